@@ -1,0 +1,65 @@
+/* The command-line front end: global options, the command table, and the
+ * helpers every cmd-<name>.c shares (error reporting, progress, output).
+ * Only this layer prints or exits. */
+#ifndef SV_CLI_H
+#define SV_CLI_H
+
+#include <stdio.h>
+
+#include "base/buf.h"
+#include "base/error.h"
+
+struct sv_cli {
+	const char *memory;  /* --memory, $SVERKA_MEMORY, or the default */
+	const char *command; /* the command's name, for messages */
+	int json;            /* --json: machine-readable output on stdout */
+	int quiet;           /* -q: no progress, no notes on stderr */
+	int progress;        /* show progress lines (stderr is a terminal and not quiet) */
+};
+
+struct sv_command {
+	const char *name;
+	int (*run)(struct sv_cli *cli, int argc, char **argv); /* argv[0] is the name */
+	const char *args;    /* synopsis after the name: "[--lang ru|bg|auto] PATH..." */
+	const char *summary; /* one line for `sverka help` */
+	const char *help;    /* the options, one per line: "  --force   re-ingest ..." */
+};
+
+/* The table, in the order `sverka help` lists it; ends with a NULL name. */
+extern const struct sv_command sv_commands[];
+const struct sv_command *sv_command_find(const char *name);
+
+/* Default memory path when neither --memory nor SVERKA_MEMORY is given. */
+#define SV_DEFAULT_MEMORY "sverka.db"
+
+/* Prints "sverka <command>: <msg>" on stderr and returns the error's code
+ * (the exit status). */
+int cli_fail(struct sv_cli *cli, const struct sv_error *err);
+/* Like cli_fail for a usage error: prints the message and a hint to use
+ * --help; returns SV_EUSAGE. */
+int cli_usage(struct sv_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A warning on stderr, "sverka <command>: warning: ...", unless quiet. */
+void cli_warn(struct sv_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the command's --help text on stdout. */
+void cli_help(const struct sv_command *cmd, FILE *out);
+/* When argv has -h or --help anywhere before "--", prints help and returns 1. */
+int cli_wants_help(struct sv_cli *cli, int argc, char **argv);
+
+/* Progress on stderr for long work, redrawn at most a few times a second,
+ * only when cli->progress: "add: 12/40 files, 3510 segments, 2.1 MB/s, ETA 4s". */
+struct cli_progress {
+	struct sv_cli *cli;
+	const char *what;  /* "files", "pairs" */
+	double start, last; /* monotonic seconds */
+	unsigned long total; /* 0 when unknown */
+	int shown;
+};
+void cli_progress_start(struct cli_progress *p, struct sv_cli *cli, const char *what,
+			unsigned long total);
+/* done of total items; bytes for a rate (0 to omit); extra text (may be NULL). */
+void cli_progress_update(struct cli_progress *p, unsigned long done, unsigned long long bytes,
+			 const char *extra);
+void cli_progress_end(struct cli_progress *p);
+double cli_now(void);
+
+#endif
