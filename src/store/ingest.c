@@ -1,0 +1,265 @@
+/* File -> decode -> language -> sentences -> analysis -> memory, in one
+ * savepoint per file. */
+#include "store/ingest.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/sha256.h"
+
+static int read_file(const char *path, char **bytes, size_t *n, struct sv_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return sv_error_set(err, SV_EINPUT, "'%s': cannot open: %s", path, strerror(errno));
+	struct stat sb;
+	int rc = SV_OK;
+	char *buf = NULL;
+	if (fstat(fd, &sb) != 0) {
+		rc = sv_error_set(err, SV_EINPUT, "'%s': cannot stat: %s", path, strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		rc = sv_error_set(err, SV_EINPUT, "'%s': is a directory", path);
+		goto out;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		rc = sv_error_set(err, SV_EINPUT, "'%s': not a regular file", path);
+		goto out;
+	}
+	size_t cap = (size_t)sb.st_size + 1, len = 0;
+	buf = sv_malloc(cap);
+	for (;;) {
+		if (len + 1 >= cap) {
+			cap *= 2;
+			buf = sv_realloc(buf, cap);
+		}
+		ssize_t k = read(fd, buf + len, cap - 1 - len);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = sv_error_set(err, SV_EINPUT, "'%s': read error at byte %zu: %s", path,
+					  len, strerror(errno));
+			goto out;
+		}
+		if (k == 0)
+			break;
+		len += (size_t)k;
+	}
+	buf[len] = '\0';
+	*bytes = buf;
+	*n = len;
+	buf = NULL;
+out:
+	free(buf);
+	close(fd);
+	return rc;
+}
+
+static const char *strip_dot(const char *p)
+{
+	while (p[0] == '.' && p[1] == '/' && p[2])
+		p += 2;
+	return p;
+}
+
+/* HTML by name (.html, .htm, .xhtml) or by a leading tag (<!doctype html>,
+ * <html>, after an optional BOM and blanks); plain text otherwise. */
+static enum sv_format sniff_format(const char *path, const char *bytes, size_t n)
+{
+	const char *dot = strrchr(path, '.');
+	if (dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") ||
+		    !strcasecmp(dot, ".xhtml")))
+		return SV_FORMAT_HTML;
+	size_t i = 0;
+	if (n >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < n && strchr(" \t\r\n", bytes[i]))
+		i++;
+	static const char *const heads[] = { "<!doctype html", "<html", "<!--", "<?xml" };
+	for (size_t k = 0; k < sizeof(heads) / sizeof(heads[0]); k++) {
+		size_t hl = strlen(heads[k]);
+		if (n - i >= hl && !strncasecmp(bytes + i, heads[k], hl)) {
+			if (k < 2)
+				return SV_FORMAT_HTML;
+			/* A comment or XML declaration: HTML if an <html follows soon. */
+			for (size_t j = i; j + 5 <= n && j < i + 2048; j++)
+				if (!strncasecmp(bytes + j, "<html", 5))
+					return SV_FORMAT_HTML;
+		}
+	}
+	return SV_FORMAT_TEXT;
+}
+
+/* The document's language: forced, else detected on its first 64 KiB. */
+static enum sv_lang doc_language(const struct sv_doc_text *doc, enum sv_lang forced)
+{
+	if (forced != SV_LANG_UNKNOWN)
+		return forced;
+	struct sv_buf b = SV_BUF_INIT;
+	if (doc->title) {
+		sv_buf_adds(&b, doc->title);
+		sv_buf_addc(&b, '\n');
+	}
+	for (size_t i = 0; i < doc->npara && b.len < 65536; i++) {
+		sv_buf_adds(&b, doc->paras[i].text);
+		sv_buf_addc(&b, '\n');
+	}
+	enum sv_lang l = sv_lang_detect(b.data, b.len, NULL);
+	sv_buf_release(&b);
+	return l == SV_LANG_UNKNOWN ? SV_LANG_OTHER : l;
+}
+
+static int store_segments(struct sv_store *st, struct sv_text *t, const struct sv_doc_text *doc,
+			  int64_t docid, enum sv_lang dlang, int segmented,
+			  struct sv_ingest_result *res, struct sv_error *err)
+{
+	struct sv_spans spans = { 0 };
+	struct sv_buf seg = SV_BUF_INIT, norm = SV_BUF_INIT, lemmas = SV_BUF_INIT;
+	int rc = SV_OK;
+	int64_t ordinal = 0;
+	for (size_t p = 0; p < doc->npara; p++) {
+		const struct sv_para *para = &doc->paras[p];
+		size_t plen = strlen(para->text);
+		double conf = 0;
+		enum sv_lang plang = sv_lang_detect(para->text, plen, &conf);
+		if (plang == SV_LANG_UNKNOWN || conf < 0.5)
+			plang = dlang;
+		enum sv_lang alang = (plang == SV_LANG_RU || plang == SV_LANG_BG) ? plang : dlang;
+		if (segmented) {
+			spans.n = 0;
+			SV_GROW(spans.v, spans.cap, 1);
+			spans.v[0].start = 0;
+			spans.v[0].len = (uint32_t)plen;
+			spans.n = 1;
+		} else if ((rc = sv_text_segment(t, para->text, plen, alang, &spans, err))) {
+			goto out;
+		}
+		for (size_t k = 0; k < spans.n; k++) {
+			if (!spans.v[k].len)
+				continue;
+			sv_buf_reset(&seg);
+			sv_buf_add(&seg, para->text + spans.v[k].start, spans.v[k].len);
+			sv_buf_reset(&norm);
+			sv_buf_reset(&lemmas);
+			if ((rc = sv_text_analyse(t, alang, seg.data, seg.len, &norm, &lemmas, err)))
+				goto out;
+			struct sv_store_seg row = {
+				.doc = docid,
+				.ordinal = ++ordinal,
+				.para = (int64_t)(p + 1),
+				.lang = sv_lang_code(plang),
+				.text = seg.data,
+				.norm = norm.data,
+				.lemmas = lemmas.data,
+			};
+			if ((rc = sv_store_seg_add(st, &row, NULL, err)))
+				goto out;
+		}
+	}
+	res->segments = (size_t)ordinal;
+out:
+	sv_spans_release(&spans);
+	sv_buf_release(&seg);
+	sv_buf_release(&norm);
+	sv_buf_release(&lemmas);
+	return rc;
+}
+
+int sv_ingest_bytes(struct sv_store *st, struct sv_text *t, const char *name, const char *bytes,
+		    size_t n, const struct sv_ingest_opts *opts, struct sv_ingest_result *res,
+		    struct sv_error *err)
+{
+	struct sv_doc_text doc = SV_DOC_TEXT_INIT;
+	struct sv_store_doc old = { 0 };
+	int rc, in_savepoint = 0;
+	char hex[65];
+	struct sv_sha256 sha;
+	const char *path = strip_dot(name);
+
+	memset(res, 0, sizeof(*res));
+	res->bytes = n;
+	sv_sha256_init(&sha);
+	sv_sha256_add(&sha, bytes, n);
+	sv_sha256_hex(&sha, hex);
+
+	/* The same bytes already stored: a no-op unless forced. */
+	int64_t same = 0;
+	char *same_path = NULL;
+	if ((rc = sv_store_doc_by_sha(st, hex, &same, &same_path, err)))
+		return rc;
+	if (same && !opts->force) {
+		res->outcome = SV_INGEST_SAME;
+		res->doc = same;
+		snprintf(res->same_path, sizeof(res->same_path), "%s", same_path);
+		free(same_path);
+		return SV_OK;
+	}
+	free(same_path);
+
+	enum sv_format fmt = opts->format;
+	if (fmt == SV_FORMAT_AUTO)
+		fmt = sniff_format(path, bytes, n);
+	if ((rc = sv_text_decode(path, bytes, n, fmt, opts->segmented, &doc, err)))
+		goto out;
+	if ((rc = sv_store_savepoint(st, "ingest", err)))
+		goto out;
+	in_savepoint = 1;
+
+	res->outcome = SV_INGEST_ADDED;
+	struct sv_error lookup;
+	if (sv_store_doc_find(st, path, &old, &lookup) == SV_OK) {
+		if ((rc = sv_store_doc_delete(st, old.id, err)))
+			goto out;
+		res->outcome = SV_INGEST_REPLACED;
+	}
+
+	enum sv_lang dlang = doc_language(&doc, opts->lang);
+	struct sv_store_doc row = {
+		.path = (char *)path,
+		.sha256 = hex,
+		.lang = (char *)sv_lang_code(dlang),
+		.date = doc.date,
+		.outlet = doc.outlet,
+		.title = doc.title,
+		.format = opts->segmented ? "segmented" : fmt == SV_FORMAT_HTML ? "html" : "text",
+		.bytes = (int64_t)n,
+	};
+	if ((rc = sv_store_doc_add(st, &row, err)))
+		goto out;
+	res->doc = row.id;
+	res->lang = dlang;
+	res->paragraphs = doc.npara;
+	rc = store_segments(st, t, &doc, row.id, dlang, opts->segmented, res, err);
+out:
+	if (in_savepoint) {
+		if (rc)
+			sv_store_rollback_to(st, "ingest");
+		else
+			rc = sv_store_release(st, "ingest", err);
+	}
+	sv_store_doc_release(&old);
+	sv_doc_text_release(&doc);
+	return rc;
+}
+
+int sv_ingest_file(struct sv_store *st, struct sv_text *t, const char *path,
+		   const struct sv_ingest_opts *opts, struct sv_ingest_result *res,
+		   struct sv_error *err)
+{
+	char *bytes = NULL;
+	size_t n = 0;
+	int rc = read_file(path, &bytes, &n, err);
+	if (rc)
+		return rc;
+	rc = sv_ingest_bytes(st, t, path, bytes, n, opts, res, err);
+	free(bytes);
+	return rc;
+}

@@ -1,0 +1,102 @@
+/* The memory: one SQLite file holding documents, segments, alignments and
+ * the termbase. Schema versioned with PRAGMA user_version and migrated
+ * forward on open; WAL journal, foreign keys on.
+ *
+ * Ownership: sv_store_open() gives a handle the caller closes with
+ * sv_store_close(). Statements from sv_store_prepare() are cached and owned
+ * by the store: borrowed, reset and unbound on every call, finalised at
+ * close. Structs filled by sv_store_doc_find() own their strings: free with
+ * sv_store_doc_release(). */
+#ifndef SV_STORE_H
+#define SV_STORE_H
+
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "base/error.h"
+
+
+enum sv_store_flags {
+	SV_STORE_CREATE = 1 << 0,   /* create the file if missing */
+	SV_STORE_READONLY = 1 << 1, /* open read-only (no migration) */
+};
+
+struct sv_store;
+
+int sv_store_open(const char *path, unsigned flags, struct sv_store **out, struct sv_error *err);
+void sv_store_close(struct sv_store *st);
+/* The connection, for modules that run their own SQL (borrowed). */
+sqlite3 *sv_store_db(struct sv_store *st);
+const char *sv_store_path(const struct sv_store *st);
+
+/* A cached prepared statement for sql (a string literal or otherwise
+ * stable text), reset with bindings cleared. NULL on error (err set). */
+sqlite3_stmt *sv_store_prepare(struct sv_store *st, const char *sql, struct sv_error *err);
+/* Runs one or more statements without results. */
+int sv_store_exec(struct sv_store *st, const char *sql, struct sv_error *err);
+/* Sets err from the connection's last error with a context prefix; returns SV_ESTORE. */
+int sv_store_fail(struct sv_store *st, struct sv_error *err, const char *what);
+
+/* Transactions: begin/commit/rollback the command's one transaction;
+ * savepoints nest inside it (one per input file, so a failing file leaves
+ * nothing of itself while the others go in). */
+int sv_store_begin(struct sv_store *st, struct sv_error *err);
+int sv_store_commit(struct sv_store *st, struct sv_error *err);
+void sv_store_rollback(struct sv_store *st);
+int sv_store_savepoint(struct sv_store *st, const char *name, struct sv_error *err);
+int sv_store_release(struct sv_store *st, const char *name, struct sv_error *err);
+void sv_store_rollback_to(struct sv_store *st, const char *name);
+
+/* Current time as ISO 8601 UTC ("2025-11-27T12:48:00Z") into buf[21]. */
+void sv_store_now(char buf[21]);
+
+/* ---- Documents and segments ------------------------------------------ */
+
+struct sv_store_doc {
+	int64_t id;
+	char *path;   /* as added */
+	char *sha256; /* of the file's bytes */
+	char *lang;   /* "ru", "bg" or "other" */
+	char *date;   /* YYYY-MM-DD or NULL */
+	char *outlet; /* or NULL */
+	char *title;  /* or NULL */
+	char *format; /* "text", "html", "segmented" */
+	int64_t bytes;
+	int64_t segments; /* number of segments */
+};
+
+void sv_store_doc_release(struct sv_store_doc *doc);
+
+/* Finds a document by id (all digits) or by the path as added. Returns
+ * SV_EINPUT with "no document 'x' in the memory" when absent. */
+int sv_store_doc_find(struct sv_store *st, const char *id_or_path, struct sv_store_doc *out,
+		      struct sv_error *err);
+/* Finds a document holding exactly these bytes; *id = 0 when none. */
+int sv_store_doc_by_sha(struct sv_store *st, const char *sha256, int64_t *id, char **path,
+			struct sv_error *err);
+/* Inserts a document row (segments added after); doc->id is set. */
+int sv_store_doc_add(struct sv_store *st, struct sv_store_doc *doc, struct sv_error *err);
+/* Deletes a document with its segments, pairs and units. */
+int sv_store_doc_delete(struct sv_store *st, int64_t id, struct sv_error *err);
+
+struct sv_store_seg {
+	int64_t doc;
+	int64_t ordinal;   /* 1-based */
+	int64_t para;      /* 1-based paragraph (line with --segmented) */
+	const char *lang;  /* the paragraph's language */
+	const char *text;  /* NFC */
+	const char *norm;  /* matching keys */
+	const char *lemmas;
+};
+
+int sv_store_seg_add(struct sv_store *st, const struct sv_store_seg *seg, int64_t *id,
+		     struct sv_error *err);
+
+/* Per-language counts: calls fn(ctx, lang, documents, segments) for each
+ * language present, in order of language code. */
+int sv_store_stats(struct sv_store *st,
+		   void (*fn)(void *ctx, const char *lang, int64_t docs, int64_t segs),
+		   void *ctx, struct sv_error *err);
+
+#endif
