@@ -89,6 +89,13 @@ struct sv_text;
 struct sv_text *sv_text_open(const char *dictdirs, struct sv_error *err);
 void sv_text_close(struct sv_text *t);
 
+/* Loads lang's dictionary now if needed. SV_OK for other languages; when the
+ * dictionary is missing, SV_ESTORE with a message naming the directories
+ * searched and the Debian package (hunspell-ru, hunspell-bg) to install.
+ * sv_text_analyse() calls it; sv_text_lemmas() without a dictionary uses
+ * only the suffix fallback. */
+int sv_text_dict_check(struct sv_text *t, enum sv_lang lang, struct sv_error *err);
+
 /* ---- Sentence segmentation ------------------------------------------ */
 
 struct sv_span {
@@ -133,7 +140,8 @@ enum sv_tok_flags {
 struct sv_token {
 	uint32_t start, len;  /* bytes within the tokenised text */
 	uint32_t key, keylen; /* the matching key (sv_text_key), at keys.data + key;
-				 for numbers a canonical form: 22.3, 2026-2030, 1000 */
+				 for numbers a canonical form: 22.3, 2026-2030, 1000,
+				 22.3%, dates as ISO 2025-11-27 */
 	uint16_t type;        /* enum sv_tok_type */
 	uint16_t flags;       /* enum sv_tok_flags */
 };
@@ -168,6 +176,10 @@ int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_token
  * Lemmas are keys: lower case, ё→е. */
 size_t sv_text_lemmas(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen,
 		      const char **lemmas, size_t max);
+/* As sv_text_lemmas(); *known (may be NULL) gets 1 when the dictionary knew
+ * the word, 0 when the lemmas come from the fallback. */
+size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen,
+			 const char **lemmas, size_t max, int *known);
 
 /* Whether key is a function word (preposition, conjunction, particle,
  * pronoun, auxiliary) in lang. */
@@ -176,7 +188,11 @@ int sv_text_is_stopword(enum sv_lang lang, const char *key, size_t keylen);
 /* The analysed forms of a segment for storage: `norm` gets the matching
  * keys of its word and number tokens joined by single spaces; `lemmas` gets
  * for each of those tokens its lemmas joined by '|' (every lemma of an
- * ambiguous word), tokens separated by single spaces. Both appended. */
+ * ambiguous word), tokens separated by single spaces. Both appended, with
+ * the same number of entries. A hyphenated compound is one entry (its parts
+ * are not repeated); an unknown compound's lemma is its parts with the last
+ * lemmatised (российско-киргизских → российско-киргизский). Numbers and
+ * acronyms are their own lemmas. Fails when lang's dictionary is missing. */
 int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t n,
 		    struct sv_buf *norm, struct sv_buf *lemmas, struct sv_error *err);
 

@@ -1,0 +1,75 @@
+/* The analysed forms of a segment for storage: matching keys and lemmas of
+ * its word and number tokens, one entry per token, in order. */
+#include "text/text-int.h"
+
+#include <string.h>
+
+#define MAX_OUT 8
+
+/* Appends the lemmas of word token i (a compound: its parts but the last as
+ * they are, the last lemmatised, when the whole is unknown). */
+static void add_word_lemmas(struct sv_text *t, enum sv_lang lang, const struct sv_tokens *tk,
+			    size_t i, struct sv_buf *out)
+{
+	const struct sv_token *tok = &tk->v[i];
+	const char *key = sv_token_key(tk, i);
+	const char *lem[MAX_OUT];
+	int known = 0;
+	size_t n = sv_text_lemmas_ex(t, lang, key, tok->keylen, lem, MAX_OUT, &known);
+	if (n > MAX_OUT)
+		n = MAX_OUT;
+	if ((tok->flags & SV_TOKF_COMPOUND) && !known && tok->type != SV_TOK_NUMBER) {
+		size_t last = i;
+		for (size_t j = i + 1; j < tk->n && (tk->v[j].flags & SV_TOKF_PART); j++)
+			last = j;
+		if (last > i) {
+			for (size_t j = i + 1; j < last; j++) {
+				sv_buf_add(out, sv_token_key(tk, j), tk->v[j].keylen);
+				sv_buf_addc(out, '-');
+			}
+			const char *pl[1];
+			if (tk->v[last].type == SV_TOK_WORD) {
+				sv_text_lemmas(t, lang, sv_token_key(tk, last), tk->v[last].keylen, pl, 1);
+				sv_buf_adds(out, pl[0]);
+			} else {
+				sv_buf_add(out, sv_token_key(tk, last), tk->v[last].keylen);
+			}
+			return;
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		if (k)
+			sv_buf_addc(out, '|');
+		sv_buf_adds(out, lem[k]);
+	}
+}
+
+int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t n,
+		    struct sv_buf *norm, struct sv_buf *lemmas, struct sv_error *err)
+{
+	int rc;
+	if ((rc = sv_text_dict_check(t, lang, err)))
+		goto out;
+	struct sv_tokens *tk = &t->toks;
+	if ((rc = sv_text_tokenize(t, s, n, tk, err)))
+		goto out;
+	int first = 1;
+	for (size_t i = 0; i < tk->n; i++) {
+		const struct sv_token *tok = &tk->v[i];
+		if (tok->type == SV_TOK_PUNCT || tok->type == SV_TOK_SYMBOL ||
+		    (tok->flags & SV_TOKF_PART) || !tok->keylen)
+			continue;
+		if (!first) {
+			sv_buf_addc(norm, ' ');
+			sv_buf_addc(lemmas, ' ');
+		}
+		first = 0;
+		sv_buf_add(norm, sv_token_key(tk, i), tok->keylen);
+		if (tok->type == SV_TOK_WORD)
+			add_word_lemmas(t, lang, tk, i, lemmas);
+		else
+			sv_buf_add(lemmas, sv_token_key(tk, i), tok->keylen);
+	}
+out:
+	return rc;
+}

@@ -1,0 +1,340 @@
+/* Lemmatisation with hunspell (ru_RU, bg_BG), memoised per language: every
+ * stem hunspell knows (proper nouns through the capitalised form), ranked by
+ * how much of the word they keep, and a suffix fallback for unknown words
+ * (Russian surnames, Bulgarian definite articles). */
+#include "text/text-int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <hunspell/hunspell.h>
+#include <unicode/ucnv.h>
+
+#define MAX_LEMMAS 8
+#define MAX_WORD 96 /* bytes; longer words are their own lemma */
+
+/* Candidate lemmas being collected, as keys in one buffer. */
+struct cands {
+	struct sv_buf buf;
+	size_t off[MAX_LEMMAS], len[MAX_LEMMAS];
+	size_t n;
+	size_t nlower; /* buf offset where the capitalised lookup began */
+};
+
+static void cands_add_key(struct cands *c, const char *key, size_t len)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->len[i] == len && !memcmp(c->buf.data + c->off[i], key, len))
+			return;
+	if (c->n == MAX_LEMMAS || !len)
+		return;
+	c->off[c->n] = c->buf.len;
+	c->len[c->n] = len;
+	sv_buf_add(&c->buf, key, len);
+	c->n++;
+}
+
+/* Adds a hunspell stem (dictionary form, maybe capitalised, maybe with ё)
+ * as a key. */
+static void cands_add_stem(struct cands *c, const char *stem, struct sv_buf *tmp)
+{
+	sv_buf_reset(tmp);
+	sv_text_key(stem, strlen(stem), tmp);
+	cands_add_key(c, tmp->data, tmp->len);
+}
+
+/* Converts UTF-8 to the dictionary's encoding or back (to_dict = 0). */
+static int convert(void *conv, int to_dict, const char *s, char *out, size_t cap)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar u[256];
+	int32_t ulen;
+	if (to_dict) {
+		u_strFromUTF8(u, 256, &ulen, s, -1, &st);
+		if (U_FAILURE(st))
+			return -1;
+		int32_t len = ucnv_fromUChars(conv, out, (int32_t)cap, u, ulen, &st);
+		return U_SUCCESS(st) && (size_t)len < cap ? 0 : -1;
+	}
+	ulen = ucnv_toUChars(conv, u, 256, s, -1, &st);
+	if (U_FAILURE(st))
+		return -1;
+	int32_t len;
+	u_strToUTF8(out, (int32_t)cap, &len, u, ulen, &st);
+	return U_SUCCESS(st) && (size_t)len < cap ? 0 : -1;
+}
+
+/* Adds hunspell's stems of word (UTF-8) to c; returns how many it gave. */
+static size_t stems(struct sv_dict *d, const char *word, struct cands *c, struct sv_buf *tmp)
+{
+	char enc[MAX_WORD * 4 + 8], back[MAX_WORD * 4 + 8];
+	const char *w = word;
+	if (d->conv) {
+		if (convert(d->conv, 1, word, enc, sizeof(enc)))
+			return 0;
+		w = enc;
+	}
+	char **list = NULL;
+	int n = Hunspell_stem(d->h, &list, w);
+	for (int i = 0; i < n; i++) {
+		const char *st = list[i];
+		if (d->conv) {
+			if (convert(d->conv, 0, list[i], back, sizeof(back)))
+				continue;
+			st = back;
+		}
+		cands_add_stem(c, st, tmp);
+	}
+	if (list)
+		Hunspell_free_list(d->h, &list, n);
+	return n > 0 ? (size_t)n : 0;
+}
+
+static int known(struct sv_dict *d, const char *word)
+{
+	char enc[MAX_WORD * 4 + 8];
+	if (d->conv) {
+		if (convert(d->conv, 1, word, enc, sizeof(enc)))
+			return 0;
+		word = enc;
+	}
+	return Hunspell_spell(d->h, word);
+}
+
+/* word with its first letter in upper case, into out (NUL-terminated). */
+static void capitalise(const char *key, size_t len, char *out)
+{
+	uint32_t cp;
+	size_t k = sv_cp_at((const unsigned char *)key, len, 0, &cp);
+	if (cp >= 0x430 && cp < 0x450)
+		cp -= 0x20;
+	else if (cp >= 0x450 && cp < 0x460)
+		cp -= 0x50;
+	else if (cp >= 'a' && cp <= 'z')
+		cp -= 32;
+	struct sv_buf b = { out, 0, MAX_WORD + 8 };
+	sv_buf_add_cp(&b, cp);
+	memcpy(out + b.len, key + k, len - k);
+	out[b.len + len - k] = '\0';
+}
+
+static int ends(const char *s, size_t n, const char *suf, size_t *stem)
+{
+	size_t l = strlen(suf);
+	if (n < l + 4 || memcmp(s + n - l, suf, l))
+		return 0; /* at least two letters must stay */
+	*stem = n - l;
+	return 1;
+}
+
+/* Russian surnames: Жапарова, Жапаровым -> жапаров; Рахмонова -> рахмонов. */
+static int surname(const char *key, size_t n, struct cands *c)
+{
+	static const char *const bases[] = { "ов", "ев", "ин", "ын", NULL };
+	static const char *const endings[] = { "ыми", "ым", "ом", "ой", "ых", "а", "у", "е", "ы",
+		"ою", "", NULL };
+	static const char *const sky[] = { "ский", "ская", "ского", "скому", "ским", "ском", "ской",
+		"скую", "ские", "ских", "скими", "цкий", "цкая", "цкого", "цкому", "цким", "цком",
+		"цкой", "цкую", NULL };
+	size_t stem;
+	for (int i = 0; sky[i]; i++) {
+		if (ends(key, n, sky[i], &stem)) {
+			char buf[MAX_WORD + 16];
+			const char *base = memcmp(sky[i], "ц", 2) ? "ский" : "цкий";
+			memcpy(buf, key, stem);
+			memcpy(buf + stem, base, strlen(base));
+			cands_add_key(c, buf, stem + strlen(base));
+			return 1;
+		}
+	}
+	for (int e = 0; endings[e]; e++) {
+		size_t el = strlen(endings[e]);
+		if (n <= el || memcmp(key + n - el, endings[e], el))
+			continue;
+		for (int b = 0; bases[b]; b++) {
+			if (ends(key, n - el, bases[b], &stem)) {
+				cands_add_key(c, key, n - el);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Bulgarian definite forms: the article stripped, checked against the
+ * dictionary when there is one. */
+static int bg_article(struct sv_dict *d, const char *key, size_t n, struct cands *c,
+		      struct sv_buf *tmp)
+{
+	static const struct {
+		const char *suf, *repl;
+	} arts[] = {
+		{ "ията", "ия" }, { "ството", "ство" }, { "ът", "" }, { "ят", "" }, { "ят", "й" },
+		{ "та", "" }, { "то", "" }, { "те", "" }, { "а", "" }, { "я", "" }, { "я", "й" },
+	};
+	char buf[MAX_WORD + 16];
+	size_t stem;
+	int fallback = -1;
+	for (size_t i = 0; i < sizeof(arts) / sizeof(arts[0]); i++) {
+		if (!ends(key, n, arts[i].suf, &stem))
+			continue;
+		memcpy(buf, key, stem);
+		strcpy(buf + stem, arts[i].repl);
+		size_t len = stem + strlen(arts[i].repl);
+		if (d->h) {
+			size_t before = c->n;
+			if (known(d, buf) && stems(d, buf, c, tmp))
+				return 1;
+			char cap[MAX_WORD + 16];
+			capitalise(buf, len, cap);
+			if (known(d, cap) && stems(d, cap, c, tmp))
+				return 1;
+			c->n = before;
+		}
+		if (fallback < 0 && strcmp(arts[i].suf, "а") && strcmp(arts[i].suf, "я"))
+			fallback = (int)i;
+	}
+	if (fallback >= 0 && ends(key, n, arts[fallback].suf, &stem)) {
+		memcpy(buf, key, stem);
+		strcpy(buf + stem, arts[fallback].repl);
+		cands_add_key(c, buf, stem + strlen(arts[fallback].repl));
+		return 1;
+	}
+	return 0;
+}
+
+/* Common prefix of two UTF-8 strings, in bytes. */
+static size_t common_prefix(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0;
+	while (i < an && i < bn && a[i] == b[i])
+		i++;
+	while (i > 0 && i < an && ((unsigned char)a[i] & 0xC0) == 0x80)
+		i--; /* back to the start of the character that differs */
+	return i;
+}
+
+/* How much of the word a candidate keeps; in Russian a proper noun that is
+ * the word itself (Мира) comes after the common nouns (мир). */
+static long keep_score(const struct cands *c, size_t i, const char *key, size_t n,
+		       enum sv_lang lang)
+{
+	long p = (long)common_prefix(c->buf.data + c->off[i], c->len[i], key, n);
+	if (lang == SV_LANG_RU && c->nlower && c->off[i] >= c->nlower && c->len[i] == n &&
+	    !memcmp(c->buf.data + c->off[i], key, n))
+		p = 0;
+	return p;
+}
+
+/* Orders candidates: more of the word kept first, then shorter. */
+static void rank(struct cands *c, const char *key, size_t n, enum sv_lang lang)
+{
+	for (size_t i = 1; i < c->n; i++) {
+		for (size_t j = i; j > 0; j--) {
+			long pa = keep_score(c, j - 1, key, n, lang);
+			long pb = keep_score(c, j, key, n, lang);
+			int swap = pb > pa || (pb == pa && c->len[j] < c->len[j - 1]);
+			if (!swap)
+				break;
+			size_t o = c->off[j], l = c->len[j];
+			c->off[j] = c->off[j - 1], c->len[j] = c->len[j - 1];
+			c->off[j - 1] = o, c->len[j - 1] = l;
+		}
+	}
+}
+
+static int has_letter(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += sv_cp_at(p, n, i, &cp);
+		if (sv_text_is_letter(cp))
+			return 1;
+	}
+	return 0;
+}
+
+/* Computes the lemma list of key in d and stores it; returns its index. */
+static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, size_t n, int *kn)
+{
+	struct sv_dict *d = &t->dict[lang];
+	struct cands c = { .buf = SV_BUF_INIT };
+	struct sv_buf *tmp = &t->scratch2;
+	void *h = sv_text_dict_handle(t, lang);
+	*kn = 0;
+	if (n <= MAX_WORD && has_letter(key, n)) {
+		char w[MAX_WORD + 16], cap[MAX_WORD + 16];
+		memcpy(w, key, n);
+		w[n] = '\0';
+		if (h) {
+			stems(d, w, &c, tmp);
+			c.nlower = c.buf.len; /* candidates at offsets >= this came from cap */
+			capitalise(key, n, cap);
+			stems(d, cap, &c, tmp);
+			/* the key folded ё to е: try ё back at each е (only a few) */
+			for (size_t i = 0, tries = 0; !c.n && i + 1 < n && tries < 4; i++) {
+				if ((unsigned char)w[i] == 0xd0 && (unsigned char)w[i + 1] == 0xb5) {
+					w[i] = (char)0xd1, w[i + 1] = (char)0x91;
+					if (known(d, w))
+						stems(d, w, &c, tmp);
+					w[i] = (char)0xd0, w[i + 1] = (char)0xb5;
+					tries++;
+				}
+			}
+		}
+		*kn = c.n > 0;
+		if (!c.n) {
+			if (lang == SV_LANG_BG && !surname(key, n, &c))
+				bg_article(d, key, n, &c, tmp);
+			else if (lang == SV_LANG_RU)
+				surname(key, n, &c);
+		}
+		rank(&c, key, n, lang);
+	}
+	if (!c.n)
+		cands_add_key(&c, key, n);
+	size_t idx = d->nlists;
+	SV_GROW(d->lists, d->caplists, d->nlists + 1 + c.n);
+	d->lists[d->nlists++] = (uint32_t)c.n | (*kn ? 0x80000000u : 0);
+	for (size_t i = 0; i < c.n; i++)
+		d->lists[d->nlists++] =
+			sv_intern_add(&t->lemmas, c.buf.data + c.off[i], c.len[i]);
+	sv_buf_release(&c.buf);
+	return idx;
+}
+
+size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen,
+			 const char **lemmas, size_t max, int *known_word)
+{
+	if (lang != SV_LANG_RU && lang != SV_LANG_BG) {
+		if (max)
+			lemmas[0] = sv_intern_str(&t->lemmas, sv_intern_add(&t->lemmas, key, keylen));
+		if (known_word)
+			*known_word = 0;
+		return 1;
+	}
+	struct sv_dict *d = &t->dict[lang];
+	struct sv_map_slot *slot = sv_map_find(&d->memo, key, keylen);
+	size_t idx;
+	int kn;
+	if (slot) {
+		idx = slot->val - 1;
+	} else {
+		idx = compute(t, lang, key, keylen, &kn);
+		sv_map_add(&d->memo, key, keylen, NULL)->val = idx + 1;
+	}
+	uint32_t head = d->lists[idx];
+	size_t cnt = head & 0x7FFFFFFFu;
+	if (known_word)
+		*known_word = !!(head & 0x80000000u);
+	for (size_t i = 0; i < cnt && i < max; i++)
+		lemmas[i] = sv_intern_str(&t->lemmas, d->lists[idx + 1 + i]);
+	return cnt;
+}
+
+size_t sv_text_lemmas(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen,
+		      const char **lemmas, size_t max)
+{
+	return sv_text_lemmas_ex(t, lang, key, keylen, lemmas, max, NULL);
+}

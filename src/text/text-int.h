@@ -1,0 +1,86 @@
+/* Internals of src/text shared between its files: the context struct and
+ * small helpers. Not part of the contract; include text/text.h instead. */
+#ifndef SV_TEXT_INT_H
+#define SV_TEXT_INT_H
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "base/map.h"
+#include "text/text.h"
+
+struct sv_piece;
+
+/* One language's hunspell dictionary and its lemma memo. */
+struct sv_dict {
+	void *h;              /* Hunhandle *, NULL until loaded */
+	int tried;            /* loading was attempted */
+	char *aff, *dic;      /* owned paths found by sv_text_open, or NULL */
+	void *conv;           /* UConverter * for a non-UTF-8 dictionary, or NULL */
+	struct sv_map memo;   /* key -> index into lists (+1) */
+	uint32_t *lists;      /* count, then that many ids into lemma strings */
+	size_t nlists, caplists;
+};
+
+struct sv_text {
+	char *dirs;                 /* owned: the directories searched */
+	UBreakIterator *sent[3];    /* by enum sv_lang (0: root), lazily opened */
+	UBreakIterator *word;
+	UText *ut;                  /* reused UTF-8 UText */
+	struct sv_dict dict[3];     /* [SV_LANG_RU], [SV_LANG_BG] */
+	struct sv_intern lemmas;    /* every lemma string handed out */
+	struct sv_tokens toks;      /* scratch for sv_text_analyse */
+	struct sv_buf scratch, scratch2;
+	struct sv_piece *pieces;    /* scratch for sv_text_tokenize */
+	size_t npieces, cappieces;
+};
+
+/* The hunspell handle of lang, loaded on first call; NULL when missing. */
+void *sv_text_dict_handle(struct sv_text *t, enum sv_lang lang);
+
+/* Decodes one UTF-8 code point at s[i..n) (never fails: invalid bytes come
+ * back as U+FFFD, one byte long); returns its length. */
+static inline size_t sv_cp_at(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
+{
+	unsigned c = s[i];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if ((c & 0xE0) == 0xC0 && i + 1 < n) {
+		*cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+		return 2;
+	}
+	if ((c & 0xF0) == 0xE0 && i + 2 < n) {
+		*cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+		return 3;
+	}
+	if ((c & 0xF8) == 0xF0 && i + 3 < n) {
+		*cp = ((c & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
+		      (s[i + 3] & 0x3Fu);
+		return 4;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+/* Whether s[0..n) is certainly NFC already (a fast conservative check). */
+int sv_text_is_nfc_fast(const char *s, size_t n);
+
+/* The key form of one code point (lower case, ё→е, quotes/dashes unified):
+ * returns the mapped code point, 0 when it is dropped (stress marks, soft
+ * hyphen), or UINT32_MAX when only ICU's full case folding can say. */
+uint32_t sv_text_key_cp(uint32_t cp);
+
+/* Whether cp is a letter: fast for Latin and Cyrillic, ICU otherwise. */
+int sv_text_is_letter(uint32_t cp);
+int sv_text_is_upper(uint32_t cp);
+
+/* Resets the reusable UText over s[0..n) (UTF-8, native index = byte). */
+UText *sv_text_utext(struct sv_text *t, const char *s, size_t n);
+
+/* Whether key is a dictionary-known function word in either language list;
+ * used by language identification. Returns a weight: > 0 Russian, < 0 Bulgarian. */
+double sv_text_langword_weight(const char *key, size_t len);
+
+#endif

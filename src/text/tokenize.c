@@ -1,0 +1,343 @@
+/* Tokenisation: ICU word breaks over UTF-8, then sverka's joins: hyphenated
+ * compounds (whole, then parts), numbers with thousands separated by
+ * spaces, percentages, dates and ranges; typing and matching keys. */
+#include "text/text-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+enum piece_kind { P_SPACE, P_WORD, P_NUMBER, P_OTHER };
+
+struct sv_piece {
+	uint32_t start, end;
+	int kind;
+};
+
+void sv_tokens_release(struct sv_tokens *toks)
+{
+	free(toks->v);
+	toks->v = NULL;
+	toks->n = toks->cap = 0;
+	sv_buf_release(&toks->keys);
+}
+
+static int is_space_piece(const unsigned char *s, uint32_t a, uint32_t b)
+{
+	while (a < b) {
+		uint32_t cp;
+		a += (uint32_t)sv_cp_at(s, b, a, &cp);
+		if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+		      cp == 0x202F || cp == 0x2009 || cp == 0xFEFF || u_isUWhiteSpace((UChar32)cp)))
+			return 0;
+	}
+	return 1;
+}
+
+/* ICU's word break, as pieces in t->pieces. */
+static int break_words(struct sv_text *t, const char *s, size_t n, struct sv_error *err)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	if (!t->word) {
+		t->word = ubrk_open(UBRK_WORD, "ru", NULL, 0, &st);
+		if (U_FAILURE(st)) {
+			t->word = NULL;
+			return sv_error_set(err, SV_ESTORE, "cannot open ICU's word break iterator: %s",
+					    u_errorName(st));
+		}
+	}
+	UText *ut = sv_text_utext(t, s, n);
+	if (!ut)
+		return sv_error_set(err, SV_ESTORE, "cannot open a UTF-8 text for ICU");
+	ubrk_setUText(t->word, ut, &st);
+	if (U_FAILURE(st))
+		return sv_error_set(err, SV_ESTORE, "ICU word break: %s", u_errorName(st));
+	t->npieces = 0;
+	int32_t a = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	for (int32_t b = ubrk_next(t->word); b != UBRK_DONE; a = b, b = ubrk_next(t->word)) {
+		int status = ubrk_getRuleStatus(t->word);
+		int kind;
+		if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
+			kind = P_NUMBER;
+		else if (status >= UBRK_WORD_LETTER)
+			kind = P_WORD;
+		else
+			kind = is_space_piece(p, (uint32_t)a, (uint32_t)b) ? P_SPACE : P_OTHER;
+		if (kind == P_OTHER) {
+			/* one piece per character */
+			for (int32_t i = a; i < b;) {
+				uint32_t cp;
+				int32_t len = (int32_t)sv_cp_at(p, (size_t)b, (size_t)i, &cp);
+				/* keep combining marks with what precedes */
+				SV_GROW(t->pieces, t->cappieces, t->npieces + 1);
+				t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)i,
+									     (uint32_t)(i + len), P_OTHER };
+				i += len;
+			}
+			continue;
+		}
+		SV_GROW(t->pieces, t->cappieces, t->npieces + 1);
+		t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)a, (uint32_t)b, kind };
+	}
+	return SV_OK;
+}
+
+static uint32_t first_cp(const unsigned char *s, const struct sv_piece *pc)
+{
+	uint32_t cp;
+	sv_cp_at(s, pc->end, pc->start, &cp);
+	return pc->end > pc->start ? cp : 0;
+}
+
+static int is_hyphen(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static int is_dash(uint32_t cp) { return is_hyphen(cp) || cp == 0x2013 || cp == 0x2014 || cp == 0x2212; }
+
+static int all_digits(const unsigned char *s, uint32_t a, uint32_t b)
+{
+	for (uint32_t i = a; i < b; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return b > a;
+}
+
+/* A space piece of exactly one space, NBSP or narrow NBSP. */
+static int single_space(const unsigned char *s, const struct sv_piece *pc)
+{
+	uint32_t len = pc->end - pc->start;
+	const unsigned char *p = s + pc->start;
+	return pc->kind == P_SPACE && ((len == 1 && p[0] == ' ') ||
+		(len == 2 && p[0] == 0xC2 && p[1] == 0xA0) ||
+		(len == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xAF || p[2] == 0x89)));
+}
+
+/* Date d.m.yyyy / dd.mm.yy within s[a..b): writes ISO yyyy-mm-dd into iso. */
+static int parse_date(const unsigned char *s, uint32_t a, uint32_t b, char iso[16])
+{
+	unsigned v[3] = { 0, 0, 0 }, len[3] = { 0, 0, 0 };
+	int f = 0;
+	for (uint32_t i = a; i < b; i++) {
+		if (s[i] == '.') {
+			if (++f > 2)
+				return 0;
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			v[f] = v[f] * 10 + (s[i] - '0');
+			len[f]++;
+		} else {
+			return 0;
+		}
+	}
+	if (f != 2 || !len[0] || len[0] > 2 || !len[1] || len[1] > 2 || (len[2] != 4 && len[2] != 2))
+		return 0;
+	if (v[0] < 1 || v[0] > 31 || v[1] < 1 || v[1] > 12)
+		return 0;
+	if (len[2] == 2)
+		v[2] += v[2] < 50 ? 2000 : 1900;
+	snprintf(iso, 16, "%04u-%02u-%02u", v[2] % 10000, v[1], v[0]);
+	return 1;
+}
+
+/* Appends the canonical key of the number s[a..b): separators dropped,
+ * a decimal comma made a point, a percent sign kept. */
+static void number_key(struct sv_buf *keys, const unsigned char *s, uint32_t a, uint32_t b)
+{
+	int commas = 0, points = 0;
+	for (uint32_t i = a; i < b; i++)
+		commas += s[i] == ',', points += s[i] == '.';
+	for (uint32_t i = a; i < b;) {
+		uint32_t cp;
+		i += (uint32_t)sv_cp_at(s, b, i, &cp);
+		if (cp >= '0' && cp <= '9')
+			sv_buf_addc(keys, (char)cp);
+		else if (cp == ',' )
+			sv_buf_addc(keys, commas == 1 && !points ? '.' : ',');
+		else if (cp == '.' || cp == '%')
+			sv_buf_addc(keys, (char)cp);
+		else if (is_dash(cp))
+			sv_buf_addc(keys, '-');
+	}
+}
+
+static void push(struct sv_tokens *out, const char *s, uint32_t a, uint32_t b, int type, int flags)
+{
+	SV_GROW(out->v, out->cap, out->n + 1);
+	struct sv_token *tk = &out->v[out->n++];
+	tk->start = a;
+	tk->len = b - a;
+	tk->type = (uint16_t)type;
+	tk->flags = (uint16_t)flags;
+	tk->key = (uint32_t)out->keys.len;
+	const unsigned char *p = (const unsigned char *)s;
+	char iso[16];
+	if (type == SV_TOK_NUMBER && (flags & SV_TOKF_DATE) && parse_date(p, a, b, iso))
+		sv_buf_adds(&out->keys, iso);
+	else if (type == SV_TOK_NUMBER)
+		number_key(&out->keys, p, a, b);
+	else
+		sv_text_key(s + a, b - a, &out->keys);
+	tk->keylen = (uint32_t)(out->keys.len - tk->key);
+	sv_buf_addc(&out->keys, '\0');
+}
+
+/* Type and flags of the word s[a..b). */
+static int word_type(const unsigned char *s, uint32_t a, uint32_t b, int *flags)
+{
+	size_t letters = 0, upper = 0, latin = 0, digits = 0;
+	int first = 1;
+	for (uint32_t i = a; i < b;) {
+		uint32_t cp;
+		i += (uint32_t)sv_cp_at(s, b, i, &cp);
+		if (cp >= '0' && cp <= '9') {
+			digits++;
+			continue;
+		}
+		if (!sv_text_is_letter(cp))
+			continue;
+		letters++;
+		int up = sv_text_is_upper(cp);
+		upper += up;
+		if (first && up)
+			*flags |= SV_TOKF_CAPITAL;
+		first = 0;
+		latin += cp < 0x250;
+	}
+	if (letters && latin == letters)
+		*flags |= SV_TOKF_LATIN;
+	if (letters >= 2 && upper == letters)
+		return SV_TOK_ACRONYM;
+	if (!letters && digits)
+		return SV_TOK_NUMBER;
+	return SV_TOK_WORD;
+}
+
+int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
+		     struct sv_error *err)
+{
+	int rc;
+	out->n = 0;
+	sv_buf_reset(&out->keys);
+	if (n > UINT32_MAX)
+		return sv_error_set(err, SV_EINPUT, "text too long to tokenise (%zu bytes)", n);
+	if ((rc = break_words(t, s, n, err)))
+		goto out;
+	const unsigned char *p = (const unsigned char *)s;
+	struct sv_piece *pc = t->pieces;
+	size_t np = t->npieces;
+	int seen_word = 0;
+	for (size_t i = 0; i < np;) {
+		struct sv_piece *c = &pc[i];
+		if (c->kind == P_SPACE) {
+			i++;
+			continue;
+		}
+		if (c->kind == P_OTHER) {
+			uint32_t cp = first_cp(p, c);
+			int type = u_ispunct((UChar32)cp) ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
+			/* a combining mark left over after a word belongs to it */
+			push(out, s, c->start, c->end, type, 0);
+			i++;
+			continue;
+		}
+		/* a NUMBER with space-separated thousands: 1 000 000 */
+		size_t j = i;
+		uint32_t end = c->end;
+		if (c->kind == P_NUMBER && all_digits(p, c->start, c->end) && c->end - c->start <= 3) {
+			while (j + 2 < np && single_space(p, &pc[j + 1]) && pc[j + 2].kind == P_NUMBER) {
+				struct sv_piece *g = &pc[j + 2];
+				uint32_t glen = 0;
+				while (g->start + glen < g->end && p[g->start + glen] >= '0' &&
+				       p[g->start + glen] <= '9')
+					glen++;
+				if (glen != 3 || (g->start + glen < g->end && p[g->start + glen] != ',' &&
+						  p[g->start + glen] != '.'))
+					break;
+				j += 2;
+				end = g->end;
+			}
+		}
+		/* the chain of hyphen-joined pieces: российско-киргизских, 2026–2030 */
+		size_t k = j;
+		int nparts = 1, numeric = c->kind == P_NUMBER;
+		while (k + 2 < np && pc[k + 1].kind == P_OTHER && pc[k + 1].start == pc[k].end &&
+		       (pc[k + 2].kind == P_WORD || pc[k + 2].kind == P_NUMBER) &&
+		       pc[k + 2].start == pc[k + 1].end) {
+			uint32_t h = first_cp(p, &pc[k + 1]);
+			int next_num = pc[k + 2].kind == P_NUMBER;
+			if (!(is_hyphen(h) || (is_dash(h) && numeric && next_num)))
+				break;
+			if (numeric && !next_num)
+				numeric = 0;
+			else if (!numeric && next_num)
+				numeric = 0;
+			k += 2;
+			nparts++;
+			end = pc[k].end;
+		}
+		int flags = 0, type;
+		uint32_t start = c->start;
+		size_t last = k; /* the chain's last piece */
+		/* a percent sign, maybe after a space */
+		if (numeric || (nparts == 1 && c->kind == P_NUMBER)) {
+			size_t q = k + 1;
+			if (q < np && single_space(p, &pc[q]))
+				q++;
+			if (q < np && pc[q].kind == P_OTHER && p[pc[q].start] == '%') {
+				flags |= SV_TOKF_PERCENT;
+				end = pc[q].end;
+				k = q;
+			}
+		}
+		char iso[16];
+		if (nparts == 1) {
+			type = c->kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, start, end, &flags);
+			if (type == SV_TOK_NUMBER && parse_date(p, start, end, iso))
+				flags |= SV_TOKF_DATE;
+			if (!seen_word && type != SV_TOK_NUMBER)
+				flags |= SV_TOKF_SENT_START;
+			push(out, s, start, end, type, flags);
+			seen_word |= type != SV_TOK_NUMBER;
+			i = k + 1;
+			continue;
+		}
+		int all_num = 1;
+		for (size_t q = i; q <= last; q += 2)
+			if (pc[q].kind != P_NUMBER)
+				all_num = 0;
+		if (all_num && nparts == 3 && pc[i].end - pc[i].start == 4 && j == i &&
+		    all_digits(p, pc[i].start, pc[i].end) &&
+		    pc[i + 2].end - pc[i + 2].start == 2 && pc[i + 4].end - pc[i + 4].start == 2 &&
+		    is_hyphen(first_cp(p, &pc[i + 1]))) {
+			/* ISO date 2025-11-27 */
+			push(out, s, start, end, SV_TOK_NUMBER, flags | SV_TOKF_DATE);
+			i = k + 1;
+			continue;
+		}
+		if (all_num) {
+			type = SV_TOK_NUMBER;
+			if (nparts == 2)
+				flags |= SV_TOKF_RANGE;
+		} else {
+			type = word_type(p, start, end, &flags);
+			if (type == SV_TOK_NUMBER)
+				type = SV_TOK_WORD;
+		}
+		if (!seen_word && type != SV_TOK_NUMBER)
+			flags |= SV_TOKF_SENT_START;
+		seen_word |= type != SV_TOK_NUMBER;
+		push(out, s, start, end, type, flags | SV_TOKF_COMPOUND);
+		/* the parts; thousands groups stay in the first part */
+		for (size_t q = i; q <= last; q += 2) {
+			uint32_t a = pc[q].start, b = pc[q].end;
+			if (q == i)
+				b = pc[j].end, q = j;
+			int pf = 0;
+			int pt = pc[q].kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, a, b, &pf);
+			push(out, s, a, b, pt, pf | SV_TOKF_PART);
+		}
+		i = k + 1;
+	}
+out:
+	return rc;
+}
