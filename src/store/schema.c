@@ -124,7 +124,59 @@ static const char *const v1[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { v1 };
+/* v2 (match): fast term lookup. Observed forms by form; the terms' lemma
+ * keys word-indexed (parts of longer terms); the spelling fold of each lemma
+ * key (ё/э→е, ы/й→и, no ь/ъ: see sv_match_fold) with an index for equality
+ * and a trigram index for "did you mean". Kept by triggers in plain SQL, so
+ * any connection may write terms. */
+#define FOLD(x) \
+	"replace(replace(replace(replace(replace(replace(" x ", 'ё', 'е'), 'э', 'е'), 'ы', 'и')," \
+	" 'й', 'и'), 'ь', ''), 'ъ', '')"
+static const char *const v2[] = {
+	"CREATE INDEX IF NOT EXISTS term_forms_form ON term_forms(form);\n",
+	"CREATE VIRTUAL TABLE terms_fts USING fts5(lemma_key, content='terms',\n"
+	"  content_rowid='id', tokenize=\"unicode61 remove_diacritics 0 tokenchars '-.'\");\n",
+	"INSERT INTO terms_fts(terms_fts) VALUES ('rebuild');\n",
+	"CREATE TABLE term_folds(\n"
+	"  term INTEGER PRIMARY KEY REFERENCES terms(id) ON DELETE CASCADE,\n"
+	"  fold TEXT NOT NULL);\n",
+	"CREATE INDEX term_folds_fold ON term_folds(fold);\n",
+	"CREATE VIRTUAL TABLE term_folds_fts USING fts5(fold, content='term_folds',\n"
+	"  content_rowid='term', tokenize='trigram');\n",
+	"INSERT INTO term_folds(term, fold) SELECT id, " FOLD("lemma_key") " FROM terms;\n",
+	"INSERT INTO term_folds_fts(term_folds_fts) VALUES ('rebuild');\n",
+	"CREATE TRIGGER term_folds_ai AFTER INSERT ON term_folds BEGIN\n"
+	"  INSERT INTO term_folds_fts(rowid, fold) VALUES (new.term, new.fold);\n"
+	"END;\n",
+	"CREATE TRIGGER term_folds_ad AFTER DELETE ON term_folds BEGIN\n"
+	"  INSERT INTO term_folds_fts(term_folds_fts, rowid, fold)\n"
+	"    VALUES ('delete', old.term, old.fold);\n"
+	"END;\n",
+	"CREATE TRIGGER term_folds_au AFTER UPDATE ON term_folds BEGIN\n"
+	"  INSERT INTO term_folds_fts(term_folds_fts, rowid, fold)\n"
+	"    VALUES ('delete', old.term, old.fold);\n"
+	"  INSERT INTO term_folds_fts(rowid, fold) VALUES (new.term, new.fold);\n"
+	"END;\n",
+	"CREATE TRIGGER terms_match_ai AFTER INSERT ON terms BEGIN\n"
+	"  INSERT INTO terms_fts(rowid, lemma_key) VALUES (new.id, new.lemma_key);\n"
+	"  INSERT INTO term_folds(term, fold) VALUES (new.id, " FOLD("new.lemma_key") ");\n"
+	"END;\n",
+	"CREATE TRIGGER terms_match_ad AFTER DELETE ON terms BEGIN\n"
+	"  INSERT INTO terms_fts(terms_fts, rowid, lemma_key)\n"
+	"    VALUES ('delete', old.id, old.lemma_key);\n"
+	"  DELETE FROM term_folds WHERE term = old.id;\n"
+	"END;\n",
+	"CREATE TRIGGER terms_match_au AFTER UPDATE OF lemma_key ON terms BEGIN\n"
+	"  INSERT INTO terms_fts(terms_fts, rowid, lemma_key)\n"
+	"    VALUES ('delete', old.id, old.lemma_key);\n"
+	"  INSERT INTO terms_fts(rowid, lemma_key) VALUES (new.id, new.lemma_key);\n"
+	"  UPDATE term_folds SET fold = " FOLD("new.lemma_key") " WHERE term = new.id;\n"
+	"END;\n",
+	NULL,
+};
+#undef FOLD
+
+static const char *const *const migrations[] = { v1, v2 };
 
 const char *const *sv_schema_migration(int from)
 {
