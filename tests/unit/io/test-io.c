@@ -1,0 +1,842 @@
+/* Unit tests for src/io: every writer validated against the schemas in
+ * ../shared/schemas, round trips, hostile and malformed input, the pivot. */
+#include "../test.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "io/io.h"
+
+static char dir[64];
+
+static const time_t T0 = 1764239400; /* 2025-11-27T10:30:00Z */
+
+/* "Тест ... й" with a combining breve (NFC gives й), NBSP, a forbidden U+0001. */
+#define RU2 "Тест: 5 < 7 & 8 > 3, \"кавычки\" и 'апострофы', 22\xC2\xA0%\x01, и\xCC\x86"
+#define BG2 "Тест: 5 < 7 & 8 > 3, „кавички“ и 'апострофи'\x0b"
+
+static const struct sv_io_unit units[] = {
+	{ .ru = "Совет коллективной безопасности ОДКБ",
+	  .bg = "Съвет за колективна сигурност на ОДКС",
+	  .id = "1", .created = 1764239400, .ru_doc = "ru/2025-11-27-odkb.txt",
+	  .bg_doc = "bg/2025-11-27-odks.txt", .outlet = "БТА", .date = "2025-11-27",
+	  .has_score = 1, .score = 0.8734, .link = "1-1", .method = "parallel",
+	  .status = "approved", .note = "Примечание & <заметка>" },
+	{ .ru = RU2, .bg = BG2, .id = "2", .created = 1764239401, .has_score = 1, .score = 0.5,
+	  .link = "2-1", .method = "mining", .status = "candidate", .origin = "a \"b\".tmx" },
+	{ .ru = "Да ", .bg = " Да", .id = "x y" },
+	{ .ru = "Строка один\nстрока два", .bg = "Ред едно\nред две", .status = "rejected" },
+};
+#define NUNITS (sizeof(units) / sizeof(units[0]))
+
+static const struct sv_io_term terms1[] = {
+	{ SV_IO_RU, "Организация Договора о коллективной безопасности", "approved", 1, "NOUN",
+	  "Саммит ОДКБ прошёл в Минске.", 12, NULL },
+	{ SV_IO_RU, "ОДКБ", "approved", 0, "PROPN", NULL, 40, "аббревиатура" },
+	{ SV_IO_BG, "Организация на Договора за колективна сигурност", "approved", 1, "noun",
+	  "Срещата на ОДКС се проведе в Минск.", 9, NULL },
+	{ SV_IO_BG, "ОДКС", "candidate", 0, NULL, NULL, 0, NULL },
+	{ SV_IO_BG, "ОДКБ", "forbidden", 0, NULL, NULL, 0, NULL },
+};
+static const struct sv_io_term terms2[] = {
+	{ SV_IO_RU, "генеральный секретарь", NULL, 0, "noun", NULL, 0, NULL },
+	{ SV_IO_BG, "генерален секретар", "deprecated", 0, NULL, NULL, 0, NULL },
+	{ SV_IO_BG, "главен секретар", NULL, 1, NULL, "Главният секретар & <съветът>", 0, NULL },
+};
+static const struct sv_io_concept concepts[] = {
+	{ "odkb", "политика", "Организация & союз", terms1, 5 },
+	{ NULL, NULL, NULL, terms2, 3 },
+};
+
+static char *path_of(const char *name)
+{
+	static char buf[8][256];
+	static int k;
+	k = (k + 1) % 8;
+	snprintf(buf[k], sizeof(buf[k]), "%s/%s", dir, name);
+	return buf[k];
+}
+
+static char *data_path(const char *name)
+{
+	static char buf[4][512];
+	static int k;
+	k = (k + 1) % 4;
+	const char *root = getenv("SV_SOURCE_ROOT");
+	snprintf(buf[k], sizeof(buf[k]), "%s/tests/data/io/%s", root ? root : ".", name);
+	return buf[k];
+}
+
+static int setup(void **state)
+{
+	snprintf(dir, sizeof(dir), "/tmp/sv-io-XXXXXX");
+	return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+	if (getenv("SV_TEST_KEEP"))
+		return 0; /* leave the files for a look */
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static struct sv_io_options opts_default(void)
+{
+	struct sv_io_options o = { 0 };
+	o.now = T0;
+	o.tool_version = "0.1.0-test";
+	return o;
+}
+
+static void write_units(enum sv_io_format fmt, const struct sv_io_options *o, const char *path,
+			const struct sv_io_unit *u, size_t n)
+{
+	struct sv_error err = { 0 };
+	struct sv_io_writer *w = sv_io_writer_open(fmt, path, o, &err);
+	if (!w)
+		fail_msg("open %s: %s", path, err.msg);
+	for (size_t i = 0; i < n; i++)
+		if (sv_io_write_unit(w, &u[i], &err))
+			fail_msg("write %s: %s", path, err.msg);
+	if (sv_io_writer_close(w, &err))
+		fail_msg("close %s: %s", path, err.msg);
+}
+
+static void write_concepts(enum sv_io_format fmt, const struct sv_io_options *o,
+			   const char *path, const struct sv_io_concept *c, size_t n)
+{
+	struct sv_error err = { 0 };
+	struct sv_io_writer *w = sv_io_writer_open(fmt, path, o, &err);
+	if (!w)
+		fail_msg("open %s: %s", path, err.msg);
+	for (size_t i = 0; i < n; i++)
+		if (sv_io_write_concept(w, &c[i], &err))
+			fail_msg("write %s: %s", path, err.msg);
+	if (sv_io_writer_close(w, &err))
+		fail_msg("close %s: %s", path, err.msg);
+}
+
+/* Runs xmllint on path with the given validation arguments; 0 when valid. */
+static int xmllint(const char *args, const char *path)
+{
+	const char *shared = sv_test_shared();
+	if (!shared || system("command -v xmllint >/dev/null 2>&1") != 0)
+		return 0; /* cannot validate here */
+	char cmd[2048];
+	char log[300];
+	snprintf(log, sizeof(log), "%s/xmllint.log", dir);
+	snprintf(cmd, sizeof(cmd), "cd '%s/schemas' && xmllint --noout --nonet %s '%s' >'%s' 2>&1",
+		 shared, args, path, log);
+	int rc = system(cmd);
+	if (rc) {
+		char *out = sv_test_slurp(log, NULL);
+		print_error("xmllint %s %s:\n%s\n", args, path, out ? out : "");
+		free(out);
+	}
+	return rc;
+}
+
+static char *slurp(const char *path)
+{
+	char *s = sv_test_slurp(path, NULL);
+	if (!s)
+		fail_msg("cannot read %s", path);
+	return s;
+}
+
+static int files_equal(const char *a, const char *b)
+{
+	size_t na = 0, nb = 0;
+	char *x = sv_test_slurp(a, &na), *y = sv_test_slurp(b, &nb);
+	int eq = x && y && na == nb && !memcmp(x, y, na);
+	if (!eq) {
+		char cmd[600];
+		snprintf(cmd, sizeof(cmd), "diff '%s' '%s' | head -20 >&2", a, b);
+		if (system(cmd)) {
+		}
+	}
+	free(x);
+	free(y);
+	return eq;
+}
+
+/* ---- Collecting what a reader gives (deep copies) ---------------------- */
+
+static char *sdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+struct got {
+	struct sv_io_unit *u;
+	size_t nu;
+	struct sv_io_concept *c;
+	size_t nc;
+	char warn[16][256];
+	size_t nwarn;
+	int stop_after; /* callback returns 1 after this many units (0: never) */
+};
+
+static int got_unit(void *ctx, const struct sv_io_unit *u)
+{
+	struct got *g = ctx;
+	g->u = realloc(g->u, (g->nu + 1) * sizeof(*g->u));
+	struct sv_io_unit *d = &g->u[g->nu++];
+	*d = *u;
+	d->ru = sdup(u->ru), d->bg = sdup(u->bg), d->id = sdup(u->id);
+	d->ru_doc = sdup(u->ru_doc), d->bg_doc = sdup(u->bg_doc), d->outlet = sdup(u->outlet);
+	d->date = sdup(u->date), d->link = sdup(u->link), d->method = sdup(u->method);
+	d->status = sdup(u->status), d->origin = sdup(u->origin), d->note = sdup(u->note);
+	return g->stop_after && g->nu >= (size_t)g->stop_after;
+}
+
+static int got_concept(void *ctx, const struct sv_io_concept *c)
+{
+	struct got *g = ctx;
+	g->c = realloc(g->c, (g->nc + 1) * sizeof(*g->c));
+	struct sv_io_concept *d = &g->c[g->nc++];
+	d->id = sdup(c->id), d->subject = sdup(c->subject), d->note = sdup(c->note);
+	struct sv_io_term *t = calloc(c->nterms, sizeof(*t));
+	for (size_t i = 0; i < c->nterms; i++) {
+		t[i] = c->terms[i];
+		t[i].text = sdup(c->terms[i].text), t[i].status = sdup(c->terms[i].status);
+		t[i].pos = sdup(c->terms[i].pos), t[i].context = sdup(c->terms[i].context);
+		t[i].note = sdup(c->terms[i].note);
+	}
+	d->terms = t;
+	d->nterms = c->nterms;
+	return 0;
+}
+
+static void got_warning(void *ctx, const char *file, unsigned long line, unsigned long col,
+			const char *msg)
+{
+	struct got *g = ctx;
+	if (g->nwarn < 16)
+		snprintf(g->warn[g->nwarn++], sizeof(g->warn[0]), "%lu: %s", line, msg);
+}
+
+static const struct sv_io_reader_cb got_cb = { got_unit, got_concept, got_warning };
+
+static void got_free(struct got *g)
+{
+	for (size_t i = 0; i < g->nu; i++) {
+		struct sv_io_unit *u = &g->u[i];
+		free((char *)u->ru), free((char *)u->bg), free((char *)u->id);
+		free((char *)u->ru_doc), free((char *)u->bg_doc), free((char *)u->outlet);
+		free((char *)u->date), free((char *)u->link), free((char *)u->method);
+		free((char *)u->status), free((char *)u->origin), free((char *)u->note);
+	}
+	free(g->u);
+	for (size_t i = 0; i < g->nc; i++) {
+		struct sv_io_concept *c = &g->c[i];
+		for (size_t j = 0; j < c->nterms; j++) {
+			const struct sv_io_term *t = &c->terms[j];
+			free((char *)t->text), free((char *)t->status), free((char *)t->pos);
+			free((char *)t->context), free((char *)t->note);
+		}
+		free((void *)c->terms);
+		free((char *)c->id), free((char *)c->subject), free((char *)c->note);
+	}
+	free(g->c);
+	memset(g, 0, sizeof(*g));
+}
+
+static int read_file(const char *path, enum sv_io_format fmt, struct got *g,
+		     enum sv_io_format *detected, struct sv_error *err)
+{
+	return sv_io_read(path, fmt, &got_cb, g, detected, err);
+}
+
+/* ---- Writers and schemas ------------------------------------------------ */
+
+static void test_tmx(void **state)
+{
+	struct sv_io_options o = opts_default();
+	const char *p = path_of("a.tmx");
+	write_units(SV_IO_TMX, &o, p, units, NUNITS);
+	assert_int_equal(xmllint("--dtdvalid tmx/tmx14.dtd", p), 0);
+	assert_int_equal(xmllint("--schema tmx/omegat-xsd/tmx14.xsd", p), 0);
+	char *s = slurp(p);
+	assert_non_null(strstr(s, "<header creationtool=\"sverka\" creationtoolversion=\"0.1.0-test\" "
+				  "segtype=\"sentence\" o-tmf=\"sverka\" adminlang=\"en\" "
+				  "srclang=\"ru-RU\" datatype=\"plaintext\" "
+				  "creationdate=\"20251127T103000Z\"/>"));
+	assert_non_null(strstr(s, "<tu tuid=\"1\" creationdate=\"20251127T103000Z\">"));
+	assert_non_null(strstr(s, "<prop type=\"x-score\">0.8734</prop>"));
+	assert_non_null(strstr(s, "<prop type=\"x-link\">2-1</prop>"));
+	assert_non_null(strstr(s, "<tuv xml:lang=\"ru-RU\"><seg>Совет коллективной безопасности "
+				  "ОДКБ</seg></tuv>"));
+	/* escapes, NBSP kept, U+0001 and U+000B dropped, NFC */
+	assert_non_null(strstr(s, "<seg>Тест: 5 &lt; 7 &amp; 8 &gt; 3, &quot;кавычки&quot; и 'апострофы', "
+				  "22\xC2\xA0%, й</seg>"));
+	assert_non_null(strstr(s, "'апострофи'</seg>"));
+	assert_non_null(strstr(s, "<seg>Да </seg>"));
+	assert_non_null(strstr(s, "<seg> Да</seg>"));
+	assert_null(strchr(s, '\x01'));
+	free(s);
+
+	/* bg as source, bare codes */
+	o.source_bg = 1;
+	o.bare_lang = 1;
+	p = path_of("b.tmx");
+	write_units(SV_IO_TMX, &o, p, units, NUNITS);
+	assert_int_equal(xmllint("--dtdvalid tmx/tmx14.dtd", p), 0);
+	assert_int_equal(xmllint("--schema tmx/omegat-xsd/tmx14.xsd", p), 0);
+	s = slurp(p);
+	assert_non_null(strstr(s, "srclang=\"bg\""));
+	char *bg = strstr(s, "<tuv xml:lang=\"bg\">"), *ru = strstr(s, "<tuv xml:lang=\"ru\">");
+	assert_true(bg && ru && bg < ru);
+	free(s);
+}
+
+static void test_tmx_terms(void **state)
+{
+	struct sv_io_options o = opts_default();
+	o.tmx_terms = 1;
+	const char *p = path_of("terms.tmx");
+	write_concepts(SV_IO_TMX, &o, p, concepts, 2);
+	assert_int_equal(xmllint("--dtdvalid tmx/tmx14.dtd", p), 0);
+	assert_int_equal(xmllint("--schema tmx/omegat-xsd/tmx14.xsd", p), 0);
+	char *s = slurp(p);
+	assert_non_null(strstr(s, "segtype=\"phrase\""));
+	assert_non_null(strstr(s, "<tu tuid=\"odkb-4\">"));   /* 2 ru x 2 bg, forbidden left out */
+	assert_null(strstr(s, "<tu tuid=\"odkb-5\">"));
+	assert_null(strstr(s, "<seg>ОДКБ</seg></tuv>\n      <tuv xml:lang=\"bg-BG\"><seg>ОДКБ"));
+	assert_non_null(strstr(s, "<tu tuid=\"c2-1\">"));     /* the deprecated term left out */
+	assert_null(strstr(s, "<tu tuid=\"c2-2\">"));
+	free(s);
+}
+
+static void test_xliff(void **state)
+{
+	struct sv_io_options o = opts_default();
+	const char *p = path_of("a.xlf");
+	write_units(SV_IO_XLIFF, &o, p, units, NUNITS);
+	assert_int_equal(xmllint("--schema xliff-1.2/xliff-core-1.2-strict.xsd", p), 0);
+	char *s = slurp(p);
+	assert_non_null(strstr(s, "<file original=\"sverka\" source-language=\"ru-RU\" "
+				  "target-language=\"bg-BG\" datatype=\"plaintext\">"));
+	assert_non_null(strstr(s, "<trans-unit id=\"1\" approved=\"yes\" xml:space=\"preserve\">"));
+	assert_non_null(strstr(s, "<target state=\"signed-off\">Съвет за колективна сигурност на ОДКС"
+				  "</target>"));
+	assert_non_null(strstr(s, "<target state=\"needs-review-translation\">"));
+	assert_non_null(strstr(s, "<note from=\"ru-doc\">ru/2025-11-27-odkb.txt</note>"));
+	assert_non_null(strstr(s, "<note>Примечание &amp; &lt;заметка&gt;</note>"));
+	free(s);
+
+	o.xliff_version = 21;
+	p = path_of("a21.xlf");
+	write_units(SV_IO_XLIFF, &o, p, units, NUNITS);
+	assert_int_equal(xmllint("--schema xliff-2.0/xliff_core_2.0.xsd", p), 0);
+	assert_int_equal(xmllint("--schema xliff-2.1-os/schemas/xliff_core_2.0.xsd", p), 0);
+	s = slurp(p);
+	assert_non_null(strstr(s, "version=\"2.1\" srcLang=\"ru-RU\" trgLang=\"bg-BG\""));
+	assert_non_null(strstr(s, "<segment state=\"final\">"));
+	assert_non_null(strstr(s, "<note category=\"score\">0.8734</note>"));
+	assert_non_null(strstr(s, "<unit id=\"u3\">")); /* "x y" is no NMTOKEN */
+	free(s);
+
+	o.xliff_version = 20;
+	o.source_bg = 1;
+	p = path_of("a20.xlf");
+	write_units(SV_IO_XLIFF2, &o, p, units, NUNITS);
+	assert_int_equal(xmllint("--schema xliff-2.0/xliff_core_2.0.xsd", p), 0);
+	s = slurp(p);
+	assert_non_null(strstr(s, "version=\"2.0\" srcLang=\"bg-BG\" trgLang=\"ru-RU\""));
+	free(s);
+}
+
+static void test_tbx(void **state)
+{
+	struct sv_io_options o = opts_default();
+	const char *p = path_of("a.tbx");
+	write_concepts(SV_IO_TBX, &o, p, concepts, 2);
+	assert_int_equal(xmllint("--relaxng tbx/v2-legacy/TBXBasicRNGV02.rng", p), 0);
+	assert_int_equal(xmllint("--schema tbx/omegat-xsd/tbx.xsd", p), 0);
+	char *s = slurp(p);
+	assert_non_null(strstr(s, "<martif type=\"TBX-Basic\" xml:lang=\"ru\">"));
+	assert_non_null(strstr(s, "<termEntry id=\"odkb\">"));
+	assert_non_null(strstr(s, "<termEntry id=\"c2\">"));
+	assert_non_null(strstr(s, "<term>ОДКС</term>\n            <termNote type=\"administrativeStatus\">"
+				  "admittedTerm-admn-sts</termNote>"));
+	assert_non_null(strstr(s, "<termNote type=\"partOfSpeech\">properNoun</termNote>"));
+	assert_non_null(strstr(s, "deprecatedTerm-admn-sts"));
+	assert_non_null(strstr(s, "supersededTerm-admn-sts"));
+	assert_non_null(strstr(s, "<descrip type=\"context\">Главният секретар &amp; &lt;съветът&gt;"));
+	free(s);
+
+	o.tbx_version = 3;
+	p = path_of("a3.tbx");
+	write_concepts(SV_IO_TBX, &o, p, concepts, 2);
+	assert_int_equal(xmllint("--relaxng tbx/v3/TBXcoreStructV03_TBX-Basic_integrated.rng", p), 0);
+	assert_int_equal(xmllint("--relaxng tbx/v3/TBXcoreStructV03.rng", p), 0);
+	s = slurp(p);
+	assert_non_null(strstr(s, "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ru\" "
+				  "xmlns=\"urn:iso:std:iso:30042:ed-2\">"));
+	assert_non_null(strstr(s, "<conceptEntry id=\"odkb\">"));
+	assert_non_null(strstr(s, "<langSec xml:lang=\"bg-BG\">"));
+	free(s);
+}
+
+static void test_text_formats(void **state)
+{
+	struct sv_io_options o = opts_default();
+	const char *p = path_of("g.utf8");
+	write_concepts(SV_IO_OMEGAT, &o, p, concepts, 2);
+	char *s = slurp(p);
+	assert_true(!strncmp(s, "# -*- coding: utf-8 -*-\n", 24));
+	assert_non_null(strstr(s, "\nОДКБ\tОДКС\tОрганизация & союз\n"));
+	assert_null(strstr(s, "\tОДКБ\t")); /* forbidden target */
+	assert_non_null(strstr(s, "\nгенеральный секретарь\tглавен секретар\n"));
+	assert_null(strstr(s, "\t\n"));    /* never an empty target or comment */
+	free(s);
+
+	p = path_of("u.csv");
+	write_units(SV_IO_CSV, &o, p, units, NUNITS);
+	s = slurp(p);
+	assert_true(!strncmp(s, "\xEF\xBB\xBFru-RU,bg-BG,id,created,ru_doc,bg_doc,outlet,date,score,"
+			     "link,method,status,origin,note\r\n", 85));
+	assert_non_null(strstr(s, "\r\n\"Тест: 5 < 7 & 8 > 3, \"\"кавычки\"\" и"));
+	assert_non_null(strstr(s, ",\"a \"\"b\"\".tmx\","));
+	assert_non_null(strstr(s, "\"Строка один\nстрока два\""));
+	free(s);
+
+	p = path_of("c.csv");
+	write_concepts(SV_IO_CSV, &o, p, concepts, 2);
+	s = slurp(p);
+	assert_non_null(strstr(s, "ru-RU,bg-BG,concept,note\r\n"));
+	assert_non_null(strstr(s, "\r\nОДКБ,ОДКС,odkb,Организация & союз\r\n"));
+	free(s);
+
+	p = path_of("u.tsv");
+	write_units(SV_IO_TSV, &o, p, units, NUNITS);
+	s = slurp(p);
+	assert_non_null(strstr(s, "Совет коллективной безопасности ОДКБ\tСъвет за колективна "
+				  "сигурност на ОДКС\n"));
+	assert_non_null(strstr(s, "Строка один строка два\tРед едно ред две\n"));
+	free(s);
+
+	/* units and concepts do not mix where a format takes one kind */
+	struct sv_error err = { 0 };
+	struct sv_io_writer *w = sv_io_writer_open(SV_IO_TBX, path_of("x.tbx"), &o, &err);
+	assert_non_null(w);
+	assert_int_equal(sv_io_write_unit(w, &units[0], &err), SV_EUSAGE);
+	sv_io_writer_discard(w);
+	assert_int_equal(access(path_of("x.tbx"), F_OK), -1);
+}
+
+/* ---- Files: temporary names, split, failures ----------------------------- */
+
+static void test_files(void **state)
+{
+	struct sv_io_options o = opts_default();
+	o.split = 2;
+	write_units(SV_IO_TMX, &o, path_of("big.tmx"), units, NUNITS - 1);
+	assert_int_equal(access(path_of("big-0001.tmx"), F_OK), 0);
+	assert_int_equal(access(path_of("big-0002.tmx"), F_OK), 0);
+	assert_int_equal(access(path_of("big-0003.tmx"), F_OK), -1);
+	assert_int_equal(access(path_of("big.tmx"), F_OK), -1);
+	assert_int_equal(xmllint("--dtdvalid tmx/tmx14.dtd", path_of("big-0002.tmx")), 0);
+
+	/* nothing but the finished files in the directory */
+	char cmd[300];
+	snprintf(cmd, sizeof(cmd), "ls -A '%s' | grep -q tmp-", dir);
+	assert_int_not_equal(system(cmd), 0);
+
+	/* a discarded or failed export leaves no file */
+	struct sv_error err = { 0 };
+	struct sv_io_writer *w = sv_io_writer_open(SV_IO_TMX, path_of("gone.tmx"), &o, &err);
+	assert_non_null(w);
+	assert_int_equal(sv_io_write_unit(w, &units[0], &err), 0);
+	sv_io_writer_discard(w);
+	assert_int_equal(access(path_of("gone.tmx"), F_OK), -1);
+	assert_int_equal(access(path_of("gone-0001.tmx"), F_OK), -1);
+	assert_int_not_equal(system(cmd), 0);
+
+	o.split = 0;
+	w = sv_io_writer_open(SV_IO_TMX, "/nonexistent-dir/x.tmx", &o, &err);
+	assert_null(w);
+	assert_int_equal(err.code, SV_ESTORE);
+	assert_non_null(strstr(err.msg, "'/nonexistent-dir/x.tmx'"));
+
+	struct sv_io_unit bad = { .ru = "только ru" };
+	w = sv_io_writer_open(SV_IO_TMX, path_of("bad.tmx"), &o, &err);
+	assert_int_equal(sv_io_write_unit(w, &bad, &err), SV_EUSAGE);
+	assert_int_equal(sv_io_writer_close(w, &err), 0);
+
+}
+
+/* ---- Round trips: write -> read -> write gives the same bytes ------------ */
+
+static void round_units(enum sv_io_format fmt, struct sv_io_options *o, const char *name)
+{
+	char a[256], b[300];
+	snprintf(a, sizeof(a), "%s", path_of(name));
+	snprintf(b, sizeof(b), "%s.2", a);
+	write_units(fmt, o, a, units, NUNITS);
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(a, SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, NUNITS);
+	write_units(fmt, o, b, g.u, g.nu);
+	if (!files_equal(a, b))
+		fail_msg("round trip of %s differs", name);
+	got_free(&g);
+}
+
+static void round_concepts(enum sv_io_format fmt, struct sv_io_options *o, const char *name)
+{
+	char a[256], b[300];
+	snprintf(a, sizeof(a), "%s", path_of(name));
+	snprintf(b, sizeof(b), "%s.2", a);
+	write_concepts(fmt, o, a, concepts, 2);
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(a, SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_true(g.nc > 0);
+	write_concepts(fmt, o, b, g.c, g.nc);
+	if (!files_equal(a, b))
+		fail_msg("round trip of %s differs", name);
+	got_free(&g);
+}
+
+static void test_round_trips(void **state)
+{
+	struct sv_io_options o = opts_default();
+	round_units(SV_IO_TMX, &o, "r.tmx");
+	round_units(SV_IO_XLIFF, &o, "r.xlf");
+	round_units(SV_IO_CSV, &o, "r.csv");
+	round_units(SV_IO_TSV, &o, "r.tsv");
+	round_concepts(SV_IO_TBX, &o, "r.tbx");
+	round_concepts(SV_IO_OMEGAT, &o, "r.utf8");
+	round_concepts(SV_IO_CSV, &o, "rc.csv");
+	o.xliff_version = 21;
+	round_units(SV_IO_XLIFF, &o, "r21.xlf");
+	o.tbx_version = 3;
+	round_concepts(SV_IO_TBX, &o, "r3.tbx");
+	o.source_bg = 1;
+	o.bare_lang = 1;
+	round_units(SV_IO_TMX, &o, "rb.tmx");
+	round_units(SV_IO_TSV, &o, "rb.tsv");
+	round_units(SV_IO_XLIFF, &o, "rb21.xlf");
+	round_concepts(SV_IO_OMEGAT, &o, "rb.utf8");
+	round_concepts(SV_IO_TBX, &o, "rb3.tbx");
+
+	/* what the reader gives back, field by field */
+	const char *p = path_of("r.tmx");
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	enum sv_io_format fmt;
+	assert_int_equal(read_file(p, SV_IO_AUTO, &g, &fmt, &err), 0);
+	assert_int_equal(fmt, SV_IO_TMX);
+	assert_string_equal(g.u[0].ru, units[0].ru);
+	assert_string_equal(g.u[0].bg_doc, units[0].bg_doc);
+	assert_string_equal(g.u[0].note, units[0].note);
+	assert_int_equal(g.u[0].created, units[0].created);
+	assert_true(g.u[0].has_score && g.u[0].score == 0.8734);
+	assert_string_equal(g.u[1].ru, "Тест: 5 < 7 & 8 > 3, \"кавычки\" и 'апострофы', "
+				       "22\xC2\xA0%, й");
+	assert_string_equal(g.u[2].bg, " Да");
+	assert_string_equal(g.u[3].ru, units[3].ru);
+	assert_string_equal(g.u[3].status, "rejected");
+	got_free(&g);
+
+	assert_int_equal(read_file(path_of("r.tbx"), SV_IO_AUTO, &g, &fmt, &err), 0);
+	assert_int_equal(fmt, SV_IO_TBX);
+	assert_int_equal(g.nc, 2);
+	assert_string_equal(g.c[0].id, "odkb");
+	assert_string_equal(g.c[0].subject, "политика");
+	assert_int_equal(g.c[0].nterms, 5);
+	assert_int_equal(g.c[0].terms[0].preferred, 1);
+	assert_string_equal(g.c[0].terms[0].context, terms1[0].context);
+	assert_string_equal(g.c[0].terms[4].status, "forbidden");
+	assert_string_equal(g.c[1].terms[1].status, "deprecated");
+	got_free(&g);
+}
+
+/* ---- Reading other tools' files ------------------------------------------- */
+
+static void test_read_variants(void **state)
+{
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(data_path("langs.tmx"), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, 3);
+	assert_string_equal(g.u[0].ru, "Москва");
+	assert_int_equal(g.u[0].created, T0);
+	assert_int_equal(g.u[1].created, T0);
+	assert_string_equal(g.u[1].ru, "Минск и Бишкек");
+	assert_string_equal(g.u[1].bg, "Минск и Бишкек");
+	assert_int_equal(g.nwarn, 1); /* tu 'd' has neither language */
+	assert_non_null(strstr(g.warn[0], "'d'"));
+	got_free(&g);
+
+	assert_int_equal(read_file(data_path("memoq.csv"), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, 2);
+	assert_string_equal(g.u[0].ru, "Совет; коллективной безопасности");
+	assert_string_equal(g.u[0].note, "многострочная\nзаметка");
+	assert_null(g.u[1].note);
+	got_free(&g);
+
+	/* a tu without its ru tuv is skipped with a warning, the rest is read */
+	assert_int_equal(read_file(data_path("missing-ru.tmx"), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, 2);
+	assert_int_equal(g.nwarn, 1);
+	assert_string_equal(g.warn[0], "6: tu '2' has no ru text; skipped");
+	got_free(&g);
+
+	/* a callback's non-zero return stops the read */
+	g.stop_after = 1;
+	assert_int_equal(read_file(data_path("missing-ru.tmx"), SV_IO_AUTO, &g, NULL, &err),
+			 SV_EINPUT);
+	assert_int_equal(g.nu, 1);
+	assert_non_null(strstr(err.msg, "stopped"));
+	got_free(&g);
+
+	/* format detection */
+	enum sv_io_format fmt;
+	assert_int_equal(sv_io_detect(path_of("a.xlf"), &fmt, &err), 0);
+	assert_int_equal(fmt, SV_IO_XLIFF);
+	assert_int_equal(sv_io_detect(path_of("a21.xlf"), &fmt, &err), 0);
+	assert_int_equal(fmt, SV_IO_XLIFF2);
+	assert_int_equal(sv_io_detect(path_of("a3.tbx"), &fmt, &err), 0);
+	assert_int_equal(fmt, SV_IO_TBX3);
+	assert_int_equal(sv_io_detect(path_of("g.utf8"), &fmt, &err), 0);
+	assert_int_equal(fmt, SV_IO_OMEGAT);
+	assert_int_equal(sv_io_detect(data_path("en-bg.po"), &fmt, &err), 0);
+	assert_int_equal(fmt, SV_IO_PO);
+	assert_int_equal(sv_io_format_parse("TBX2"), SV_IO_TBX);
+	assert_string_equal(sv_io_format_name(SV_IO_OMEGAT), "omegat");
+
+	/* a wrong explicit format is an error, not a guess */
+	assert_int_equal(read_file(path_of("a.tbx"), SV_IO_TMX, &g, NULL, &err), SV_EINPUT);
+	assert_non_null(strstr(err.msg, "expected tmx, found <martif>"));
+	got_free(&g);
+}
+
+/* ---- Hostile input ---------------------------------------------------------- */
+
+static void expect_refused(const char *path, const char *what)
+{
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(path, SV_IO_AUTO, &g, NULL, &err), SV_EINPUT);
+	assert_int_equal(g.nu, 0);
+	if (!strstr(err.msg, what))
+		fail_msg("%s: '%s' lacks '%s'", path, err.msg, what);
+	got_free(&g);
+}
+
+static void test_hostile(void **state)
+{
+	expect_refused(data_path("billion-laughs.tmx"), "line 3: the DTD declares an entity");
+	expect_refused(data_path("xxe.tmx"), "declares an entity");
+	expect_refused(data_path("xxe-param.xlf"), "declares an entity");
+
+	/* quadratic blowup: a 64 KB entity referenced 20,000 times */
+	const char *p = path_of("quadratic.tmx");
+	FILE *f = fopen(p, "w");
+	assert_non_null(f);
+	fputs("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx [<!ENTITY a \"", f);
+	for (int i = 0; i < 65536; i++)
+		fputc('a', f);
+	fputs("\">]>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"ru\"><seg>", f);
+	for (int i = 0; i < 20000; i++)
+		fputs("&a;", f);
+	fputs("</seg></tuv></tu></body></tmx>\n", f);
+	fclose(f);
+	expect_refused(p, "declares an entity");
+
+	/* the same in UTF-16 */
+	p = path_of("laughs16.tmx");
+	size_t n = 0;
+	char *s = sv_test_slurp(data_path("billion-laughs.tmx"), &n);
+	assert_non_null(s);
+	f = fopen(p, "wb");
+	fputc(0xFF, f);
+	fputc(0xFE, f);
+	for (size_t i = 0; i < n; i++) {
+		fputc(s[i], f);
+		fputc(0, f);
+	}
+	fclose(f);
+	free(s);
+	expect_refused(p, "declares an entity");
+
+	/* an undeclared entity reference */
+	p = path_of("undeclared.tmx");
+	f = fopen(p, "w");
+	fputs("<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"ru\"><seg>&x;</seg></tuv>"
+	      "<tuv xml:lang=\"bg\"><seg>b</seg></tuv></tu></body></tmx>", f);
+	fclose(f);
+	expect_refused(p, "line 1");
+
+	/* malformed XML: file, line and column */
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(data_path("malformed.tmx"), SV_IO_AUTO, &g, NULL, &err),
+			 SV_EINPUT);
+	char want[600];
+	snprintf(want, sizeof(want), "'%s': line 6, column ", data_path("malformed.tmx"));
+	if (strncmp(err.msg, want, strlen(want)))
+		fail_msg("'%s' does not start with '%s'", err.msg, want);
+	got_free(&g);
+
+	/* truncated, empty, binary, not XML at all */
+	p = path_of("trunc.tmx");
+	f = fopen(p, "w");
+	fputs("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"ru\"><seg>Сов", f);
+	fclose(f);
+	assert_int_equal(read_file(p, SV_IO_AUTO, &g, NULL, &err), SV_EINPUT);
+	assert_non_null(strstr(err.msg, "line 2"));
+	p = path_of("empty.tmx");
+	f = fopen(p, "w");
+	fclose(f);
+	assert_int_equal(read_file(p, SV_IO_TMX, &g, NULL, &err), SV_EINPUT);
+	assert_int_equal(read_file("/nonexistent.tmx", SV_IO_AUTO, &g, NULL, &err), SV_EINPUT);
+	assert_non_null(strstr(err.msg, "'/nonexistent.tmx': cannot open"));
+	got_free(&g);
+}
+
+/* ---- The English pivot ---------------------------------------------------------- */
+
+static void test_pivot(void **state)
+{
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	const char *a = data_path("en-ru.tmx"), *b = data_path("en-bg.po");
+	assert_int_equal(sv_io_pivot_read(a, b, &got_cb, &g, &err), 0);
+	assert_int_equal(g.nu, 2);
+	assert_string_equal(g.u[0].ru, "Совет коллективной безопасности");
+	assert_string_equal(g.u[0].bg, "Съвет за колективна сигурност");
+	assert_string_equal(g.u[0].method, "pivot");
+	assert_string_equal(g.u[0].ru_doc, a);
+	assert_string_equal(g.u[0].bg_doc, b);
+	assert_non_null(strstr(g.u[0].origin, "pivot:"));
+	assert_string_equal(g.u[1].bg, "Генерален секретар"); /* "Secretary  General" */
+	got_free(&g);
+
+	/* a PO of the wrong language is refused */
+	assert_int_equal(sv_io_pivot_read(a, a, &got_cb, &g, &err), 0); /* en-ru twice: no bg */
+	assert_int_equal(g.nu, 0);
+	got_free(&g);
+	assert_int_equal(sv_io_pivot_read(b, b, &got_cb, &g, &err), SV_EINPUT);
+	assert_non_null(strstr(err.msg, "the language is bg, not ru"));
+	got_free(&g);
+
+	/* PO alone is not a ru/bg memory */
+	assert_int_equal(read_file(b, SV_IO_AUTO, &g, NULL, &err), SV_EINPUT);
+	got_free(&g);
+
+	/* XLIFF 1.2 en->bg as the other side */
+	const char *x = path_of("en-bg.xlf");
+	FILE *f = fopen(x, "w");
+	fputs("<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">"
+	      "<file original=\"a\" source-language=\"en-US\" target-language=\"bg\" "
+	      "datatype=\"plaintext\"><body><trans-unit id=\"1\"><source>Only in "
+	      "Russian</source><target>Само на руски</target><alt-trans><source>x</source>"
+	      "<target>y</target></alt-trans></trans-unit></body></file></xliff>", f);
+	fclose(f);
+	assert_int_equal(sv_io_pivot_read(a, x, &got_cb, &g, &err), 0);
+	assert_int_equal(g.nu, 1);
+	assert_string_equal(g.u[0].bg, "Само на руски");
+	got_free(&g);
+}
+
+/* ---- Translate Toolkit as a real client ---------------------------------------- */
+
+static int have_ttk(void)
+{
+	return system("/usr/bin/python3 -c 'import translate.storage.tmx' >/dev/null 2>&1") == 0;
+}
+
+static void test_translate_toolkit(void **state)
+{
+	if (!have_ttk()) {
+		skip();
+		return;
+	}
+	/* Files written by Translate Toolkit's storage classes import. */
+	char cmd[2048];
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && /usr/bin/python3 - <<'PY'\n"
+		 "from translate.storage import tmx, xliff\n"
+		 "t = tmx.tmxfile(sourcelanguage='ru', targetlanguage='bg')\n"
+		 "t.addtranslation('Совет коллективной безопасности ОДКБ', 'ru', "
+		 "'Съвет за колективна сигурност на ОДКС', 'bg')\n"
+		 "t.addtranslation('5 < 7 & \"да\"', 'ru', '5 < 7 & „да“', 'bg')\n"
+		 "open('ttk.tmx', 'wb').write(bytes(t))\n"
+		 "x = xliff.xlifffile(sourcelanguage='ru-RU', targetlanguage='bg-BG')\n"
+		 "u = x.addsourceunit('Генеральный секретарь')\n"
+		 "u.target = 'Генерален секретар'\n"
+		 "open('ttk.xlf', 'wb').write(bytes(x))\n"
+		 "PY", dir);
+	assert_int_equal(system(cmd), 0);
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(path_of("ttk.tmx"), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, 2);
+	assert_string_equal(g.u[0].bg, "Съвет за колективна сигурност на ОДКС");
+	assert_string_equal(g.u[1].ru, "5 < 7 & \"да\"");
+	got_free(&g);
+	assert_int_equal(read_file(path_of("ttk.xlf"), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, 1);
+	assert_string_equal(g.u[0].bg, "Генерален секретар");
+	got_free(&g);
+
+	/* Its readers load sverka's TMX and XLIFF. */
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && /usr/bin/python3 - <<'PY'\n"
+		 "from translate.storage import tmx, xliff\n"
+		 "t = tmx.tmxfile(open('a.tmx', 'rb'))\n"
+		 "us = [u for u in t.units]\n"
+		 "assert len(us) == %d, len(us)\n"
+		 "assert us[0].source == 'Совет коллективной безопасности ОДКБ', us[0].source\n"
+		 "assert us[0].target == 'Съвет за колективна сигурност на ОДКС', us[0].target\n"
+		 "assert us[2].source == 'Да ', repr(us[2].source)\n"
+		 "x = xliff.xlifffile(open('a.xlf', 'rb'))\n"
+		 "us = [u for u in x.units]\n"
+		 "assert len(us) == %d, len(us)\n"
+		 "assert us[0].target == 'Съвет за колективна сигурност на ОДКС'\n"
+		 "assert us[0].isapproved()\n"
+		 "PY", dir, (int)NUNITS, (int)NUNITS);
+	assert_int_equal(system(cmd), 0);
+
+	/* po2tmx / po2xliff output pivot-imports. */
+	if (system("command -v po2tmx >/dev/null && command -v po2xliff >/dev/null") == 0) {
+		snprintf(cmd, sizeof(cmd),
+			 "cd '%s' && printf 'msgid \"\"\\nmsgstr \"Language: ru\\\\n\"\\n\\n"
+			 "msgid \"Collective Security Council\"\\nmsgstr \"Совет коллективной "
+			 "безопасности\"\\n' > ru.po && po2tmx -l ru ru.po en-ru-ttk.tmx >/dev/null 2>&1 && "
+			 "po2xliff '%s' en-bg-ttk.xlf >/dev/null 2>&1", dir, data_path("en-bg.po"));
+		assert_int_equal(system(cmd), 0);
+		assert_int_equal(sv_io_pivot_read(path_of("en-ru-ttk.tmx"), path_of("en-bg-ttk.xlf"),
+						  &got_cb, &g, &err), 0);
+		assert_int_equal(g.nu, 1);
+		assert_string_equal(g.u[0].ru, "Совет коллективной безопасности");
+		assert_string_equal(g.u[0].bg, "Съвет за колективна сигурност");
+		got_free(&g);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tmx),
+		cmocka_unit_test(test_tmx_terms),
+		cmocka_unit_test(test_xliff),
+		cmocka_unit_test(test_tbx),
+		cmocka_unit_test(test_text_formats),
+		cmocka_unit_test(test_files),
+		cmocka_unit_test(test_round_trips),
+		cmocka_unit_test(test_read_variants),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_pivot),
+		cmocka_unit_test(test_translate_toolkit),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
