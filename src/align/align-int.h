@@ -1,0 +1,117 @@
+/* Internals shared by the src/align/ files: the model's layout, the key
+ * space (raw cognate keys joined into concepts by a union-find), sentence
+ * feature sets, and the similarity kernel. Not a public header. */
+#ifndef SV_ALIGN_INT_H
+#define SV_ALIGN_INT_H
+
+#include "align/align.h"
+#include "base/buf.h"
+#include "base/map.h"
+
+/* Keys are interned strings (cognate keys, "#22.3" numbers); ids from 1. */
+struct al_doc {
+	char *name;       /* owned or NULL */
+	enum sv_lang lang;
+	long day;         /* days since 1970-01-01, or -1 */
+	size_t first, n;  /* its sentences in the model's sentence arrays */
+};
+
+struct al_sent {
+	uint32_t raw_off, raw_n; /* raw key ids (unique) in a->raw */
+	uint32_t off, n;         /* concept ids (sorted, unique) in a->fk after finalise */
+	uint32_t len;            /* characters of the text (or of norm) */
+	float ww, wn;            /* total word weight, number weight (after finalise) */
+	uint16_t ntok;           /* word and number tokens */
+};
+
+/* Evidence for learning: co-occurrence of unmatched keys in confident pairs. */
+struct al_cooc {
+	struct sv_map pairs; /* "ru_id:bg_id" -> count */
+	uint32_t *cru, *cbg; /* per concept id: confident sentences with it unmatched */
+	size_t ccap;
+	size_t npairs;       /* confident sentence pairs observed */
+	double sl, sll, sb, sbb, slb; /* length sums for c and s2 */
+};
+
+struct sv_align {
+	struct sv_intern keys;  /* raw key strings */
+	uint32_t *parent;       /* union-find over key ids */
+	uint32_t *csize;        /* concept sizes (roots only) */
+	uint8_t *flags;         /* per key: KF_* */
+	size_t kcap;
+	struct sv_map words;    /* "r:word"/"b:word" -> key id (memo of the cognate keys) */
+	size_t lexn;            /* lexicon pairs accepted */
+
+	struct al_doc *docs;
+	size_t ndocs, dcap;
+	struct al_sent *sents;
+	size_t nsents, scap;
+	uint32_t *raw;          /* raw key ids of all sentences */
+	size_t nraw, rcap;
+
+	/* finalised state (rebuilt when dirty) */
+	int dirty;
+	uint32_t *fk;           /* concept ids per sentence */
+	size_t nfk, fkcap;
+	float *w;               /* weight per concept (root) id */
+	uint32_t *df;           /* sentence frequency per concept id */
+	size_t wcap;
+	double nsent_idf;       /* sentences counted for the IDF */
+
+	double c, s2;           /* length model: bg chars ~ c * ru chars, variance s2 per char */
+	struct al_cooc ev;
+	struct sv_buf scratch;
+};
+
+enum { KF_NUM = 1, KF_LATIN = 2, KF_STOP = 4 };
+
+/* Weight factor of function words (on top of their IDF). */
+#define AL_STOP_WEIGHT 1.0f
+
+/* Number weights are capped per sentence at this much, on each side. */
+#define AL_NUM_CAP 3.0f
+
+void sv_align__key(enum sv_lang lang, const char *word, size_t len, int pleo, struct sv_buf *out,
+		   int *pleo_done);
+size_t sv_align__stem(enum sv_lang lang, const char *word, size_t len, uint32_t *cp, size_t max,
+		      int pleo, int *pleo_done);
+
+uint32_t al_key_id(struct sv_align *a, const char *key, size_t len);
+uint32_t al_find(struct sv_align *a, uint32_t k);
+/* Joins two keys' concepts unless the result exceeds max_size keys; 1 when joined. */
+int al_union(struct sv_align *a, uint32_t x, uint32_t y, uint32_t max_size);
+/* The raw key of a word in lang (memoised). */
+uint32_t al_word_key(struct sv_align *a, enum sv_lang lang, const char *w, size_t n);
+/* Rebuilds concept sets, IDF weights when dirty. */
+void al_finalise(struct sv_align *a);
+
+/* A set of concepts with weights: the features of one sentence or a merge. */
+struct al_set {
+	const uint32_t *k;
+	uint32_t n;
+	float ww, wn; /* total word weight, total number weight (uncapped) */
+	uint32_t len; /* characters */
+};
+
+void al_set_of(struct sv_align *a, size_t sent, struct al_set *s);
+/* Union of sets into buf (keys stored in *store, grown as needed). */
+void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t np,
+		  uint32_t **store, size_t *cap, struct al_set *out);
+double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_set *y);
+
+/* Length log-odds term of a bead (ru chars, bg chars), about -3..1. */
+double al_len_term(const struct sv_align *a, double lru, double lbg);
+
+int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+		const struct sv_align_opts *o, struct sv_align_links *out);
+int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+	    const struct sv_align_opts *o, double relax, struct sv_align_links *out);
+/* The skip level of a document pair: a high percentile of the similarities
+ * of pairs unlikely to be translations; *bg_mean gets their mean. */
+double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+		     const struct sv_align_opts *o, int shuffled, double *bg_mean);
+
+void al_link_add(struct sv_align_links *l, uint32_t ru, uint32_t nru, uint32_t bg, uint32_t nbg,
+		 float score, float margin, int method);
+
+#endif

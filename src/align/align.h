@@ -1,0 +1,177 @@
+/* Document pairing and sentence alignment across Russian and Bulgarian, with
+ * no neural model and no network: words meet through a shared cognate key
+ * (a Russian->Bulgarian rewrite, a stem, a skeleton) and a seed lexicon of
+ * non-cognates that grows from confidently aligned sentences.
+ *
+ * Ownership: struct sv_align (the model) holds the lexicon, the key space,
+ * the IDF statistics and the features of every document added to it; open
+ * it with sv_align_open(), free it with sv_align_close(). Documents passed in
+ * are borrowed for the duration of the call only. Output containers
+ * (sv_align_links, sv_align_docpairs) are the caller's: initialise them with
+ * their _INIT and free them with their _release(). Not thread-safe: one model
+ * per thread. */
+#ifndef SV_ALIGN_H
+#define SV_ALIGN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/error.h"
+#include "text/text.h"
+
+/* ---- Input ----------------------------------------------------------- */
+
+/* One sentence (segment). All borrowed. norm and lemmas are what
+ * sv_text_analyse() produces; lemmas may be NULL or "" (norm is used). */
+struct sv_align_sent {
+	const char *text;   /* the original text (for length and names); may be NULL */
+	const char *norm;   /* matching keys of word and number tokens, space-separated */
+	const char *lemmas; /* per token its lemmas joined by '|', space-separated */
+};
+
+struct sv_align_doc {
+	const char *name;       /* for messages; may be NULL */
+	enum sv_lang lang;      /* SV_LANG_RU or SV_LANG_BG */
+	const char *date;       /* YYYY-MM-DD or NULL */
+	const struct sv_align_sent *sents;
+	size_t n;
+};
+
+/* ---- Output ---------------------------------------------------------- */
+
+enum sv_align_method {
+	SV_ALIGN_AUTO = 0,     /* choose per document pair from how parallel it looks */
+	SV_ALIGN_MONOTONE = 1, /* translations: banded dynamic programming over beads */
+	SV_ALIGN_MINING = 2,   /* comparable coverage: margin-scored mutual best pairs */
+};
+
+/* "auto", "monotone", "mining". */
+const char *sv_align_method_name(enum sv_align_method m);
+
+/* A link joins ru sentences [ru, ru + nru) with bg sentences [bg, bg + nbg)
+ * (0-based indices into the documents). Its type is "nru-nbg"; monotone
+ * links have nru + nbg >= 2 (orphans are not reported), mined links are 1-1.
+ * score is the link's similarity in 0..1 (merged text for n-m links); for
+ * mined links margin is the ratio to the neighbourhood (1 = no better than
+ * the k nearest competitors), 0 for monotone links. */
+struct sv_align_link {
+	uint32_t ru, nru;
+	uint32_t bg, nbg;
+	float score;
+	float margin;
+	uint8_t method; /* enum sv_align_method: MONOTONE or MINING */
+};
+
+struct sv_align_links {
+	struct sv_align_link *v; /* owned */
+	size_t n, cap;
+	enum sv_align_method method; /* the mode that produced them */
+	float parallelness;          /* 0..1, how monotone the document pair looked (AUTO only) */
+};
+
+#define SV_ALIGN_LINKS_INIT { NULL, 0, 0, SV_ALIGN_AUTO, 0 }
+void sv_align_links_release(struct sv_align_links *l);
+
+/* A document pair: indices as returned by sv_align_add(). */
+struct sv_align_docpair {
+	size_t ru, bg;
+	float score; /* 0..1 */
+	int best;    /* 1 when bg is ru's best partner (bit 0) / ru is bg's best (bit 1) */
+};
+
+struct sv_align_docpairs {
+	struct sv_align_docpair *v; /* owned, by ru then descending score */
+	size_t n, cap;
+};
+
+#define SV_ALIGN_DOCPAIRS_INIT { NULL, 0, 0 }
+void sv_align_docpairs_release(struct sv_align_docpairs *p);
+
+/* ---- Options --------------------------------------------------------- */
+
+struct sv_align_opts {
+	enum sv_align_method method; /* default AUTO */
+	/* Monotone: beads up to max_merge sentences per side (default 3, at
+	 * least 2). Skip cost: a bead's similarity must beat the skip_pct-th
+	 * percentile (default 0.98) of random-pair similarities of the document
+	 * pair, scaled by skip_scale (default 1.0). */
+	int max_merge;
+	double skip_pct;
+	double skip_scale;
+	/* Mining: k nearest competitors for the margin (default 4); a pair is
+	 * kept when mutual best, its margin >= min_margin (default 1.5) and its
+	 * similarity above the random-pair skip level. */
+	int k;
+	double min_margin;
+	/* Document pairing: pairs with score >= doc_threshold (default 0.25)
+	 * and >= doc_ratio (default 0.6) of the document's best are reported,
+	 * besides each document's best partner above doc_floor (default 0.05).
+	 * date_days (default 7): a date difference of that many days halves the
+	 * date factor; documents without dates are not penalised. */
+	double doc_threshold, doc_ratio, doc_floor, date_days;
+};
+
+void sv_align_opts_init(struct sv_align_opts *o);
+
+/* ---- The model ------------------------------------------------------- */
+
+struct sv_align;
+
+/* Opens a model and loads the seed lexicon from `lexicon`, or when NULL from
+ * the first readable of $SVERKA_LEXICON, SV_SOURCE_ROOT/glossaries/
+ * seed-lexicon.tsv and SV_DATADIR/seed-lexicon.tsv (none found is not an
+ * error: cognates still work). A bad lexicon is SV_EINPUT naming the file and
+ * line. */
+struct sv_align *sv_align_open(const char *lexicon, struct sv_error *err);
+void sv_align_close(struct sv_align *a);
+
+/* Loads more lexicon pairs (format: see glossaries/seed-lexicon.tsv). */
+int sv_align_lexicon_load(struct sv_align *a, const char *path, struct sv_error *err);
+/* Adds one pair of words (lemmas) to the lexicon. Returns 1 when added, 0
+ * when the pair was refused (already linked, or it would merge too much). */
+int sv_align_lexicon_add(struct sv_align *a, const char *ru, const char *bg);
+/* Lexicon pairs loaded or learnt so far. */
+size_t sv_align_lexicon_size(const struct sv_align *a);
+
+/* Adds a document (its features are copied; doc is borrowed for the call).
+ * *id gets its index (dense, from 0, in order of addition). A language other
+ * than RU or BG is SV_EUSAGE. */
+int sv_align_add(struct sv_align *a, const struct sv_align_doc *doc, size_t *id,
+		 struct sv_error *err);
+size_t sv_align_count(const struct sv_align *a);
+
+/* Aligns the sentences of documents ru and bg (RU and BG documents) with
+ * opts (NULL for defaults), replacing out's contents. */
+int sv_align_sentences(struct sv_align *a, size_t ru, size_t bg, const struct sv_align_opts *opts,
+		       struct sv_align_links *out, struct sv_error *err);
+
+/* Pairs every RU document with the BG documents that cover the same event,
+ * replacing out's contents. */
+int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
+		  struct sv_align_docpairs *out, struct sv_error *err);
+
+/* Records the confident 1-1 links of an aligned pair (score well above the
+ * pair's skip level) as training evidence: word co-occurrences for the
+ * lexicon and sentence lengths for the length model. */
+void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_align_links *links);
+/* Re-estimates from the evidence observed so far: adds word pairs that
+ * co-occur consistently (Dice over unmatched words, mutual best, seen at
+ * least twice) to the lexicon, and the length ratio and variance. Returns
+ * the number of word pairs learnt. */
+size_t sv_align_learn(struct sv_align *a);
+
+/* ---- Scoring pieces (exposed for tests and tools) --------------------- */
+
+/* Similarity of two sentences given as norm/lemmas strings (ru then bg), in
+ * 0..1, with IDF weights from the documents added so far (uniform when none). */
+double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
+			   const struct sv_align_sent *bg);
+/* Cognate similarity of a Russian and a Bulgarian word (lower case): 1 minus
+ * a Russian-Bulgarian weighted edit distance over the shorter stem, in 0..1
+ * (сотрудничество/сътрудничество ~ 0.95, стол/маса ~ 0). */
+double sv_align_cognate(const char *ru, const char *bg);
+/* Writes the cross-language cognate key of word (lower case) in lang to
+ * out (replacing its contents); equal keys mean likely cognates. */
+void sv_align_cognate_key(enum sv_lang lang, const char *word, struct sv_buf *out);
+
+#endif

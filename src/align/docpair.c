@@ -1,0 +1,187 @@
+/* Document pairing: TF-IDF cosine over concepts (cognate keys joined by the
+ * lexicon, so names, numbers and cognates all count), scaled by date
+ * proximity when both dates are known; each document's best partner and any
+ * other partner close to it. */
+#include "align/align-int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ent {
+	uint32_t doc;
+	float w;
+};
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const struct sv_align_docpair *a = x, *b = y;
+	if (a->ru != b->ru)
+		return a->ru < b->ru ? -1 : 1;
+	return a->score > b->score ? -1 : a->score < b->score;
+}
+
+int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
+		  struct sv_align_docpairs *out, struct sv_error *err)
+{
+	struct sv_align_opts def;
+	if (!opts) {
+		sv_align_opts_init(&def);
+		opts = &def;
+	}
+	out->n = 0;
+	al_finalise(a);
+	size_t nd = a->ndocs, nk = a->keys.n;
+	/* concept -> per-document sentence counts, via a sort of (concept, doc) */
+	uint32_t *ddf = sv_calloc(nk, sizeof(*ddf));
+	uint32_t *last = sv_malloc(nk * sizeof(*last));
+	for (size_t k = 0; k < nk; k++)
+		last[k] = UINT32_MAX;
+	for (size_t d = 0; d < nd; d++) {
+		const struct al_doc *doc = &a->docs[d];
+		for (size_t s = doc->first; s < doc->first + doc->n; s++) {
+			const struct al_sent *t = &a->sents[s];
+			for (uint32_t q = 0; q < t->n; q++) {
+				uint32_t c = a->fk[t->off + q];
+				if (last[c] != d) {
+					last[c] = (uint32_t)d;
+					ddf[c]++;
+				}
+			}
+		}
+	}
+	/* sparse document vectors */
+	size_t *voff = sv_malloc((nd + 1) * sizeof(*voff));
+	uint32_t *vk = NULL;
+	float *vw = NULL;
+	size_t vn = 0, vcap = 0, vcap2 = 0;
+	uint32_t *tf = sv_calloc(nk, sizeof(*tf));
+	uint32_t *list = NULL;
+	size_t lcap = 0;
+	for (size_t d = 0; d < nd; d++) {
+		const struct al_doc *doc = &a->docs[d];
+		size_t nl = 0;
+		voff[d] = vn;
+		for (size_t s = doc->first; s < doc->first + doc->n; s++) {
+			const struct al_sent *t = &a->sents[s];
+			for (uint32_t q = 0; q < t->n; q++) {
+				uint32_t c = a->fk[t->off + q];
+				if (!tf[c]++) {
+					SV_GROW(list, lcap, nl + 1);
+					list[nl++] = c;
+				}
+			}
+		}
+		double norm = 0;
+		SV_GROW(vk, vcap, vn + nl + 1);
+		SV_GROW(vw, vcap2, vn + nl + 1);
+		for (size_t q = 0; q < nl; q++) {
+			uint32_t c = list[q];
+			double idf = log(((double)nd + 1.0) / ((double)ddf[c] + 0.5));
+			double w = (1.0 + log((double)tf[c])) * idf;
+			if (a->flags[c] & KF_NUM)
+				w *= 0.5; /* numbers anchor, they do not decide */
+			tf[c] = 0;
+			vk[vn] = c;
+			vw[vn] = (float)w;
+			vn++;
+			norm += w * w;
+		}
+		norm = norm > 0 ? 1.0 / sqrt(norm) : 0;
+		for (size_t q = voff[d]; q < vn; q++)
+			vw[q] = (float)(vw[q] * norm);
+	}
+	voff[nd] = vn;
+	/* inverted index over BG documents */
+	uint32_t *cnt = sv_calloc(nk + 1, sizeof(*cnt));
+	for (size_t d = 0; d < nd; d++)
+		if (a->docs[d].lang == SV_LANG_BG)
+			for (size_t q = voff[d]; q < voff[d + 1]; q++)
+				cnt[vk[q] + 1]++;
+	for (size_t k = 1; k <= nk; k++)
+		cnt[k] += cnt[k - 1];
+	struct ent *post = sv_malloc((cnt[nk] + 1) * sizeof(*post));
+	uint32_t *fill = sv_malloc((nk + 1) * sizeof(*fill));
+	memcpy(fill, cnt, (nk + 1) * sizeof(*fill));
+	for (size_t d = 0; d < nd; d++)
+		if (a->docs[d].lang == SV_LANG_BG)
+			for (size_t q = voff[d]; q < voff[d + 1]; q++) {
+				struct ent *e = &post[fill[vk[q]]++];
+				e->doc = (uint32_t)d;
+				e->w = vw[q];
+			}
+	free(fill);
+	/* scores: dot products, date factor */
+	float *acc = sv_calloc(nd, sizeof(*acc));
+	uint32_t *touched = sv_malloc((nd + 1) * sizeof(*touched));
+	float *bestbg = sv_calloc(nd, sizeof(*bestbg)); /* per BG doc: its best RU score */
+	struct sv_align_docpair *all = NULL;
+	size_t nall = 0, acap = 0;
+	for (size_t d = 0; d < nd; d++) {
+		const struct al_doc *rd = &a->docs[d];
+		if (rd->lang != SV_LANG_RU)
+			continue;
+		size_t nt = 0;
+		for (size_t q = voff[d]; q < voff[d + 1]; q++)
+			for (uint32_t p = cnt[vk[q]]; p < cnt[vk[q] + 1]; p++) {
+				uint32_t b = post[p].doc;
+				if (acc[b] == 0)
+					touched[nt++] = b;
+				acc[b] += vw[q] * post[p].w;
+			}
+		for (size_t q = 0; q < nt; q++) {
+			uint32_t b = touched[q];
+			double s = acc[b];
+			acc[b] = 0;
+			const struct al_doc *bd = &a->docs[b];
+			if (rd->day >= 0 && bd->day >= 0 && opts->date_days > 0) {
+				double dd = (double)(rd->day - bd->day) / opts->date_days;
+				s *= 0.5 + 0.5 / (1.0 + dd * dd);
+			}
+			if (s < opts->doc_floor)
+				continue;
+			SV_GROW(all, acap, nall + 1);
+			all[nall].ru = d;
+			all[nall].bg = b;
+			all[nall].score = (float)s;
+			all[nall].best = 0;
+			nall++;
+			if (s > bestbg[b])
+				bestbg[b] = (float)s;
+		}
+	}
+	qsort(all, nall, sizeof(*all), cmp_pair);
+	for (size_t q = 0; q < nall;) {
+		size_t e = q;
+		while (e < nall && all[e].ru == all[q].ru)
+			e++;
+		float top = all[q].score;
+		for (size_t x = q; x < e; x++) {
+			struct sv_align_docpair p = all[x];
+			if (x == q)
+				p.best |= 1;
+			if (p.score >= bestbg[p.bg])
+				p.best |= 2;
+			if (!p.best && (p.score < opts->doc_threshold || p.score < opts->doc_ratio * top))
+				continue;
+			SV_GROW(out->v, out->cap, out->n + 1);
+			out->v[out->n++] = p;
+		}
+		q = e;
+	}
+	free(all);
+	free(bestbg);
+	free(acc);
+	free(touched);
+	free(post);
+	free(cnt);
+	free(tf);
+	free(list);
+	free(vk);
+	free(vw);
+	free(voff);
+	free(last);
+	free(ddf);
+	(void)err;
+	return SV_OK;
+}

@@ -1,0 +1,164 @@
+/* Growing the model from confident alignments: word pairs that co-occur
+ * consistently in confidently linked sentences (Dice over the words the
+ * lexicon and cognates left unmatched, mutual best) join the lexicon, and
+ * the length ratio and variance of the Gale-Church term are re-estimated. */
+#include "align/align-int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_UNMATCHED 40
+
+static void ev_count(struct al_cooc *ev, int bg, uint32_t c)
+{
+	if (c >= ev->ccap) {
+		size_t old = ev->ccap, cap = old;
+		SV_GROW(ev->cru, cap, (size_t)c + 1);
+		cap = old;
+		SV_GROW(ev->cbg, cap, (size_t)c + 1);
+		for (size_t i = old; i < cap; i++)
+			ev->cru[i] = ev->cbg[i] = 0;
+		ev->ccap = cap;
+	}
+	if (bg)
+		ev->cbg[c]++;
+	else
+		ev->cru[c]++;
+}
+
+void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_align_links *links)
+{
+	if (ru >= a->ndocs || bg >= a->ndocs || !links->n)
+		return;
+	al_finalise(a);
+	struct sv_align_opts o;
+	sv_align_opts_init(&o);
+	const struct al_doc *r = &a->docs[ru], *b = &a->docs[bg];
+	double t = al_skip_level(a, r, b, &o, links->method == SV_ALIGN_MINING, NULL);
+	double conf = t + 0.5 * (1.0 - t) * 0.5;
+	if (conf < 0.25)
+		conf = 0.25;
+	struct al_cooc *ev = &a->ev;
+	char key[32];
+	for (size_t q = 0; q < links->n; q++) {
+		const struct sv_align_link *l = &links->v[q];
+		if (l->nru != 1 || l->nbg != 1 || l->score < conf)
+			continue;
+		if (l->ru >= r->n || l->bg >= b->n)
+			continue;
+		const struct al_sent *x = &a->sents[r->first + l->ru];
+		const struct al_sent *y = &a->sents[b->first + l->bg];
+		ev->npairs++;
+		double l1 = x->len + 1.0, l2 = y->len + 1.0;
+		ev->sl += l1;
+		ev->sb += l2;
+		ev->sbb += l2 * l2 / l1;
+		uint32_t ux[MAX_UNMATCHED], uy[MAX_UNMATCHED];
+		size_t nx = 0, ny = 0;
+		const uint32_t *p = a->fk + x->off, *pe = p + x->n;
+		const uint32_t *s = a->fk + y->off, *se = s + y->n;
+		while (p < pe || s < se) {
+			if (s == se || (p < pe && *p < *s)) {
+				if (nx < MAX_UNMATCHED && !(a->flags[*p] & KF_NUM))
+					ux[nx++] = *p;
+				p++;
+			} else if (p == pe || *s < *p) {
+				if (ny < MAX_UNMATCHED && !(a->flags[*s] & KF_NUM))
+					uy[ny++] = *s;
+				s++;
+			} else {
+				p++;
+				s++;
+			}
+		}
+		for (size_t i = 0; i < nx; i++)
+			ev_count(ev, 0, ux[i]);
+		for (size_t j = 0; j < ny; j++)
+			ev_count(ev, 1, uy[j]);
+		for (size_t i = 0; i < nx; i++)
+			for (size_t j = 0; j < ny; j++) {
+				int n = snprintf(key, sizeof(key), "%u:%u", ux[i], uy[j]);
+				sv_map_add(&ev->pairs, key, (size_t)n, NULL)->val++;
+			}
+	}
+}
+
+struct lcand {
+	uint32_t x, y;
+	float dice;
+	uint32_t c;
+};
+
+static int cmp_lc(const void *p, const void *q)
+{
+	const struct lcand *a = p, *b = q;
+	if (a->dice != b->dice)
+		return a->dice > b->dice ? -1 : 1;
+	return a->c > b->c ? -1 : a->c < b->c;
+}
+
+size_t sv_align_learn(struct sv_align *a)
+{
+	struct al_cooc *ev = &a->ev;
+	size_t learnt = 0;
+	if (ev->npairs >= 20) {
+		double c = ev->sb / ev->sl;
+		double s2 = (ev->sbb - 2 * c * ev->sb + c * c * ev->sl) / (double)ev->npairs;
+		if (c > 0.5 && c < 2.0 && s2 > 0.5) {
+			a->c = c;
+			a->s2 = s2;
+		}
+	}
+	/* candidates: pairs seen at least twice with a high Dice */
+	struct lcand *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < ev->pairs.cap; i++) {
+		const struct sv_map_slot *s = &ev->pairs.slots[i];
+		if (!s->key || s->val < 2)
+			continue;
+		unsigned x, y;
+		if (sscanf(s->key, "%u:%u", &x, &y) != 2 || x >= ev->ccap || y >= ev->ccap)
+			continue;
+		double d = 2.0 * (double)s->val / (double)(ev->cru[x] + ev->cbg[y]);
+		if (d < 0.5)
+			continue;
+		SV_GROW(v, cap, n + 1);
+		v[n].x = x;
+		v[n].y = y;
+		v[n].dice = (float)d;
+		v[n].c = (uint32_t)s->val;
+		n++;
+	}
+	qsort(v, n, sizeof(*v), cmp_lc);
+	/* mutual best, greedily by Dice: a concept pairs once per round */
+	struct sv_map used = SV_MAP_INIT;
+	char key[24];
+	for (size_t i = 0; i < n; i++) {
+		int kn = snprintf(key, sizeof(key), "r%u", v[i].x);
+		int ln;
+		char key2[24];
+		ln = snprintf(key2, sizeof(key2), "b%u", v[i].y);
+		if (sv_map_find(&used, key, (size_t)kn) || sv_map_find(&used, key2, (size_t)ln))
+			continue;
+		sv_map_add(&used, key, (size_t)kn, NULL);
+		sv_map_add(&used, key2, (size_t)ln, NULL);
+		if (al_union(a, v[i].x, v[i].y, 6)) {
+			learnt++;
+			a->lexn++;
+		}
+	}
+	sv_map_release(&used);
+	free(v);
+	sv_map_release(&ev->pairs);
+	sv_map_init(&ev->pairs);
+	free(ev->cru);
+	free(ev->cbg);
+	ev->cru = ev->cbg = NULL;
+	ev->ccap = 0;
+	ev->npairs = 0;
+	ev->sl = ev->sb = ev->sbb = ev->sll = ev->slb = 0;
+	a->dirty = 1;
+	return learnt;
+}

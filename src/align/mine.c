@@ -1,0 +1,259 @@
+/* Mining sentence pairs from comparable coverage: candidates from an
+ * inverted index (all pairs when small), margin scoring against each side's
+ * k nearest competitors, mutual best pairs above the margin and the pair's
+ * skip level. Also the choice between mining and monotone alignment. */
+#include "align/align-int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct cand {
+	uint32_t j;
+	float sim;
+};
+
+/* Keeps the top cap entries of a list sorted by descending sim. */
+static void top_insert(struct cand *v, size_t *n, size_t cap, uint32_t j, float sim)
+{
+	if (*n == cap && v[cap - 1].sim >= sim)
+		return;
+	size_t p = *n < cap ? (*n)++ : cap - 1;
+	while (p > 0 && v[p - 1].sim < sim) {
+		v[p] = v[p - 1];
+		p--;
+	}
+	v[p].j = j;
+	v[p].sim = sim;
+}
+
+static void top_insertf(float *v, size_t *n, size_t cap, float sim)
+{
+	if (*n == cap && v[cap - 1] >= sim)
+		return;
+	size_t p = *n < cap ? (*n)++ : cap - 1;
+	while (p > 0 && v[p - 1] < sim) {
+		v[p] = v[p - 1];
+		p--;
+	}
+	v[p] = sim;
+}
+
+int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+	    const struct sv_align_opts *o, double relax, struct sv_align_links *out)
+{
+	size_t n = ru->n, m = bg->n;
+	if (!n || !m)
+		return SV_OK;
+	double bgmean;
+	double t = al_skip_level(a, ru, bg, o, 1, &bgmean) * relax;
+	size_t k = o->k < 1 ? 1 : (size_t)o->k;
+	size_t K = k * 4 < 16 ? 16 : k * 4; /* candidates kept per RU sentence */
+	if (K > m)
+		K = m;
+	struct cand *cx = sv_malloc(n * K * sizeof(*cx));
+	size_t *ncx = sv_calloc(n, sizeof(*ncx));
+	float *ky = sv_malloc(m * k * sizeof(*ky)); /* each BG sentence's k best sims */
+	size_t *nky = sv_calloc(m, sizeof(*nky));
+	struct al_set x, y;
+
+	if (n * m <= 250000) {
+		for (size_t i = 0; i < n; i++) {
+			al_set_of(a, ru->first + i, &x);
+			for (size_t j = 0; j < m; j++) {
+				al_set_of(a, bg->first + j, &y);
+				float s = (float)al_sim(a, &x, &y);
+				top_insert(cx + i * K, &ncx[i], K, (uint32_t)j, s);
+				top_insertf(ky + j * k, &nky[j], k, s);
+			}
+		}
+	} else {
+		/* inverted index over the BG side; frequent concepts skipped for
+		 * the candidate search only */
+		size_t nk = a->keys.n;
+		uint32_t *cnt = sv_calloc(nk + 1, sizeof(*cnt));
+		for (size_t j = 0; j < m; j++) {
+			const struct al_sent *s = &a->sents[bg->first + j];
+			for (uint32_t q = 0; q < s->n; q++)
+				cnt[a->fk[s->off + q] + 1]++;
+		}
+		for (size_t q = 1; q <= nk; q++)
+			cnt[q] += cnt[q - 1];
+		uint32_t *post = sv_malloc((cnt[nk] + 1) * sizeof(*post));
+		uint32_t *fill = sv_malloc((nk + 1) * sizeof(*fill));
+		memcpy(fill, cnt, (nk + 1) * sizeof(*fill));
+		for (size_t j = 0; j < m; j++) {
+			const struct al_sent *s = &a->sents[bg->first + j];
+			for (uint32_t q = 0; q < s->n; q++)
+				post[fill[a->fk[s->off + q]]++] = (uint32_t)j;
+		}
+		free(fill);
+		size_t maxdf = m / 50 > 20 ? m / 50 : 20;
+		float *acc = sv_calloc(m, sizeof(*acc));
+		uint32_t *touched = sv_malloc(m * sizeof(*touched));
+		struct cand *pre = sv_malloc(K * 2 * sizeof(*pre));
+		for (size_t i = 0; i < n; i++) {
+			const struct al_sent *s = &a->sents[ru->first + i];
+			size_t nt = 0;
+			for (uint32_t q = 0; q < s->n; q++) {
+				uint32_t c = a->fk[s->off + q];
+				uint32_t b0 = cnt[c], b1 = cnt[c + 1];
+				if (b1 - b0 > maxdf)
+					continue;
+				for (uint32_t p = b0; p < b1; p++) {
+					uint32_t j = post[p];
+					if (acc[j] == 0)
+						touched[nt++] = j;
+					acc[j] += a->w[c];
+				}
+			}
+			size_t np = 0;
+			for (size_t q = 0; q < nt; q++) {
+				top_insert(pre, &np, K * 2, touched[q], acc[touched[q]]);
+				acc[touched[q]] = 0;
+			}
+			al_set_of(a, ru->first + i, &x);
+			for (size_t q = 0; q < np; q++) {
+				al_set_of(a, bg->first + pre[q].j, &y);
+				float sv = (float)al_sim(a, &x, &y);
+				top_insert(cx + i * K, &ncx[i], K, pre[q].j, sv);
+				top_insertf(ky + pre[q].j * k, &nky[pre[q].j], k, sv);
+			}
+		}
+		free(pre);
+		free(touched);
+		free(acc);
+		free(post);
+		free(cnt);
+	}
+
+	/* neighbourhood means, padded with the background mean */
+	double *kx = sv_malloc(n * sizeof(*kx)), *kyv = sv_malloc(m * sizeof(*kyv));
+	for (size_t i = 0; i < n; i++) {
+		double s = 0;
+		size_t q;
+		for (q = 0; q < ncx[i] && q < k; q++)
+			s += cx[i * K + q].sim;
+		for (; q < k; q++)
+			s += bgmean;
+		kx[i] = s / (double)k;
+	}
+	for (size_t j = 0; j < m; j++) {
+		double s = 0;
+		size_t q;
+		for (q = 0; q < nky[j]; q++)
+			s += ky[j * k + q];
+		for (; q < k; q++)
+			s += bgmean;
+		kyv[j] = s / (double)k;
+	}
+	/* best by margin on each side */
+	double *bx = sv_malloc(n * sizeof(*bx)), *by = sv_malloc(m * sizeof(*by));
+	uint32_t *ax = sv_malloc(n * sizeof(*ax)), *ay = sv_malloc(m * sizeof(*ay));
+	for (size_t j = 0; j < m; j++) {
+		by[j] = -1;
+		ay[j] = UINT32_MAX;
+	}
+	for (size_t i = 0; i < n; i++) {
+		bx[i] = -1;
+		ax[i] = UINT32_MAX;
+		for (size_t q = 0; q < ncx[i]; q++) {
+			const struct cand *c = &cx[i * K + q];
+			double den = 0.5 * kx[i] + 0.5 * kyv[c->j];
+			double mg = den > 0 ? c->sim / den : 0;
+			if (mg > bx[i]) {
+				bx[i] = mg;
+				ax[i] = c->j;
+			}
+			if (mg > by[c->j]) {
+				by[c->j] = mg;
+				ay[c->j] = (uint32_t)i;
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint32_t j = ax[i];
+		if (j == UINT32_MAX || ay[j] != i)
+			continue;
+		float sim = 0;
+		for (size_t q = 0; q < ncx[i]; q++)
+			if (cx[i * K + q].j == j)
+				sim = cx[i * K + q].sim;
+		if (bx[i] < o->min_margin * relax || sim < t)
+			continue;
+		al_link_add(out, ru->first ? (uint32_t)i : (uint32_t)i, 1, j, 1, sim, (float)bx[i],
+			    SV_ALIGN_MINING);
+	}
+	free(bx);
+	free(by);
+	free(ax);
+	free(ay);
+	free(kx);
+	free(kyv);
+	free(cx);
+	free(ncx);
+	free(ky);
+	free(nky);
+	return SV_OK;
+}
+
+/* Longest increasing run of bg indices over links sorted by ru. */
+static size_t lis(const struct sv_align_links *l)
+{
+	size_t n = l->n, len = 0;
+	uint32_t *tail = sv_malloc((n + 1) * sizeof(*tail));
+	for (size_t i = 0; i < n; i++) {
+		uint32_t v = l->v[i].bg;
+		size_t lo = 0, hi = len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (tail[mid] < v)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		tail[lo] = v;
+		if (lo == len)
+			len++;
+	}
+	free(tail);
+	return len;
+}
+
+int sv_align_sentences(struct sv_align *a, size_t ru, size_t bg, const struct sv_align_opts *opts,
+		       struct sv_align_links *out, struct sv_error *err)
+{
+	struct sv_align_opts def;
+	if (!opts) {
+		sv_align_opts_init(&def);
+		opts = &def;
+	}
+	out->n = 0;
+	out->parallelness = 0;
+	if (ru >= a->ndocs || bg >= a->ndocs)
+		return sv_error_set(err, SV_EUSAGE, "document %zu: no such document",
+				    ru >= a->ndocs ? ru : bg);
+	const struct al_doc *r = &a->docs[ru], *b = &a->docs[bg];
+	if (r->lang != SV_LANG_RU || b->lang != SV_LANG_BG)
+		return sv_error_set(err, SV_EUSAGE, "'%s', '%s': expected a russian and a bulgarian document",
+				    r->name ? r->name : "?", b->name ? b->name : "?");
+	al_finalise(a);
+	enum sv_align_method m = opts->method;
+	if (m == SV_ALIGN_AUTO) {
+		/* mine with relaxed thresholds; translations give many pairs in
+		 * one order */
+		struct sv_align_links probe = SV_ALIGN_LINKS_INIT;
+		al_mine(a, r, b, opts, 0.8, &probe);
+		size_t inc = lis(&probe);
+		size_t small = r->n < b->n ? r->n : b->n;
+		double cover = small ? (double)probe.n / (double)small : 0;
+		double order = probe.n >= 3 ? (double)inc / (double)probe.n : 0;
+		out->parallelness = (float)(order * (cover > 1 ? 1 : cover));
+		m = (order >= 0.8 && cover >= 0.3) ? SV_ALIGN_MONOTONE : SV_ALIGN_MINING;
+		sv_align_links_release(&probe);
+	}
+	out->method = m;
+	if (m == SV_ALIGN_MONOTONE)
+		return al_monotone(a, r, b, opts, out);
+	return al_mine(a, r, b, opts, 1.0, out);
+}

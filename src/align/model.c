@@ -1,0 +1,642 @@
+/* The alignment model: the key space and its union-find, the seed lexicon,
+ * documents and their sentence features, IDF weights, and the similarity of
+ * two feature sets (IDF-weighted Dice with numbers as capped anchors). */
+#include "align/align-int.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "config.h"
+
+/* ---- Links and containers -------------------------------------------- */
+
+const char *sv_align_method_name(enum sv_align_method m)
+{
+	switch (m) {
+	case SV_ALIGN_MONOTONE: return "monotone";
+	case SV_ALIGN_MINING: return "mining";
+	default: return "auto";
+	}
+}
+
+void sv_align_links_release(struct sv_align_links *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+	l->method = SV_ALIGN_AUTO;
+	l->parallelness = 0;
+}
+
+void sv_align_docpairs_release(struct sv_align_docpairs *p)
+{
+	free(p->v);
+	p->v = NULL;
+	p->n = p->cap = 0;
+}
+
+void al_link_add(struct sv_align_links *l, uint32_t ru, uint32_t nru, uint32_t bg, uint32_t nbg,
+		 float score, float margin, int method)
+{
+	SV_GROW(l->v, l->cap, l->n + 1);
+	struct sv_align_link *k = &l->v[l->n++];
+	k->ru = ru;
+	k->nru = nru;
+	k->bg = bg;
+	k->nbg = nbg;
+	k->score = score;
+	k->margin = margin;
+	k->method = (uint8_t)method;
+}
+
+void sv_align_opts_init(struct sv_align_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->method = SV_ALIGN_AUTO;
+	o->max_merge = 3;
+	o->skip_pct = 0.98;
+	o->skip_scale = 1.0;
+	o->k = 4;
+	o->min_margin = 1.5;
+	o->doc_threshold = 0.25;
+	o->doc_ratio = 0.6;
+	o->doc_floor = 0.05;
+	o->date_days = 7;
+}
+
+/* ---- Keys and concepts ----------------------------------------------- */
+
+uint32_t al_key_id(struct sv_align *a, const char *key, size_t len)
+{
+	size_t before = a->keys.n;
+	uint32_t id = sv_intern_add(&a->keys, key, len);
+	if (a->keys.n == before)
+		return id;
+	if (id >= a->kcap) {
+		size_t old = a->kcap, cap = a->kcap;
+		SV_GROW(a->parent, cap, (size_t)id + 1);
+		cap = old;
+		SV_GROW(a->csize, cap, (size_t)id + 1);
+		cap = old;
+		SV_GROW(a->flags, cap, (size_t)id + 1);
+		a->kcap = cap;
+	}
+	a->parent[id] = id;
+	a->csize[id] = 1;
+	a->flags[id] = 0;
+	if (len && key[0] == '#')
+		a->flags[id] |= KF_NUM;
+	else if (len && (unsigned char)key[0] < 0x80)
+		a->flags[id] |= KF_LATIN;
+	return id;
+}
+
+uint32_t al_find(struct sv_align *a, uint32_t k)
+{
+	uint32_t r = k;
+	while (a->parent[r] != r)
+		r = a->parent[r];
+	while (a->parent[k] != r) {
+		uint32_t n = a->parent[k];
+		a->parent[k] = r;
+		k = n;
+	}
+	return r;
+}
+
+int al_union(struct sv_align *a, uint32_t x, uint32_t y, uint32_t max_size)
+{
+	uint32_t rx = al_find(a, x), ry = al_find(a, y);
+	if (rx == ry)
+		return 0;
+	if ((a->flags[rx] | a->flags[ry]) & KF_NUM)
+		return 0;
+	if (a->csize[rx] + a->csize[ry] > max_size)
+		return 0;
+	if (a->csize[rx] < a->csize[ry]) {
+		uint32_t t = rx;
+		rx = ry;
+		ry = t;
+	}
+	a->parent[ry] = rx;
+	a->csize[rx] += a->csize[ry];
+	a->dirty = 1;
+	return 1;
+}
+
+uint32_t al_word_key(struct sv_align *a, enum sv_lang lang, const char *w, size_t n)
+{
+	struct sv_buf *b = &a->scratch;
+	sv_buf_reset(b);
+	sv_buf_adds(b, lang == SV_LANG_BG ? "b:" : "r:");
+	sv_buf_add(b, w, n);
+	struct sv_map_slot *s = sv_map_find(&a->words, b->data, b->len);
+	if (s)
+		return (uint32_t)s->val;
+	struct sv_buf key = SV_BUF_INIT;
+	int pleo = 0;
+	sv_align__key(lang, w, n, 1, &key, &pleo);
+	uint32_t id = al_key_id(a, key.data, key.len);
+	if (sv_text_is_stopword(lang, w, n))
+		a->flags[id] |= KF_STOP;
+	if (pleo) {
+		/* names keep their letters in Bulgarian (Морозов), so the rewrite
+		 * and the plain key are the same concept */
+		sv_align__key(lang, w, n, 0, &key, NULL);
+		al_union(a, id, al_key_id(a, key.data, key.len), 64);
+	}
+	sv_buf_release(&key);
+	sv_buf_reset(b);
+	sv_buf_adds(b, lang == SV_LANG_BG ? "b:" : "r:");
+	sv_buf_add(b, w, n);
+	sv_map_add(&a->words, b->data, b->len, NULL)->val = id;
+	return id;
+}
+
+/* ---- Lexicon --------------------------------------------------------- */
+
+static int lex_pair(struct sv_align *a, const char *ru, size_t rn, const char *bg, size_t bn,
+		    uint32_t max)
+{
+	uint32_t x = al_word_key(a, SV_LANG_RU, ru, rn);
+	uint32_t y = al_word_key(a, SV_LANG_BG, bg, bn);
+	if (!al_union(a, x, y, max))
+		return 0;
+	a->lexn++;
+	return 1;
+}
+
+int sv_align_lexicon_add(struct sv_align *a, const char *ru, const char *bg)
+{
+	return lex_pair(a, ru, strlen(ru), bg, strlen(bg), 12);
+}
+
+size_t sv_align_lexicon_size(const struct sv_align *a)
+{
+	return a->lexn;
+}
+
+/* Lower-cases a lexicon word (Cyrillic and ASCII) into out. */
+static void lower_word(const char *s, size_t n, struct sv_buf *out)
+{
+	sv_buf_reset(out);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)s + i, n - i, &c);
+		if (!l)
+			return;
+		i += l;
+		if (c >= 0x410 && c <= 0x42F)
+			c += 0x20;
+		else if (c == 0x401 || c == 0x451)
+			c = 0x435;
+		else if (c >= 'A' && c <= 'Z')
+			c += 32;
+		sv_buf_add_cp(out, c);
+	}
+}
+
+int sv_align_lexicon_load(struct sv_align *a, const char *path, struct sv_error *err)
+{
+	int rc = SV_OK;
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned long lineno = 0;
+	struct sv_buf ru = SV_BUF_INIT, bg = SV_BUF_INIT;
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		rc = sv_error_set(err, SV_EINPUT, "'%s': cannot open lexicon: %s", path,
+				  strerror(errno));
+		goto out;
+	}
+	ssize_t len;
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!len || line[0] == '#')
+			continue;
+		if (sv_utf8_validate((const unsigned char *)line, (size_t)len) != (size_t)len) {
+			rc = sv_error_set(err, SV_EINPUT, "'%s': invalid UTF-8 at line %lu", path,
+					  lineno);
+			goto out;
+		}
+		char *tab = strchr(line, '\t');
+		if (!tab || tab == line || !tab[1] || tab[1] == '\t') {
+			rc = sv_error_set(err, SV_EINPUT,
+					  "'%s': line %lu: expected 'russian<TAB>bulgarian'", path,
+					  lineno);
+			goto out;
+		}
+		char *end = strchr(tab + 1, '\t');
+		size_t bn = end ? (size_t)(end - tab - 1) : strlen(tab + 1);
+		lower_word(line, (size_t)(tab - line), &ru);
+		lower_word(tab + 1, bn, &bg);
+		if (strchr(ru.data, ' ') || strchr(bg.data, ' '))
+			continue; /* multiword entries are for the term aligner */
+		lex_pair(a, ru.data, ru.len, bg.data, bg.len, 12);
+	}
+	if (ferror(f))
+		rc = sv_error_set(err, SV_EINPUT, "'%s': read error", path);
+out:
+	if (f)
+		fclose(f);
+	free(line);
+	sv_buf_release(&ru);
+	sv_buf_release(&bg);
+	return rc;
+}
+
+/* ---- Open, close ----------------------------------------------------- */
+
+struct sv_align *sv_align_open(const char *lexicon, struct sv_error *err)
+{
+	struct sv_align *a = sv_calloc(1, sizeof(*a));
+	sv_intern_init(&a->keys);
+	sv_map_init(&a->words);
+	sv_map_init(&a->ev.pairs);
+	sv_buf_init(&a->scratch);
+	a->c = 1.0;
+	a->s2 = 6.8;
+	a->dirty = 1;
+	al_key_id(a, "", 0); /* id 1: the empty key, never in a sentence */
+	if (lexicon) {
+		if (sv_align_lexicon_load(a, lexicon, err)) {
+			sv_align_close(a);
+			return NULL;
+		}
+		return a;
+	}
+	const char *env = getenv("SVERKA_LEXICON");
+	const char *cands[] = { env && *env ? env : NULL,
+				SV_SOURCE_ROOT "/glossaries/seed-lexicon.tsv",
+				SV_DATADIR "/seed-lexicon.tsv" };
+	for (size_t i = 0; i < 3; i++) {
+		FILE *f = cands[i] ? fopen(cands[i], "r") : NULL;
+		if (!f)
+			continue;
+		fclose(f);
+		if (sv_align_lexicon_load(a, cands[i], err)) {
+			sv_align_close(a);
+			return NULL;
+		}
+		break;
+	}
+	return a;
+}
+
+void sv_align_close(struct sv_align *a)
+{
+	if (!a)
+		return;
+	sv_intern_release(&a->keys);
+	sv_map_release(&a->words);
+	sv_map_release(&a->ev.pairs);
+	free(a->ev.cru);
+	free(a->ev.cbg);
+	free(a->parent);
+	free(a->csize);
+	free(a->flags);
+	for (size_t i = 0; i < a->ndocs; i++)
+		free(a->docs[i].name);
+	free(a->docs);
+	free(a->sents);
+	free(a->raw);
+	free(a->fk);
+	free(a->w);
+	free(a->df);
+	sv_buf_release(&a->scratch);
+	free(a);
+}
+
+/* ---- Documents ------------------------------------------------------- */
+
+static long parse_day(const char *s)
+{
+	int y, m, d;
+	if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	/* days from civil (Howard Hinnant) */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Appends the raw keys of one sentence, unique. */
+static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv_align_sent *s,
+			  struct al_sent *out)
+{
+	const char *norm = s->norm ? s->norm : "";
+	const char *lem = s->lemmas && *s->lemmas ? s->lemmas : NULL;
+	/* lemmas are used only when they line up with the tokens of norm */
+	size_t nt = 0, nl = 0;
+	for (const char *p = norm; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		nt++;
+		while (*p && *p != ' ')
+			p++;
+	}
+	if (lem) {
+		for (const char *p = lem; *p;) {
+			while (*p == ' ')
+				p++;
+			if (!*p)
+				break;
+			nl++;
+			while (*p && *p != ' ')
+				p++;
+		}
+		if (nl != nt)
+			lem = NULL;
+	}
+	out->raw_off = (uint32_t)a->nraw;
+	const char *p = norm, *q = lem;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		const char *w = p;
+		size_t wn = (size_t)(e - p);
+		if (q) {
+			while (*q == ' ')
+				q++;
+			const char *qe = q;
+			while (*qe && *qe != ' ')
+				qe++;
+			const char *bar = memchr(q, '|', (size_t)(qe - q));
+			if (!(w[0] >= '0' && w[0] <= '9') && qe > q) {
+				w = q;
+				wn = (size_t)((bar ? bar : qe) - q);
+			}
+			q = qe;
+		}
+		uint32_t id = al_word_key(a, lang, w, wn);
+		SV_GROW(a->raw, a->rcap, a->nraw + 1);
+		a->raw[a->nraw++] = id;
+		if (out->ntok < UINT16_MAX)
+			out->ntok++;
+		p = e;
+	}
+	uint32_t *r = a->raw + out->raw_off;
+	size_t n = a->nraw - out->raw_off;
+	qsort(r, n, sizeof(*r), cmp_u32);
+	size_t u = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!u || r[u - 1] != r[i])
+			r[u++] = r[i];
+	a->nraw = out->raw_off + u;
+	out->raw_n = (uint32_t)u;
+	const char *t = s->text ? s->text : norm;
+	out->len = (uint32_t)sv_utf8_length(t, strlen(t));
+}
+
+int sv_align_add(struct sv_align *a, const struct sv_align_doc *doc, size_t *id,
+		 struct sv_error *err)
+{
+	if (doc->lang != SV_LANG_RU && doc->lang != SV_LANG_BG)
+		return sv_error_set(err, SV_EUSAGE, "'%s': language must be ru or bg",
+				    doc->name ? doc->name : "(document)");
+	SV_GROW(a->docs, a->dcap, a->ndocs + 1);
+	struct al_doc *d = &a->docs[a->ndocs];
+	d->name = doc->name ? sv_strdup(doc->name) : NULL;
+	d->lang = doc->lang;
+	d->day = parse_day(doc->date);
+	d->first = a->nsents;
+	d->n = doc->n;
+	SV_GROW(a->sents, a->scap, a->nsents + doc->n);
+	for (size_t i = 0; i < doc->n; i++) {
+		struct al_sent *s = &a->sents[a->nsents + i];
+		memset(s, 0, sizeof(*s));
+		sent_features(a, doc->lang, &doc->sents[i], s);
+	}
+	a->nsents += doc->n;
+	a->dirty = 1;
+	if (id)
+		*id = a->ndocs;
+	a->ndocs++;
+	return SV_OK;
+}
+
+size_t sv_align_count(const struct sv_align *a)
+{
+	return a->ndocs;
+}
+
+/* ---- Finalising: concepts, IDF --------------------------------------- */
+
+void al_finalise(struct sv_align *a)
+{
+	if (!a->dirty)
+		return;
+	size_t nk = a->keys.n; /* ids < nk */
+	if (a->wcap < nk) {
+		a->wcap = nk;
+		a->w = sv_realloc(a->w, nk * sizeof(*a->w));
+		a->df = sv_realloc(a->df, nk * sizeof(*a->df));
+	}
+	memset(a->df, 0, nk * sizeof(*a->df));
+	a->nfk = 0;
+	for (size_t i = 0; i < a->nsents; i++) {
+		struct al_sent *s = &a->sents[i];
+		SV_GROW(a->fk, a->fkcap, a->nfk + s->raw_n);
+		uint32_t *f = a->fk + a->nfk;
+		for (uint32_t j = 0; j < s->raw_n; j++)
+			f[j] = al_find(a, a->raw[s->raw_off + j]);
+		qsort(f, s->raw_n, sizeof(*f), cmp_u32);
+		uint32_t u = 0;
+		for (uint32_t j = 0; j < s->raw_n; j++)
+			if (!u || f[u - 1] != f[j])
+				f[u++] = f[j];
+		s->off = (uint32_t)a->nfk;
+		s->n = u;
+		a->nfk += u;
+		for (uint32_t j = 0; j < u; j++)
+			a->df[f[j]]++;
+	}
+	double n = (double)a->nsents;
+	a->nsent_idf = n;
+	for (size_t k = 0; k < nk; k++)
+		a->w[k] = (float)log((n + 1.0) / ((double)a->df[k] + 0.5));
+	/* a concept holding a function word weighs less */
+	for (size_t k = 1; k < nk; k++)
+		if (a->flags[k] & KF_STOP)
+			a->df[al_find(a, (uint32_t)k)] |= 0x80000000u;
+	for (size_t k = 0; k < nk; k++)
+		if (a->df[k] & 0x80000000u) {
+			a->df[k] &= 0x7fffffffu;
+			a->w[k] *= AL_STOP_WEIGHT;
+		}
+	for (size_t i = 0; i < a->nsents; i++) {
+		struct al_sent *s = &a->sents[i];
+		float ww = 0, wn = 0;
+		for (uint32_t j = 0; j < s->n; j++) {
+			uint32_t k = a->fk[s->off + j];
+			if (a->flags[k] & KF_NUM)
+				wn += a->w[k];
+			else
+				ww += a->w[k];
+		}
+		s->ww = ww;
+		s->wn = wn;
+	}
+	a->dirty = 0;
+}
+
+/* ---- Similarity ------------------------------------------------------ */
+
+void al_set_of(struct sv_align *a, size_t sent, struct al_set *s)
+{
+	const struct al_sent *t = &a->sents[sent];
+	s->k = a->fk + t->off;
+	s->n = t->n;
+	s->ww = t->ww;
+	s->wn = t->wn;
+	s->len = t->len;
+}
+
+void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t np,
+		  uint32_t **store, size_t *cap, struct al_set *out)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < np; i++)
+		total += parts[i]->n;
+	uint32_t *tmp = sv_malloc((total + 1) * sizeof(*tmp));
+	size_t t = 0;
+	uint32_t len = 0;
+	for (size_t i = 0; i < np; i++) {
+		memcpy(tmp + t, parts[i]->k, parts[i]->n * sizeof(*tmp));
+		t += parts[i]->n;
+		len += parts[i]->len + (i ? 1 : 0);
+	}
+	qsort(tmp, t, sizeof(*tmp), cmp_u32);
+	SV_GROW(*store, *cap, total + 1);
+	uint32_t *k = *store;
+	size_t u = 0;
+	float ww = 0, wn = 0;
+	for (size_t i = 0; i < t; i++) {
+		if (u && k[u - 1] == tmp[i])
+			continue;
+		k[u++] = tmp[i];
+		if (a->flags[tmp[i]] & KF_NUM)
+			wn += a->w[tmp[i]];
+		else
+			ww += a->w[tmp[i]];
+	}
+	free(tmp);
+	out->k = k;
+	out->n = (uint32_t)u;
+	out->ww = ww;
+	out->wn = wn;
+	out->len = len;
+}
+
+double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_set *y)
+{
+	const uint32_t *p = x->k, *pe = x->k + x->n, *q = y->k, *qe = y->k + y->n;
+	float cw = 0, cn = 0;
+	while (p < pe && q < qe) {
+		if (*p < *q) {
+			p++;
+		} else if (*p > *q) {
+			q++;
+		} else {
+			if (a->flags[*p] & KF_NUM)
+				cn += a->w[*p];
+			else
+				cw += a->w[*p];
+			p++;
+			q++;
+		}
+	}
+	float xn = x->wn < AL_NUM_CAP ? x->wn : AL_NUM_CAP;
+	float yn = y->wn < AL_NUM_CAP ? y->wn : AL_NUM_CAP;
+	if (cn > AL_NUM_CAP)
+		cn = AL_NUM_CAP;
+	float den = x->ww + xn + y->ww + yn;
+	return den > 0 ? 2.0 * (cw + cn) / den : 0.0;
+}
+
+double al_len_term(const struct sv_align *a, double lru, double lbg)
+{
+	double l = (lru + lbg / a->c) / 2.0 + 1.0;
+	double d = fabs(lbg - a->c * lru) / sqrt(a->s2 * l);
+	double p = erfc(d / M_SQRT2);
+	double t = (p > 1e-300 ? log(p) : -700) + 1.0;
+	return t < -3 ? -3 : t > 1 ? 1 : t;
+}
+
+double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
+			   const struct sv_align_sent *bg)
+{
+	/* score two loose sentences against the model's IDF by adding them as
+	 * features temporarily */
+	al_finalise(a);
+	struct al_sent s[2];
+	memset(s, 0, sizeof(s));
+	size_t nraw = a->nraw;
+	sent_features(a, SV_LANG_RU, ru, &s[0]);
+	sent_features(a, SV_LANG_BG, bg, &s[1]);
+	al_finalise(a); /* new keys may have joined concepts: weights of old ones unchanged */
+	if (a->wcap < a->keys.n) {
+		size_t old = a->wcap;
+		a->wcap = a->keys.n;
+		a->w = sv_realloc(a->w, a->wcap * sizeof(*a->w));
+		a->df = sv_realloc(a->df, a->wcap * sizeof(*a->df));
+		for (size_t k = old; k < a->wcap; k++) {
+			a->df[k] = 0;
+			a->w[k] = (float)log((a->nsent_idf + 1.0) / 0.5);
+		}
+	}
+	uint32_t *keys[2];
+	struct al_set set[2];
+	for (int i = 0; i < 2; i++) {
+		keys[i] = sv_malloc((s[i].raw_n + 1) * sizeof(uint32_t));
+		float ww = 0, wn = 0;
+		uint32_t u = 0;
+		for (uint32_t j = 0; j < s[i].raw_n; j++)
+			keys[i][u++] = al_find(a, a->raw[s[i].raw_off + j]);
+		qsort(keys[i], u, sizeof(uint32_t), cmp_u32);
+		uint32_t v = 0;
+		for (uint32_t j = 0; j < u; j++) {
+			if (v && keys[i][v - 1] == keys[i][j])
+				continue;
+			keys[i][v++] = keys[i][j];
+			uint32_t r = keys[i][j];
+			float w = r < a->wcap ? a->w[r] : (float)log((a->nsent_idf + 1.0) / 0.5);
+			if (a->flags[r] & KF_NUM)
+				wn += w;
+			else
+				ww += w;
+		}
+		set[i].k = keys[i];
+		set[i].n = v;
+		set[i].ww = ww;
+		set[i].wn = wn;
+		set[i].len = s[i].len;
+	}
+	double r = al_sim(a, &set[0], &set[1]);
+	free(keys[0]);
+	free(keys[1]);
+	a->nraw = nraw;
+	return r;
+}

@@ -1,0 +1,461 @@
+/* Monotone alignment of translations: dynamic programming over beads (1-0,
+ * 0-1, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1), each n-m bead scored as merged text,
+ * with a Gale-Church length term and a skip level taken per document pair
+ * from random-pair similarities. Long documents run in a band found by a
+ * coarse pass over blocks of sentences, so memory stays linear. */
+#include "align/align-int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Scale of the similarity above the skip level, weight of the length term,
+ * and penalties of the rarer beads (in the same units). */
+#define G_SIM 10.0
+#define G_LEN 1.0
+#define P_12 1.2
+#define P_22 2.5
+#define P_13 2.5
+#define MAXM 3
+
+/* Merged sets of sentences ending at each index: lv[a - 1][i] is the union
+ * of sentences i-a+1..i. */
+struct side {
+	struct al_set *lv[MAXM];
+	uint32_t *keys;
+	size_t nkeys, kcap;
+	size_t n;
+};
+
+static void side_build(struct sv_align *a, const struct al_doc *d, int maxm, struct side *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->n = d->n;
+	uint32_t *tmp = NULL;
+	size_t tcap = 0;
+	size_t *offs = sv_malloc((d->n + 1) * MAXM * sizeof(*offs));
+	for (int lvl = 0; lvl < maxm; lvl++) {
+		s->lv[lvl] = sv_calloc(d->n + 1, sizeof(struct al_set));
+		for (size_t i = 0; i < d->n; i++) {
+			struct al_set *o = &s->lv[lvl][i];
+			if (lvl == 0) {
+				al_set_of(a, d->first + i, o);
+				offs[i * MAXM] = (size_t)-1;
+				continue;
+			}
+			if (i < (size_t)lvl) {
+				o->n = 0;
+				offs[i * MAXM + lvl] = (size_t)-1;
+				continue;
+			}
+			struct al_set parts[MAXM];
+			const struct al_set *pp[MAXM];
+			for (int k = 0; k <= lvl; k++) {
+				al_set_of(a, d->first + i - (size_t)lvl + (size_t)k, &parts[k]);
+				pp[k] = &parts[k];
+			}
+			al_set_merge(a, pp, (size_t)lvl + 1, &tmp, &tcap, o);
+			SV_GROW(s->keys, s->kcap, s->nkeys + o->n);
+			memcpy(s->keys + s->nkeys, o->k, o->n * sizeof(uint32_t));
+			offs[i * MAXM + lvl] = s->nkeys;
+			s->nkeys += o->n;
+		}
+	}
+	for (int lvl = 1; lvl < maxm; lvl++)
+		for (size_t i = (size_t)lvl; i < d->n; i++)
+			s->lv[lvl][i].k = s->keys + offs[i * MAXM + lvl];
+	free(offs);
+	free(tmp);
+}
+
+static void side_free(struct side *s)
+{
+	for (int i = 0; i < MAXM; i++)
+		free(s->lv[i]);
+	free(s->keys);
+}
+
+/* Gain of a bead of a RU and b BG sentences ending before (i, j). */
+static double bead_gain(const struct sv_align *a, const struct side *r, const struct side *b,
+			size_t i, size_t j, int na, int nb, double t, double *sim)
+{
+	const struct al_set *x = &r->lv[na - 1][i - 1];
+	const struct al_set *y = &b->lv[nb - 1][j - 1];
+	double s = al_sim(a, x, y);
+	*sim = s;
+	double pen = 0;
+	if (na + nb == 3)
+		pen = P_12;
+	else if (na == 2 && nb == 2)
+		pen = P_22;
+	else if (na + nb == 4)
+		pen = P_13;
+	else if (na + nb > 4)
+		pen = P_22 + P_13;
+	return G_SIM * (s - t) + G_LEN * al_len_term(a, x->len, y->len) - pen;
+}
+
+struct band {
+	size_t *lo, *hi; /* per row i in 0..n: columns lo..hi (inclusive) */
+	size_t *off;     /* row offsets into the cell arrays */
+	size_t cells;
+};
+
+static void band_fix(struct band *bd, size_t n, size_t m)
+{
+	bd->lo[0] = 0;
+	bd->hi[n] = m;
+	for (size_t i = 1; i <= n; i++)
+		if (bd->hi[i] < bd->hi[i - 1])
+			bd->hi[i] = bd->hi[i - 1];
+	for (size_t i = n; i-- > 0;)
+		if (bd->lo[i] > bd->lo[i + 1])
+			bd->lo[i] = bd->lo[i + 1];
+	for (size_t i = 1; i <= n; i++)
+		if (bd->lo[i] > bd->hi[i - 1])
+			bd->lo[i] = bd->hi[i - 1];
+	bd->cells = 0;
+	for (size_t i = 0; i <= n; i++) {
+		if (bd->hi[i] > m)
+			bd->hi[i] = m;
+		if (bd->lo[i] > bd->hi[i])
+			bd->lo[i] = bd->hi[i];
+		bd->off[i] = bd->cells;
+		bd->cells += bd->hi[i] - bd->lo[i] + 1;
+	}
+}
+
+/* The DP proper over the band; appends links (ru/bg offsets added). */
+static void dp_run(struct sv_align *a, const struct side *r, const struct side *b,
+		   const struct band *bd, int maxm, double t, uint32_t ru0, uint32_t bg0,
+		   int method, struct sv_align_links *out)
+{
+	size_t n = r->n, m = b->n;
+	float *sc = sv_malloc(bd->cells * sizeof(*sc));
+	uint8_t *bp = sv_malloc(bd->cells * sizeof(*bp));
+	for (size_t i = 0; i <= n; i++) {
+		for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
+			size_t c = bd->off[i] + (j - bd->lo[i]);
+			double best = (i == 0 && j == 0) ? 0 : -HUGE_VAL;
+			uint8_t arg = 0;
+			for (int na = 0; na <= maxm && na <= (int)i; na++) {
+				size_t pi = i - (size_t)na;
+				for (int nb = 0; nb <= maxm && nb <= (int)j; nb++) {
+					if (!na && !nb)
+						continue;
+					if (na && nb && na + nb > 4 && !(na == 2 && nb == 2))
+						continue;
+					if ((!na && nb > 1) || (!nb && na > 1))
+						continue;
+					size_t pj = j - (size_t)nb;
+					if (pj < bd->lo[pi] || pj > bd->hi[pi])
+						continue;
+					double prev = sc[bd->off[pi] + (pj - bd->lo[pi])];
+					if (prev == -HUGE_VAL)
+						continue;
+					double g = 0, s;
+					if (na && nb)
+						g = bead_gain(a, r, b, i, j, na, nb, t, &s);
+					if (prev + g > best) {
+						best = prev + g;
+						arg = (uint8_t)(na * 4 + nb);
+					}
+				}
+			}
+			sc[c] = (float)best;
+			bp[c] = arg;
+		}
+	}
+	/* backtrace */
+	size_t i = n, j = m, start = out->n;
+	while (i > 0 || j > 0) {
+		size_t c = bd->off[i] + (j - bd->lo[i]);
+		int na = bp[c] / 4, nb = bp[c] % 4;
+		if (!na && !nb)
+			break; /* unreachable cell: cannot happen with a fixed band */
+		if (na && nb) {
+			double s;
+			bead_gain(a, r, b, i, j, na, nb, t, &s);
+			al_link_add(out, ru0 + (uint32_t)(i - (size_t)na), (uint32_t)na,
+				    bg0 + (uint32_t)(j - (size_t)nb), (uint32_t)nb, (float)s, 0,
+				    method);
+		}
+		i -= (size_t)na;
+		j -= (size_t)nb;
+	}
+	/* reverse into document order */
+	for (size_t x = start, y = out->n; x + 1 < y; x++, y--) {
+		struct sv_align_link tmp = out->v[x];
+		out->v[x] = out->v[y - 1];
+		out->v[y - 1] = tmp;
+	}
+	free(sc);
+	free(bp);
+}
+
+static uint64_t lcg(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
+static int cmp_dbl(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return a < b ? -1 : a > b;
+}
+
+double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+		     const struct sv_align_opts *o, int shuffled, double *bg_mean)
+{
+	size_t n = ru->n, m = bg->n;
+	if (!n || !m) {
+		if (bg_mean)
+			*bg_mean = 0;
+		return 1.0;
+	}
+	/* pairs far from the diagonal (or any pair when the order means
+	 * nothing): an upper percentile of their similarities */
+	size_t max = 4000, k = 0;
+	double *v = sv_malloc(max * sizeof(*v));
+	double span = (double)(n > m ? n : m);
+	double excl = shuffled ? -1 : fmax(3.0, 0.1 * span);
+	uint64_t seed = 0x9e3779b97f4a7c15ULL ^ (n * 31 + m);
+	int exhaustive = n * m <= max;
+	for (size_t tries = 0; k < max && tries < max * 4; tries++) {
+		size_t i, j;
+		if (exhaustive) {
+			if (tries >= n * m)
+				break;
+			i = tries / m;
+			j = tries % m;
+		} else {
+			i = lcg(&seed) % n;
+			j = lcg(&seed) % m;
+		}
+		double d = fabs((double)j - (double)i * (double)m / (double)n);
+		if (d <= excl)
+			continue;
+		struct al_set x, y;
+		al_set_of(a, ru->first + i, &x);
+		al_set_of(a, bg->first + j, &y);
+		v[k++] = al_sim(a, &x, &y);
+	}
+	double t = 0.15, mean = 0.05;
+	if (k >= 8) {
+		qsort(v, k, sizeof(*v), cmp_dbl);
+		double pct = o->skip_pct;
+		if (shuffled) {
+			/* most of these pairs are unrelated but a few are partners: a
+			 * robust spread above the median instead of a percentile */
+			double med = v[k / 2];
+			double *dev = sv_malloc(k * sizeof(*dev));
+			for (size_t x = 0; x < k; x++)
+				dev[x] = fabs(v[x] - med);
+			qsort(dev, k, sizeof(*dev), cmp_dbl);
+			double mad = 1.4826 * dev[k / 2];
+			free(dev);
+			t = med + 3.0 * mad;
+			double p = v[(size_t)(0.75 * (double)(k - 1))];
+			if (t < p)
+				t = p;
+		} else {
+			t = v[(size_t)(pct * (double)(k - 1))];
+		}
+		mean = 0;
+		for (size_t x = 0; x < k; x++)
+			mean += v[x];
+		mean /= (double)k;
+	}
+	free(v);
+	t *= o->skip_scale;
+	if (t < 0.05)
+		t = 0.05;
+	if (bg_mean)
+		*bg_mean = mean;
+	return t;
+}
+
+/* Coarse pass for long documents: blocks of bs sentences, 1-1 and skips
+ * only, in a band around the proportional diagonal; sets the fine band. */
+static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+			struct band *bd)
+{
+	size_t n = ru->n, m = bg->n;
+	size_t big = n > m ? n : m;
+	size_t bs = (big + 799) / 800;
+	if (bs < 4)
+		bs = 4;
+	size_t nb = (n + bs - 1) / bs, mb = (m + bs - 1) / bs;
+	struct al_set *rs = sv_calloc(nb, sizeof(*rs)), *bs_ = sv_calloc(mb, sizeof(*bs_));
+	uint32_t **store = sv_calloc(nb + mb, sizeof(*store));
+	size_t *caps = sv_calloc(nb + mb, sizeof(*caps));
+	struct al_set *parts = sv_malloc(bs * sizeof(*parts));
+	const struct al_set **pp = sv_malloc(bs * sizeof(*pp));
+	for (size_t side = 0; side < 2; side++) {
+		const struct al_doc *d = side ? bg : ru;
+		size_t cnt = side ? mb : nb;
+		for (size_t x = 0; x < cnt; x++) {
+			size_t s0 = x * bs, s1 = s0 + bs > d->n ? d->n : s0 + bs;
+			for (size_t s = s0; s < s1; s++) {
+				al_set_of(a, d->first + s, &parts[s - s0]);
+				pp[s - s0] = &parts[s - s0];
+			}
+			size_t si = side ? nb + x : x;
+			al_set_merge(a, pp, s1 - s0, &store[si], &caps[si], side ? &bs_[x] : &rs[x]);
+		}
+	}
+	/* block skip level: a high percentile of off-diagonal block pairs */
+	double t;
+	{
+		size_t k = 0, max = 2000;
+		double *v = sv_malloc(max * sizeof(*v));
+		uint64_t seed = 12345;
+		for (size_t tries = 0; tries < max * 4 && k < max; tries++) {
+			size_t i = lcg(&seed) % nb, j = lcg(&seed) % mb;
+			if (fabs((double)j - (double)i * (double)mb / (double)nb) < 3)
+				continue;
+			v[k++] = al_sim(a, &rs[i], &bs_[j]);
+		}
+		qsort(v, k, sizeof(*v), cmp_dbl);
+		t = k ? v[(size_t)(0.95 * (double)(k - 1))] : 0.1;
+		free(v);
+	}
+	/* coarse DP in a band of +-w blocks around the proportional diagonal */
+	size_t w = nb > mb ? nb - mb : mb - nb;
+	w += 40 + (nb > mb ? nb : mb) / 10;
+	size_t *lo = sv_malloc((nb + 1) * sizeof(*lo)), *hi = sv_malloc((nb + 1) * sizeof(*hi));
+	size_t *off = sv_malloc((nb + 1) * sizeof(*off));
+	size_t cells = 0;
+	for (size_t i = 0; i <= nb; i++) {
+		double c = (double)i * (double)mb / (double)nb;
+		lo[i] = c > (double)w ? (size_t)(c - (double)w) : 0;
+		hi[i] = (size_t)(c + (double)w) > mb ? mb : (size_t)(c + (double)w);
+		if (i == nb)
+			hi[i] = mb;
+		off[i] = cells;
+		cells += hi[i] - lo[i] + 1;
+	}
+	float *sc = sv_malloc(cells * sizeof(*sc));
+	uint8_t *bp = sv_malloc(cells * sizeof(*bp));
+	for (size_t i = 0; i <= nb; i++) {
+		for (size_t j = lo[i]; j <= hi[i]; j++) {
+			double best = (i == 0 && j == 0) ? 0 : -HUGE_VAL;
+			uint8_t arg = 0;
+			if (i && j >= lo[i - 1] && j <= hi[i - 1]) {
+				double p = sc[off[i - 1] + j - lo[i - 1]];
+				if (p > best) {
+					best = p;
+					arg = 1;
+				}
+			}
+			if (j > lo[i]) {
+				double p = sc[off[i] + j - 1 - lo[i]];
+				if (p > best) {
+					best = p;
+					arg = 2;
+				}
+			}
+			if (i && j && j - 1 >= lo[i - 1] && j - 1 <= hi[i - 1]) {
+				double p = sc[off[i - 1] + j - 1 - lo[i - 1]];
+				if (p != -HUGE_VAL) {
+					p += al_sim(a, &rs[i - 1], &bs_[j - 1]) - t;
+					if (p > best) {
+						best = p;
+						arg = 3;
+					}
+				}
+			}
+			sc[off[i] + j - lo[i]] = (float)best;
+			bp[off[i] + j - lo[i]] = arg;
+		}
+	}
+	/* the fine band: each sentence row spans the BG blocks its block row
+	 * touches on the coarse path, widened by one block */
+	size_t *jmin = sv_malloc((nb + 1) * sizeof(*jmin)), *jmax = sv_malloc((nb + 1) * sizeof(*jmax));
+	for (size_t i = 0; i <= nb; i++) {
+		jmin[i] = (size_t)-1;
+		jmax[i] = 0;
+	}
+	{
+		size_t i = nb, j = mb;
+		for (;;) {
+			if (j < jmin[i])
+				jmin[i] = j;
+			if (j > jmax[i])
+				jmax[i] = j;
+			if (!i && !j)
+				break;
+			uint8_t arg = bp[off[i] + j - lo[i]];
+			if (arg == 1)
+				i--;
+			else if (arg == 2)
+				j--;
+			else if (arg == 3) {
+				i--;
+				j--;
+			} else
+				break;
+		}
+	}
+	for (size_t i = 0; i <= n; i++) {
+		/* prefix i lies between block rows i / bs and (i + bs - 1) / bs */
+		size_t b0 = i / bs, b1 = (i + bs - 1) / bs;
+		if (b1 > nb)
+			b1 = nb;
+		size_t mn = jmin[b0] < jmin[b1] ? jmin[b0] : jmin[b1];
+		size_t mx = jmax[b0] > jmax[b1] ? jmax[b0] : jmax[b1];
+		if (mn == (size_t)-1)
+			mn = 0;
+		mn = mn * bs;
+		mx = mx * bs;
+		bd->lo[i] = mn > bs ? mn - bs : 0;
+		bd->hi[i] = mx + bs;
+	}
+	free(jmin);
+	free(jmax);
+	free(sc);
+	free(bp);
+	free(lo);
+	free(hi);
+	free(off);
+	for (size_t x = 0; x < nb + mb; x++)
+		free(store[x]);
+	free(store);
+	free(caps);
+	free(parts);
+	free(pp);
+	free(rs);
+	free(bs_);
+}
+
+int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+		const struct sv_align_opts *o, struct sv_align_links *out)
+{
+	size_t n = ru->n, m = bg->n;
+	int maxm = o->max_merge < 2 ? 2 : o->max_merge > MAXM ? MAXM : o->max_merge;
+	double t = al_skip_level(a, ru, bg, o, 0, NULL);
+	struct side r, b;
+	side_build(a, ru, maxm, &r);
+	side_build(a, bg, maxm, &b);
+	struct band bd;
+	bd.lo = sv_malloc((n + 1) * sizeof(size_t));
+	bd.hi = sv_malloc((n + 1) * sizeof(size_t));
+	bd.off = sv_malloc((n + 1) * sizeof(size_t));
+	if ((n + 1) * (m + 1) <= 1500000 || n < 64 || m < 64) {
+		for (size_t i = 0; i <= n; i++) {
+			bd.lo[i] = 0;
+			bd.hi[i] = m;
+		}
+	} else {
+		coarse_band(a, ru, bg, &bd);
+	}
+	band_fix(&bd, n, m);
+	dp_run(a, &r, &b, &bd, maxm, t, 0, 0, SV_ALIGN_MONOTONE, out);
+	free(bd.lo);
+	free(bd.hi);
+	free(bd.off);
+	side_free(&r);
+	side_free(&b);
+	return SV_OK;
+}
