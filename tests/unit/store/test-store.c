@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "store/schema.h"
 #include "store/store.h"
 
 static char dbpath[256];
@@ -54,7 +55,7 @@ static void test_create_and_migrate(void **state)
 	assert_int_equal(sv_store_open(dbpath, SV_STORE_READONLY, &st, &err), SV_ESTORE);
 	assert_non_null(strstr(err.msg, "sverka add"));
 	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
-	assert_int_equal(count(st, "PRAGMA user_version"), 1);
+	assert_int_equal(count(st, "PRAGMA user_version"), sv_schema_latest());
 	assert_int_equal(count(st, "PRAGMA foreign_keys"), 1);
 	sqlite3_stmt *s = sv_store_prepare(st, "PRAGMA journal_mode", &err);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
