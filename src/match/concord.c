@@ -171,12 +171,14 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 		size_t at = find_pattern(&toks, pat);
 		if (at == SIZE_MAX)
 			continue;
-		found++;
 		const char *text = (const char *)sqlite3_column_text(s, 2);
 		int dup = 0;
 		for (size_t i = 0; i < nrows && !dup; i++)
 			dup = !strcmp(rows[i].text, text ? text : "");
-		if (dup || nrows >= limit)
+		if (dup)
+			continue;
+		found++;
+		if (nrows >= limit)
 			continue;
 		SV_GROW(rows, crows, nrows + 1);
 		rows[nrows].id = sqlite3_column_int64(s, 0);
@@ -234,9 +236,11 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 			size_t at = find_pattern(&toks, pat);
 			if (at == SIZE_MAX)
 				continue;
-			found++;
 			const char *text = (const char *)sqlite3_column_text(s, 1);
-			if (out->n - first >= limit || seen_text(out, first, text ? text : ""))
+			if (seen_text(out, first, text ? text : ""))
+				continue;
+			found++;
+			if (out->n - first >= limit)
 				continue;
 			struct sv_match_line *l = new_line(out);
 			l->unit = sqlite3_column_int64(s, 0);

@@ -156,10 +156,25 @@ static int find_form(struct sv_match *m, enum sv_lang lang, const char *form,
 /* The query analysed in one language. */
 struct query {
 	enum sv_lang lang;
+	int ready; /* analysed */
 	struct sv_buf norm, lemmas;
 	struct sv_mtoks toks;
 	struct sv_buf key; /* first lemma of each token, space-separated */
 };
+
+/* Analyses the query in q->lang once. */
+static int query_ready(struct sv_match *m, struct query *q, const char *text,
+		       struct sv_error *err)
+{
+	if (q->ready)
+		return SV_OK;
+	int rc = sv_match__analyse(m, q->lang, text, &q->norm, &q->lemmas, err);
+	if (!rc) {
+		sv_match__mtoks(q->norm.data, q->lemmas.data, &q->toks);
+		q->ready = 1;
+	}
+	return rc;
+}
 
 static void query_release(struct query *q)
 {
@@ -631,15 +646,11 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 		q[nq++].lang = d == SV_LANG_BG ? SV_LANG_BG : SV_LANG_RU;
 		q[nq++].lang = q[0].lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU;
 	}
-	for (size_t i = 0; i < nq; i++) {
-		if ((rc = sv_match__analyse(m, q[i].lang, text, &q[i].norm, &q[i].lemmas, err)))
-			goto out;
-		sv_match__mtoks(q[i].norm.data, q[i].lemmas.data, &q[i].toks);
-	}
 	/* Exact lemma sequences and forms, in the likelier language first. */
 	size_t pick = SIZE_MAX;
 	for (size_t i = 0; i < nq && pick == SIZE_MAX; i++) {
-		if ((rc = strong_hits(m, &q[i], text, out, err)))
+		if ((rc = query_ready(m, &q[i], text, err)) ||
+		    (rc = strong_hits(m, &q[i], text, out, err)))
 			goto out;
 		if (out->nhits)
 			pick = i;
@@ -659,7 +670,8 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 		if ((rc = partial_hits(m, &q[pick], out, err)))
 			goto out;
 		for (size_t i = 0; i < nq && out->nhits == before && !out->nequivs; i++)
-			if (i != pick && (rc = partial_hits(m, &q[i], out, err)) == SV_OK &&
+			if (i != pick && (rc = query_ready(m, &q[i], text, err)) == SV_OK &&
+			    (rc = partial_hits(m, &q[i], out, err)) == SV_OK &&
 			    out->nhits > before)
 				pick = i;
 		if (rc)
@@ -676,8 +688,12 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 		if ((rc = equivalents(m, out, i, err)))
 			goto out;
 	qsort(out->equivs, out->nequivs, sizeof(*out->equivs), cmp_equiv);
-	if (!out->nhits && !out->nequivs)
-		rc = suggest(m, q, nq, &o, out, err);
+	if (!out->nhits && !out->nequivs) {
+		for (size_t i = 0; i < nq && !rc; i++)
+			rc = query_ready(m, &q[i], text, err);
+		if (!rc)
+			rc = suggest(m, q, nq, &o, out, err);
+	}
 out:
 	for (size_t i = 0; i < 2; i++)
 		query_release(&q[i]);

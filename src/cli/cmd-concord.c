@@ -1,0 +1,108 @@
+/* sverka concord WORD: the lines holding a word or phrase in any inflected
+ * form, keyword in context, each with its aligned counterpart. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/match-print.h"
+#include "match/match.h"
+
+int cmd_concord(struct sv_cli *cli, int argc, char **argv);
+
+int cmd_concord(struct sv_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "limit", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum sv_lang lang = SV_LANG_UNKNOWN;
+	size_t limit = 20;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "l:k:", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'l': {
+			int l = mp_lang(optarg);
+			if (l < 0)
+				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", optarg);
+			lang = (enum sv_lang)l;
+			break;
+		}
+		case 'k': {
+			long k = strtol(optarg, &end, 10);
+			if (*end || k < 1 || k > 10000)
+				return cli_usage(cli, "--limit takes a number 1..10000, not '%s'", optarg);
+			limit = (size_t)k;
+			break;
+		}
+		default:
+			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(cli, "which word? give a word or phrase in Russian or Bulgarian");
+	struct sv_buf word = SV_BUF_INIT;
+	for (int i = optind; i < argc; i++) {
+		if (word.len)
+			sv_buf_addc(&word, ' ');
+		sv_buf_adds(&word, argv[i]);
+	}
+
+	struct sv_error err = { 0 };
+	struct sv_store *st = NULL;
+	struct sv_text *t = NULL;
+	struct sv_match *m = NULL;
+	struct sv_match_lines r = SV_MATCH_LINES_INIT;
+	struct sv_buf out = SV_BUF_INIT;
+	enum sv_lang used = SV_LANG_RU;
+	int rc, tty = !cli->json && mp_tty();
+	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
+	    !(m = sv_match_open(st, t, &err)) ||
+	    (rc = sv_match_concord(m, word.data, lang, limit, &r, &used, &err))) {
+		rc = cli_fail(cli, &err);
+		goto out;
+	}
+	if (cli->json) {
+		sv_buf_adds(&out, "{\"query\":");
+		sv_buf_add_json(&out, word.data);
+		sv_buf_addf(&out, ",\"lang\":\"%s\",\"total\":%zu,\"lines\":[", sv_lang_code(used),
+			    r.total);
+		for (size_t i = 0; i < r.n; i++) {
+			if (i)
+				sv_buf_addc(&out, ',');
+			mp_json_line(&out, &r.v[i]);
+		}
+		sv_buf_adds(&out, "]}\n");
+	} else {
+		const char *other = used == SV_LANG_RU ? "bg" : "ru";
+		for (size_t i = 0; i < r.n; i++) {
+			const struct sv_match_line *l = &r.v[i];
+			sv_buf_addf(&out, "%s  ", sv_lang_code(l->lang));
+			mp_kwic(&out, l->text, l->hl, 60, tty);
+			sv_buf_addc(&out, '\n');
+			if (l->other)
+				sv_buf_addf(&out, "%s  %s\n", other, l->other);
+			else
+				sv_buf_addf(&out, "%s  -\n", other);
+		}
+		if (!r.n)
+			sv_buf_addf(&out, "no line holds '%s'\n", word.data);
+		else if (r.total > r.n)
+			sv_buf_addf(&out, "(%zu of %zu lines; --limit for more)\n", r.n, r.total);
+	}
+	fputs(out.data, stdout);
+	rc = r.n ? SV_OK : SV_EFINDINGS;
+out:
+	sv_match_lines_release(&r);
+	sv_match_close(m);
+	sv_text_close(t);
+	sv_store_close(st);
+	sv_buf_release(&word);
+	sv_buf_release(&out);
+	return rc;
+}

@@ -1,0 +1,215 @@
+/* sverka lookup TEXT: the other language's terms for a term given in any
+ * inflected form, with status, score, frequency, evidence and a few
+ * concordance lines per language; "did you mean" when nothing matches. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/match-print.h"
+#include "match/match.h"
+
+int cmd_lookup(struct sv_cli *cli, int argc, char **argv);
+
+static void json_term(struct sv_buf *b, const struct sv_match_term *t)
+{
+	sv_buf_adds(b, "\"term\":");
+	sv_buf_add_json(b, t->citation);
+	sv_buf_addf(b, ",\"lang\":\"%s\",\"lemmas\":", sv_lang_code(t->lang));
+	sv_buf_add_json(b, t->lemma_key);
+	sv_buf_addf(b, ",\"id\":%lld,\"kind\":", (long long)t->id);
+	sv_buf_add_json(b, t->kind);
+	sv_buf_addf(b, ",\"freq\":%lld,\"preferred\":%s", (long long)t->freq,
+		    t->preferred ? "true" : "false");
+}
+
+/* Appends concordance lines of lang for the lemma key to the text or JSON. */
+static int lines_for(struct sv_match *m, enum sv_lang lang, const char *key, size_t n,
+		     struct sv_buf *txt, struct sv_buf *json, int tty, struct sv_error *err)
+{
+	struct sv_match_lines lines = SV_MATCH_LINES_INIT;
+	int rc = sv_match_concord_lemmas(m, lang, key, n, &lines, err);
+	if (rc)
+		goto out;
+	for (size_t i = 0; i < lines.n; i++) {
+		const struct sv_match_line *l = &lines.v[i];
+		if (json->len && json->data[json->len - 1] != '[')
+			sv_buf_addc(json, ',');
+		mp_json_line(json, l);
+		sv_buf_addf(txt, "  %s  ", sv_lang_code(lang));
+		mp_kwic(txt, l->text, l->hl, 60, tty);
+		sv_buf_addc(txt, '\n');
+		if (l->other) {
+			sv_buf_addf(txt, "  %s  ", lang == SV_LANG_RU ? "bg" : "ru");
+			sv_buf_adds(txt, l->other);
+			sv_buf_addc(txt, '\n');
+		}
+	}
+out:
+	sv_match_lines_release(&lines);
+	return rc;
+}
+
+int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "lines", required_argument, NULL, 'n' },
+		{ "limit", required_argument, NULL, 'k' },
+		{ "exact", no_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct sv_match_lookup_opts lo = { SV_LANG_UNKNOWN, 8, 5, 1 };
+	long nlines = 3;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "l:n:k:e", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'l': {
+			int l = mp_lang(optarg);
+			if (l < 0)
+				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", optarg);
+			lo.lang = (enum sv_lang)l;
+			break;
+		}
+		case 'n':
+			nlines = strtol(optarg, &end, 10);
+			if (*end || nlines < 0 || nlines > 100)
+				return cli_usage(cli, "--lines takes a number 0..100, not '%s'", optarg);
+			break;
+		case 'k': {
+			long k = strtol(optarg, &end, 10);
+			if (*end || k < 1 || k > 1000)
+				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'", optarg);
+			lo.max_hits = (size_t)k;
+			break;
+		}
+		case 'e':
+			lo.partial = -1;
+			break;
+		default:
+			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(cli, "what to look up? give a term in Russian or Bulgarian");
+	struct sv_buf query = SV_BUF_INIT;
+	for (int i = optind; i < argc; i++) {
+		if (query.len)
+			sv_buf_addc(&query, ' ');
+		sv_buf_adds(&query, argv[i]);
+	}
+
+	struct sv_error err = { 0 };
+	struct sv_store *st = NULL;
+	struct sv_text *t = NULL;
+	struct sv_match *m = NULL;
+	struct sv_match_lookup r = SV_MATCH_LOOKUP_INIT;
+	struct sv_buf txt = SV_BUF_INIT, json = SV_BUF_INIT, lj = SV_BUF_INIT;
+	int rc, tty = !cli->json && mp_tty();
+	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
+	    !(m = sv_match_open(st, t, &err)) || (rc = sv_match_lookup(m, query.data, &lo, &r, &err))) {
+		rc = cli_fail(cli, &err);
+		goto out;
+	}
+	enum sv_lang other = r.lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU;
+	sv_buf_adds(&json, "{\"query\":");
+	sv_buf_add_json(&json, query.data);
+	sv_buf_addf(&json, ",\"lang\":\"%s\",\"lemmas\":", sv_lang_code(r.lang));
+	sv_buf_add_json(&json, r.lemmas ? r.lemmas : "");
+	sv_buf_adds(&json, ",\"hits\":[");
+	for (size_t i = 0; i < r.nhits; i++) {
+		const struct sv_match_hit *h = &r.hits[i];
+		sv_buf_adds(&json, i ? ",{" : "{");
+		json_term(&json, &h->term);
+		sv_buf_addf(&json, ",\"match\":\"%s\",\"rank\":%.2f,\"status\":",
+			    sv_match_how_name(h->how), h->rank);
+		sv_buf_add_json(&json, h->term.status);
+		sv_buf_addc(&json, '}');
+		sv_buf_addf(&txt, "%s  [%s, %s, %s, freq %lld]\n", h->term.citation,
+			    sv_lang_code(h->term.lang), sv_match_how_name(h->how), h->term.status,
+			    (long long)h->term.freq);
+	}
+	sv_buf_adds(&json, "],\"equivalents\":[");
+	if (r.nequivs)
+		sv_buf_addf(&txt, "%s:\n", sv_lang_code(other));
+	for (size_t i = 0; i < r.nequivs; i++) {
+		const struct sv_match_equiv *e = &r.equivs[i];
+		sv_buf_adds(&json, i ? ",{" : "{");
+		json_term(&json, &e->term);
+		sv_buf_addf(&json, ",\"score\":%.3f,\"status\":", e->score);
+		sv_buf_add_json(&json, e->status);
+		sv_buf_adds(&json, ",\"term_status\":");
+		sv_buf_add_json(&json, e->term.status);
+		sv_buf_adds(&json, ",\"evidence\":");
+		sv_buf_add_json(&json, e->evidence);
+		sv_buf_adds(&json, ",\"for\":");
+		if (e->hit < r.nhits)
+			sv_buf_add_json(&json, r.hits[e->hit].term.citation);
+		else
+			sv_buf_add_json(&json, query.data);
+		sv_buf_addf(&json, ",\"via\":\"%s\"}",
+			    e->via_concept ? "concept" : e->hit < r.nhits ? "pair" : "spelling");
+		sv_buf_addf(&txt, "  %s%s  %s  score %.2f  freq %lld", e->term.citation,
+			    e->term.preferred ? "  (preferred)" : "", e->status, e->score,
+			    (long long)e->term.freq);
+		if (e->hit < r.nhits && r.nhits > 1)
+			sv_buf_addf(&txt, "  for %s", r.hits[e->hit].term.citation);
+		sv_buf_addc(&txt, '\n');
+		if (*e->evidence)
+			sv_buf_addf(&txt, "      %s\n", e->evidence);
+	}
+	sv_buf_adds(&json, "],\"suggestions\":[");
+	if (!r.nhits && !r.nequivs) {
+		sv_buf_addf(&txt, "no term '%s' in the memory", query.data);
+		if (r.nsuggest)
+			sv_buf_adds(&txt, "; did you mean:\n");
+		else
+			sv_buf_addc(&txt, '\n');
+	}
+	for (size_t i = 0; i < r.nsuggest; i++) {
+		sv_buf_adds(&json, i ? ",{" : "{");
+		json_term(&json, &r.suggest[i]);
+		sv_buf_addf(&json, ",\"similarity\":%.2f}", r.suggest_sim[i]);
+		sv_buf_addf(&txt, "  %s  [%s]\n", r.suggest[i].citation,
+			    sv_lang_code(r.suggest[i].lang));
+	}
+	sv_buf_adds(&json, "],\"lines\":[");
+	/* Concordance: the best hit's term, and the first equivalent. */
+	if (nlines && (r.nhits || r.nequivs)) {
+		const char *mine = r.nhits ? r.hits[0].term.lemma_key : r.lemmas;
+		if (mine && *mine) {
+			sv_buf_addf(&txt, "%s lines:\n", sv_lang_code(r.lang));
+			if ((rc = lines_for(m, r.lang, mine, (size_t)nlines, &txt, &lj, tty, &err))) {
+				rc = cli_fail(cli, &err);
+				goto out;
+			}
+		}
+		if (r.nequivs) {
+			const struct sv_match_equiv *e = &r.equivs[0];
+			sv_buf_addf(&txt, "%s lines:\n", sv_lang_code(e->term.lang));
+			if ((rc = lines_for(m, e->term.lang, e->term.lemma_key, (size_t)nlines, &txt,
+					    &lj, tty, &err))) {
+				rc = cli_fail(cli, &err);
+				goto out;
+			}
+		}
+	}
+	sv_buf_add(&json, lj.data, lj.len);
+	sv_buf_adds(&json, "]}\n");
+	fputs(cli->json ? json.data : txt.data, stdout);
+	rc = r.nhits || r.nequivs ? SV_OK : SV_EFINDINGS;
+out:
+	sv_match_lookup_release(&r);
+	sv_match_close(m);
+	sv_text_close(t);
+	sv_store_close(st);
+	sv_buf_release(&query);
+	sv_buf_release(&txt);
+	sv_buf_release(&json);
+	sv_buf_release(&lj);
+	return rc;
+}

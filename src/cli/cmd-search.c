@@ -1,0 +1,123 @@
+/* sverka search SENTENCE: fuzzy translation-memory matches, scored as in
+ * docs/MATCHING.md, best first, with the words that differ marked. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/match-print.h"
+#include "match/match.h"
+
+int cmd_search(struct sv_cli *cli, int argc, char **argv);
+
+int cmd_search(struct sv_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "limit", required_argument, NULL, 'k' },
+		{ "min-score", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct sv_match_search_opts so = { SV_LANG_UNKNOWN, 5, 50, 0 };
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "l:k:s:", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 'l': {
+			int l = mp_lang(optarg);
+			if (l < 0)
+				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", optarg);
+			so.lang = (enum sv_lang)l;
+			break;
+		}
+		case 'k': {
+			long k = strtol(optarg, &end, 10);
+			if (*end || k < 1 || k > 1000)
+				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'", optarg);
+			so.limit = (size_t)k;
+			break;
+		}
+		case 's': {
+			double s = strtod(optarg, &end);
+			if (*end || s < 0 || s > 100)
+				return cli_usage(cli, "--min-score takes a percentage 0..100, not '%s'",
+						 optarg);
+			so.min_score = s > 0 ? s : 0.001;
+			break;
+		}
+		default:
+			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return cli_usage(cli, "search for what? give a sentence in Russian or Bulgarian");
+	struct sv_buf query = SV_BUF_INIT;
+	for (int i = optind; i < argc; i++) {
+		if (query.len)
+			sv_buf_addc(&query, ' ');
+		sv_buf_adds(&query, argv[i]);
+	}
+
+	struct sv_error err = { 0 };
+	struct sv_store *st = NULL;
+	struct sv_text *t = NULL;
+	struct sv_match *m = NULL;
+	struct sv_match_tms r = SV_MATCH_TMS_INIT;
+	struct sv_buf out = SV_BUF_INIT;
+	int rc, tty = !cli->json && mp_tty();
+	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
+	    !(m = sv_match_open(st, t, &err)) || (rc = sv_match_search(m, query.data, &so, &r, &err))) {
+		rc = cli_fail(cli, &err);
+		goto out;
+	}
+	int ru = r.lang == SV_LANG_RU;
+	if (cli->json) {
+		sv_buf_adds(&out, "{\"query\":");
+		sv_buf_add_json(&out, query.data);
+		sv_buf_addf(&out, ",\"lang\":\"%s\",\"candidates\":%zu,\"matches\":[",
+			    sv_lang_code(r.lang), r.candidates);
+	}
+	for (size_t i = 0; i < r.n; i++) {
+		const struct sv_match_tm *tm = &r.v[i];
+		const char *src = ru ? tm->ru : tm->bg, *tgt = ru ? tm->bg : tm->ru;
+		if (cli->json) {
+			sv_buf_addf(&out, "%s{\"score\":%.1f,\"unit\":%lld,\"ru\":", i ? "," : "",
+				    tm->score, (long long)tm->unit);
+			sv_buf_add_json(&out, tm->ru);
+			sv_buf_adds(&out, ",\"bg\":");
+			sv_buf_add_json(&out, tm->bg);
+			sv_buf_adds(&out, ",\"status\":");
+			sv_buf_add_json(&out, tm->status);
+			sv_buf_adds(&out, ",\"origin\":");
+			sv_buf_add_json(&out, tm->origin);
+			sv_buf_adds(&out, ",\"method\":");
+			sv_buf_add_json(&out, tm->method);
+			sv_buf_adds(&out, ",\"differs\":");
+			mp_json_spans(&out, src, tm->diff, tm->ndiff);
+			sv_buf_addc(&out, '}');
+			continue;
+		}
+		sv_buf_addf(&out, "%3d%%  unit %lld  %s\n", (int)tm->score, (long long)tm->unit,
+			    tm->status);
+		sv_buf_addf(&out, "  %s  ", sv_lang_code(r.lang));
+		mp_marked(&out, src, 0, strlen(src), tm->diff, tm->ndiff, tty);
+		sv_buf_addf(&out, "\n  %s  %s\n", ru ? "bg" : "ru", tgt);
+	}
+	if (cli->json)
+		sv_buf_adds(&out, "]}\n");
+	else if (!r.n)
+		sv_buf_addf(&out, "no match of %g%% or more\n", so.min_score);
+	fputs(out.data, stdout);
+	rc = r.n ? SV_OK : SV_EFINDINGS;
+out:
+	sv_match_tms_release(&r);
+	sv_match_close(m);
+	sv_text_close(t);
+	sv_store_close(st);
+	sv_buf_release(&query);
+	sv_buf_release(&out);
+	return rc;
+}
