@@ -338,3 +338,4 @@ size_t sv_text_lemmas(struct sv_text *t, enum sv_lang lang, const char *key, siz
 {
 	return sv_text_lemmas_ex(t, lang, key, keylen, lemmas, max, NULL);
 }
+

@@ -161,9 +161,123 @@ static int is_close(uint32_t cp)
 
 static void add_span(struct sv_spans *out, const unsigned char *s, size_t a, size_t b);
 
+/* Whether key is a function word that can open a sentence (В, По, Для,
+ * Это, Однако; not the clitics ли, же, бы, се, го, му ...). */
+static int starter(enum sv_lang lang, const char *key, size_t len)
+{
+	static const char *const clitics[] = { "ли", "же", "бы", "ль", "се", "си", "ме", "те", "го",
+		"му", "ги", "ни", "ви", "им", "й", "ѝ", "ги", "ще", "е", "са", "ее", "её", NULL };
+	return sv_text_is_stopword(lang, key, len) && !in_list(clitics, key, len);
+}
+
+static int is_word_cp(uint32_t cp)
+{
+	return sv_text_is_letter(cp) || cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x301 ||
+	       cp == 0x300 || cp == 0xAD || cp == '\'' || cp == 0x2019 || cp == 0x2018;
+}
+
+/* Adds s[a..b) as spans, split where a line without final punctuation (a
+ * headline) runs into the next sentence: after a lower-case word that is no
+ * function word comes a capitalised function word that can open a sentence
+ * (В субботу, По данным, Для ...), with three words or more before it and
+ * two after. Capitalised nouns are left alone: inside a sentence they start
+ * names (Организации Объединенных Наций, Совета). */
+static void add_headlines(struct sv_text *t, enum sv_lang lang, struct sv_spans *out,
+			  const unsigned char *s, size_t a, size_t b)
+{
+	if ((lang != SV_LANG_RU && lang != SV_LANG_BG) || !sv_text_dict_handle(t, lang)) {
+		add_span(out, s, a, b);
+		return;
+	}
+	size_t nwords = 0;
+	for (size_t i = a; i < b;) {
+		uint32_t cp;
+		size_t len = sv_cp_at(s, b, i, &cp);
+		if (sv_text_is_letter(cp)) {
+			nwords++;
+			while (i < b && (len = sv_cp_at(s, b, i, &cp)) && is_word_cp(cp))
+				i += len;
+		} else {
+			i += len;
+		}
+	}
+	size_t from = a, before = 0, seen = 0;
+	size_t pws = 0, pwe = 0; /* the previous word */
+	int prev_ok = 0;         /* it ends in a lower-case letter (maybe a closing quote) */
+	for (size_t i = a; i < b;) {
+		uint32_t cp, c2 = 0;
+		size_t len = sv_cp_at(s, b, i, &cp);
+		if (is_space_cp(cp)) {
+			i += len;
+			continue;
+		}
+		if (is_close(cp) && prev_ok && i == pwe) {
+			pwe = i + len;
+			i += len;
+			continue;
+		}
+		if (!sv_text_is_letter(cp)) {
+			prev_ok = 0;
+			i += len;
+			continue;
+		}
+		size_t ws = i, last = 0;
+		while (i < b && (len = sv_cp_at(s, b, i, &c2)) && is_word_cp(c2)) {
+			if (sv_text_is_letter(c2))
+				last = c2;
+			i += len;
+		}
+		size_t we = i;
+		seen++;
+		if (prev_ok && before >= 3 && nwords - seen >= 2 && sv_text_is_upper(cp)) {
+			uint32_t second = 0;
+			size_t l1 = sv_cp_at(s, b, ws, &cp);
+			if (ws + l1 < we)
+				sv_cp_at(s, b, ws + l1, &second);
+			int split = 0;
+			if (sv_text_is_letter(second) && !sv_text_is_upper(second)) {
+				struct sv_buf *k = &t->scratch2;
+				sv_buf_reset(k);
+				sv_text_key((const char *)s + pws, pwe - pws, k);
+				/* the previous word may carry a closing quote */
+				while (k->len && !(k->data[k->len - 1] & 0x80) &&
+				       !((k->data[k->len - 1] | 32) >= 'a' && (k->data[k->len - 1] | 32) <= 'z'))
+					k->data[--k->len] = '\0';
+				if (!sv_text_is_stopword(lang, k->data, k->len)) {
+					sv_buf_reset(k);
+					sv_text_key((const char *)s + ws, we - ws, k);
+					split = starter(lang, k->data, k->len);
+				}
+			} else if (!second && we < b && s[we] != '.') {
+				/* a one-letter function word: В, И, С, У, А */
+				struct sv_buf *k = &t->scratch2;
+				sv_buf_reset(k);
+				sv_text_key((const char *)s + pws, pwe - pws, k);
+				while (k->len && !(k->data[k->len - 1] & 0x80))
+					k->data[--k->len] = '\0';
+				if (!sv_text_is_stopword(lang, k->data, k->len)) {
+					sv_buf_reset(k);
+					sv_text_key((const char *)s + ws, we - ws, k);
+					split = starter(lang, k->data, k->len);
+				}
+			}
+			if (split) {
+				add_span(out, s, from, ws);
+				from = ws;
+				before = 0;
+			}
+		}
+		before++;
+		pws = ws;
+		pwe = we;
+		prev_ok = last && !sv_text_is_upper(last) && sv_text_is_letter(last);
+	}
+	add_span(out, s, from, b);
+}
+
 /* Adds s[a..b) as spans, split where a sentence ends before a number, which
  * ICU does not see ("... договор. 70 процентов ..."). */
-static void add_split(struct sv_text *t, struct sv_spans *out, const unsigned char *s, size_t a,
+static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out, const unsigned char *s, size_t a,
 		      size_t b)
 {
 	size_t from = a;
@@ -180,17 +294,21 @@ static void add_split(struct sv_text *t, struct sv_spans *out, const unsigned ch
 		if (k == sp || k >= b || !(s[k] >= '1' && s[k] <= '9'))
 			continue;
 		if (s[i] == '.') {
-			size_t letters = word_before(t, s, i);
+			size_t e = i, j2;
+			uint32_t q;
+			while ((q = cp_before(s, e, &j2)) && is_close(q))
+				e = j2;
+			size_t letters = word_before(t, s, e);
 			const char *w = t->scratch2.data;
 			size_t wl = t->scratch2.len;
 			if (letters < 2 || in_list(no_break_abbr, w, wl) || in_list(year_abbr, w, wl) ||
 			    in_list(num_abbr, w, wl))
 				continue;
 		}
-		add_span(out, s, from, k);
+		add_headlines(t, lang, out, s, from, k);
 		from = k;
 	}
-	add_span(out, s, from, b);
+	add_headlines(t, lang, out, s, from, b);
 }
 
 static UBreakIterator *sent_iter(struct sv_text *t, enum sv_lang lang)
@@ -253,11 +371,11 @@ int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang 
 		size_t pos = (size_t)b;
 		if (pos < n && spurious_break(t, s, n, pos))
 			continue;
-		add_split(t, out, s, start, pos);
+		add_split(t, lang, out, s, start, pos);
 		start = pos;
 	}
 	if (start < n)
-		add_split(t, out, s, start, n);
+		add_split(t, lang, out, s, start, n);
 out:
 	return rc;
 }
