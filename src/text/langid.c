@@ -82,13 +82,16 @@ static void fw_init(void)
 	}
 }
 
-double sv_text_langword_weight(const char *key, size_t len)
+double sv_text_langword_weight(const char *key, size_t len, int *listed)
 {
 	pthread_once(&fw_once, fw_init);
 	uint32_t h = sv_hash(key, len) & (FW_CAP - 1);
+	*listed = 0;
 	while (fw_tab[h].w) {
-		if (fw_tab[h].len == len && !memcmp(fw_tab[h].w, key, len))
+		if (fw_tab[h].len == len && !memcmp(fw_tab[h].w, key, len)) {
+			*listed = 1;
 			return fw_tab[h].v;
+		}
 		h = (h + 1) & (FW_CAP - 1);
 	}
 	return 0;
@@ -113,6 +116,8 @@ struct lstate {
 	int syms[66];
 	size_t nsym;
 	int trunc;
+	int cap;            /* the current word starts with a capital */
+	int after_end;      /* the previous word ended a sentence (or none yet) */
 };
 
 static void end_word(struct lstate *st)
@@ -120,11 +125,13 @@ static void end_word(struct lstate *st)
 	if (!st->nsym)
 		return;
 	st->words++;
+	int listed = 0;
 	if (!st->trunc && st->wlen) {
-		double fw = sv_text_langword_weight(st->word, st->wlen);
+		double fw = sv_text_langword_weight(st->word, st->wlen, &listed);
 		st->score += fw;
 	}
-	if (sv_langprof_ok && st->nsym >= 2) {
+	/* a listed function word is judged by its weight alone */
+	if (sv_langprof_ok && st->nsym >= 2 && !listed) {
 		int seq[68];
 		size_t m = 0;
 		seq[m++] = 0;
@@ -139,16 +146,21 @@ static void end_word(struct lstate *st)
 			s = 3;
 		if (s < -3)
 			s = -3;
+		/* a capitalised word inside a sentence is mostly a name: weak evidence */
+		if (st->cap && !st->after_end)
+			s *= 0.3;
 		st->score += s;
 	}
 	st->wlen = st->nsym = 0;
 	st->trunc = 0;
+	st->after_end = 0;
 }
 
 enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 {
 	struct lstate st;
 	memset(&st, 0, sizeof(st));
+	st.after_end = 1;
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	uint32_t prev = 0;
@@ -211,6 +223,8 @@ enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 			k = 0;
 		}
 		if (k >= 0x430 && k < 0x460) {
+			if (!st.nsym)
+				st.cap = k != cp;
 			if (st.nsym < 64)
 				st.syms[st.nsym++] = sym(k);
 			else
@@ -224,6 +238,8 @@ enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 			prev = k;
 		} else {
 			end_word(&st);
+			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':')
+				st.after_end = 1;
 			prev = ' ';
 		}
 	}
@@ -231,7 +247,7 @@ enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 	double conf = 0;
 	if (st.letters < 2) {
 		lang = SV_LANG_UNKNOWN;
-	} else if (st.cyr * 2 < st.letters) {
+	} else if (st.cyr * 4 < st.letters || st.cyr < 2) {
 		lang = SV_LANG_OTHER;
 		conf = 1 - (double)st.cyr / (double)st.letters;
 	} else if (st.othercyr && st.othercyr * 40 >= st.cyr) {

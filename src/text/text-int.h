@@ -79,8 +79,8 @@ int sv_text_is_upper(uint32_t cp);
 /* Resets the reusable UText over s[0..n) (UTF-8, native index = byte). */
 UText *sv_text_utext(struct sv_text *t, const char *s, size_t n);
 
-/* Whether key is a dictionary-known function word in either language list;
- * used by language identification. Returns a weight: > 0 Russian, < 0 Bulgarian. */
-double sv_text_langword_weight(const char *key, size_t len);
+/* The language weight of a function word (> 0 Russian, < 0 Bulgarian, 0
+ * shared); *listed says whether the word is on the list at all. */
+double sv_text_langword_weight(const char *key, size_t len, int *listed);
 
 #endif

@@ -82,7 +82,7 @@ static void test_decode_plain(void **state)
 	sv_doc_text_release(&doc);
 
 	/* BOM, CRLF, a quoted outlet */
-	size_t n;
+	size_t n = 0;
 	char *bytes = sv_test_slurp(data_path("bom-crlf-bg.txt"), &n);
 	assert_non_null(bytes);
 	assert_int_equal(sv_text_decode("c.txt", bytes, n, SV_FORMAT_AUTO, 0, &doc, &err), SV_OK);
@@ -118,7 +118,7 @@ static void test_decode_html(void **state)
 {
 	struct sv_doc_text doc = SV_DOC_TEXT_INIT;
 	struct sv_error err;
-	size_t n;
+	size_t n = 0;
 	char *bytes = sv_test_slurp(data_path("article-ru.html"), &n);
 	assert_non_null(bytes);
 	assert_int_equal(sv_text_decode("article-ru.html", bytes, n, SV_FORMAT_AUTO, 0, &doc, &err),
@@ -249,6 +249,33 @@ static void test_langid(void **state)
 	const char *bg3 = "Организацията на Договора за колективна сигурност";
 	assert_int_equal(sv_lang_detect(ru3, strlen(ru3), NULL), SV_LANG_RU);
 	assert_int_equal(sv_lang_detect(bg3, strlen(bg3), NULL), SV_LANG_BG);
+	/* sentences written for this test, none from ntrex */
+	static const char *const more_ru[] = {
+		"Министр иностранных дел провел переговоры с коллегой из Казахстана.",
+		"По словам губернатора, работы на трассе завершат до конца месяца.",
+		"Цены на газ выросли на 12 процентов за последний квартал.",
+		"Спортсмены из Софии победили в финале турнира по волейболу.",
+		"Соглашение подписали в понедельник в Москве.",
+		"Депутаты приняли закон во втором чтении.",
+		"На границе задержали грузовик с контрабандой.",
+		"Президент Киргизии Садыр Жапаров встретился с делегацией.",
+	};
+	static const char *const more_bg[] = {
+		"Министърът на външните работи проведе разговори с колегата си от Казахстан.",
+		"Според губернатора работата по магистралата ще приключи до края на месеца.",
+		"Цените на газа са се повишили с 12 процента през последното тримесечие.",
+		"Спортистите от София победиха във финала на турнира по волейбол.",
+		"Споразумението беше подписано в понеделник в Москва.",
+		"Депутатите приеха закона на второ четене.",
+		"На границата задържаха камион с контрабанда.",
+		"Президентът на Киргизстан Садир Жапаров се срещна с делегацията.",
+	};
+	for (size_t i = 0; i < sizeof(more_ru) / sizeof(more_ru[0]); i++)
+		if (sv_lang_detect(more_ru[i], strlen(more_ru[i]), NULL) != SV_LANG_RU)
+			fail_msg("not ru: %s", more_ru[i]);
+	for (size_t i = 0; i < sizeof(more_bg) / sizeof(more_bg[0]); i++)
+		if (sv_lang_detect(more_bg[i], strlen(more_bg[i]), NULL) != SV_LANG_BG)
+			fail_msg("not bg: %s", more_bg[i]);
 	const char *en = "The Collective Security Treaty Organization met in Bishkek.";
 	assert_int_equal(sv_lang_detect(en, strlen(en), &conf), SV_LANG_OTHER);
 	const char *uk = "Президент України заявив, що співпраця триває.";
