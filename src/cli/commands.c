@@ -10,6 +10,7 @@ CMD(show)
 CMD(lookup)
 CMD(search)
 CMD(concord)
+CMD(check)
 #undef CMD
 
 const struct sv_command sv_commands[] = {
@@ -40,6 +41,27 @@ const struct sv_command sv_commands[] = {
 	  "concordance of a word or phrase in any form, with aligned counterparts",
 	  "  --lang ru|bg|auto    the word's language (default: detected, both tried)\n"
 	  "  --limit N            lines shown (default 20)\n" },
+	{ "check", cmd_check,
+	  "[--glossary FILE] [--termbase] [--source ru|bg] [--format text|json|html] "
+	  "(REPORT | --pair RU_FILE BG_FILE)...",
+	  "check translations against the glossary and for consistency, numbers, scripts and tags",
+	  "  --glossary FILE      TBX, OmegaT TSV or CSV glossary (repeatable)\n"
+	  "  --termbase           use the memory's termbase (the default when no --glossary\n"
+	  "                       is given and the memory exists)\n"
+	  "  --candidates         candidate renderings count as approved equivalents\n"
+	  "  --source ru|bg       the source language (default: as the file declares, else detected)\n"
+	  "  --pair RU_FILE BG_FILE  two plain texts, aligned sentence by sentence first\n"
+	  "  --format text|json|html  report format (default text; --json for json)\n"
+	  "  -o, --output FILE    write the report to FILE\n"
+	  "  --enable CHECK, --disable CHECK  turn a check on or off\n"
+	  "  --severity CHECK=error|warning|info  set a check's severity\n"
+	  "  --suppress FILE:UNIT no findings for that unit (FILE may be omitted)\n"
+	  "  --config FILE        settings, one a line: CHECK = off|on|info|warning|error,\n"
+	  "                       suppress = FILE:UNIT, candidates = yes|no\n"
+	  "  checks: term-missing term-forbidden term-inconsistent segment-inconsistent\n"
+	  "          number-mismatch untranslated mixed-script tag-mismatch\n"
+	  "  REPORT: XLIFF 1.2/2.x, TMX, or TSV (source<TAB>target, unit = line number).\n"
+	  "  Exit status 1 when a finding of severity error remains.\n" },
 	{ "help", cmd_help, "[COMMAND | --list]", "show help for sverka or one command", "" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };

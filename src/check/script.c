@@ -1,0 +1,167 @@
+/* Mixed-script words for mixed-script: a word (a run of letters and combining
+ * marks) whose letters come from Cyrillic and from Latin or Greek, by ICU's
+ * script property (uscript_getScript); and a Latin word in a Cyrillic
+ * sentence made only of letters that ICU's spoof checker finds confusable
+ * with Cyrillic ones and holding a lower-case letter ("c" for "с", "o" for
+ * "о"), since Latin names and acronyms (BBC, NATO) are upper case. */
+#include "check/check-int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/uspoof.h>
+#include <unicode/ustring.h>
+
+#include "base/utf8.h"
+
+struct word {
+	uint32_t start, end;
+	int cyr, lat, grk, lower;
+	int all_confusable;
+};
+
+static size_t cp_at(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	size_t len = sv_utf8_decode((const unsigned char *)s + i, n - i, cp);
+	if (!len) {
+		*cp = 0xFFFD;
+		len = 1;
+	}
+	return len;
+}
+
+/* Whether the Latin or Greek letter cp has a Cyrillic look-alike: its
+ * confusable skeleton (UTS #39) is also the skeleton of a Cyrillic letter. */
+static int confusable_with_cyrillic(uint32_t cp)
+{
+	static const char cyr[] = "АВЕКМНОРСТУХаеорсухіјѕԁԛԝ";
+	static USpoofChecker *sc;
+	static UChar sk_cyr[64][4];
+	static int ncyr = -1;
+	UErrorCode st = U_ZERO_ERROR;
+	if (ncyr < 0) {
+		sc = uspoof_open(&st);
+		ncyr = 0;
+		if (U_FAILURE(st)) {
+			sc = NULL;
+			return 0;
+		}
+		for (size_t i = 0; cyr[i] && ncyr < 64;) {
+			uint32_t c;
+			i += cp_at(cyr, sizeof(cyr) - 1, i, &c);
+			UChar u[2];
+			int32_t ul = 0;
+			U16_APPEND_UNSAFE(u, ul, (UChar32)c);
+			st = U_ZERO_ERROR;
+			int32_t n = uspoof_getSkeleton(sc, 0, u, ul, sk_cyr[ncyr], 3, &st);
+			if (U_SUCCESS(st) && n < 4) {
+				sk_cyr[ncyr][n] = 0;
+				ncyr++;
+			}
+		}
+	}
+	if (!sc)
+		return 0;
+	UChar u[2], sk[4];
+	int32_t ul = 0;
+	U16_APPEND_UNSAFE(u, ul, (UChar32)cp);
+	st = U_ZERO_ERROR;
+	int32_t n = uspoof_getSkeleton(sc, 0, u, ul, sk, 3, &st);
+	if (U_FAILURE(st) || n >= 4)
+		return 0;
+	sk[n] = 0;
+	for (int i = 0; i < ncyr; i++)
+		if (!u_strcmp(sk, sk_cyr[i]))
+			return 1;
+	return 0;
+}
+
+static void describe(const char *s, const struct word *w, int foreign_script, struct sv_buf *out)
+{
+	sv_buf_reset(out);
+	int n = 0;
+	for (size_t i = w->start; i < w->end;) {
+		uint32_t cp;
+		size_t len = cp_at(s, w->end, i, &cp);
+		UErrorCode st = U_ZERO_ERROR;
+		UScriptCode sc = uscript_getScript((UChar32)cp, &st);
+		if (sc == foreign_script && n < 4) {
+			sv_buf_addf(out, "%s%s '%.*s' U+%04X", n ? ", " : "",
+				    sc == USCRIPT_LATIN ? "Latin" : "Greek", (int)len, s + i, cp);
+			n++;
+		}
+		i += len;
+	}
+}
+
+void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint32_t len,
+						 const char *what), void *ctx)
+{
+	size_t n = strlen(s);
+	struct word *words = NULL;
+	size_t nw = 0, cap = 0, cyr_words = 0, lat_words = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = cp_at(s, n, i, &cp);
+		if (!u_isalpha((UChar32)cp)) {
+			i += len;
+			continue;
+		}
+		struct word w = { (uint32_t)i, 0, 0, 0, 0, 0, 1 };
+		while (i < n) {
+			len = cp_at(s, n, i, &cp);
+			int8_t cat = (int8_t)u_charType((UChar32)cp);
+			if (!u_isalpha((UChar32)cp) && cat != U_NON_SPACING_MARK &&
+			    cat != U_COMBINING_SPACING_MARK)
+				break;
+			UErrorCode st = U_ZERO_ERROR;
+			UScriptCode sc = uscript_getScript((UChar32)cp, &st);
+			if (sc == USCRIPT_CYRILLIC)
+				w.cyr++;
+			else if (sc == USCRIPT_LATIN || sc == USCRIPT_GREEK) {
+				w.lat += sc == USCRIPT_LATIN;
+				w.grk += sc == USCRIPT_GREEK;
+				if (!confusable_with_cyrillic(cp))
+					w.all_confusable = 0;
+			}
+			if (u_islower((UChar32)cp))
+				w.lower = 1;
+			i += len;
+		}
+		w.end = (uint32_t)i;
+		SV_GROW(words, cap, nw + 1);
+		words[nw++] = w;
+		cyr_words += w.cyr && !w.lat && !w.grk;
+		lat_words += w.lat && !w.cyr;
+	}
+	struct sv_buf what = SV_BUF_INIT, msg = SV_BUF_INIT;
+	for (size_t k = 0; k < nw; k++) {
+		struct word *w = &words[k];
+		if (w->cyr && (w->lat || w->grk)) {
+			describe(s, w, w->lat ? USCRIPT_LATIN : USCRIPT_GREEK, &what);
+			sv_buf_reset(&msg);
+			sv_buf_addf(&msg, "%s in a Cyrillic word", what.data);
+			fn(ctx, w->start, w->end - w->start, msg.data);
+			continue;
+		}
+		/* A lone look-alike word among Cyrillic ones: "c", "o", "y". */
+		if (w->cyr || !(w->lat || w->grk) || !w->all_confusable || !w->lower)
+			continue;
+		if (lat_words > 1 || cyr_words < 2)
+			continue;
+		int before = k == 0 || (words[k - 1].cyr && !words[k - 1].lat);
+		int after = k + 1 == nw || (words[k + 1].cyr && !words[k + 1].lat);
+		if (!before || !after)
+			continue;
+		describe(s, w, w->lat ? USCRIPT_LATIN : USCRIPT_GREEK, &what);
+		sv_buf_reset(&msg);
+		sv_buf_addf(&msg, "%s: a Latin look-alike word among Cyrillic ones", what.data);
+		fn(ctx, w->start, w->end - w->start, msg.data);
+	}
+	sv_buf_release(&what);
+	sv_buf_release(&msg);
+	free(words);
+}
