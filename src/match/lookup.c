@@ -585,7 +585,8 @@ static int suggest(struct sv_match *m, struct query *qs, size_t nq,
 			rc = SV_OK;
 		}
 	}
-	qsort(c, nc, sizeof(*c), cmp_cand);
+	if (nc > 1)
+		qsort(c, nc, sizeof(*c), cmp_cand);
 	size_t max = o->max_suggest;
 	for (size_t i = 0; i < nc && r->nsuggest < max; i++) {
 		if (c[i].sim < 0.4)
@@ -635,25 +636,47 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 		sv_buf_init(&q[i].key);
 	}
 	size_t nq = 0;
-	int rc = SV_OK;
+	int rc = SV_OK, sure = 1;
 	if (o.lang == SV_LANG_RU || o.lang == SV_LANG_BG) {
 		q[nq++].lang = o.lang;
 	} else {
 		double conf = 0;
 		enum sv_lang d = sv_lang_detect(text, strlen(text), &conf);
-		if (russian_letters(text))
+		sure = (d == SV_LANG_RU || d == SV_LANG_BG) && conf >= 0.9 && strchr(text, ' ');
+		if (russian_letters(text)) {
 			d = SV_LANG_RU;
+			sure = 1;
+		}
 		q[nq++].lang = d == SV_LANG_BG ? SV_LANG_BG : SV_LANG_RU;
 		q[nq++].lang = q[0].lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU;
 	}
-	/* Exact lemma sequences and forms, in the likelier language first. */
+	/* Exact lemma sequences and forms, in the likelier language first; when
+	 * the language was a guess, the other too, and the more frequent wins. */
 	size_t pick = SIZE_MAX;
-	for (size_t i = 0; i < nq && pick == SIZE_MAX; i++) {
+	for (size_t i = 0; i < nq && (pick == SIZE_MAX || (!sure && i == 1)); i++) {
 		if ((rc = query_ready(m, &q[i], text, err)) ||
 		    (rc = strong_hits(m, &q[i], text, out, err)))
 			goto out;
-		if (out->nhits)
+		if (out->nhits && pick == SIZE_MAX)
 			pick = i;
+	}
+	if (pick == 0 && nq == 2) {
+		int64_t best[2] = { -1, -1 };
+		for (size_t i = 0; i < out->nhits; i++) {
+			int k = out->hits[i].term.lang == q[1].lang;
+			if (out->hits[i].term.freq > best[k])
+				best[k] = out->hits[i].term.freq;
+		}
+		if (best[1] > best[0])
+			pick = 1;
+		size_t k = 0;
+		for (size_t i = 0; i < out->nhits; i++) {
+			if (out->hits[i].term.lang == q[pick].lang)
+				out->hits[k++] = out->hits[i];
+			else
+				term_release(&out->hits[i].term);
+		}
+		out->nhits = k;
 	}
 	/* Spelling variants (Кыргызстан / Киргизстан). */
 	for (size_t i = 0; i < nq && pick == SIZE_MAX; i++) {
@@ -679,7 +702,8 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 	}
 	out->lang = q[pick].lang;
 	out->lemmas = sv_strdup(q[pick].lemmas.data);
-	qsort(out->hits, out->nhits, sizeof(*out->hits), cmp_hit);
+	if (out->nhits > 1)
+		qsort(out->hits, out->nhits, sizeof(*out->hits), cmp_hit);
 	while (out->nhits > o.max_hits)
 		term_release(&out->hits[--out->nhits].term);
 	/* Direct (spelling) equivalents were added with hit SIZE_MAX: they stay
@@ -687,7 +711,8 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 	for (size_t i = 0; i < out->nhits; i++)
 		if ((rc = equivalents(m, out, i, err)))
 			goto out;
-	qsort(out->equivs, out->nequivs, sizeof(*out->equivs), cmp_equiv);
+	if (out->nequivs > 1)
+		qsort(out->equivs, out->nequivs, sizeof(*out->equivs), cmp_equiv);
 	if (!out->nhits && !out->nequivs) {
 		for (size_t i = 0; i < nq && !rc; i++)
 			rc = query_ready(m, &q[i], text, err);

@@ -168,7 +168,8 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 	}
 	if (!nql)
 		goto out;
-	qsort(ql, nql, sizeof(*ql), cmp_df);
+	if (nql > 1)
+		qsort(ql, nql, sizeof(*ql), cmp_df);
 	/* The rarest lemmas of up to 8 tokens, bounded in postings. */
 	sv_buf_addf(&q, "%s : (", col);
 	size_t used_tok[8], nused = 0;
@@ -245,7 +246,8 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 		goto out;
 	}
 	rc = SV_OK;
-	qsort(c, nc, sizeof(*c), cmp_cand);
+	if (nc > 1)
+		qsort(c, nc, sizeof(*c), cmp_cand);
 	for (size_t i = 0; i < nc && out->n < o.limit; i++) {
 		struct sv_match_tm *tm = &c[i].tm;
 		int dup = 0;
