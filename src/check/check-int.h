@@ -26,7 +26,10 @@ struct sv_check_nums {
 	size_t n, cap;
 };
 
-void sv_check_nums_extract(struct sv_text *t, enum sv_lang lang, const char *s,
+/* Fills words (initialised here; release with sv_map_release) with the
+ * Russian and Bulgarian numeral and month word forms. */
+void sv_check_numwords_init(struct sv_map *words);
+void sv_check_nums_extract(const struct sv_map *words, const char *s,
 			   const struct sv_tokens *toks, struct sv_check_nums *out);
 /* Index of the first hard number of a not matched by any number of b, or -1. */
 long sv_check_nums_unmatched(const struct sv_check_nums *a, const struct sv_check_nums *b,

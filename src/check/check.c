@@ -287,6 +287,7 @@ struct run {
 	struct sv_tokens st, tt;
 	struct sv_check_matches sm, tm;
 	struct sv_check_nums sn, tn;
+	struct sv_map numwords;          /* numeral and month word forms */
 	struct sv_buf msg, tmp;
 	struct obs *obs;
 	size_t nobs, capobs;
@@ -531,8 +532,8 @@ static void check_numbers(struct run *r, size_t i)
 {
 	const struct sv_check_seg *s = &r->segs->v[i];
 	const char *tgt = s->tgt ? s->tgt : "";
-	sv_check_nums_extract(r->t, s->src_lang, s->src, &r->st, &r->sn);
-	sv_check_nums_extract(r->t, s->tgt_lang, tgt, &r->tt, &r->tn);
+	sv_check_nums_extract(&r->numwords, s->src, &r->st, &r->sn);
+	sv_check_nums_extract(&r->numwords, tgt, &r->tt, &r->tn);
 	long a = sv_check_nums_unmatched(&r->sn, &r->tn, 0);
 	long b = sv_check_nums_unmatched(&r->tn, &r->sn, 0);
 	if (a < 0 && b < 0)
@@ -804,6 +805,7 @@ int sv_check_run(struct sv_text *t, const struct sv_check_segs *segs,
 	r.first = out->n;
 	sv_buf_init(&r.msg);
 	sv_buf_init(&r.tmp);
+	sv_check_numwords_init(&r.numwords);
 	r.skey = sv_calloc(segs->n + 1, sizeof(char *));
 	r.tkey = sv_calloc(segs->n + 1, sizeof(char *));
 	int want_terms = r.g && (enabled(&r, SV_CHECK_TERM_MISSING) ||
@@ -854,6 +856,7 @@ out:
 	free(r.skey);
 	free(r.tkey);
 	free(r.obs);
+	sv_map_release(&r.numwords);
 	free(r.sn.v);
 	free(r.tn.v);
 	sv_check_matches_release(&r.sm);

@@ -13,87 +13,143 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct word_val {
-	const char *w;
+/* Numerals and month names as word forms (matching keys: lower case, ё as
+ * е) with their values, built once per run into a map: the dictionaries do
+ * not lemmatise numerals reliably, so the forms are listed. */
+struct form_set {
 	double v;
+	const char *forms; /* space-separated */
 };
 
-/* Lemmas (and common abbreviations) of Russian and Bulgarian numerals. */
-static const struct word_val numerals[] = {
-	{ "ноль", 0 }, { "нуль", 0 }, { "нула", 0 },
-	{ "один", 1 }, { "одна", 1 }, { "одно", 1 }, { "един", 1 }, { "една", 1 }, { "едно", 1 },
-	{ "два", 2 }, { "две", 2 }, { "двое", 2 }, { "двама", 2 }, { "оба", 2 }, { "обе", 2 },
-	{ "три", 3 }, { "трое", 3 }, { "трима", 3 },
-	{ "четыре", 4 }, { "четверо", 4 }, { "четири", 4 }, { "четирима", 4 },
-	{ "пять", 5 }, { "пятеро", 5 }, { "пет", 5 }, { "петима", 5 },
-	{ "шесть", 6 }, { "шестеро", 6 }, { "шест", 6 }, { "шестима", 6 },
-	{ "семь", 7 }, { "седем", 7 }, { "седмина", 7 },
-	{ "восемь", 8 }, { "осем", 8 }, { "осмина", 8 },
-	{ "девять", 9 }, { "девет", 9 }, { "деветима", 9 },
-	{ "десять", 10 }, { "десет", 10 }, { "десетима", 10 }, { "десяток", 10 },
-	{ "одиннадцать", 11 }, { "единадесет", 11 }, { "единайсет", 11 },
-	{ "двенадцать", 12 }, { "дванадесет", 12 }, { "дванайсет", 12 },
-	{ "тринадцать", 13 }, { "тринадесет", 13 }, { "тринайсет", 13 },
-	{ "четырнадцать", 14 }, { "четиринадесет", 14 }, { "четиринайсет", 14 },
-	{ "пятнадцать", 15 }, { "петнадесет", 15 }, { "петнайсет", 15 },
-	{ "шестнадцать", 16 }, { "шестнадесет", 16 }, { "шестнайсет", 16 },
-	{ "семнадцать", 17 }, { "седемнадесет", 17 }, { "седемнайсет", 17 },
-	{ "восемнадцать", 18 }, { "осемнадесет", 18 }, { "осемнайсет", 18 },
-	{ "девятнадцать", 19 }, { "деветнадесет", 19 }, { "деветнайсет", 19 },
-	{ "двадцать", 20 }, { "двадесет", 20 }, { "двайсет", 20 },
-	{ "тридцать", 30 }, { "тридесет", 30 }, { "трийсет", 30 },
-	{ "сорок", 40 }, { "четиридесет", 40 }, { "четирийсет", 40 },
-	{ "пятьдесят", 50 }, { "петдесет", 50 },
-	{ "шестьдесят", 60 }, { "шестдесет", 60 },
-	{ "семьдесят", 70 }, { "седемдесет", 70 },
-	{ "восемьдесят", 80 }, { "осемдесет", 80 },
-	{ "девяносто", 90 }, { "деветдесет", 90 },
-	{ "сто", 100 }, { "двести", 200 }, { "двеста", 200 }, { "триста", 300 },
-	{ "четыреста", 400 }, { "четиристотин", 400 }, { "пятьсот", 500 }, { "петстотин", 500 },
-	{ "шестьсот", 600 }, { "шестстотин", 600 }, { "семьсот", 700 }, { "седемстотин", 700 },
-	{ "восемьсот", 800 }, { "осемстотин", 800 }, { "девятьсот", 900 }, { "деветстотин", 900 },
-	{ "тысяча", 1e3 }, { "хиляда", 1e3 }, { "хиляди", 1e3 },
-	{ "миллион", 1e6 }, { "милион", 1e6 }, { "миллиард", 1e9 }, { "милиард", 1e9 },
-	{ "первый", 1 }, { "първи", 1 }, { "второй", 2 }, { "втори", 2 },
-	{ "третий", 3 }, { "трети", 3 }, { "четвертый", 4 }, { "четвърти", 4 },
-	{ "пятый", 5 }, { "пети", 5 }, { "шестой", 6 }, { "шести", 6 },
-	{ "седьмой", 7 }, { "седми", 7 }, { "восьмой", 8 }, { "осми", 8 },
-	{ "девятый", 9 }, { "девети", 9 }, { "десятый", 10 }, { "десети", 10 },
-	{ "половина", 0.5 }, { "половин", 0.5 }, { "полтора", 1.5 }, { "пол", 0.5 },
-	{ "двухлетний", 2 }, { "двугодишен", 2 },
-	{ NULL, 0 },
+static const struct form_set cardinals[] = {
+	{ 0, "ноль нуль нуля нулю нолем нулем нуле ноле нула" },
+	{ 1, "один одна одно одного одной одному одним одну одном един една едно" },
+	{ 2, "два две двух двум двумя двое двоих оба обе обоих обеих двама двамата двата двете" },
+	{ 3, "три трех трем тремя трое троих трима тримата трите" },
+	{ 4, "четыре четырех четырем четырьмя четверо четверых четири четирима четиримата четирите" },
+	{ 5, "пятеро пятерых пет петима петимата петте" },
+	{ 6, "шестеро шестерых шест шестима шестте" },
+	{ 7, "семеро седем седмина седемте" },
+	{ 8, "восьми восьмью осем осмина осемте" },
+	{ 9, "девет деветима деветте" },
+	{ 10, "десет десетима десетте десяток десятка" },
+	{ 11, "единадесет единайсет" }, { 12, "дванадесет дванайсет" },
+	{ 13, "тринадесет тринайсет" }, { 14, "четиринадесет четиринайсет" },
+	{ 15, "петнадесет петнайсет" }, { 16, "шестнадесет шестнайсет" },
+	{ 17, "седемнадесет седемнайсет" }, { 18, "осемнадесет осемнайсет" },
+	{ 19, "деветнадесет деветнайсет" }, { 20, "двадесет двайсет" },
+	{ 30, "тридесет трийсет" },
+	{ 40, "сорок сорока четиридесет четирийсет" },
+	{ 50, "пятьдесят пятидесяти пятьюдесятью петдесет" },
+	{ 60, "шестьдесят шестидесяти шестьюдесятью шестдесет" },
+	{ 70, "семьдесят семидесяти семьюдесятью седемдесет" },
+	{ 80, "восемьдесят восьмидесяти восемьюдесятью осемдесет" },
+	{ 90, "девяносто девяноста деветдесет" },
+	{ 100, "сто ста стоте" }, { 200, "двести двухсот двумстам двеста" },
+	{ 300, "триста трехсот тремстам" }, { 400, "четыреста четырехсот четиристотин" },
+	{ 500, "пятьсот пятисот петстотин" }, { 600, "шестьсот шестисот шестстотин" },
+	{ 700, "семьсот семисот седемстотин" }, { 800, "восемьсот восьмисот осемстотин" },
+	{ 900, "девятьсот девятисот деветстотин" },
+	{ 1e3, "тысяча тысячи тысячу тысячей тысячью тысяч тысячам тысячами тысячах тыс "
+	       "хиляда хиляди хилядата хилядите хил" },
+	{ 1e6, "миллион миллиона миллионов миллиону миллионом миллионами миллионах миллионы млн "
+	       "милион милиона милиони милионът" },
+	{ 1e9, "миллиард миллиарда миллиардов миллиарду миллиардом миллиардами миллиардах "
+	       "миллиарды млрд милиард милиарда милиарди милиардът" },
+	{ 1e12, "триллион триллиона триллионов трлн трилион трилиона трилиони" },
+	{ 1.5, "полтора полторы полутора" },
+	{ 0, NULL },
 };
 
-/* Multipliers after a number written in digits. */
-static const struct word_val scales[] = {
-	{ "тыс", 1e3 }, { "тысяча", 1e3 }, { "хил", 1e3 }, { "хиляда", 1e3 }, { "хиляди", 1e3 },
-	{ "млн", 1e6 }, { "миллион", 1e6 }, { "милион", 1e6 },
-	{ "млрд", 1e9 }, { "миллиард", 1e9 }, { "милиард", 1e9 },
-	{ "трлн", 1e12 }, { "триллион", 1e12 }, { "трилион", 1e12 },
-	{ NULL, 0 },
+/* Russian cardinals in -ь: nominative, genitive/dative/prepositional -и,
+ * instrumental -ью. */
+static const struct form_set soft_sign[] = {
+	{ 5, "пять" }, { 6, "шесть" }, { 7, "семь" }, { 8, "восемь" }, { 9, "девять" },
+	{ 10, "десять" }, { 11, "одиннадцать" }, { 12, "двенадцать" }, { 13, "тринадцать" },
+	{ 14, "четырнадцать" }, { 15, "пятнадцать" }, { 16, "шестнадцать" },
+	{ 17, "семнадцать" }, { 18, "восемнадцать" }, { 19, "девятнадцать" },
+	{ 20, "двадцать" }, { 30, "тридцать" }, { 0, NULL },
 };
 
-static const char *const months[] = {
-	"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-	"октябрь", "ноябрь", "декабрь",
+/* Ordinal stems: Russian take adjective endings, Bulgarian their own. */
+static const struct form_set ru_ordinals[] = {
+	{ 1, "перв" }, { 2, "втор" }, { 4, "четверт" }, { 5, "пят" }, { 6, "шест" },
+	{ 7, "седьм" }, { 8, "восьм" }, { 9, "девят" }, { 10, "десят" }, { 20, "двадцат" },
+	{ 30, "тридцат" }, { 100, "сот" }, { 0, NULL },
+};
+static const char ru_adj_endings[] = "ый ой ая ое ые ого ому ым ых ую ыми ом";
+static const char ru_third[] =
+	"третий третья третье третьи третьего третьей третьему третьим третьих третью третьими "
+	"третьем";
+static const struct form_set bg_ordinals[] = {
+	{ 1, "първ" }, { 2, "втор" }, { 3, "трет" }, { 4, "четвърт" }, { 5, "пет" },
+	{ 6, "шест" }, { 7, "седм" }, { 8, "осм" }, { 9, "девет" }, { 10, "десет" }, { 0, NULL },
+};
+static const char bg_adj_endings[] = "и ия ият а ата о ото ите";
+
+static const char *const ru_months[] = {
+	"январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+	"ноябр", "декабр", NULL,
+};
+static const char *const bg_months[] = {
 	"януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
 	"октомври", "ноември", "декември", NULL,
 };
 
-static double lookup(const struct word_val *tab, const char *w, size_t n)
+#define MONTH_BASE 1000000 /* map values: numeral value * 1000 + 1, or month + base */
+
+static void put_form(struct sv_map *m, const char *w, size_t n, uintptr_t v)
 {
-	for (const struct word_val *e = tab; e->w; e++)
-		if (strlen(e->w) == n && !memcmp(e->w, w, n))
-			return e->v;
-	return -1;
+	int added;
+	struct sv_map_slot *sl = sv_map_add(m, w, n, &added);
+	if (added)
+		sl->val = v;
 }
 
-static int month_of(const char *w, size_t n)
+static uintptr_t num_val(double v)
 {
-	for (int i = 0; months[i]; i++)
-		if (strlen(months[i]) == n && !memcmp(months[i], w, n))
-			return i % 12 + 1;
-	return 0;
+	return (uintptr_t)(v * 1000) + 1 + (uintptr_t)MONTH_BASE * 2;
+}
+
+static void put_list(struct sv_map *m, const char *list, const char *prefix, uintptr_t v)
+{
+	char w[64];
+	for (const char *p = list; *p;) {
+		const char *q = strchr(p, ' ');
+		size_t n = q ? (size_t)(q - p) : strlen(p);
+		int k = snprintf(w, sizeof(w), "%s%.*s", prefix, (int)n, p);
+		if (k > 0 && (size_t)k < sizeof(w))
+			put_form(m, w, (size_t)k, v);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+void sv_check_numwords_init(struct sv_map *m)
+{
+	char w[64];
+	sv_map_init(m);
+	for (const struct form_set *f = cardinals; f->forms; f++)
+		put_list(m, f->forms, "", num_val(f->v));
+	for (const struct form_set *f = soft_sign; f->forms; f++) {
+		size_t n = strlen(f->forms) - 2; /* drop ь */
+		put_list(m, f->forms, "", num_val(f->v));
+		snprintf(w, sizeof(w), "%.*sи", (int)n, f->forms);
+		put_form(m, w, strlen(w), num_val(f->v));
+		snprintf(w, sizeof(w), "%.*sью", (int)n, f->forms);
+		put_form(m, w, strlen(w), num_val(f->v));
+	}
+	for (const struct form_set *f = ru_ordinals; f->forms; f++)
+		put_list(m, ru_adj_endings, f->forms, num_val(f->v));
+	put_list(m, ru_third, "", num_val(3));
+	for (const struct form_set *f = bg_ordinals; f->forms; f++)
+		put_list(m, bg_adj_endings, f->forms, num_val(f->v));
+	for (int i = 0; ru_months[i]; i++)
+		put_list(m, i == 2 || i == 7 ? " а е ом у" : i == 4 ? "й я е ем ю" : "ь я е ем ю",
+			 ru_months[i], (uintptr_t)MONTH_BASE + (uintptr_t)i + 1);
+	for (int i = 0; bg_months[i]; i++)
+		put_form(m, bg_months[i], strlen(bg_months[i]), (uintptr_t)MONTH_BASE + (uintptr_t)i + 1);
 }
 
 /* Canonical value of s[0..n): digits with at most one decimal point, leading
@@ -130,10 +186,9 @@ static void canon(const char *s, size_t n, char out[40])
 
 static void fmt_value(double v, char out[40])
 {
-	snprintf(out, 40, "%.15g", v);
 	char tmp[40];
-	canon(out, strlen(out), tmp);
-	memcpy(out, tmp, 40);
+	snprintf(tmp, sizeof(tmp), "%.15g", v);
+	canon(tmp, strlen(tmp), out);
 }
 
 static struct sv_check_num *push(struct sv_check_nums *out, uint32_t start, uint32_t len,
@@ -148,40 +203,43 @@ static struct sv_check_num *push(struct sv_check_nums *out, uint32_t start, uint
 	return nm;
 }
 
-/* Lemmas of token i when it is a word, else 0. */
-static size_t word_lemmas(struct sv_text *t, enum sv_lang lang, const struct sv_tokens *toks,
-			  size_t i, const char **lem, size_t max)
+/* The value of the word form key[0..n): a numeral's value (*month 0), a
+ * month's number (*month 1), or -1. */
+static double word_value(const struct sv_map *words, const char *key, size_t n, int *month)
 {
-	const struct sv_token *tk = &toks->v[i];
-	if (tk->type != SV_TOK_WORD || (tk->flags & SV_TOKF_PART))
-		return 0;
-	size_t n = sv_text_lemmas(t, lang, sv_token_key(toks, i), tk->keylen, lem, max - 1);
-	if (n > max - 1)
-		n = max - 1;
-	lem[n++] = sv_token_key(toks, i);
-	return n;
+	*month = 0;
+	const struct sv_map_slot *sl = sv_map_find(words, key, n);
+	if (!sl)
+		return -1;
+	if (sl->val < (uintptr_t)MONTH_BASE * 2) {
+		*month = 1;
+		return (double)(sl->val - MONTH_BASE);
+	}
+	return (double)(sl->val - 1 - (uintptr_t)MONTH_BASE * 2) / 1000.0;
 }
 
-/* The multiplier named by the word after token i (skipping a '.'), or 0. */
-static double scale_after(struct sv_text *t, enum sv_lang lang, const struct sv_tokens *toks,
-			  size_t i)
+/* The multiplier named by the word after token i (тыс., млн, милиона), or 0. */
+static double scale_after(const struct sv_map *words, const struct sv_tokens *toks, size_t i)
 {
 	size_t j = i + 1;
 	while (j < toks->n && (toks->v[j].flags & SV_TOKF_PART))
 		j++;
-	if (j >= toks->n)
+	if (j >= toks->n || toks->v[j].type != SV_TOK_WORD)
 		return 0;
-	const char *lem[5];
-	size_t n = word_lemmas(t, lang, toks, j, lem, 5);
-	for (size_t k = 0; k < n; k++) {
-		double v = lookup(scales, lem[k], strlen(lem[k]));
-		if (v > 0)
-			return v;
-	}
-	return 0;
+	int month;
+	double v = word_value(words, sv_token_key(toks, j), toks->v[j].keylen, &month);
+	return !month && v >= 1000 ? v : 0;
 }
 
-void sv_check_nums_extract(struct sv_text *t, enum sv_lang lang, const char *s,
+static int is_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+void sv_check_nums_extract(const struct sv_map *words, const char *s,
 			   const struct sv_tokens *toks, struct sv_check_nums *out)
 {
 	out->n = 0;
@@ -201,7 +259,25 @@ void sv_check_nums_extract(struct sv_text *t, enum sv_lang lang, const char *s,
 					      push(out, tk->start, tk->len, 1)->val[0]);
 				continue;
 			}
+			/* a time: 13:00 is also the hour 13 */
+			if (i + 2 < toks->n && toks->v[i + 1].type == SV_TOK_PUNCT &&
+			    s[toks->v[i + 1].start] == ':' && toks->v[i + 1].start == tk->start + tk->len &&
+			    toks->v[i + 2].type == SV_TOK_NUMBER && toks->v[i + 2].keylen == 2 &&
+			    toks->v[i + 2].start == toks->v[i + 1].start + 1 && tk->keylen <= 2 &&
+			    is_digits(key, tk->keylen)) {
+				const struct sv_token *mm = &toks->v[i + 2];
+				struct sv_check_num *nm = push(out, tk->start, mm->start + mm->len - tk->start, 1);
+				char hh[40];
+				canon(key, tk->keylen, hh);
+				snprintf(nm->val[0], sizeof(nm->val[0]), "%.8s:%.2s", hh,
+					 sv_token_key(toks, i + 2));
+				if (!strcmp(sv_token_key(toks, i + 2), "00"))
+					snprintf(nm->val[1], sizeof(nm->val[1]), "%s", hh);
+				i += 2;
+				continue;
+			}
 			const char *p = key, *end = key + tk->keylen;
+			char first[40] = "";
 			while (p < end) {
 				const char *q = p;
 				while (q < end && *q != '-')
@@ -209,8 +285,19 @@ void sv_check_nums_extract(struct sv_text *t, enum sv_lang lang, const char *s,
 				if (q > p) {
 					struct sv_check_num *nm = push(out, tk->start, tk->len, 1);
 					canon(p, (size_t)(q - p), nm->val[0]);
-					double sc = q == end ? scale_after(t, lang, toks, i) : 0;
-					if (sc > 0 && nm->val[0][0])
+					if (!first[0]) {
+						memcpy(first, nm->val[0], sizeof(first));
+					} else if (!strchr(first, '.') && !strchr(nm->val[0], '.') &&
+						   strlen(nm->val[0]) < strlen(first)) {
+						/* 1950–53: the end abbreviated */
+						size_t keep = strlen(first) - strlen(nm->val[0]);
+						memcpy(nm->val[1], nm->val[0], sizeof(nm->val[1]));
+						if (keep + strlen(nm->val[1]) < sizeof(nm->val[0]))
+							snprintf(nm->val[0], sizeof(nm->val[0]), "%.*s%.20s",
+								 (int)keep, first, nm->val[1]);
+					}
+					double sc = q == end ? scale_after(words, toks, i) : 0;
+					if (sc > 0 && nm->val[0][0] && !nm->val[1][0])
 						fmt_value(atof(nm->val[0]) * sc, nm->val[1]);
 					if (!nm->val[0][0])
 						out->n--;
@@ -220,7 +307,7 @@ void sv_check_nums_extract(struct sv_text *t, enum sv_lang lang, const char *s,
 			continue;
 		}
 		if (tk->type == SV_TOK_WORD || tk->type == SV_TOK_ACRONYM) {
-			/* digits inside a word: 50-й, COVID-19 */
+			/* digits inside a word: 50-й, COVID-19, 1980-х */
 			const char *w = s + tk->start;
 			for (uint32_t a = 0; a < tk->len;) {
 				if (w[a] < '0' || w[a] > '9') {
@@ -230,34 +317,41 @@ void sv_check_nums_extract(struct sv_text *t, enum sv_lang lang, const char *s,
 				uint32_t b = a;
 				while (b < tk->len && w[b] >= '0' && w[b] <= '9')
 					b++;
-				canon(w + a, b - a, push(out, tk->start + a, b - a, 1)->val[0]);
+				struct sv_check_num *nm = push(out, tk->start + a, b - a, 1);
+				canon(w + a, b - a, nm->val[0]);
+				/* decades: 80-те = 1980-х, 1990-е = 90-те */
+				if (b < tk->len && w[b] == '-' && a == 0) {
+					if (b == 2 && w[1] == '0')
+						snprintf(nm->val[1], sizeof(nm->val[1]), "19%.2s", w);
+					else if (b == 4 && w[3] == '0' && w[0] == '1' && w[1] == '9')
+						snprintf(nm->val[1], sizeof(nm->val[1]), "%.2s", w + 2);
+				}
 				a = b;
 			}
 		}
-		const char *lem[5];
-		size_t n = word_lemmas(t, lang, toks, i, lem, 5);
-		double v = -1;
-		int month = 0;
-		for (size_t k = 0; k < n && v < 0; k++)
-			v = lookup(numerals, lem[k], strlen(lem[k]));
-		for (size_t k = 0; k < n && !month; k++)
-			month = month_of(lem[k], strlen(lem[k]));
-		if (month) {
-			char mv[8];
-			snprintf(mv, sizeof(mv), "%d", month);
-			canon(mv, strlen(mv), push(out, tk->start, tk->len, 0)->val[0]);
+		if (tk->type != SV_TOK_WORD) {
+			if (tk->type != SV_TOK_PUNCT)
+				run = 0;
+			continue;
 		}
-		if (v >= 0) {
-			struct sv_check_num *nm = push(out, tk->start, tk->len, 0);
-			fmt_value(v, nm->val[0]);
-			if (run > 0 && v < run)
-				fmt_value(run + v, nm->val[1]);
-			else if (run > 0 && v >= 1000)
-				fmt_value(run * v, nm->val[1]);
-			run = run > 0 && v < run ? run + v : v;
-		} else if (tk->type != SV_TOK_PUNCT) {
+		int month;
+		double v = word_value(words, key, tk->keylen, &month);
+		if (v < 0) {
 			run = 0;
+			continue;
 		}
+		struct sv_check_num *nm = push(out, tk->start, tk->len, 0);
+		if (month) {
+			snprintf(nm->val[0], sizeof(nm->val[0]), "%d", (int)v);
+			run = 0;
+			continue;
+		}
+		fmt_value(v, nm->val[0]);
+		if (run > 0 && v < run)
+			fmt_value(run + v, nm->val[1]);
+		else if (run > 0 && v >= 1000)
+			fmt_value(run * v, nm->val[1]);
+		run = run > 0 && v < run ? run + v : v;
 	}
 }
 

@@ -2,8 +2,8 @@
  * marks) whose letters come from Cyrillic and from Latin or Greek, by ICU's
  * script property (uscript_getScript); and a Latin word in a Cyrillic
  * sentence made only of letters that ICU's spoof checker finds confusable
- * with Cyrillic ones and holding a lower-case letter ("c" for "с", "o" for
- * "о"), since Latin names and acronyms (BBC, NATO) are upper case. */
+ * with Cyrillic ones and all in lower case ("c" for "с", "o" for "о"), since
+ * Latin names, acronyms and symbols (BBC, NATO, Mw, витамин C) have capitals. */
 #include "check/check-int.h"
 
 #include <stdio.h>
@@ -19,7 +19,7 @@
 
 struct word {
 	uint32_t start, end;
-	int cyr, lat, grk, lower;
+	int cyr, lat, grk, lower, upper;
 	int all_confusable;
 };
 
@@ -37,7 +37,7 @@ static size_t cp_at(const char *s, size_t n, size_t i, uint32_t *cp)
  * confusable skeleton (UTS #39) is also the skeleton of a Cyrillic letter. */
 static int confusable_with_cyrillic(uint32_t cp)
 {
-	static const char cyr[] = "АВЕКМНОРСТУХаеорсухіјѕԁԛԝ";
+	static const char cyr[] = "АВЕКМНОРСТУХаеорсух";
 	static USpoofChecker *sc;
 	static UChar sk_cyr[64][4];
 	static int ncyr = -1;
@@ -110,7 +110,7 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 			i += len;
 			continue;
 		}
-		struct word w = { (uint32_t)i, 0, 0, 0, 0, 0, 1 };
+		struct word w = { (uint32_t)i, 0, 0, 0, 0, 0, 0, 1 };
 		while (i < n) {
 			len = cp_at(s, n, i, &cp);
 			int8_t cat = (int8_t)u_charType((UChar32)cp);
@@ -129,6 +129,8 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 			}
 			if (u_islower((UChar32)cp))
 				w.lower = 1;
+			else if (u_isupper((UChar32)cp))
+				w.upper = 1;
 			i += len;
 		}
 		w.end = (uint32_t)i;
@@ -148,7 +150,7 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 			continue;
 		}
 		/* A lone look-alike word among Cyrillic ones: "c", "o", "y". */
-		if (w->cyr || !(w->lat || w->grk) || !w->all_confusable || !w->lower)
+		if (w->cyr || !(w->lat || w->grk) || !w->all_confusable || !w->lower || w->upper)
 			continue;
 		if (lat_words > 1 || cyr_words < 2)
 			continue;
