@@ -49,6 +49,12 @@ static int check_bytes(const char *name, const unsigned char *s, size_t n, struc
 			i++;
 			continue;
 		}
+		if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			if (c == 0xC2 && s[i + 1] < 0xA0)
+				ctrl++; /* C1 controls */
+			i += 2;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = sv_utf8_decode(s + i, n - i, &cp);
 		if (!k)
@@ -88,43 +94,57 @@ static void add_para(struct sv_doc_text *doc, struct sv_buf *tmp, const char *s,
 {
 	const unsigned char *p = (const unsigned char *)s;
 	sv_buf_reset(tmp);
+	sv_buf_grow(tmp, n + 1); /* the output is never longer than the input */
+	char *o = tmp->data;
+	size_t len = 0, i = 0;
 	int space = 0;
-	size_t i = 0;
 	while (i < n) {
+		unsigned c = p[i];
 		size_t k;
-		if (is_hspace(p[i])) {
+		if (is_hspace((unsigned char)c)) {
 			space = 1;
 			i++;
-		} else if ((k = uspace_len(p + i, n - i))) {
+			continue;
+		}
+		if ((c == 0xC2 || c == 0xE2 || c == 0xEF) && (k = uspace_len(p + i, n - i))) {
 			/* keep NBSP inside text (thousands, initials), fold the rest */
-			if (k == 2 && tmp->len && !space) {
-				sv_buf_add(tmp, p + i, k);
+			if (k == 2 && len && !space) {
+				o[len++] = (char)p[i];
+				o[len++] = (char)p[i + 1];
 			} else {
 				space = 1;
 			}
 			i += k;
-		} else {
-			if (space && tmp->len)
-				sv_buf_addc(tmp, ' ');
-			else if (!tmp->len)
-				offset += i;
-			space = 0;
-			sv_buf_addc(tmp, (char)p[i]);
-			i++;
+			continue;
 		}
+		if (space && len)
+			o[len++] = ' ';
+		else if (!len)
+			offset += i;
+		space = 0;
+		size_t j = i + 1;
+		while (j < n && p[j] > ' ' && p[j] != 0xC2 && p[j] != 0xE2 && p[j] != 0xEF)
+			j++;
+		memcpy(o + len, p + i, j - i);
+		len += j - i;
+		i = j;
 	}
 	/* a trailing NBSP */
-	while (tmp->len >= 2 && (unsigned char)tmp->data[tmp->len - 2] == 0xC2 &&
-	       (unsigned char)tmp->data[tmp->len - 1] == 0xA0)
-		tmp->len -= 2;
-	if (!tmp->len)
+	while (len >= 2 && (unsigned char)o[len - 2] == 0xC2 && (unsigned char)o[len - 1] == 0xA0)
+		len -= 2;
+	tmp->len = len;
+	o[len] = '\0';
+	if (!len)
 		return;
-	tmp->data[tmp->len] = '\0';
 	SV_GROW(doc->paras, doc->cap, doc->npara + 1);
 	struct sv_para *para = &doc->paras[doc->npara++];
-	struct sv_buf nfc = SV_BUF_INIT;
-	sv_text_nfc(tmp->data, tmp->len, &nfc);
-	para->text = nfc.cap ? sv_buf_detach(&nfc) : sv_strdup(nfc.data);
+	if (sv_text_is_nfc_fast(o, len)) {
+		para->text = sv_strndup(o, len);
+	} else {
+		struct sv_buf nfc = SV_BUF_INIT;
+		sv_text_nfc(o, len, &nfc);
+		para->text = nfc.cap ? sv_buf_detach(&nfc) : sv_strdup(nfc.data);
+	}
 	para->kind = kind;
 	para->line = line;
 	para->offset = offset;

@@ -165,7 +165,8 @@ enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 	size_t i = 0;
 	uint32_t prev = 0;
 	enum sv_lang lang = SV_LANG_UNKNOWN;
-	while (i < n && st.words < 20000) {
+	/* a long text is judged on its first few thousand words once clear */
+	while (i < n && st.words < 20000 && !(st.words >= 2000 && fabs(st.score) > 100)) {
 		uint32_t cp;
 		i += sv_cp_at(p, n, i, &cp);
 		uint32_t k = cp;

@@ -9,6 +9,14 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+/* Whether cp keeps the fast path: a string of such code points is NFC. */
+static inline int nfc_safe(uint32_t cp)
+{
+	return cp < 0x300 || (cp >= 0x400 && cp < 0x483) || (cp >= 0x48A && cp < 0x530) ||
+	       (cp >= 0x2010 && cp < 0x2028) || (cp >= 0x2030 && cp < 0x205F) || cp == 0x20AC ||
+	       cp == 0x2116 || cp == 0x2122 || cp == 0x202F;
+}
+
 int sv_text_is_nfc_fast(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -21,11 +29,8 @@ int sv_text_is_nfc_fast(const char *s, size_t n)
 		}
 		uint32_t cp;
 		i += sv_cp_at(p, n, i, &cp);
-		if (cp < 0x300 || (cp >= 0x400 && cp < 0x483) || (cp >= 0x48A && cp < 0x530) ||
-		    (cp >= 0x2010 && cp < 0x2028) || (cp >= 0x2030 && cp < 0x205F) || cp == 0x20AC ||
-		    cp == 0x2116 || cp == 0x2122 || cp == 0x202F)
-			continue;
-		return 0;
+		if (!nfc_safe(cp))
+			return 0;
 	}
 	return 1;
 }
@@ -84,7 +89,7 @@ void sv_text_nfc(const char *s, size_t n, struct sv_buf *out)
 	free(v);
 }
 
-uint32_t sv_text_key_cp(uint32_t cp)
+uint32_t sv_text_key_cp_slow(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp == '`' ? '\'' : cp;
@@ -121,7 +126,7 @@ uint32_t sv_text_key_cp(uint32_t cp)
 	return UINT32_MAX;
 }
 
-int sv_text_is_letter(uint32_t cp)
+int sv_text_is_letter_slow(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
@@ -130,7 +135,7 @@ int sv_text_is_letter(uint32_t cp)
 	return u_isalpha((UChar32)cp);
 }
 
-int sv_text_is_upper(uint32_t cp)
+int sv_text_is_upper_slow(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
@@ -141,9 +146,12 @@ int sv_text_is_upper(uint32_t cp)
 	return u_isupper((UChar32)cp);
 }
 
-static void key_of(const char *s, size_t n, struct sv_buf *out)
+/* Appends the key of s[0..n) to out; with `check`, gives up (returns 0,
+ * out unchanged) at the first code point that needs NFC. */
+static int key_of(const char *s, size_t n, struct sv_buf *out, int check)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t start = out->len;
 	sv_buf_grow(out, n + 1);
 	size_t i = 0;
 	while (i < n) {
@@ -151,16 +159,31 @@ static void key_of(const char *s, size_t n, struct sv_buf *out)
 		if (c < 0x80 && c != '`') {
 			if (out->len + 1 >= out->cap)
 				sv_buf_grow(out, 8);
-			out->data[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			out->data[out->len++] = (char)(c - 'A' < 26u ? c + 32 : c);
 			i++;
 			continue;
 		}
 		uint32_t cp;
 		i += sv_cp_at(p, n, i, &cp);
+		if (check && !nfc_safe(cp)) {
+			out->len = start;
+			out->data[start] = '\0';
+			return 0;
+		}
 		uint32_t k = sv_text_key_cp(cp);
 		if (k == 0)
 			continue;
 		if (k != UINT32_MAX) {
+			if (k < 0x800 && out->len + 2 < out->cap) {
+				/* two-byte UTF-8, the Cyrillic case */
+				if (k < 0x80) {
+					out->data[out->len++] = (char)k;
+				} else {
+					out->data[out->len++] = (char)(0xC0 | (k >> 6));
+					out->data[out->len++] = (char)(0x80 | (k & 0x3F));
+				}
+				continue;
+			}
 			sv_buf_add_cp(out, k);
 			continue;
 		}
@@ -180,16 +203,15 @@ static void key_of(const char *s, size_t n, struct sv_buf *out)
 		}
 	}
 	out->data[out->len] = '\0';
+	return 1;
 }
 
 void sv_text_key(const char *s, size_t n, struct sv_buf *out)
 {
-	if (sv_text_is_nfc_fast(s, n)) {
-		key_of(s, n, out);
+	if (key_of(s, n, out, 1))
 		return;
-	}
 	struct sv_buf tmp = SV_BUF_INIT;
 	sv_text_nfc(s, n, &tmp);
-	key_of(tmp.data, tmp.len, out);
+	key_of(tmp.data, tmp.len, out, 0);
 	sv_buf_release(&tmp);
 }

@@ -70,11 +70,40 @@ int sv_text_is_nfc_fast(const char *s, size_t n);
 /* The key form of one code point (lower case, ё→е, quotes/dashes unified):
  * returns the mapped code point, 0 when it is dropped (stress marks, soft
  * hyphen), or UINT32_MAX when only ICU's full case folding can say. */
-uint32_t sv_text_key_cp(uint32_t cp);
+uint32_t sv_text_key_cp_slow(uint32_t cp);
+static inline uint32_t sv_text_key_cp(uint32_t cp)
+{
+	if (cp < 0x80 && cp != '`')
+		return cp - 'A' < 26u ? cp + 32 : cp;
+	if (cp - 0x430u < 0x20u)
+		return cp;
+	if (cp - 0x410u < 0x20u)
+		return cp + 0x20;
+	return sv_text_key_cp_slow(cp);
+}
 
-/* Whether cp is a letter: fast for Latin and Cyrillic, ICU otherwise. */
-int sv_text_is_letter(uint32_t cp);
-int sv_text_is_upper(uint32_t cp);
+/* Whether cp is a letter, an upper-case letter: fast for Latin and
+ * Cyrillic, ICU otherwise. */
+int sv_text_is_letter_slow(uint32_t cp);
+int sv_text_is_upper_slow(uint32_t cp);
+static inline int sv_text_is_letter(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 32) - 'a' < 26u;
+	if (cp - 0x400u < 0x82u)
+		return 1;
+	return sv_text_is_letter_slow(cp);
+}
+static inline int sv_text_is_upper(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp - 'A' < 26u;
+	if (cp - 0x400u < 0x30u)
+		return 1;
+	if (cp - 0x430u < 0x30u)
+		return 0;
+	return sv_text_is_upper_slow(cp);
+}
 
 /* Resets the reusable UText over s[0..n) (UTF-8, native index = byte). */
 UText *sv_text_utext(struct sv_text *t, const char *s, size_t n);

@@ -1,0 +1,179 @@
+/* Throughput of the text pipeline alone (no SQLite): decode, language id,
+ * sentence segmentation, tokenisation and lemmatisation of ntrex-dev and the
+ * sample corpus, cycled until the given number of megabytes has gone
+ * through. Prints MB/s per stage and overall (by CPU time, as other work
+ * may share the machine), and the peak RSS.
+ * Usage: bench-text [MB] [SHARED_DIR]   (defaults: 50, $SV_SHARED or ../shared) */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "base/buf.h"
+#include "text/text.h"
+
+struct file {
+	char *name, *bytes;
+	size_t n;
+};
+
+/* CPU time of this thread: the machine may be busy with other work. */
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double wall(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)len + 1);
+	if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	if (buf)
+		buf[len] = '\0', *n = (size_t)len;
+	return buf;
+}
+
+static void add_dir(const char *dir, struct file **files, size_t *nfiles)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !strstr(e->d_name, ".txt"))
+			continue;
+		char path[8192];
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		size_t n = 0;
+		char *b = slurp(path, &n);
+		if (!b)
+			continue;
+		*files = realloc(*files, (*nfiles + 1) * sizeof(**files));
+		(*files)[*nfiles] = (struct file){ strdup(path), b, n };
+		(*nfiles)++;
+	}
+	closedir(d);
+}
+
+static long peak_rss_kb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+int main(int argc, char **argv)
+{
+	double mb = argc > 1 ? atof(argv[1]) : 50;
+	const char *shared = argc > 2 ? argv[2] : getenv("SV_SHARED");
+	char dir[4096];
+	struct file *files = NULL;
+	size_t nfiles = 0;
+	if (!shared)
+		shared = "../shared";
+	snprintf(dir, sizeof(dir), "%s/data/ntrex-dev/parallel/ru", shared);
+	add_dir(dir, &files, &nfiles);
+	snprintf(dir, sizeof(dir), "%s/data/ntrex-dev/parallel/bg", shared);
+	add_dir(dir, &files, &nfiles);
+	snprintf(dir, sizeof(dir), "%s/corpus/seeds", shared);
+	add_dir(dir, &files, &nfiles);
+	if (!nfiles) {
+		fprintf(stderr, "bench-text: no input under '%s'\n", shared);
+		return 2;
+	}
+	struct sv_error err;
+	struct sv_text *t = sv_text_open(NULL, &err);
+	if (sv_text_dict_check(t, SV_LANG_RU, &err) || sv_text_dict_check(t, SV_LANG_BG, &err)) {
+		fprintf(stderr, "bench-text: %s\n", err.msg);
+		return 4;
+	}
+	long rss0 = peak_rss_kb();
+	struct sv_doc_text doc = SV_DOC_TEXT_INIT;
+	struct sv_spans spans = { 0 };
+	struct sv_buf norm = SV_BUF_INIT, lemmas = SV_BUF_INIT;
+	double t_dec = 0, t_lang = 0, t_seg = 0, t_ana = 0;
+	size_t bytes = 0, docs = 0, paras = 0, sents = 0;
+	size_t target = (size_t)(mb * 1e6);
+	double start = now(), wstart = wall();
+	for (size_t i = 0; bytes < target; i = (i + 1) % nfiles) {
+		struct file *f = &files[i];
+		double a = now();
+		if (sv_text_decode(f->name, f->bytes, f->n, SV_FORMAT_AUTO, 0, &doc, &err)) {
+			fprintf(stderr, "bench-text: %s\n", err.msg);
+			return 3;
+		}
+		double b = now();
+		t_dec += b - a;
+		enum sv_lang dl = sv_lang_detect(f->bytes, f->n, NULL);
+		double c = now();
+		t_lang += c - b;
+		for (size_t p = 0; p < doc.npara; p++) {
+			const char *s = doc.paras[p].text;
+			size_t n = strlen(s);
+			double d0 = now();
+			enum sv_lang pl = sv_lang_detect(s, n, NULL);
+			if (pl != SV_LANG_RU && pl != SV_LANG_BG)
+				pl = dl;
+			double d1 = now();
+			sv_text_segment(t, s, n, pl, &spans, &err);
+			double d2 = now();
+			for (size_t k = 0; k < spans.n; k++) {
+				sv_buf_reset(&norm);
+				sv_buf_reset(&lemmas);
+				if (sv_text_analyse(t, pl, s + spans.v[k].start, spans.v[k].len, &norm,
+						    &lemmas, &err)) {
+					fprintf(stderr, "bench-text: %s\n", err.msg);
+					return 4;
+				}
+			}
+			double d3 = now();
+			t_lang += d1 - d0;
+			t_seg += d2 - d1;
+			t_ana += d3 - d2;
+			sents += spans.n;
+			paras++;
+		}
+		sv_doc_text_release(&doc);
+		bytes += f->n;
+		docs++;
+	}
+	double total = now() - start, wtotal = wall() - wstart;
+	double m = (double)bytes / 1e6;
+	printf("bench-text: %.1f MB in %zu documents (%zu paragraphs, %zu sentences) from %zu files\n",
+	       m, docs, paras, sents, nfiles);
+	printf("  decode    %7.1f MB/s\n", m / t_dec);
+	printf("  langid    %7.1f MB/s\n", m / t_lang);
+	printf("  segment   %7.1f MB/s\n", m / t_seg);
+	printf("  analyse   %7.1f MB/s  (tokenise + lemmatise)\n", m / t_ana);
+	printf("  total     %7.1f MB/s  (%.2f s CPU on one core; %.2f s wall clock)\n", m / total,
+	       total, wtotal);
+	printf("  peak RSS  %ld KB (%ld KB after loading the dictionaries)\n", peak_rss_kb(), rss0);
+	sv_spans_release(&spans);
+	sv_buf_release(&norm);
+	sv_buf_release(&lemmas);
+	sv_text_close(t);
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i].name), free(files[i].bytes);
+	free(files);
+	return 0;
+}
