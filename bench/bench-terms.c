@@ -1,0 +1,249 @@
+/* bench-terms: term extraction and pairing (sv_align_terms) timed on a
+ * memory, with its peak memory (getrusage). With --parallel DIR it first
+ * builds the memory from a directory of translations (DIR/ru/X.txt and
+ * DIR/bg/X.txt, one sentence a line, line i translating line i, as
+ * ../shared/data/ntrex-dev/parallel), declared as parallel document pairs with
+ * 1-1 units, repeated --repeat N times (as new documents) to reach a size.
+ *
+ *   bench-terms --parallel ../shared/data/ntrex-dev/parallel --repeat 10
+ *   bench-terms --memory sverka.db --top 100     (prints the best pairs) */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "align/terms.h"
+#include "store/ingest.h"
+#include "store/termbase.h"
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static long peak_kb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long len = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *b = malloc((size_t)len + 1);
+	if (fread(b, 1, (size_t)len, f) != (size_t)len)
+		len = 0;
+	b[len] = 0;
+	fclose(f);
+	*n = (size_t)len;
+	return b;
+}
+
+static int64_t seg_id(sqlite3 *db, int64_t doc, int64_t ordinal)
+{
+	sqlite3_stmt *s;
+	sqlite3_prepare_v2(db, "SELECT id FROM segments WHERE doc = ?1 AND ordinal = ?2", -1, &s,
+			   NULL);
+	sqlite3_bind_int64(s, 1, doc);
+	sqlite3_bind_int64(s, 2, ordinal);
+	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return id;
+}
+
+/* Adds one translated pair as documents, a declared pair and 1-1 units. */
+static int add_pair(struct sv_store *st, struct sv_text *t, const char *dir, const char *name,
+		    int rep, size_t *nunits, struct sv_error *err)
+{
+	char path[4096], as[4200];
+	int64_t doc[2];
+	size_t nseg[2];
+	const char *langs[2] = { "ru", "bg" };
+	for (int l = 0; l < 2; l++) {
+		snprintf(path, sizeof(path), "%s/%s/%s", dir, langs[l], name);
+		size_t n;
+		char *b = slurp(path, &n);
+		if (!b)
+			return sv_error_set(err, SV_EINPUT, "'%s': cannot read", path);
+		snprintf(as, sizeof(as), "r%d/%s/%s", rep, langs[l], name);
+		struct sv_ingest_opts o = { l ? SV_LANG_BG : SV_LANG_RU, SV_FORMAT_TEXT, 1, 1 };
+		struct sv_ingest_result res;
+		int rc = sv_ingest_bytes(st, t, as, b, n, &o, &res, err);
+		free(b);
+		if (rc)
+			return rc;
+		doc[l] = res.doc;
+		nseg[l] = res.segments;
+	}
+	sqlite3 *db = sv_store_db(st);
+	char sql[512];
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO doc_pairs(ru_doc, bg_doc, score, mode, declared, created) "
+		 "VALUES (%lld, %lld, 1, 'parallel', 1, 'now')",
+		 (long long)doc[0], (long long)doc[1]);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return sv_store_fail(st, err, "doc pair");
+	int64_t pair = sqlite3_last_insert_rowid(db);
+	size_t n = nseg[0] < nseg[1] ? nseg[0] : nseg[1];
+	sqlite3_stmt *s;
+	sqlite3_prepare_v2(db,
+		"INSERT INTO units(pair, ru_segs, bg_segs, ru_text, bg_text, link, score, method, "
+		"created) SELECT ?1, ?2, ?3, r.text, b.text, '1-1', 1, 'declared', 'now' "
+		"FROM segments r, segments b WHERE r.id = ?2 AND b.id = ?3", -1, &s, NULL);
+	for (size_t i = 1; i <= n; i++) {
+		int64_t r = seg_id(db, doc[0], (int64_t)i), b = seg_id(db, doc[1], (int64_t)i);
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, pair);
+		sqlite3_bind_int64(s, 2, r);
+		sqlite3_bind_int64(s, 3, b);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_finalize(s);
+			return sv_store_fail(st, err, "unit");
+		}
+		(*nunits)++;
+	}
+	sqlite3_finalize(s);
+	return SV_OK;
+}
+
+static int build(struct sv_store *st, struct sv_text *t, const char *dir, int repeat,
+		 size_t *nunits, struct sv_error *err)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/ru", dir);
+	DIR *d = opendir(path);
+	if (!d)
+		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.') {
+			SV_GROW(names, cap, n + 1);
+			names[n++] = sv_strdup(e->d_name);
+		}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_str);
+	int rc = sv_store_begin(st, err);
+	for (int r = 0; r < repeat && !rc; r++)
+		for (size_t i = 0; i < n && !rc; i++)
+			rc = add_pair(st, t, dir, names[i], r, nunits, err);
+	if (!rc)
+		rc = sv_store_commit(st, err);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+struct top {
+	int evidence;
+};
+
+static int print_pair(void *ctx, const struct sv_termbase_pair *p)
+{
+	struct top *t = ctx;
+	printf("%.3f\t%s\t%s", p->score, p->ru, p->bg);
+	if (t->evidence)
+		printf("\t%s", p->evidence);
+	printf("\n");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *memory = NULL, *parallel = NULL;
+	int repeat = 1, top = 0, evidence = 0;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--memory") && i + 1 < argc)
+			memory = argv[++i];
+		else if (!strcmp(argv[i], "--parallel") && i + 1 < argc)
+			parallel = argv[++i];
+		else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
+			repeat = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--top") && i + 1 < argc)
+			top = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--evidence"))
+			evidence = 1;
+		else {
+			fprintf(stderr, "usage: bench-terms [--memory DB] [--parallel DIR [--repeat N]] "
+					"[--top K [--evidence]]\n");
+			return 2;
+		}
+	}
+	char tmp[] = "/tmp/bench-terms-XXXXXX";
+	char dbpath[600];
+	if (!memory) {
+		if (!mkdtemp(tmp)) {
+			perror("mkdtemp");
+			return 4;
+		}
+		snprintf(dbpath, sizeof(dbpath), "%s/memory.db", tmp);
+		memory = dbpath;
+	}
+	struct sv_error err = { 0 };
+	struct sv_store *st = NULL;
+	struct sv_text *t = sv_text_open(NULL, &err);
+	int rc = t ? sv_store_open(memory, SV_STORE_CREATE, &st, &err) : err.code;
+	size_t nunits = 0;
+	if (!rc && parallel) {
+		double t0 = now();
+		rc = build(st, t, parallel, repeat, &nunits, &err);
+		fprintf(stderr, "built: %zu sentence pairs in %.1f s\n", nunits, now() - t0);
+	}
+	struct sv_terms_stats stats;
+	double t0 = now(), t1 = t0;
+	if (!rc)
+		rc = sv_store_begin(st, &err);
+	if (!rc)
+		rc = sv_align_terms(st, t, NULL, &stats, &err);
+	if (!rc) {
+		rc = sv_store_commit(st, &err);
+		t1 = now();
+	}
+	if (rc) {
+		fprintf(stderr, "bench-terms: %s\n", err.msg);
+		goto out;
+	}
+	printf("segments ru %zu bg %zu; units %zu; candidates ru %zu bg %zu; learnt %zu; "
+	       "pairs %zu (projected %zu)\n",
+	       stats.segments[SV_LANG_RU], stats.segments[SV_LANG_BG], stats.units,
+	       stats.candidates[SV_LANG_RU], stats.candidates[SV_LANG_BG], stats.learnt,
+	       stats.pairs, stats.projected);
+	printf("terms: %.2f s, %.0f sentence pairs/s, peak memory %.1f MB\n", t1 - t0,
+	       stats.units / (t1 - t0 > 0 ? t1 - t0 : 1), peak_kb() / 1024.0);
+	if (top) {
+		struct sv_termbase_filter f = { NULL, 0, NULL, 1, top };
+		struct top tp = { evidence };
+		rc = sv_termbase_pairs_list(st, &f, print_pair, &tp, &err);
+	}
+out:
+	sv_store_close(st);
+	sv_text_close(t);
+	if (memory == dbpath) {
+		unlink(dbpath);
+		char p2[700];
+		snprintf(p2, sizeof(p2), "%s-wal", dbpath);
+		unlink(p2);
+		snprintf(p2, sizeof(p2), "%s-shm", dbpath);
+		unlink(p2);
+		rmdir(tmp);
+	}
+	return rc;
+}

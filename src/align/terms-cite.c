@@ -1,0 +1,157 @@
+/* Citation forms: Russian head noun in the nominative singular with the
+ * adjectives before it agreeing and the dependents after it as observed;
+ * Bulgarian indefinite (the article sits on the first word of a phrase and
+ * comes off). Capitalisation follows the observed form, ё is kept where seen. */
+#include "align/terms-int.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+
+/* Appends lemma l spelt with the case pattern of surface s, and ё where the
+ * surface has it at the same place. */
+static void add_like(struct sv_buf *out, const char *l, const char *s)
+{
+	size_t ln = strlen(l), sn = strlen(s);
+	int upper_all = 1, first_up = tm_is_upper_first(s), letters = 0;
+	for (size_t i = 0; i < sn;) {
+		uint32_t c;
+		size_t k = sv_utf8_decode((const unsigned char *)s + i, sn - i, &c);
+		if (!k)
+			break;
+		i += k;
+		if ((c >= 0x430 && c <= 0x44F) || c == 0x451 || (c >= 'a' && c <= 'z'))
+			upper_all = 0;
+		letters++;
+	}
+	if (letters < 2)
+		upper_all = 0;
+	size_t i = 0, j = 0;
+	int idx = 0;
+	while (i < ln) {
+		uint32_t c, d = 0;
+		size_t k = sv_utf8_decode((const unsigned char *)l + i, ln - i, &c);
+		if (!k) {
+			sv_buf_addc(out, l[i++]);
+			continue;
+		}
+		i += k;
+		if (j < sn) {
+			size_t m = sv_utf8_decode((const unsigned char *)s + j, sn - j, &d);
+			j += m ? m : 1;
+		}
+		if (c == 0x435 && (d == 0x451 || d == 0x401))
+			c = 0x451;
+		if (upper_all || (idx == 0 && first_up)) {
+			if (c >= 0x430 && c <= 0x44F)
+				c -= 0x20;
+			else if (c == 0x451)
+				c = 0x401;
+			else if (c >= 'a' && c <= 'z')
+				c -= 32;
+		}
+		sv_buf_add_cp(out, c);
+		idx++;
+	}
+}
+
+static void lower_key(const char *s, struct sv_buf *out)
+{
+	tm_lower(s, strlen(s), out);
+}
+
+static void ru_citation(const char *const *w, const char *const *l, size_t n, int name,
+			struct sv_buf *out)
+{
+	size_t head = n - 1;
+	for (size_t i = 0; i < n; i++) {
+		if (tm_lemma_class(SV_LANG_RU, l[i]) != TM_ADJ) {
+			head = i;
+			break;
+		}
+	}
+	char g = tm_ru_gender(l[head]);
+	struct sv_buf key = SV_BUF_INIT, tmp = SV_BUF_INIT;
+	lower_key(w[head], &key);
+	int head_inflected = strcmp(key.data, l[head]) != 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sv_buf_addc(out, ' ');
+		if (i < head && tm_lemma_class(SV_LANG_RU, l[i]) == TM_ADJ) {
+			sv_buf_reset(&tmp);
+			tm_ru_agree(l[i], g, &tmp);
+			add_like(out, tmp.data, w[i]);
+		} else if (i == head) {
+			add_like(out, l[i], w[i]);
+		} else if (i > head && name && tm_is_upper_first(w[i]) && head_inflected) {
+			lower_key(w[i], &key);
+			if (strcmp(key.data, l[i]))
+				add_like(out, l[i], w[i]);
+			else
+				sv_buf_adds(out, w[i]);
+		} else {
+			sv_buf_adds(out, w[i]);
+		}
+	}
+	sv_buf_release(&key);
+	sv_buf_release(&tmp);
+}
+
+/* The indefinite form of a Bulgarian word (lower case k, lemma l), or NULL
+ * when it is indefinite already; written to out. */
+static int bg_indefinite(const char *k, const char *l, struct sv_buf *out)
+{
+	size_t kn = strlen(k), ln = strlen(l);
+	if (!strcmp(k, l))
+		return 0;
+	static const char *const masc[] = { "ът", "ят", "а", "я", NULL };
+	for (size_t i = 0; masc[i]; i++) {
+		size_t m = strlen(masc[i]);
+		if (kn == ln + m && !memcmp(k, l, ln) && tm_ends(k, masc[i])) {
+			sv_buf_adds(out, l);
+			return 1;
+		}
+	}
+	if ((tm_ends(k, "ния") || tm_ends(k, "ният")) && tm_ends(l, "ен")) {
+		sv_buf_adds(out, l);
+		return 1;
+	}
+	static const char *const art[] = { "та", "то", "те", NULL };
+	for (size_t i = 0; art[i]; i++)
+		if (tm_ends(k, art[i]) && kn >= 10) {
+			sv_buf_add(out, k, kn - strlen(art[i]));
+			return 1;
+		}
+	return 0;
+}
+
+static void bg_citation(const char *const *w, const char *const *l, size_t n, struct sv_buf *out)
+{
+	struct sv_buf key = SV_BUF_INIT, ind = SV_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sv_buf_addc(out, ' ');
+		if (i == 0) {
+			lower_key(w[0], &key);
+			if (bg_indefinite(key.data, l[0], &ind)) {
+				add_like(out, ind.data, w[0]);
+				continue;
+			}
+		}
+		sv_buf_adds(out, w[i]);
+	}
+	sv_buf_release(&key);
+	sv_buf_release(&ind);
+}
+
+void sv_terms_citation(enum sv_lang lang, const char *const *words, const char *const *lemmas,
+		       size_t n, int name, struct sv_buf *out)
+{
+	sv_buf_reset(out);
+	if (!n)
+		return;
+	if (lang == SV_LANG_RU)
+		ru_citation(words, lemmas, n, name, out);
+	else
+		bg_citation(words, lemmas, n, out);
+}

@@ -1,0 +1,347 @@
+/* Small Cyrillic helpers for terms: case, endings, word classes and gender
+ * guessed from lemma endings, adjective agreement and transliteration
+ * between Russian and Bulgarian spelling (for names seen in one language). */
+#include "align/terms-int.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+
+const char *tm_kind_name(int kind)
+{
+	return kind == TM_ACRONYM ? "acronym" : kind == TM_NAME ? "name" : "phrase";
+}
+
+int tm_ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+static uint32_t cp_upper(uint32_t c)
+{
+	if (c >= 0x430 && c <= 0x44F)
+		return c - 0x20;
+	if (c >= 0x450 && c <= 0x45F)
+		return c - 0x50;
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	return c;
+}
+
+static uint32_t cp_lower(uint32_t c)
+{
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 0x50;
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	return c;
+}
+
+int tm_is_upper_first(const char *s)
+{
+	uint32_t c;
+	if (!*s || !sv_utf8_decode((const unsigned char *)s, strlen(s), &c))
+		return 0;
+	return cp_lower(c) != c;
+}
+
+static void add_cased(struct sv_buf *out, const char *s, size_t n, int all)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)s + i, n - i, &c);
+		if (!l) {
+			sv_buf_addc(out, s[i++]);
+			continue;
+		}
+		sv_buf_add_cp(out, (i == 0 || all) ? cp_upper(c) : c);
+		i += l;
+	}
+}
+
+void tm_add_capitalised(struct sv_buf *out, const char *s, size_t n)
+{
+	add_cased(out, s, n, 0);
+}
+
+void tm_add_upper(struct sv_buf *out, const char *s, size_t n)
+{
+	add_cased(out, s, n, 1);
+}
+
+void tm_lower(const char *s, size_t n, struct sv_buf *out)
+{
+	sv_buf_reset(out);
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)s + i, n - i, &c);
+		if (!l) {
+			sv_buf_addc(out, s[i++]);
+			continue;
+		}
+		c = cp_lower(c);
+		if (c == 0x451)
+			c = 0x435;
+		sv_buf_add_cp(out, c);
+		i += l;
+	}
+}
+
+uint32_t tm_first_letter(const char *s)
+{
+	uint32_t c = 0;
+	if (*s && sv_utf8_decode((const unsigned char *)s, strlen(s), &c)) {
+		c = cp_lower(c);
+		if (c == 0x451)
+			c = 0x435;
+	}
+	return c;
+}
+
+static const char *const ru_adj_end[] = { "ый", "ий", "ой", NULL };
+
+static int ends_any(const char *s, const char *const *list)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (tm_ends(s, list[i]))
+			return 1;
+	return 0;
+}
+
+int tm_lemma_class(enum sv_lang lang, const char *lemma)
+{
+	size_t n = sv_utf8_length(lemma, strlen(lemma));
+	if (lang == SV_LANG_RU) {
+		if (n > 3 && (tm_ends(lemma, "ться") || tm_ends(lemma, "тись") || tm_ends(lemma, "чься")))
+			return TM_VERB;
+		if (n > 3 && tm_ends(lemma, "ть") && !tm_ends(lemma, "сть") && !tm_ends(lemma, "уть"))
+			return TM_VERB;
+		if (n > 4 && (tm_ends(lemma, "нуть") || tm_ends(lemma, "сти") || tm_ends(lemma, "зти")))
+			return TM_VERB;
+		if (n > 3 && ends_any(lemma, ru_adj_end))
+			return TM_ADJ;
+		return TM_NOUN;
+	}
+	if (n >= 6 && (tm_ends(lemma, "ски") || tm_ends(lemma, "цки") || tm_ends(lemma, "шки") ||
+		       tm_ends(lemma, "ска") || tm_ends(lemma, "ско")))
+		return TM_ADJ;
+	if (n >= 6 && tm_ends(lemma, "ен") && !tm_ends(lemma, "мен") && !tm_ends(lemma, "оген"))
+		return TM_ADJ;
+	/* Bulgarian verbs: hunspell gives the first person singular. */
+	if (n > 4 && (tm_ends(lemma, "вам") || tm_ends(lemma, "ирам") || tm_ends(lemma, "увам")))
+		return TM_VERB;
+	return TM_NOUN;
+}
+
+char tm_ru_gender(const char *l)
+{
+	if (tm_ends(l, "мя"))
+		return 'n';
+	if (tm_ends(l, "а") || tm_ends(l, "я"))
+		return 'f';
+	if (tm_ends(l, "о") || tm_ends(l, "е") || tm_ends(l, "ё"))
+		return 'n';
+	if (tm_ends(l, "ость") || tm_ends(l, "есть") || tm_ends(l, "знь") || tm_ends(l, "сть") ||
+	    tm_ends(l, "жь") || tm_ends(l, "шь") || tm_ends(l, "чь") || tm_ends(l, "щь") ||
+	    tm_ends(l, "ь") )
+		return tm_ends(l, "тель") || tm_ends(l, "арь") || tm_ends(l, "ень") ? 'm' : 'f';
+	return 'm';
+}
+
+char tm_bg_gender(const char *l)
+{
+	if (tm_ends(l, "а") || tm_ends(l, "я") || tm_ends(l, "ост") || tm_ends(l, "ест"))
+		return 'f';
+	if (tm_ends(l, "о") || tm_ends(l, "е"))
+		return 'n';
+	return 'm';
+}
+
+static int velar_or_sibilant(const char *stem, size_t n, int sibilant_only)
+{
+	static const char *const vel[] = { "г", "к", "х", NULL };
+	static const char *const sib[] = { "ж", "ш", "ч", "щ", NULL };
+	char tmp[8];
+	if (n < 2)
+		return 0;
+	memcpy(tmp, stem + n - 2, 2);
+	tmp[2] = 0;
+	if (!sibilant_only)
+		for (size_t i = 0; vel[i]; i++)
+			if (!strcmp(tmp, vel[i]))
+				return 1;
+	for (size_t i = 0; sib[i]; i++)
+		if (!strcmp(tmp, sib[i]))
+			return 2;
+	return 0;
+}
+
+void tm_ru_agree(const char *adj, char g, struct sv_buf *out)
+{
+	size_t n = strlen(adj);
+	if (g == 'm' || n < 4 || !ends_any(adj, ru_adj_end)) {
+		sv_buf_adds(out, adj);
+		return;
+	}
+	size_t stem = n - strlen("ый"); /* every ending is two letters of two bytes */
+	int soft = tm_ends(adj, "ий");
+	int k = velar_or_sibilant(adj, stem, 0);
+	sv_buf_add(out, adj, stem);
+	if (g == 'f')
+		sv_buf_adds(out, soft && !k ? "яя" : "ая");
+	else
+		sv_buf_adds(out, soft && (!k || k == 2) ? "ее" : "ое");
+}
+
+void tm_bg_agree(const char *adj, char g, struct sv_buf *out)
+{
+	size_t n = strlen(adj);
+	if (g == 'm') {
+		sv_buf_adds(out, adj);
+		return;
+	}
+	const char *e = g == 'f' ? "а" : "о";
+	if (tm_ends(adj, "и") && n > 4) { /* -ски -> -ска */
+		sv_buf_add(out, adj, n - strlen("и"));
+		sv_buf_adds(out, e);
+	} else if (tm_ends(adj, "ен") && n > 6) { /* военен -> военна */
+		sv_buf_add(out, adj, n - strlen("ен"));
+		sv_buf_adds(out, "н");
+		sv_buf_adds(out, e);
+	} else {
+		sv_buf_adds(out, adj);
+		sv_buf_adds(out, e);
+	}
+}
+
+void tm_translit(enum sv_lang from, const char *w, struct sv_buf *out)
+{
+	size_t n = strlen(w);
+	uint32_t prev = 0;
+	if (from == SV_LANG_RU) {
+		/* Russian adjectives: -ский -> -ски, -ный -> -нен (kept simple). */
+		if (tm_ends(w, "ский") || tm_ends(w, "цкий")) {
+			sv_buf_add(out, w, n - strlen("й"));
+			return;
+		}
+		for (size_t i = 0; i < n;) {
+			uint32_t c;
+			size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
+			if (!l) {
+				sv_buf_addc(out, w[i++]);
+				continue;
+			}
+			i += l;
+			uint32_t lc = cp_lower(c);
+			int up = lc != c;
+			if (lc == 0x44B) /* ы */
+				c = up ? 0x418 : 0x438;
+			else if (lc == 0x44D) /* э */
+				c = up ? 0x415 : 0x435;
+			else if (lc == 0x451) { /* ё */
+				if (prev && prev != ' ' && prev != '-') {
+					sv_buf_add_cp(out, 0x44C);
+					c = 0x43E;
+				} else {
+					sv_buf_add_cp(out, up ? 0x419 : 0x439);
+					c = 0x43E;
+				}
+			} else if (lc == 0x44A) /* ъ -> nothing */
+				continue;
+			sv_buf_add_cp(out, c);
+			prev = c;
+		}
+		return;
+	}
+	/* Bulgarian -> Russian: -ски -> -ский, ъ -> у/о is not guessable: о. */
+	if (tm_ends(w, "ски") || tm_ends(w, "цки")) {
+		sv_buf_adds(out, w);
+		sv_buf_adds(out, "й");
+		return;
+	}
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
+		if (!l) {
+			sv_buf_addc(out, w[i++]);
+			continue;
+		}
+		i += l;
+		uint32_t lc = cp_lower(c);
+		if (lc == 0x44A) /* ъ */
+			c = c == lc ? 0x43E : 0x41E;
+		else if (lc == 0x44C && i < n) { /* ьо -> ё */
+			uint32_t d;
+			size_t l2 = sv_utf8_decode((const unsigned char *)w + i, n - i, &d);
+			if (l2 && cp_lower(d) == 0x43E) {
+				i += l2;
+				c = 0x451;
+			}
+		}
+		sv_buf_add_cp(out, c);
+	}
+}
+
+static int is_vowel_cp(uint32_t c)
+{
+	switch (c) {
+	case 0x430: case 0x435: case 0x438: case 0x43E: case 0x443: case 0x44E: case 0x44F:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static size_t skel(const char *w, uint32_t *out, size_t max)
+{
+	size_t n = strlen(w), k = 0;
+	for (size_t i = 0; i < n && k < max;) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
+		if (!l)
+			break;
+		i += l;
+		c = cp_lower(c);
+		switch (c) {
+		case 0x451: case 0x44D: c = 0x435; break; /* ё э -> е */
+		case 0x44B: case 0x439: c = 0x438; break; /* ы й -> и */
+		case 0x44A: c = 0x43E; break;             /* ъ -> о */
+		case 0x44C: continue;                     /* ь */
+		default: break;
+		}
+		if (k && out[k - 1] == c && !is_vowel_cp(c))
+			continue;
+		out[k++] = c;
+	}
+	return k;
+}
+
+double tm_cognate_full(const char *ru, const char *bg)
+{
+	uint32_t x[64], y[64];
+	size_t n = skel(ru, x, 64), m = skel(bg, y, 64);
+	if (!n || !m)
+		return 0;
+	double prev[65], row[65];
+	for (size_t j = 0; j <= m; j++)
+		prev[j] = (double)j;
+	for (size_t i = 1; i <= n; i++) {
+		row[0] = (double)i;
+		for (size_t j = 1; j <= m; j++) {
+			double sub = x[i - 1] == y[j - 1] ? 0
+				     : (is_vowel_cp(x[i - 1]) && is_vowel_cp(y[j - 1])) ? 0.5 : 1;
+			double d = prev[j - 1] + sub;
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+		}
+		memcpy(prev, row, (m + 1) * sizeof(double));
+	}
+	double s = 1.0 - prev[m] / (double)(n > m ? n : m);
+	return s < 0 ? 0 : s;
+}

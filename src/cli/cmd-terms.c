@@ -1,0 +1,131 @@
+/* sverka terms: the term pairs of the termbase, best score first, with
+ * their status and evidence; filters by status, score and language. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/termbase.h"
+
+int cmd_terms(struct sv_cli *cli, int argc, char **argv);
+
+struct out {
+	struct sv_cli *cli;
+	int evidence;
+	size_t n;
+};
+
+static int print_pair(void *ctx, const struct sv_termbase_pair *p)
+{
+	struct out *o = ctx;
+	if (o->cli->json) {
+		struct sv_buf b = SV_BUF_INIT;
+		sv_buf_addf(&b, "%s{\"id\":%lld,\"ru\":", o->n ? ",\n " : "", (long long)p->id);
+		sv_buf_add_json(&b, p->ru);
+		sv_buf_adds(&b, ",\"bg\":");
+		sv_buf_add_json(&b, p->bg);
+		sv_buf_addf(&b, ",\"score\":%.4f,\"status\":", p->score);
+		sv_buf_add_json(&b, p->status);
+		sv_buf_adds(&b, ",\"evidence\":");
+		sv_buf_add_json(&b, p->evidence);
+		sv_buf_adds(&b, ",\"origin\":");
+		sv_buf_add_json(&b, p->origin);
+		sv_buf_adds(&b, ",\"ru_kind\":");
+		sv_buf_add_json(&b, p->ru_kind);
+		sv_buf_adds(&b, ",\"bg_kind\":");
+		sv_buf_add_json(&b, p->bg_kind);
+		sv_buf_adds(&b, ",\"ru_origin\":");
+		sv_buf_add_json(&b, p->ru_origin);
+		sv_buf_adds(&b, ",\"bg_origin\":");
+		sv_buf_add_json(&b, p->bg_origin);
+		sv_buf_addf(&b, ",\"ru_freq\":%lld,\"bg_freq\":%lld,\"concept\":%lld,"
+			    "\"ru_preferred\":%s,\"bg_preferred\":%s,\"note\":",
+			    (long long)p->ru_freq, (long long)p->bg_freq, (long long)p->concept,
+			    p->ru_preferred ? "true" : "false", p->bg_preferred ? "true" : "false");
+		if (p->note)
+			sv_buf_add_json(&b, p->note);
+		else
+			sv_buf_adds(&b, "null");
+		sv_buf_addc(&b, '}');
+		fputs(b.data, stdout);
+		sv_buf_release(&b);
+	} else {
+		printf("%5lld  %.3f  %-9s  %s = %s\n", (long long)p->id, p->score, p->status, p->ru,
+		       p->bg);
+		if (o->evidence)
+			printf("         %s\n", p->evidence);
+	}
+	o->n++;
+	return 0;
+}
+
+int cmd_terms(struct sv_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "status", required_argument, NULL, 's' },
+		{ "min-score", required_argument, NULL, 'm' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "best", no_argument, NULL, 'b' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "evidence", no_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct sv_termbase_filter f = { NULL, 0, NULL, 0, 0 };
+	struct out o = { cli, 0, 0 };
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "s:m:l:bn:e", opts, NULL)) != -1) {
+		char *end;
+		switch (c) {
+		case 's':
+			if (strcmp(optarg, "candidate") && strcmp(optarg, "approved") &&
+			    strcmp(optarg, "rejected") && strcmp(optarg, "forbidden"))
+				return cli_usage(cli, "--status takes candidate, approved, rejected or "
+						 "forbidden, not '%s'", optarg);
+			f.status = optarg;
+			break;
+		case 'm':
+			f.min_score = strtod(optarg, &end);
+			if (*end || end == optarg || f.min_score < 0 || f.min_score > 1)
+				return cli_usage(cli, "--min-score takes a number from 0 to 1, not '%s'",
+						 optarg);
+			break;
+		case 'l':
+			if (strcmp(optarg, "ru") && strcmp(optarg, "bg"))
+				return cli_usage(cli, "--lang takes ru or bg, not '%s'", optarg);
+			f.lang = optarg;
+			break;
+		case 'b':
+			f.best = 1;
+			break;
+		case 'n':
+			f.limit = strtoll(optarg, &end, 10);
+			if (*end || end == optarg || f.limit < 0)
+				return cli_usage(cli, "--limit takes a count, not '%s'", optarg);
+			break;
+		case 'e':
+			o.evidence = 1;
+			break;
+		default:
+			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+	struct sv_error err = { 0 };
+	struct sv_store *st = NULL;
+	int rc = sv_store_open(cli->memory, SV_STORE_READONLY, &st, &err);
+	if (rc)
+		return cli_fail(cli, &err);
+	if (cli->json)
+		fputs("[", stdout);
+	rc = sv_termbase_pairs_list(st, &f, print_pair, &o, &err);
+	if (cli->json)
+		fputs(o.n ? "]\n" : "]\n", stdout);
+	sv_store_close(st);
+	if (rc)
+		return cli_fail(cli, &err);
+	return 0;
+}

@@ -1,0 +1,108 @@
+/* The termbase in the memory: terms of each language (lemma key, citation
+ * form, observed forms), the Russian-Bulgarian pairs between them with a
+ * score, readable evidence and a review status, and concepts grouping the
+ * variants. A person's decision (approved/rejected/forbidden, manual adds) is
+ * never overwritten by a later `align`: only pairs still 'candidate' with
+ * origin 'align' are replaced.
+ *
+ * Ownership: strings passed in are borrowed for the call. Rows handed to a
+ * listing callback are borrowed until the callback returns. */
+#ifndef SV_STORE_TERMBASE_H
+#define SV_STORE_TERMBASE_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* One term to write. kind: "acronym", "name" or "phrase"; origin: "align"
+ * (seen in text), "projected" (not seen, spelt from the other language),
+ * "manual". */
+struct sv_termbase_term {
+	const char *lang;      /* "ru" or "bg" */
+	const char *lemma_key; /* lemmas joined by single spaces (lower case, ё→е) */
+	const char *citation;  /* nominative, indefinite */
+	const char *kind;
+	int64_t freq;
+	double termhood;
+	const char *origin;
+};
+
+/* Inserts a term or refreshes the row with the same (lang, lemma_key):
+ * frequency, termhood, kind and citation are updated unless the term was
+ * added by hand or reviewed. *id gets the row id. */
+int sv_termbase_term_put(struct sv_store *st, const struct sv_termbase_term *t, int64_t *id,
+			 struct sv_error *err);
+/* Finds a term by (lang, lemma_key); *id = 0 when absent. */
+int sv_termbase_term_find(struct sv_store *st, const char *lang, const char *lemma_key,
+			  int64_t *id, struct sv_error *err);
+/* Records count more observations of the surface form `form` of term. */
+int sv_termbase_form_add(struct sv_store *st, int64_t term, const char *form, int64_t count,
+			 struct sv_error *err);
+
+/* Starts a refresh by `align`: removes the candidate pairs it made before
+ * (origin 'align', status 'candidate') and the unreviewed terms that no pair
+ * or decision keeps. Call inside the caller's transaction. */
+int sv_termbase_refresh_begin(struct sv_store *st, struct sv_error *err);
+/* Ends a refresh: drops terms no longer referenced that `align` made and
+ * whose frequency is 0. */
+int sv_termbase_refresh_end(struct sv_store *st, struct sv_error *err);
+
+/* Inserts a candidate pair from `align`; when the pair exists (a decision or
+ * a manual add), leaves it as it is. *id (may be NULL) gets the row id, or 0
+ * when an existing row was kept. */
+int sv_termbase_pair_put(struct sv_store *st, int64_t ru_term, int64_t bg_term, double score,
+			 const char *evidence, int64_t *id, struct sv_error *err);
+
+/* Sets a pair's status ("approved", "rejected", "forbidden", "candidate") and
+ * its review time; note (may be NULL) replaces the note when given.
+ * SV_EINPUT "no term pair N" when absent. */
+int sv_termbase_pair_review(struct sv_store *st, int64_t id, const char *status,
+			    const char *note, struct sv_error *err);
+
+/* Adds a pair by hand: both terms (created with origin 'manual' when new),
+ * the pair approved with origin 'manual' and score 1. An existing pair of
+ * the same terms is approved and its note replaced. *id gets the pair. */
+int sv_termbase_pair_add_manual(struct sv_store *st, const struct sv_termbase_term *ru,
+				const struct sv_termbase_term *bg, const char *note, int64_t *id,
+				struct sv_error *err);
+
+/* Concepts: clears the concept of every term not in a reviewed pair. */
+int sv_termbase_concepts_reset(struct sv_store *st, struct sv_error *err);
+/* Puts terms a and b in one concept (creating or merging concepts). */
+int sv_termbase_concept_join(struct sv_store *st, int64_t a, int64_t b, struct sv_error *err);
+/* Recomputes the preferred term per (concept, language): an approved pair's
+ * term first, then the highest frequency, then the shortest citation. */
+int sv_termbase_concepts_prefer(struct sv_store *st, struct sv_error *err);
+
+/* ---- Listing --------------------------------------------------------- */
+
+struct sv_termbase_pair {
+	int64_t id;
+	const char *ru, *bg;         /* citation forms */
+	const char *ru_kind, *bg_kind;
+	const char *ru_origin, *bg_origin;
+	int64_t ru_freq, bg_freq;
+	int64_t concept;             /* the Russian term's concept, 0 when none */
+	int ru_preferred, bg_preferred;
+	double score;
+	const char *status, *evidence, *origin;
+	const char *note;            /* or NULL */
+	const char *reviewed;        /* ISO time or NULL */
+};
+
+struct sv_termbase_filter {
+	const char *status;  /* NULL: all */
+	double min_score;    /* pairs scoring below are left out */
+	const char *lang;    /* NULL, or "ru"/"bg": only pairs whose term in that
+				language was seen in its text (not projected) */
+	int best;            /* only each Russian term's best-scored pair */
+	int64_t limit;       /* 0: no limit */
+};
+
+/* Calls fn for each pair passing the filter, best score first (ties: by
+ * Russian citation). fn returning non-zero stops the listing. */
+int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter *f,
+			   int (*fn)(void *ctx, const struct sv_termbase_pair *p), void *ctx,
+			   struct sv_error *err);
+
+#endif
