@@ -11,6 +11,9 @@ CMD(lookup)
 CMD(search)
 CMD(concord)
 CMD(check)
+CMD(terms)
+CMD(term)
+CMD(pair)
 #undef CMD
 
 const struct sv_command sv_commands[] = {
@@ -62,6 +65,26 @@ const struct sv_command sv_commands[] = {
 	  "          number-mismatch untranslated mixed-script tag-mismatch\n"
 	  "  REPORT: XLIFF 1.2/2.x, TMX, or TSV (source<TAB>target, unit = line number).\n"
 	  "  Exit status 1 when a finding of severity error remains.\n" },
+	{ "terms", cmd_terms, "[--status S] [--min-score X] [--lang ru|bg] [--best] [--limit N] [--evidence]",
+	  "list the termbase's Russian-Bulgarian term pairs, best score first",
+	  "  --status S           only pairs with status candidate, approved, rejected or forbidden\n"
+	  "  --min-score X        only pairs scoring at least X (0..1)\n"
+	  "  --lang ru|bg         only pairs whose term in that language was seen in its text\n"
+	  "                       (not projected from the other language)\n"
+	  "  --best               only each Russian term's best pair (approved first)\n"
+	  "  --limit N            at most N pairs\n"
+	  "  --evidence           print each pair's evidence under it\n"
+	  "  --json: an array of objects with id, ru, bg, score, status, evidence, origin ...\n" },
+	{ "term", cmd_term, "(approve | reject | forbid) ID | add [--note TEXT] RU BG",
+	  "review a term pair, or add one by hand (align never overwrites either)",
+	  "  approve ID, reject ID, forbid ID   set the status of term pair ID (see sverka terms)\n"
+	  "  add RU BG            add an approved pair by hand; --note TEXT attaches a note\n" },
+	{ "pair", cmd_pair, "[--lexicon FILE] RU_LIST BG_LIST",
+	  "pair two monolingual term lists: ru<TAB>best bg<TAB>score per Russian term",
+	  "  RU_LIST, BG_LIST     one term a line (# comments); - reads standard input\n"
+	  "  --lexicon FILE       seed lexicon (default glossaries/seed-lexicon.tsv)\n"
+	  "  the partner is left empty when no Bulgarian term scores 0.50 or more;\n"
+	  "  scores: cognates and the lexicon over content-word lemmas, 0..1\n" },
 	{ "help", cmd_help, "[COMMAND | --list]", "show help for sverka or one command", "" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
