@@ -14,6 +14,13 @@ void sv_check_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lan
 size_t sv_check_glossary_list(struct sv_check_glossary *g, uint32_t concept, enum sv_lang lang,
 			      unsigned mask, struct sv_buf *out);
 
+/* The terms of a concept (borrowed until the glossary changes); their
+ * language and status. For tools and tests. */
+size_t sv_check_glossary_concept_terms(struct sv_check_glossary *g, uint32_t concept,
+				       const uint32_t **terms);
+void sv_check_glossary_term_info(const struct sv_check_glossary *g, uint32_t term,
+				 enum sv_lang *lang, enum sv_check_term_status *status);
+
 /* Numbers of s (tokens toks) in lang, for number-mismatch. */
 struct sv_check_num {
 	char val[2][40]; /* accepted canonical values (second may be "") */
@@ -39,6 +46,12 @@ long sv_check_nums_unmatched(const struct sv_check_nums *a, const struct sv_chec
  * range and a description of the foreign letters ("Latin 'O' U+004F"). */
 void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint32_t len,
 						 const char *what), void *ctx);
+
+/* Writes s into out with the Latin and Greek look-alikes inside Cyrillic
+ * words replaced by their Cyrillic letters, and (*map)[i] the byte of s that
+ * byte i of out came from (out->len + 1 entries). Returns 1 when anything
+ * was replaced. */
+int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap);
 
 /* Appends the finding (copying message). */
 void sv_check_finding_add(struct sv_check_findings *f, int check, int sev, size_t seg,

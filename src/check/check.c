@@ -288,6 +288,10 @@ struct run {
 	struct sv_check_matches sm, tm;
 	struct sv_check_nums sn, tn;
 	struct sv_map numwords;          /* numeral and month word forms */
+	struct sv_buf fix;               /* a text with look-alike letters repaired */
+	struct sv_tokens ft;             /* its tokens */
+	uint32_t *map;                   /* its bytes' offsets in the original */
+	size_t mapcap;
 	struct sv_buf msg, tmp;
 	struct obs *obs;
 	size_t nobs, capobs;
@@ -421,20 +425,44 @@ static void excerpt(struct sv_buf *b, const char *s, uint32_t start, uint32_t le
 	sv_buf_addf(b, "%.*s", (int)len, s + start);
 }
 
+/* Finds glossary terms in s; a look-alike Latin letter inside a Cyrillic
+ * word (reported by mixed-script) does not hide a term. */
+static void find_terms(struct run *r, enum sv_lang lang, const char *s,
+		       const struct sv_tokens *toks, struct sv_check_matches *out)
+{
+	struct sv_error e = { 0 };
+	if (!sv_check_script_repair(s, &r->fix, &r->map, &r->mapcap) ||
+	    sv_text_tokenize(r->t, r->fix.data, r->fix.len, &r->ft, &e)) {
+		sv_check_glossary_find_tokens(r->g, lang, s, toks, out);
+		return;
+	}
+	sv_check_glossary_find_tokens(r->g, lang, r->fix.data, &r->ft, out);
+	for (size_t i = 0; i < out->n; i++) {
+		struct sv_check_match *m = &out->v[i];
+		uint32_t a = r->map[m->start], z = r->map[m->start + m->len];
+		m->start = a;
+		m->len = z - a;
+	}
+}
+
 /* term-missing, term-forbidden, and the renderings for term-inconsistent. */
 static void check_terms(struct run *r, size_t i, int untranslated)
 {
 	const struct sv_check_seg *s = &r->segs->v[i];
 	struct sv_check_glossary *g = r->g;
 	const char *tgt = s->tgt ? s->tgt : "";
-	sv_check_glossary_find_tokens(g, s->src_lang, s->src, &r->st, &r->sm);
-	sv_check_glossary_find_tokens(g, s->tgt_lang, tgt, &r->tt, &r->tm);
+	find_terms(r, s->src_lang, s->src, &r->st, &r->sm);
+	find_terms(r, s->tgt_lang, tgt, &r->tt, &r->tm);
 	unsigned want = 1u << SV_CHECK_ST_APPROVED;
 	if (r->cfg->candidates)
 		want |= 1u << SV_CHECK_ST_CANDIDATE;
 	unsigned render = (1u << SV_CHECK_ST_APPROVED) | (1u << SV_CHECK_ST_CANDIDATE);
 	unsigned bad = (1u << SV_CHECK_ST_FORBIDDEN) | (1u << SV_CHECK_ST_AVOID);
 
+	/* An untranslated target is reported as such: its words are not
+	 * renderings, and not forbidden variants either. */
+	if (untranslated)
+		return;
 	/* Target side: forbidden terms, unless the same words also make an
 	 * allowed term; avoided renderings only where their concept is in the
 	 * source. */
@@ -465,8 +493,6 @@ static void check_terms(struct run *r, size_t i, int untranslated)
 		}
 		a = b;
 	}
-	if (untranslated)
-		return;
 	/* Source side: each term found needs one of its concept's equivalents. */
 	for (size_t a = 0; a < r->sm.n;) {
 		size_t b = a;
@@ -805,6 +831,7 @@ int sv_check_run(struct sv_text *t, const struct sv_check_segs *segs,
 	r.first = out->n;
 	sv_buf_init(&r.msg);
 	sv_buf_init(&r.tmp);
+	sv_buf_init(&r.fix);
 	sv_check_numwords_init(&r.numwords);
 	r.skey = sv_calloc(segs->n + 1, sizeof(char *));
 	r.tkey = sv_calloc(segs->n + 1, sizeof(char *));
@@ -857,6 +884,9 @@ out:
 	free(r.tkey);
 	free(r.obs);
 	sv_map_release(&r.numwords);
+	sv_buf_release(&r.fix);
+	sv_tokens_release(&r.ft);
+	free(r.map);
 	free(r.sn.v);
 	free(r.tn.v);
 	sv_check_matches_release(&r.sm);

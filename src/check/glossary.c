@@ -390,3 +390,23 @@ int sv_check_glossary_find(struct sv_check_glossary *g, enum sv_lang lang, const
 	sv_check_glossary_find_tokens(g, lang, s, &g->toks, out);
 	return SV_OK;
 }
+
+size_t sv_check_glossary_concept_terms(struct sv_check_glossary *g, uint32_t concept,
+				       const uint32_t **terms)
+{
+	if (g->dirty)
+		build_index(g);
+	if (concept >= g->nconcepts) {
+		*terms = NULL;
+		return 0;
+	}
+	*terms = g->cterms + g->cstart[concept];
+	return g->cstart[concept + 1] - g->cstart[concept];
+}
+
+void sv_check_glossary_term_info(const struct sv_check_glossary *g, uint32_t term,
+				 enum sv_lang *lang, enum sv_check_term_status *status)
+{
+	*lang = (enum sv_lang)g->terms[term].lang;
+	*status = (enum sv_check_term_status)g->terms[term].status;
+}

@@ -167,3 +167,68 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 	sv_buf_release(&msg);
 	free(words);
 }
+
+/* The Cyrillic letter a Latin or Greek look-alike stands for, or 0. */
+static uint32_t cyrillic_twin(uint32_t cp)
+{
+	static const uint32_t pairs[][2] = {
+		{ 'A', 0x410 }, { 'B', 0x412 }, { 'C', 0x421 }, { 'E', 0x415 }, { 'H', 0x41D },
+		{ 'K', 0x41A }, { 'M', 0x41C }, { 'O', 0x41E }, { 'P', 0x420 }, { 'T', 0x422 },
+		{ 'X', 0x425 }, { 'Y', 0x423 }, { 'a', 0x430 }, { 'c', 0x441 }, { 'e', 0x435 },
+		{ 'k', 0x43A }, { 'o', 0x43E }, { 'p', 0x440 }, { 'x', 0x445 }, { 'y', 0x443 },
+		{ 0x391, 0x410 }, { 0x392, 0x412 }, { 0x395, 0x415 }, { 0x397, 0x41D },
+		{ 0x39A, 0x41A }, { 0x39C, 0x41C }, { 0x39F, 0x41E }, { 0x3A1, 0x420 },
+		{ 0x3A4, 0x422 }, { 0x3A7, 0x425 }, { 0x3BF, 0x43E }, { 0x3B1, 0x430 },
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i][0] == cp)
+			return pairs[i][1];
+	return 0;
+}
+
+int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap)
+{
+	size_t n = strlen(s);
+	int repaired = 0;
+	sv_buf_reset(out);
+	for (size_t i = 0; i < n;) {
+		/* find the word starting at i, if any */
+		uint32_t cp;
+		size_t len = cp_at(s, n, i, &cp);
+		size_t start = i, end = i;
+		int cyr = 0, foreign = 0;
+		if (u_isalpha((UChar32)cp)) {
+			while (end < n) {
+				size_t l = cp_at(s, n, end, &cp);
+				if (!u_isalpha((UChar32)cp))
+					break;
+				UErrorCode st = U_ZERO_ERROR;
+				UScriptCode sc = uscript_getScript((UChar32)cp, &st);
+				cyr |= sc == USCRIPT_CYRILLIC;
+				foreign |= sc == USCRIPT_LATIN || sc == USCRIPT_GREEK;
+				end += l;
+			}
+		} else {
+			end = i + len;
+		}
+		for (size_t k = start; k < end;) {
+			size_t l = cp_at(s, n, k, &cp);
+			uint32_t twin = cyr && foreign ? cyrillic_twin(cp) : 0;
+			size_t at = out->len;
+			if (twin) {
+				sv_buf_add_cp(out, twin);
+				repaired = 1;
+			} else {
+				sv_buf_add(out, s + k, l);
+			}
+			SV_GROW(*map, *mapcap, out->len + 1);
+			for (size_t b = at; b < out->len; b++)
+				(*map)[b] = (uint32_t)k;
+			k += l;
+		}
+		i = end;
+	}
+	SV_GROW(*map, *mapcap, out->len + 1);
+	(*map)[out->len] = (uint32_t)n;
+	return repaired;
+}
