@@ -137,22 +137,45 @@ fail:
 	sv_buf_add(out, s, n); /* ICU unusable: keep the text as it is */
 }
 
-void io_nfc(const char *s, size_t n, struct sv_buf *out)
+/* Whether s[0..n) is valid UTF-8 of XML 1.0 characters (xml_chars) that are
+ * all NFC-stable: the text needs no change. Inline two-byte decoding, as
+ * Cyrillic text is mostly two-byte sequences. */
+static int plain_text(const unsigned char *p, size_t n, int xml_chars)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
-		uint32_t c;
-		if (p[i] < 0x80) {
+		unsigned c = p[i];
+		if (c < 0x80) {
+			if (c < 0x20 && c != 9 && c != 10 && c != 13 && xml_chars)
+				return 0;
 			i++;
 			continue;
 		}
-		size_t k = sv_utf8_decode(p + i, n - i, &c);
-		if (!k || !nfc_stable(c))
-			break;
+		uint32_t cp;
+		size_t k;
+		if (((c >= 0xC2 && c <= 0xCB) || c == 0xD0 || c == 0xD1) && i + 1 < n &&
+		    (p[i + 1] & 0xC0) == 0x80) {
+			i += 2; /* U+0080..U+02FF, U+0400..U+047F: stable */
+			continue;
+		}
+		if ((c & 0xE0) == 0xC0 && c >= 0xC2 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+			cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+			k = 2;
+		} else {
+			k = sv_utf8_decode(p + i, n - i, &cp);
+			if (!k || (xml_chars && !xml_char_ok(cp)))
+				return 0;
+		}
+		if (!nfc_stable(cp))
+			return 0;
 		i += k;
 	}
-	if (i == n)
+	return 1;
+}
+
+void io_nfc(const char *s, size_t n, struct sv_buf *out)
+{
+	if (plain_text((const unsigned char *)s, n, 0))
 		sv_buf_add(out, s, n);
 	else
 		nfc_icu(s, n, out);
@@ -161,29 +184,12 @@ void io_nfc(const char *s, size_t n, struct sv_buf *out)
 void io_clean(const char *s, size_t n, struct sv_buf *out)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, start = out->len;
-	int unstable = 0;
-	/* Fast path: the longest prefix needing no change. */
-	while (i < n) {
-		uint32_t c = p[i];
-		size_t k = 1;
-		if (c >= 0x80) {
-			k = sv_utf8_decode(p + i, n - i, &c);
-			if (!k)
-				break;
-		}
-		if (!xml_char_ok(c))
-			break;
-		if (!nfc_stable(c))
-			unstable = 1;
-		i += k;
-	}
-	if (i == n && !unstable) {
+	if (plain_text(p, n, 1)) {
 		sv_buf_add(out, s, n);
 		return;
 	}
 	struct sv_buf tmp = SV_BUF_INIT;
-	sv_buf_add(&tmp, s, i);
+	size_t i = 0;
 	while (i < n) {
 		uint32_t c = p[i];
 		size_t k = 1;
@@ -199,7 +205,6 @@ void io_clean(const char *s, size_t n, struct sv_buf *out)
 			sv_buf_add(&tmp, s + i, k);
 		i += k;
 	}
-	(void)start;
 	io_nfc(tmp.data, tmp.len, out);
 	sv_buf_release(&tmp);
 }

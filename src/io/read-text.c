@@ -41,17 +41,24 @@ static void rec_release(struct rec *r)
 /* Reads one line (without its CR LF) into line; 0 at the end of the file. */
 static int get_line(FILE *f, struct sv_buf *line, unsigned long *lineno)
 {
-	sv_buf_reset(line);
-	int c, any = 0;
-	while ((c = getc(f)) != EOF) {
-		any = 1;
-		if (c == '\n')
-			break;
-		sv_buf_addc(line, (char)c);
+	/* getline() into the buffer's own allocation (sv_malloc is malloc) */
+	char *p = line->cap ? line->data : NULL;
+	size_t cap = line->cap;
+	ssize_t k = getline(&p, &cap, f);
+	if (p) {
+		line->data = p;
+		line->cap = cap;
 	}
-	if (!any)
+	if (k <= 0) {
+		line->len = 0;
+		if (line->cap)
+			line->data[0] = '\0';
 		return 0;
+	}
+	line->len = (size_t)k;
 	(*lineno)++;
+	if (line->data[line->len - 1] == '\n')
+		line->data[--line->len] = '\0';
 	if (line->len && line->data[line->len - 1] == '\r')
 		line->data[--line->len] = '\0';
 	if (*lineno == 1 && line->len >= 3 && !memcmp(line->data, "\xEF\xBB\xBF", 3)) {
@@ -61,9 +68,11 @@ static int get_line(FILE *f, struct sv_buf *line, unsigned long *lineno)
 	return 1;
 }
 
+/* Valid UTF-8 without NUL bytes. */
 static int valid_utf8(const struct sv_buf *b)
 {
-	return sv_utf8_validate((const unsigned char *)b->data, b->len) == b->len;
+	return sv_utf8_validate((const unsigned char *)b->data, b->len) == b->len &&
+	       !memchr(b->data, 0, b->len);
 }
 
 static void split_tabs(const struct sv_buf *line, struct rec *r)
@@ -103,6 +112,8 @@ static int get_record(FILE *f, char delim, struct sv_buf *line, unsigned long *l
 			continue;
 		}
 		char c = line->data[i++];
+		if (!c)
+			continue; /* NUL bytes are dropped */
 		if (quoted) {
 			if (c == '"') {
 				if (i < line->len && line->data[i] == '"') {
@@ -370,7 +381,8 @@ int io_read_delim(struct io_rd *rd, FILE *f, enum sv_io_format fmt)
 		if (!got)
 			break;
 		if (fmt == SV_IO_CSV) {
-			if (!valid_utf8(&r.data)) {
+			if (sv_utf8_validate((const unsigned char *)r.data.data, r.data.len) !=
+			    r.data.len) {
 				io_warn(rd, lineno, 0, "invalid UTF-8; record skipped");
 				rd->skipped++;
 				continue;
