@@ -79,12 +79,12 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 		}
 		sv_buf_adds(&out, "]}\n");
 	} else {
-		const char *other = used == SV_LANG_RU ? "bg" : "ru";
 		for (size_t i = 0; i < r.n; i++) {
 			const struct sv_match_line *l = &r.v[i];
 			sv_buf_addf(&out, "%s  ", sv_lang_code(l->lang));
-			mp_kwic(&out, l->text, l->hl, 60, tty);
+			mp_kwic(&out, l->text, l->hl, 80, tty);
 			sv_buf_addc(&out, '\n');
+			const char *other = l->lang == SV_LANG_RU ? "bg" : "ru";
 			if (l->other)
 				sv_buf_addf(&out, "%s  %s\n", other, l->other);
 			else

@@ -32,13 +32,15 @@ static int lines_for(struct sv_match *m, enum sv_lang lang, const char *key, siz
 	int rc = sv_match_concord_lemmas(m, lang, key, n, &lines, err);
 	if (rc)
 		goto out;
+	if (lines.n)
+		sv_buf_addf(txt, "%s lines:\n", sv_lang_code(lang));
 	for (size_t i = 0; i < lines.n; i++) {
 		const struct sv_match_line *l = &lines.v[i];
 		if (json->len && json->data[json->len - 1] != '[')
 			sv_buf_addc(json, ',');
 		mp_json_line(json, l);
 		sv_buf_addf(txt, "  %s  ", sv_lang_code(lang));
-		mp_kwic(txt, l->text, l->hl, 60, tty);
+		mp_kwic(txt, l->text, l->hl, 80, tty);
 		sv_buf_addc(txt, '\n');
 		if (l->other) {
 			sv_buf_addf(txt, "  %s  ", lang == SV_LANG_RU ? "bg" : "ru");
@@ -133,6 +135,9 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 			    sv_lang_code(h->term.lang), sv_match_how_name(h->how), h->term.status,
 			    (long long)h->term.freq);
 	}
+	if (!r.nhits && r.nequivs)
+		sv_buf_addf(&txt, "%s  [%s, not in the termbase; spelt like a %s term]\n", query.data,
+			    sv_lang_code(r.lang), sv_lang_code(other));
 	sv_buf_adds(&json, "],\"equivalents\":[");
 	if (r.nequivs)
 		sv_buf_addf(&txt, "%s:\n", sv_lang_code(other));
@@ -182,7 +187,6 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	if (nlines && (r.nhits || r.nequivs)) {
 		const char *mine = r.nhits ? r.hits[0].term.lemma_key : r.lemmas;
 		if (mine && *mine) {
-			sv_buf_addf(&txt, "%s lines:\n", sv_lang_code(r.lang));
 			if ((rc = lines_for(m, r.lang, mine, (size_t)nlines, &txt, &lj, tty, &err))) {
 				rc = cli_fail(cli, &err);
 				goto out;
@@ -190,7 +194,6 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 		}
 		if (r.nequivs) {
 			const struct sv_match_equiv *e = &r.equivs[0];
-			sv_buf_addf(&txt, "%s lines:\n", sv_lang_code(e->term.lang));
 			if ((rc = lines_for(m, e->term.lang, e->term.lemma_key, (size_t)nlines, &txt,
 					    &lj, tty, &err))) {
 				rc = cli_fail(cli, &err);

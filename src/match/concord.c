@@ -142,86 +142,18 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 	struct sv_mtoks toks = { 0 };
 	if (!pat->n || !limit)
 		goto out;
-	/* Segments. */
-	pattern_query(pat, "lemmas", &q);
-	sqlite3_stmt *s = sv_store_prepare(
-		m->st,
-		"SELECT s.id, s.doc, s.text, s.norm, s.lemmas FROM segments_fts f"
-		" JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ?1 AND s.lang = ?2"
-		" LIMIT ?3",
-		err);
-	if (!s) {
-		rc = SV_ESTORE;
-		goto out;
-	}
-	/* Fetch all hits' rows up to a bound; keep the first `limit` distinct. */
-	struct row {
-		int64_t id, doc;
-		char *text, *norm;
-		size_t at;
-	} *rows = NULL;
-	size_t nrows = 0, crows = 0;
-	sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, sv_lang_code(lang), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * 8 + 32));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *norm = (const char *)sqlite3_column_text(s, 3);
-		const char *lem = (const char *)sqlite3_column_text(s, 4);
-		sv_match__mtoks(norm, lem, &toks);
-		size_t at = find_pattern(&toks, pat);
-		if (at == SIZE_MAX)
-			continue;
-		const char *text = (const char *)sqlite3_column_text(s, 2);
-		int dup = 0;
-		for (size_t i = 0; i < nrows && !dup; i++)
-			dup = !strcmp(rows[i].text, text ? text : "");
-		if (dup)
-			continue;
-		found++;
-		if (nrows >= limit)
-			continue;
-		SV_GROW(rows, crows, nrows + 1);
-		rows[nrows].id = sqlite3_column_int64(s, 0);
-		rows[nrows].doc = sqlite3_column_int64(s, 1);
-		rows[nrows].text = sv_match__col(s, 2);
-		rows[nrows].norm = sv_match__col(s, 3);
-		rows[nrows].at = at;
-		nrows++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rc = sv_store_fail(m->st, err, "concordance");
-	} else {
-		rc = SV_OK;
-		for (size_t i = 0; i < nrows && !rc; i++) {
-			struct sv_match_line *l = new_line(out);
-			l->seg = rows[i].id;
-			l->doc = rows[i].doc;
-			l->lang = lang;
-			l->text = rows[i].text;
-			rows[i].text = NULL;
-			sv_match__token_span(m, l->text, rows[i].norm, rows[i].at, pat->n, &l->hl);
-			rc = counterpart(m, lang, l->doc, l->seg, &l->unit, &l->other, err);
-		}
-	}
-	for (size_t i = 0; i < nrows; i++) {
-		free(rows[i].text);
-		free(rows[i].norm);
-	}
-	free(rows);
-	if (rc)
-		goto out;
-	/* Units without segments (imported memories). */
-	if (out->n - first < limit) {
+	sqlite3_stmt *s;
+	/* Units first: they carry their counterparts. */
+	{
 		int ru = lang == SV_LANG_RU;
 		pattern_query(pat, ru ? "ru_lemmas" : "bg_lemmas", &q);
 		s = sv_store_prepare(
 			m->st,
 			ru ? "SELECT u.id, u.ru_text, u.ru_norm, u.ru_lemmas, u.bg_text FROM units_fts f"
-			     " JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1 AND u.pair IS NULL"
+			     " JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
 			     " AND u.status != 'rejected' LIMIT ?2"
 			   : "SELECT u.id, u.bg_text, u.bg_norm, u.bg_lemmas, u.ru_text FROM units_fts f"
-			     " JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1 AND u.pair IS NULL"
+			     " JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
 			     " AND u.status != 'rejected' LIMIT ?2",
 			err);
 		if (!s) {
@@ -256,6 +188,74 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 		}
 		rc = SV_OK;
 	}
+	/* Then segments not shown as units, with a counterpart through the
+	 * document's pairs. */
+	pattern_query(pat, "lemmas", &q);
+	s = sv_store_prepare(
+		m->st,
+		"SELECT s.id, s.doc, s.text, s.norm, s.lemmas FROM segments_fts f"
+		" JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ?1 AND s.lang = ?2"
+		" LIMIT ?3",
+		err);
+	if (!s) {
+		rc = SV_ESTORE;
+		goto out;
+	}
+	/* Fetch all hits' rows up to a bound; keep the first `limit` distinct. */
+	struct row {
+		int64_t id, doc;
+		char *text, *norm;
+		size_t at;
+	} *rows = NULL;
+	size_t nrows = 0, crows = 0;
+	sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, sv_lang_code(lang), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * 8 + 32));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *norm = (const char *)sqlite3_column_text(s, 3);
+		const char *lem = (const char *)sqlite3_column_text(s, 4);
+		sv_match__mtoks(norm, lem, &toks);
+		size_t at = find_pattern(&toks, pat);
+		if (at == SIZE_MAX)
+			continue;
+		const char *text = (const char *)sqlite3_column_text(s, 2);
+		int dup = 0;
+		for (size_t i = 0; i < nrows && !dup; i++)
+			dup = !strcmp(rows[i].text, text ? text : "");
+		if (dup || seen_text(out, first, text ? text : ""))
+			continue;
+		found++;
+		if (out->n - first + nrows >= limit)
+			continue;
+		SV_GROW(rows, crows, nrows + 1);
+		rows[nrows].id = sqlite3_column_int64(s, 0);
+		rows[nrows].doc = sqlite3_column_int64(s, 1);
+		rows[nrows].text = sv_match__col(s, 2);
+		rows[nrows].norm = sv_match__col(s, 3);
+		rows[nrows].at = at;
+		nrows++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		rc = sv_store_fail(m->st, err, "concordance");
+	} else {
+		rc = SV_OK;
+		for (size_t i = 0; i < nrows && !rc; i++) {
+			struct sv_match_line *l = new_line(out);
+			l->seg = rows[i].id;
+			l->doc = rows[i].doc;
+			l->lang = lang;
+			l->text = rows[i].text;
+			rows[i].text = NULL;
+			sv_match__token_span(m, l->text, rows[i].norm, rows[i].at, pat->n, &l->hl);
+			rc = counterpart(m, lang, l->doc, l->seg, &l->unit, &l->other, err);
+		}
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		free(rows[i].text);
+		free(rows[i].norm);
+	}
+	free(rows);
 out:
 	out->total += found;
 	sv_buf_release(&q);
@@ -287,7 +287,7 @@ int sv_match_concord(struct sv_match *m, const char *word, enum sv_lang lang, si
 	}
 	struct sv_buf norm = SV_BUF_INIT, lemmas = SV_BUF_INIT;
 	struct sv_mtoks pat = { 0 };
-	int rc = SV_OK;
+	int rc = SV_OK, found_any = 0;
 	if (used)
 		*used = langs[0];
 	for (size_t i = 0; i < nl; i++) {
@@ -297,11 +297,9 @@ int sv_match_concord(struct sv_match *m, const char *word, enum sv_lang lang, si
 		size_t before = out->n;
 		if ((rc = concord_pattern(m, langs[i], &pat, limit, out, err)))
 			break;
-		if (out->n > before) {
-			if (used)
-				*used = langs[i];
-			break;
-		}
+		if (out->n > before && used && !found_any)
+			*used = langs[i];
+		found_any |= out->n > before;
 	}
 	sv_buf_release(&norm);
 	sv_buf_release(&lemmas);

@@ -71,6 +71,7 @@ const char *sv_match_how_name(enum sv_match_how how)
 	case SV_MATCH_FOLD: return "spelling";
 	case SV_MATCH_LONGER: return "part-of-term";
 	case SV_MATCH_SHORTER: return "term-in-query";
+	case SV_MATCH_STEM: return "stem";
 	}
 	return "?";
 }
@@ -461,7 +462,51 @@ out:
 struct cand {
 	struct sv_match_term t;
 	double sim;
+	size_t qi; /* the query (language) it was found for */
 };
+
+/* Code points in s[0..n) and the length of the common prefix of a and b in
+ * code points. */
+static size_t cps(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static size_t common_prefix(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i = 0;
+	while (i < an && i < bn && a[i] == b[i])
+		i++;
+	while (i > 0 && i < an && ((unsigned char)a[i] & 0xC0) == 0x80)
+		i--;
+	return cps(a, i);
+}
+
+/* Whether the term reads as an inflection of the query word by word that
+ * the lemmatiser did not resolve (names it does not know: Садыра ~ садыр):
+ * as many words, each query key sharing with the term's lemma all but at
+ * most three final letters of the longer, and at least four. */
+static int inflection_of(const struct query *q, const struct sv_match_term *t,
+			 struct sv_mtoks *tt)
+{
+	sv_match__mtoks(t->lemma_key, NULL, tt);
+	if (tt->n != q->toks.n || !tt->n)
+		return 0;
+	for (size_t i = 0; i < tt->n; i++) {
+		const struct sv_mtok *a = &q->toks.v[i], *b = &tt->v[i];
+		if (sv_match__has_lemma(a, b->key, b->klen))
+			continue;
+		size_t la = cps(a->key, a->klen), lb = cps(b->key, b->klen);
+		size_t l = la > lb ? la : lb;
+		size_t p = common_prefix(a->key, a->klen, b->key, b->klen);
+		if (p < 4 || p + 3 < l)
+			return 0;
+	}
+	return 1;
+}
 
 static int cmp_cand(const void *a, const void *b)
 {
@@ -572,6 +617,7 @@ static int suggest(struct sv_match *m, struct query *qs, size_t nq,
 					continue;
 				}
 				x.sim = cand_sim(q, &x.t, &tt);
+				x.qi = qi;
 				if (x.t.lang != q->lang)
 					x.sim *= 0.95;
 				SV_GROW(c, cc, nc + 1);
@@ -587,8 +633,17 @@ static int suggest(struct sv_match *m, struct query *qs, size_t nq,
 	}
 	if (nc > 1)
 		qsort(c, nc, sizeof(*c), cmp_cand);
+	/* Inflections the lemmatiser missed are hits, in the first language
+	 * that has them; the rest are suggestions. */
+	for (size_t i = 0; i < nc; i++) {
+		if (c[i].t.lang != qs[c[i].qi].lang || !inflection_of(&qs[c[i].qi], &c[i].t, &tt))
+			continue;
+		if (r->nhits && r->hits[0].term.lang != c[i].t.lang)
+			continue;
+		add_hit(r, &c[i].t, SV_MATCH_STEM, 0.6 * c[i].sim + 0.2);
+	}
 	size_t max = o->max_suggest;
-	for (size_t i = 0; i < nc && r->nsuggest < max; i++) {
+	for (size_t i = 0; i < nc && r->nsuggest < max && !r->nhits; i++) {
 		if (c[i].sim < 0.4)
 			break;
 		SV_GROW(r->suggest, r->scap, r->nsuggest + 1);
@@ -718,6 +773,22 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 			rc = query_ready(m, &q[i], text, err);
 		if (!rc)
 			rc = suggest(m, q, nq, &o, out, err);
+		if (!rc && out->nhits) {
+			out->lang = out->hits[0].term.lang;
+			for (size_t i = 0; i < nq; i++)
+				if (q[i].lang == out->lang) {
+					free(out->lemmas);
+					out->lemmas = sv_strdup(q[i].lemmas.data);
+				}
+			if (out->nhits > 1)
+				qsort(out->hits, out->nhits, sizeof(*out->hits), cmp_hit);
+			while (out->nhits > o.max_hits)
+				term_release(&out->hits[--out->nhits].term);
+			for (size_t i = 0; i < out->nhits && !rc; i++)
+				rc = equivalents(m, out, i, err);
+			if (out->nequivs > 1)
+				qsort(out->equivs, out->nequivs, sizeof(*out->equivs), cmp_equiv);
+		}
 	}
 out:
 	for (size_t i = 0; i < 2; i++)

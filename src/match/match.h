@@ -60,9 +60,12 @@ enum sv_match_how {
 	SV_MATCH_FOLD,      /* the same lemmas up to spelling (Кыргызстан/Киргизстан) */
 	SV_MATCH_LONGER,    /* the query is a contiguous part of a longer term */
 	SV_MATCH_SHORTER,   /* the term is a contiguous part of the query */
+	SV_MATCH_STEM,      /* word by word the same stem, endings the lemmatiser did not
+			       know (Садыра Жапарова / Садыр Жапаров); only when nothing
+			       else matched */
 };
 
-/* "exact", "form", "spelling", "part-of-term", "term-in-query". */
+/* "exact", "form", "spelling", "part-of-term", "term-in-query", "stem". */
 const char *sv_match_how_name(enum sv_match_how how);
 
 struct sv_match_term {
@@ -187,9 +190,10 @@ void sv_match_lines_release(struct sv_match_lines *r);
 int sv_match_concord_lemmas(struct sv_match *m, enum sv_lang lang, const char *lemma_key,
 			    size_t limit, struct sv_match_lines *out, struct sv_error *err);
 
-/* Concordance of a word or phrase: analysed in lang (SV_LANG_UNKNOWN:
- * detected, else both languages tried) and passed to sv_match_concord_lemmas();
- * *used gets the language used (may be NULL). */
+/* Concordance of a word or phrase: analysed in lang and passed to
+ * sv_match_concord_lemmas(); with SV_LANG_UNKNOWN in both languages (the
+ * detected one first, up to limit lines each), as a word may be either.
+ * *used (may be NULL) gets the first language with lines. */
 int sv_match_concord(struct sv_match *m, const char *word, enum sv_lang lang, size_t limit,
 		     struct sv_match_lines *out, enum sv_lang *used, struct sv_error *err);
 
