@@ -140,6 +140,11 @@ void tm_bg_agree(const char *adj, char gender, struct sv_buf *out);
  * (ы=и, э=е, ъ=о, no soft sign, й=и, doubles collapsed), then a weighted
  * edit distance (vowels among themselves 0.5) over the longer length. */
 double tm_cognate_full(const char *ru, const char *bg);
+/* The cognate score used for pairing: the best of the whole-lemma measure,
+ * the same over stems (inflectional endings off both sides, 0.98 of it),
+ * and the align module's sv_align_cognate() (0.85 of it, as its stems are
+ * short and noisy for ranking). */
+double tm_cognate(const char *ru, const char *bg);
 /* Spells a word of one language in the other (names: ы->и, э->е, ...). */
 void tm_translit(enum sv_lang from, const char *w, struct sv_buf *out);
 

@@ -247,26 +247,6 @@ static void side_index(struct tm_model *m, struct tm_side *sd)
 
 enum { W_NONE = 0, W_SAME, W_LEX, W_LEARNT, W_COGNATE };
 
-/* Strips a Russian -ский/-цкий or Bulgarian -ски/-цки adjective ending for a
- * second cognate comparison (names of peoples and languages). */
-static double adj_cognate(const char *r, const char *b)
-{
-	size_t rn = strlen(r), bn = strlen(b);
-	if ((tm_ends(r, "ский") || tm_ends(r, "цкий")) && (tm_ends(b, "ски") || tm_ends(b, "цки")) &&
-	    rn > 8 && bn > 6) {
-		char x[128], y[128];
-		size_t xl = rn - strlen("ский"), yl = bn - strlen("ски");
-		if (xl >= sizeof(x) || yl >= sizeof(y))
-			return 0;
-		memcpy(x, r, xl);
-		x[xl] = 0;
-		memcpy(y, b, yl);
-		y[yl] = 0;
-		return sv_align_cognate(x, y);
-	}
-	return 0;
-}
-
 static double wsim(struct tm_model *m, uint32_t r, uint32_t b, int *why)
 {
 	const char *rs = lem(&m->ru, r), *bs = lem(&m->bg, b);
@@ -286,13 +266,7 @@ static double wsim(struct tm_model *m, uint32_t r, uint32_t b, int *why)
 		best = 0.5 + 0.5 * d;
 		*why = W_LEARNT;
 	}
-	double c = sv_align_cognate(rs, bs);
-	double c2 = adj_cognate(rs, bs);
-	if (c2 > c)
-		c = c2;
-	c2 = tm_cognate_full(rs, bs);
-	if (c2 > c)
-		c = c2;
+	double c = tm_cognate(rs, bs);
 	if (c >= 0.5 && c > best) {
 		best = c;
 		*why = W_COGNATE;
@@ -1601,8 +1575,10 @@ int sv_align_terms(struct sv_store *st, struct sv_text *t, const struct sv_terms
 
 /* ---- Two lists (sverka pair) ------------------------------------------------ */
 
+/* Appends n terms read from the strings v; parts: hyphenated compounds by
+ * their parts instead of whole. */
 static void list_terms(struct tm_model *m, struct tm_side *sd, const char *const *v, size_t n,
-		       struct sv_tokens *toks)
+		       struct sv_tokens *toks, int parts)
 {
 	struct sv_error err = { 0 };
 	for (size_t i = 0; i < n; i++) {
@@ -1614,10 +1590,16 @@ static void list_terms(struct tm_model *m, struct tm_side *sd, const char *const
 			continue;
 		for (size_t k = 0; k < toks->n && t->n < TM_MAX_WORDS; k++) {
 			const struct sv_token *tk = &toks->v[k];
-			if ((tk->type != SV_TOK_WORD && tk->type != SV_TOK_ACRONYM) ||
-			    (tk->flags & SV_TOKF_PART))
+			if ((tk->type != SV_TOK_WORD && tk->type != SV_TOK_ACRONYM &&
+			     tk->type != SV_TOK_NUMBER) ||
+			    (tk->flags & (parts ? SV_TOKF_COMPOUND : SV_TOKF_PART)))
 				continue;
 			const char *key = sv_token_key(toks, k), *l[2];
+			if (tk->type == SV_TOK_NUMBER) {
+				t->w[t->n++] = tm_side_lemma(sd, key, tk->keylen, 0);
+				t->ncontent++;
+				continue;
+			}
 			int stop = sv_text_is_stopword(sd->lang, key, tk->keylen);
 			size_t nl = tk->type == SV_TOK_ACRONYM ? 0
 				    : sv_text_lemmas(m->t, sd->lang, key, tk->keylen, l, 2);
@@ -1650,19 +1632,27 @@ int sv_terms_pair_lists(struct sv_text *t, const struct sv_terms_opts *opts,
 	int rc = tm_lexicon_load_default(&m.lx, m.o.lexicon, err);
 	if (rc)
 		goto out;
-	list_terms(&m, &m.ru, ru, nru, &toks);
-	list_terms(&m, &m.bg, bg, nbg, &toks);
+	/* terms [0, n) with hyphenated compounds whole, [n, 2n) by their parts */
+	list_terms(&m, &m.ru, ru, nru, &toks, 0);
+	list_terms(&m, &m.ru, ru, nru, &toks, 1);
+	list_terms(&m, &m.bg, bg, nbg, &toks, 0);
+	list_terms(&m, &m.bg, bg, nbg, &toks, 1);
 	for (size_t i = 0; i < nru; i++) {
-		const struct tm_term *a = &m.ru.terms[i];
 		out[i].bg = -1;
 		out[i].score = 0;
 		double best = 0;
 		long arg = -1;
 		for (size_t j = 0; j < nbg; j++) {
-			const struct tm_term *b = &m.bg.terms[j];
-			double s = (a->kind == TM_ACRONYM || b->kind == TM_ACRONYM)
-					   ? acro_score(&m, a, b, NULL)
-					   : comp_score(&m, a, b, NULL, NULL);
+			double s = 0;
+			for (int v = 0; v < 4; v++) {
+				const struct tm_term *x = &m.ru.terms[i + (v & 1 ? nru : 0)];
+				const struct tm_term *b = &m.bg.terms[j + (v & 2 ? nbg : 0)];
+				double sv = (x->kind == TM_ACRONYM || b->kind == TM_ACRONYM)
+						    ? acro_score(&m, x, b, NULL)
+						    : comp_score(&m, x, b, NULL, NULL);
+				if (sv > s)
+					s = sv;
+			}
 			if (s > best) {
 				best = s;
 				arg = (long)j;
@@ -1715,7 +1705,7 @@ int sv_terms_acronyms(struct sv_text *t, enum sv_lang lang, const char *s, size_
 	int rc = tm_extract_segment(&sd, t, 0, 5, &toks, err);
 	for (size_t i = 0; !rc && i < sd.nterms; i++) {
 		struct tm_term *a = &sd.terms[i];
-		if (a->kind != TM_ACRONYM || !a->expansion || !a->nocc)
+		if (!a->acro || !a->expansion || !a->nocc)
 			continue;
 		sv_buf_add(out, sd.segtext[0] + a->occ[0].start, a->occ[0].len);
 		sv_buf_addc(out, '\t');

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "align/align.h"
 #include "base/utf8.h"
 
 const char *tm_kind_name(int kind)
@@ -310,6 +311,12 @@ static size_t skel(const char *w, uint32_t *out, size_t max)
 		case 0x44B: case 0x439: c = 0x438; break; /* ы й -> и */
 		case 0x44A: c = 0x43E; break;             /* ъ -> о */
 		case 0x44C: continue;                     /* ь */
+		case 0x449:                               /* щ = шт (пушту/пущунски) */
+			if (k + 2 > max)
+				continue;
+			out[k++] = 0x448;
+			c = 0x442;
+			break;
 		default: break;
 		}
 		if (k && out[k - 1] == c && !is_vowel_cp(c))
@@ -344,4 +351,101 @@ double tm_cognate_full(const char *ru, const char *bg)
 	}
 	double s = 1.0 - prev[m] / (double)(n > m ? n : m);
 	return s < 0 ? 0 : s;
+}
+
+static const char *const ru_strip[] = { "ский", "цкий", "ской", "ская", "ское", "ские", "ий",
+					"ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ия", "ие",
+					"ость", "ь", "а", "я", "о", "е", "ы", "и", "й", NULL };
+static const char *const bg_strip[] = { "ски", "цки", "ска", "ско", "ия", "ие", "ост", "ен",
+					"а", "я", "о", "е", "и", NULL };
+
+static void strip_end(const char *w, const char *const *list, const char *const *keep,
+		      char *out, size_t max)
+{
+	size_t n = strlen(w);
+	for (size_t i = 0; list[i]; i++) {
+		size_t l = strlen(list[i]);
+		if (n > l + 4 && tm_ends(w, list[i])) {
+			/* -ский/-ски and -ость/-ост keep their shared part */
+			const char *k = keep ? keep[i] : "";
+			size_t kl = strlen(k);
+			if (n - l + kl >= max)
+				break;
+			memcpy(out, w, n - l);
+			memcpy(out + n - l, k, kl);
+			out[n - l + kl] = 0;
+			return;
+		}
+	}
+	if (n >= max)
+		n = max - 1;
+	memcpy(out, w, n);
+	out[n] = 0;
+}
+
+double tm_cognate(const char *ru, const char *bg)
+{
+	static const char *const ru_keep[] = { "ск", "цк", "ск", "ск", "ск", "ск", "", "", "", "",
+					       "", "", "", "", "", "и", "и", "ост", "", "", "", "",
+					       "", "", "", "" };
+	static const char *const bg_keep[] = { "ск", "цк", "ск", "ск", "и", "и", "ост", "", "", "",
+					       "", "", "" };
+	char x[160], y[160];
+	double best = tm_cognate_full(ru, bg);
+	strip_end(ru, ru_strip, ru_keep, x, sizeof(x));
+	strip_end(bg, bg_strip, bg_keep, y, sizeof(y));
+	double s = 0.98 * tm_cognate_full(x, y);
+	if (s > best)
+		best = s;
+	s = 0.85 * sv_align_cognate(ru, bg);
+	if (s > best)
+		best = s;
+	/* one stem a prefix of the other (науру / науруански) */
+	uint32_t a[64], b[64];
+	size_t na = skel(x, a, 64), nb = skel(y, b, 64), lcp = 0;
+	while (lcp < na && lcp < nb && a[lcp] == b[lcp])
+		lcp++;
+	size_t mn = na < nb ? na : nb, mx = na < nb ? nb : na;
+	if (mn >= 4 && lcp == mn) {
+		s = 0.8 + 0.15 * (double)mn / (double)mx;
+		if (s > best)
+			best = s;
+	}
+	/* roots: the adjective formant -ск- off too (корнский / корнуелски) */
+	if (na > 2 && nb > 2 && a[na - 1] == 0x43A && a[na - 2] == 0x441 && b[nb - 1] == 0x43A &&
+	    b[nb - 2] == 0x441) {
+		size_t ra = na - 2, rb = nb - 2, rl = 0;
+		while (rl < ra && rl < rb && a[rl] == b[rl])
+			rl++;
+		size_t rmn = ra < rb ? ra : rb, rmx = ra < rb ? rb : ra;
+		if (rmn >= 4 && rl == rmn && rmx > rmn) {
+			s = 0.8 + 0.15 * (double)rmn / (double)rmx;
+			if (s > best)
+				best = s;
+		}
+	}
+	uint32_t c[64];
+	size_t nc = skel(ru, c, 64);
+	size_t l2 = 0;
+	while (l2 < nc && l2 < nb && c[l2] == b[l2])
+		l2++;
+	if (nc >= 4 && l2 == nc && nc < nb) { /* каддо / кадоански */
+		s = 0.8 + 0.15 * (double)nc / (double)nb;
+		if (s > best)
+			best = s;
+	}
+	/* the end of a compound (древнеегипетский / египетски) */
+	if (mn >= 6 && mx > mn) {
+		const uint32_t *lo = na > nb ? a : b, *sh = na > nb ? b : a;
+		if (!memcmp(lo + (mx - mn), sh, mn * sizeof(*sh))) {
+			s = 0.6 + 0.2 * (double)mn / (double)mx;
+			if (s > best)
+				best = s;
+			return best; /* the first letters differ by construction */
+		}
+	}
+	/* names and words rarely change their first consonant */
+	if (na && nb && a[0] != b[0] && !(is_vowel_cp(a[0]) && is_vowel_cp(b[0])))
+		best *= 0.85;
+	return best;
 }
