@@ -445,6 +445,45 @@ static void find_terms(struct run *r, enum sv_lang lang, const char *s,
 	}
 }
 
+/* Records for term-inconsistent how unit i renders its source terms: only
+ * where a concept has one source term in the source and one rendering in
+ * the target, since a unit with a term and its acronym on either side says
+ * nothing certain about which rendered which. */
+static void record_renderings(struct run *r, size_t i, unsigned render, unsigned bad)
+{
+	for (size_t a = 0; a < r->sm.n; a++) {
+		const struct sv_check_match *m = &r->sm.v[a];
+		if (bad & (1u << m->status))
+			continue;
+		int first = 1, other_src = 0;
+		for (size_t k = 0; k < r->sm.n; k++) {
+			const struct sv_check_match *o = &r->sm.v[k];
+			if (o->concept != m->concept || (bad & (1u << o->status)))
+				continue;
+			if (k < a)
+				first = 0;
+			if (o->term != m->term)
+				other_src = 1;
+		}
+		if (!first || other_src)
+			continue;
+		uint32_t term = UINT32_MAX;
+		int several = 0;
+		for (size_t k = 0; k < r->tm.n; k++) {
+			const struct sv_check_match *t = &r->tm.v[k];
+			if (t->concept != m->concept || !(render & (1u << t->status)))
+				continue;
+			if (term != UINT32_MAX && term != t->term)
+				several = 1;
+			term = t->term;
+		}
+		if (term == UINT32_MAX || several)
+			continue;
+		SV_GROW(r->obs, r->capobs, r->nobs + 1);
+		r->obs[r->nobs++] = (struct obs){ m->concept, m->term, term, i };
+	}
+}
+
 /* term-missing, term-forbidden, and the renderings for term-inconsistent. */
 static void check_terms(struct run *r, size_t i, int untranslated)
 {
@@ -513,17 +552,6 @@ static void check_terms(struct run *r, size_t i, int untranslated)
 					satisfied = 1;
 				if (bad & (1u << t->status))
 					forbidden_seen = 1;
-				if (render & (1u << t->status)) {
-					/* one rendering per concept and unit */
-					int seen = 0;
-					for (size_t o = r->nobs; o-- > 0 && r->obs[o].seg == i;)
-						seen |= r->obs[o].concept == m->concept;
-					if (!seen) {
-						SV_GROW(r->obs, r->capobs, r->nobs + 1);
-						r->obs[r->nobs++] = (struct obs){ m->concept, m->term,
-										  t->term, i };
-					}
-				}
 			}
 		}
 		if (required && !satisfied && !forbidden_seen) {
@@ -547,6 +575,7 @@ static void check_terms(struct run *r, size_t i, int untranslated)
 		}
 		a = b;
 	}
+	record_renderings(r, i, render, bad);
 }
 
 static void describe_num(struct sv_buf *b, const char *s, const struct sv_check_num *n)
@@ -654,8 +683,8 @@ static void check_tags(struct run *r, size_t i)
 static int obs_cmp(const void *pa, const void *pb)
 {
 	const struct obs *a = pa, *b = pb;
-	if (a->concept != b->concept)
-		return a->concept < b->concept ? -1 : 1;
+	if (a->src_term != b->src_term)
+		return a->src_term < b->src_term ? -1 : 1;
 	return a->seg < b->seg ? -1 : a->seg > b->seg;
 }
 
@@ -683,9 +712,9 @@ static void check_term_consistency(struct run *r)
 	size_t *list = NULL, cap = 0;
 	for (size_t a = 0; a < r->nobs;) {
 		size_t b = a;
-		while (b < r->nobs && r->obs[b].concept == r->obs[a].concept)
+		while (b < r->nobs && r->obs[b].src_term == r->obs[a].src_term)
 			b++;
-		/* renderings of this concept: count each target term */
+		/* renderings of this source term: count each target term */
 		uint32_t ref = r->obs[a].term;
 		size_t refn = 0, distinct = 0;
 		for (size_t k = a; k < b; k++) {
