@@ -67,6 +67,7 @@ static struct {
 	size_t len;
 	double v;
 } fw_tab[FW_CAP];
+static size_t fw_maxlen;
 static pthread_once_t fw_once = PTHREAD_ONCE_INIT;
 
 static void fw_init(void)
@@ -79,14 +80,18 @@ static void fw_init(void)
 		fw_tab[h].w = fwords[i].w;
 		fw_tab[h].len = len;
 		fw_tab[h].v = fwords[i].v;
+		if (len > fw_maxlen)
+			fw_maxlen = len;
 	}
 }
 
 double sv_text_langword_weight(const char *key, size_t len, int *listed)
 {
 	pthread_once(&fw_once, fw_init);
-	uint32_t h = sv_hash(key, len) & (FW_CAP - 1);
 	*listed = 0;
+	if (len > fw_maxlen)
+		return 0;
+	uint32_t h = sv_hash(key, len) & (FW_CAP - 1);
 	while (fw_tab[h].w) {
 		if (fw_tab[h].len == len && !memcmp(fw_tab[h].w, key, len)) {
 			*listed = 1;
@@ -159,7 +164,10 @@ static void end_word(struct lstate *st)
 enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 {
 	struct lstate st;
-	memset(&st, 0, sizeof(st));
+	st.score = 0;
+	st.letters = st.cyr = st.othercyr = st.words = 0;
+	st.wlen = st.nsym = 0;
+	st.trunc = st.cap = 0;
 	st.after_end = 1;
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;

@@ -5,6 +5,7 @@
 #include "text/text-int.h"
 
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 void sv_spans_release(struct sv_spans *s)
@@ -27,15 +28,61 @@ static const char *const no_break_abbr[] = {
 	"сер", "подполк", "лейт", "капт", "кап", "майор", "серж", "рядов", "х", "хх", "вв", "в",
 	NULL,
 };
-/* Abbreviations that end a sentence when followed by a capital (lists,
- * units): the ICU break stands. */
+/* г., гг.: after a number a year, which may end a sentence; else a city. */
 static const char *const year_abbr[] = { "г", "гг", "год", NULL };
 
-static int in_list(const char *const *list, const char *s, size_t n)
+/* Clitics and particles: function words that never open a sentence. */
+static const char *const clitics[] = { "ли", "же", "бы", "ль", "се", "си", "ме", "те", "го", "му",
+	"ги", "ни", "ви", "им", "й", "ѝ", "ще", "е", "са", "ее", NULL };
+
+/* Abbreviations a number often follows: "стр. 5", "млн. 300". */
+static const char *const num_abbr[] = { "млн", "млрд", "трлн", "тыс", "хил", "руб", "лв", "долл",
+	"коп", "ч", "мин", "сек", "км", "м", "см", "мм", "кг", "т", "л", "п", "пп", "табл", "ст",
+	"вв", "рр", "no", "стр", NULL };
+
+enum { AB_NOBREAK = 1, AB_YEAR = 2, AB_NUM = 4, AB_CLITIC = 8 };
+
+#define AB_CAP 512
+static struct {
+	const char *w;
+	size_t len;
+	int flags;
+} ab_tab[AB_CAP];
+static pthread_once_t ab_once = PTHREAD_ONCE_INIT;
+
+static void ab_fill(const char *const *list, int flag)
 {
-	for (; *list; list++)
-		if (strlen(*list) == n && !memcmp(*list, s, n))
-			return 1;
+	for (; *list; list++) {
+		size_t len = strlen(*list);
+		uint32_t h = sv_hash(*list, len) & (AB_CAP - 1);
+		while (ab_tab[h].w && strcmp(ab_tab[h].w, *list))
+			h = (h + 1) & (AB_CAP - 1);
+		ab_tab[h].w = *list;
+		ab_tab[h].len = len;
+		ab_tab[h].flags |= flag;
+	}
+}
+
+static void ab_init(void)
+{
+	ab_fill(no_break_abbr, AB_NOBREAK);
+	ab_fill(year_abbr, AB_YEAR);
+	ab_fill(num_abbr, AB_NUM);
+	ab_fill(clitics, AB_CLITIC);
+}
+
+/* The AB_ flags of the key s[0..n). */
+static int abbr(const char *s, size_t n)
+{
+	pthread_once(&ab_once, ab_init);
+	if (n > 24)
+		return 0;
+	uint32_t h = sv_hash(s, n) & (AB_CAP - 1);
+	while (ab_tab[h].w) {
+		if (ab_tab[h].len == n && !memcmp(ab_tab[h].w, s, n))
+			return ab_tab[h].flags;
+		h = (h + 1) & (AB_CAP - 1);
+	}
 	return 0;
 }
 
@@ -106,9 +153,10 @@ static int spurious_break(struct sv_text *t, const unsigned char *s, size_t n, s
 	struct sv_buf *key = &t->scratch2;
 	sv_buf_reset(key);
 	sv_text_key((const char *)s + ws, dot - ws, key);
-	if (in_list(no_break_abbr, key->data, key->len))
+	int flags = abbr(key->data, key->len);
+	if (flags & AB_NOBREAK)
 		return 1;
-	if (in_list(year_abbr, key->data, key->len)) {
+	if (flags & AB_YEAR) {
 		/* г. after a number is a year and may end a sentence; else a city */
 		size_t p = ws;
 		while ((cp = cp_before(s, p, &j)) && is_space_cp(cp))
@@ -127,11 +175,6 @@ static int spurious_break(struct sv_text *t, const unsigned char *s, size_t n, s
 	}
 	return 0;
 }
-
-/* Abbreviations a number often follows: "стр. 5", "млн. 300". */
-static const char *const num_abbr[] = { "млн", "млрд", "трлн", "тыс", "хил", "руб", "лв", "долл",
-	"коп", "ч", "мин", "сек", "км", "м", "см", "мм", "кг", "т", "л", "п", "пп", "табл", "ст",
-	"вв", "рр", "no", "стр", NULL };
 
 /* The word before the terminator ending at byte e (exclusive): its key in
  * t->scratch2; returns its letter count (0 when it has digits). */
@@ -165,15 +208,29 @@ static void add_span(struct sv_spans *out, const unsigned char *s, size_t a, siz
  * Это, Однако; not the clitics ли, же, бы, се, го, му ...). */
 static int starter(enum sv_lang lang, const char *key, size_t len)
 {
-	static const char *const clitics[] = { "ли", "же", "бы", "ль", "се", "си", "ме", "те", "го",
-		"му", "ги", "ни", "ви", "им", "й", "ѝ", "ги", "ще", "е", "са", "ее", "её", NULL };
-	return sv_text_is_stopword(lang, key, len) && !in_list(clitics, key, len);
+	return sv_text_is_stopword(lang, key, len) && !(abbr(key, len) & AB_CLITIC);
 }
 
-static int is_word_cp(uint32_t cp)
+static inline int is_word_cp(uint32_t cp)
 {
 	return sv_text_is_letter(cp) || cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x301 ||
 	       cp == 0x300 || cp == 0xAD || cp == '\'' || cp == 0x2019 || cp == 0x2018;
+}
+
+/* Whether s[i..b) holds at least k more words. */
+static int words_from(const unsigned char *s, size_t i, size_t b, size_t k)
+{
+	size_t found = 0;
+	int in = 0;
+	while (i < b && found < k) {
+		uint32_t cp;
+		i += sv_cp_at(s, b, i, &cp);
+		int letter = sv_text_is_letter(cp);
+		if (letter && !in)
+			found++;
+		in = letter || (in && is_word_cp(cp));
+	}
+	return found >= k;
 }
 
 /* Adds s[a..b) as spans, split where a line without final punctuation (a
@@ -189,19 +246,7 @@ static void add_headlines(struct sv_text *t, enum sv_lang lang, struct sv_spans 
 		add_span(out, s, a, b);
 		return;
 	}
-	size_t nwords = 0;
-	for (size_t i = a; i < b;) {
-		uint32_t cp;
-		size_t len = sv_cp_at(s, b, i, &cp);
-		if (sv_text_is_letter(cp)) {
-			nwords++;
-			while (i < b && (len = sv_cp_at(s, b, i, &cp)) && is_word_cp(cp))
-				i += len;
-		} else {
-			i += len;
-		}
-	}
-	size_t from = a, before = 0, seen = 0;
+	size_t from = a, before = 0;
 	size_t pws = 0, pwe = 0; /* the previous word */
 	int prev_ok = 0;         /* it ends in a lower-case letter (maybe a closing quote) */
 	for (size_t i = a; i < b;) {
@@ -228,8 +273,7 @@ static void add_headlines(struct sv_text *t, enum sv_lang lang, struct sv_spans 
 			i += len;
 		}
 		size_t we = i;
-		seen++;
-		if (prev_ok && before >= 3 && nwords - seen >= 2 && sv_text_is_upper(cp)) {
+		if (prev_ok && before >= 3 && sv_text_is_upper(cp) && words_from(s, we, b, 2)) {
 			uint32_t second = 0;
 			size_t l1 = sv_cp_at(s, b, ws, &cp);
 			if (ws + l1 < we)
@@ -301,8 +345,7 @@ static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out
 			size_t letters = word_before(t, s, e);
 			const char *w = t->scratch2.data;
 			size_t wl = t->scratch2.len;
-			if (letters < 2 || in_list(no_break_abbr, w, wl) || in_list(year_abbr, w, wl) ||
-			    in_list(num_abbr, w, wl))
+			if (letters < 2 || (abbr(w, wl) & (AB_NOBREAK | AB_YEAR | AB_NUM)))
 				continue;
 		}
 		add_headlines(t, lang, out, s, from, k);

@@ -33,6 +33,7 @@ struct sv_text {
 	struct sv_buf scratch, scratch2;
 	struct sv_piece *pieces;    /* scratch for sv_text_tokenize */
 	size_t npieces, cappieces;
+	int icu_words;              /* tests: always use ICU's word breaks */
 };
 
 /* The hunspell handle of lang, loaded on first call; NULL when missing. */

@@ -36,9 +36,189 @@ static int is_space_piece(const unsigned char *s, uint32_t a, uint32_t b)
 	return 1;
 }
 
-/* ICU's word break, as pieces in t->pieces. */
+/* ---- Word breaks ----
+ * ICU's word break iterator implements UAX #29. For text made only of Latin
+ * and Cyrillic letters, ASCII digits, spaces and common punctuation, the
+ * fast path below applies the same rules (WB3-WB12) itself and is several
+ * times faster; anything else (other scripts, emoji, '_', narrow NBSP,
+ * other digits) goes to ICU. test-text checks that both agree on real text. */
+
+enum wb_class { WB_O, WB_L, WB_N, WB_ML, WB_MN, WB_MNL, WB_EX, WB_SP, WB_CR, WB_LF, WB_NL, WB_BAIL };
+
+static int wb_class(uint32_t cp)
+{
+	if (cp < 0x80) {
+		if ((cp | 32) - 'a' < 26u)
+			return WB_L;
+		if (cp - '0' < 10u)
+			return WB_N;
+		switch (cp) {
+		case ' ': return WB_SP;
+		case '\r': return WB_CR;
+		case '\n': return WB_LF;
+		case '\v': case '\f': return WB_NL;
+		case ',': case ';': return WB_MN;
+		case '.': case '\'': return WB_MNL;
+		case ':': return WB_O; /* ICU drops the colon from MidLetter */
+		case '_': case '@': case '#': return WB_BAIL;
+		default: return WB_O;
+		}
+	}
+	if (cp - 0x400u < 0x83u || cp - 0x48Au < 0xA6u)
+		return WB_L;
+	if (cp - 0x483u < 7u || cp - 0x300u < 0x70u)
+		return WB_EX;
+	if (cp < 0x100) {
+		if (cp == 0xAA || cp == 0xB5 || cp == 0xBA || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7))
+			return WB_L;
+		if (cp == 0xAD)
+			return WB_EX; /* soft hyphen: Format */
+		if (cp == 0xB7)
+			return WB_ML;
+		if (cp == 0x85)
+			return WB_NL;
+		if (cp < 0xA0)
+			return WB_BAIL;
+		return WB_O;
+	}
+	if (cp < 0x250)
+		return WB_L;
+	if (cp >= 0x2000 && cp < 0x2070) {
+		if (cp <= 0x2006 || (cp >= 0x2008 && cp <= 0x200A) || cp == 0x205F)
+			return WB_SP;
+		if (cp == 0x2018 || cp == 0x2019 || cp == 0x2024)
+			return WB_MNL;
+		if (cp == 0x2027)
+			return WB_ML;
+		if (cp == 0x2044)
+			return WB_MN;
+		if (cp == 0x2028 || cp == 0x2029)
+			return WB_NL;
+		if ((cp >= 0x2010 && cp <= 0x2026) || (cp >= 0x2030 && cp <= 0x203E) ||
+		    (cp >= 0x2041 && cp <= 0x2053) || (cp >= 0x2055 && cp <= 0x205E))
+			return WB_O;
+		return WB_BAIL;
+	}
+	if (cp == 0x20AC || cp == 0x20BD || cp == 0x2116 || cp == 0x2122)
+		return WB_O;
+	return WB_BAIL;
+}
+
+static void add_piece(struct sv_text *t, size_t a, size_t b, int kind)
+{
+	if (t->npieces == t->cappieces)
+		SV_GROW(t->pieces, t->cappieces, t->npieces + 1);
+	t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)a, (uint32_t)b, kind };
+}
+
+/* The fast path; returns 0 (pieces undefined) when ICU must decide. */
+static int fast_words(struct sv_text *t, const unsigned char *s, size_t n)
+{
+	t->npieces = 0;
+	size_t i = 0;
+	uint32_t cp;
+	while (i < n) {
+		size_t len = sv_cp_at(s, n, i, &cp);
+		int c = wb_class(cp);
+		size_t start = i;
+		if (c == WB_BAIL)
+			return 0;
+		i += len;
+		if (c == WB_CR || c == WB_LF || c == WB_NL) {
+			if (c == WB_CR && i < n && s[i] == '\n')
+				i++;
+			add_piece(t, start, i, P_SPACE);
+			continue;
+		}
+		/* WB4: Extend and Format stick to what precedes */
+		size_t j;
+		int c2;
+#define NEXT_CLASS()                                                          \
+		do {                                                          \
+			c2 = WB_O;                                            \
+			for (;;) {                                            \
+				if (j >= n) {                                 \
+					c2 = -1;                              \
+					break;                                \
+				}                                             \
+				len = sv_cp_at(s, n, j, &cp);                 \
+				c2 = wb_class(cp);                            \
+				if (c2 != WB_EX)                              \
+					break;                                \
+				j += len;                                     \
+			}                                                     \
+		} while (0)
+		if (c == WB_SP) {
+			j = i;
+			for (;;) {
+				NEXT_CLASS();
+				if (c2 == WB_BAIL)
+					return 0;
+				if (c2 != WB_SP)
+					break;
+				j += len;
+			}
+			i = j;
+			add_piece(t, start, i, P_SPACE);
+			continue;
+		}
+		if (c != WB_L && c != WB_N) {
+			j = i;
+			NEXT_CLASS();
+			if (c2 == WB_BAIL)
+				return 0;
+			i = j;
+			add_piece(t, start, i, is_space_piece(s, (uint32_t)start, (uint32_t)i) ? P_SPACE : P_OTHER);
+			continue;
+		}
+		int kind = c == WB_L ? P_WORD : P_NUMBER, prev = c;
+		for (;;) {
+			j = i;
+			NEXT_CLASS();
+			if (c2 == WB_BAIL)
+				return 0;
+			if (c2 == WB_L || c2 == WB_N) {
+				i = j + len;
+				prev = c2;
+				if (c2 == WB_L)
+					kind = P_WORD;
+				continue;
+			}
+			if (c2 != WB_ML && c2 != WB_MN && c2 != WB_MNL)
+				break;
+			int mid = c2;
+			size_t after = j + len;
+			j = after;
+			NEXT_CLASS();
+			if (c2 == WB_BAIL)
+				return 0;
+			if (prev == WB_L && c2 == WB_L && (mid == WB_ML || mid == WB_MNL)) {
+				i = j + len;
+				continue;
+			}
+			if (prev == WB_N && c2 == WB_N && (mid == WB_MN || mid == WB_MNL)) {
+				i = j + len;
+				continue;
+			}
+			break;
+		}
+		/* trailing Extend/Format */
+		j = i;
+		NEXT_CLASS();
+		if (c2 == WB_BAIL)
+			return 0;
+		i = j;
+		add_piece(t, start, i, kind);
+#undef NEXT_CLASS
+	}
+	return 1;
+}
+
+/* ICU's word break, as pieces in t->pieces. *//* ICU's word break, as pieces in t->pieces. */
 static int break_words(struct sv_text *t, const char *s, size_t n, struct sv_error *err)
 {
+	if (!t->icu_words && fast_words(t, (const unsigned char *)s, n))
+		return SV_OK;
 	UErrorCode st = U_ZERO_ERROR;
 	if (!t->word) {
 		t->word = ubrk_open(UBRK_WORD, "ru", NULL, 0, &st);
@@ -61,26 +241,17 @@ static int break_words(struct sv_text *t, const char *s, size_t n, struct sv_err
 		int status = ubrk_getRuleStatus(t->word);
 		int kind;
 		if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
-			kind = P_NUMBER;
+			kind = P_NUMBER; /* letters may follow: HER2 */
 		else if (status >= UBRK_WORD_LETTER)
 			kind = P_WORD;
 		else
 			kind = is_space_piece(p, (uint32_t)a, (uint32_t)b) ? P_SPACE : P_OTHER;
-		if (kind == P_OTHER) {
-			/* one piece per character */
-			for (int32_t i = a; i < b;) {
-				uint32_t cp;
-				int32_t len = (int32_t)sv_cp_at(p, (size_t)b, (size_t)i, &cp);
-				/* keep combining marks with what precedes */
-				SV_GROW(t->pieces, t->cappieces, t->npieces + 1);
-				t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)i,
-									     (uint32_t)(i + len), P_OTHER };
-				i += len;
-			}
-			continue;
+		if (kind == P_NUMBER) {
+			for (int32_t i = a; i < b; i++)
+				if (p[i] >= 0x80 || ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z'))
+					kind = P_WORD; /* ICU calls HER2 a number: a word with digits */
 		}
-		SV_GROW(t->pieces, t->cappieces, t->npieces + 1);
-		t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)a, (uint32_t)b, kind };
+		add_piece(t, (size_t)a, (size_t)b, kind);
 	}
 	return SV_OK;
 }

@@ -7,6 +7,7 @@
 #include <dirent.h>
 
 #include "base/buf.h"
+#include "text/text-int.h"
 #include "text/text.h"
 
 struct seg_score {
@@ -48,6 +49,28 @@ static size_t count_words(const char *s)
 			s++;
 	}
 	return w;
+}
+
+/* The fast word-break path and ICU's iterator cut s the same way. */
+static void same_words(struct sv_text *t, const char *s, size_t n)
+{
+	static struct sv_tokens a = { .keys = SV_BUF_INIT }, b = { .keys = SV_BUF_INIT };
+	struct sv_error err;
+	t->icu_words = 0;
+	assert_int_equal(sv_text_tokenize(t, s, n, &a, &err), SV_OK);
+	t->icu_words = 1;
+	assert_int_equal(sv_text_tokenize(t, s, n, &b, &err), SV_OK);
+	t->icu_words = 0;
+	assert_int_equal(a.n, b.n);
+	for (size_t i = 0; i < a.n; i++) {
+		assert_int_equal(a.v[i].start, b.v[i].start);
+		assert_int_equal(a.v[i].len, b.v[i].len);
+		assert_int_equal(a.v[i].type, b.v[i].type);
+	}
+	if (!n) {
+		sv_tokens_release(&a);
+		sv_tokens_release(&b);
+	}
 }
 
 /* Runs over every ntrex-dev parallel document of lang. */
@@ -96,6 +119,7 @@ static void eval_lang(struct sv_text *t, const char *shared, const char *code, e
 			gold[ng++] = para.len;
 		}
 		assert_int_equal(sv_text_segment(t, para.data, para.len, lang, &sp, &err), SV_OK);
+		same_words(t, para.data, para.len);
 		/* boundaries: the ends of all but the last span / line */
 		for (size_t i = 0; i + 1 < sp.n; i++) {
 			size_t end = sp.v[i].start + sp.v[i].len;
@@ -164,6 +188,7 @@ static void test_ntrex(void **state)
 		assert_true(rp >= 0.99);
 		assert_true(f1 >= (langs[l].lang == SV_LANG_RU ? 0.94 : 0.955));
 	}
+	same_words(t, "", 0); /* frees the scratch tokens */
 	sv_text_close(t);
 }
 

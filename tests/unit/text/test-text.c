@@ -2,6 +2,7 @@
  * bad input), normalisation, language id, sentences, tokens, lemmas. */
 #include "../test.h"
 
+#include "text/text-int.h"
 #include "text/text.h"
 
 static char *data_path(const char *name)
@@ -414,6 +415,44 @@ static void test_tokenize(void **state)
 	sv_tokens_release(&tk);
 }
 
+/* The fast word-break path and ICU's iterator agree. */
+static void same_tokens(struct sv_text *t, const char *s)
+{
+	struct sv_tokens a = { 0 }, b = { 0 };
+	struct sv_error err;
+	sv_buf_init(&a.keys);
+	sv_buf_init(&b.keys);
+	t->icu_words = 0;
+	assert_int_equal(sv_text_tokenize(t, s, strlen(s), &a, &err), SV_OK);
+	t->icu_words = 1;
+	assert_int_equal(sv_text_tokenize(t, s, strlen(s), &b, &err), SV_OK);
+	t->icu_words = 0;
+	assert_int_equal(a.n, b.n);
+	for (size_t i = 0; i < a.n; i++) {
+		assert_int_equal(a.v[i].start, b.v[i].start);
+		assert_int_equal(a.v[i].len, b.v[i].len);
+		assert_int_equal(a.v[i].type, b.v[i].type);
+		assert_int_equal(a.v[i].flags, b.v[i].flags);
+		assert_string_equal(sv_token_key(&a, i), sv_token_key(&b, i));
+	}
+	sv_tokens_release(&a);
+	sv_tokens_release(&b);
+}
+
+static void test_word_breaks(void **state)
+{
+	static const char *const lines[] = {
+		"т.е. и т.н. 22,3% д'Артаньян д’Артаньян 1.000,5 а·б COVID-19 e-mail x..y 5,,6",
+		"«Газпром» заво\xcc\x81д сотруд\xc2\xadничество ЁЛКА a\tb\r\n",
+		"a.b.c 3.14. Путин: 10:30 10.30 3'000 5;6 a;b a,b 2,a a2b 2a 1/2 ½ № 5 € 100 ‰",
+		"…слово... «„x“» a—b a–b a-b  двойной   пробел 1\xc2\xa0" "000 HER2 SS19",
+		"Ѝ ѝ ї Ґ і ў ÿ Ä ß æ ø ĳ ǆ ɐ x.1 1.x x'1 1'x '1 1' .5 5. ,5 5, ' . , ;",
+		"а\xcc\x81б\xcc\x81 в\xcc\x80 1\xcc\x83" "2 @MerPolCC #тег 25\xe2\x80\xaf" "000 日本語",
+	};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		same_tokens(*state, lines[i]);
+}
+
 static void lemma_is(struct sv_text *t, enum sv_lang lang, const char *word, const char *want)
 {
 	struct sv_buf key = SV_BUF_INIT;
@@ -560,6 +599,7 @@ int main(void)
 		cmocka_unit_test(test_langid),
 		cmocka_unit_test_setup_teardown(test_segment, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokenize, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_word_breaks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lemmas, setup, teardown),
 		cmocka_unit_test(test_stopwords),
 		cmocka_unit_test_setup_teardown(test_analyse, setup, teardown),
