@@ -14,6 +14,8 @@ CMD(check)
 CMD(terms)
 CMD(term)
 CMD(pair)
+CMD(export)
+CMD(import)
 #undef CMD
 
 const struct sv_command sv_commands[] = {
@@ -85,6 +87,35 @@ const struct sv_command sv_commands[] = {
 	  "  --lexicon FILE       seed lexicon (default glossaries/seed-lexicon.tsv)\n"
 	  "  the partner is left empty when no Bulgarian term scores 0.50 or more;\n"
 	  "  scores: cognates and the lexicon over content-word lemmas, 0..1\n" },
+	{ "export", cmd_export,
+	  "--format tmx|xliff|tbx|omegat|csv|tsv [-o FILE] [--terms] [--source ru|bg] ...",
+	  "write the memory's units or the termbase for CAT tools (TMX, XLIFF, TBX, OmegaT, CSV)",
+	  "  -f, --format F       tmx, xliff, tbx, omegat, csv or tsv (units: tmx xliff csv tsv;\n"
+	  "                       termbase: tbx omegat, and tmx or csv with --terms)\n"
+	  "  -o, --output FILE    the file (default standard output); written to a temporary\n"
+	  "                       name and renamed when complete\n"
+	  "  --terms              the termbase as phrase-level TMX or CSV instead of the units\n"
+	  "  --source ru|bg       the source language (default ru)\n"
+	  "  --bare-lang          language codes ru/bg instead of ru-RU/bg-BG\n"
+	  "  --xliff-version V    1.2 (default), 2.0 or 2.1\n"
+	  "  --tbx-version V      2 (TBX-Basic martif, default; OmegaT reads only this) or 3\n"
+	  "  --split N            TMX: a new file every N units (name-0001.tmx ...)\n"
+	  "  --min-score X        only units (term pairs) scoring at least X\n"
+	  "  --status S           only candidate, approved, rejected or forbidden (default:\n"
+	  "                       all but rejected)\n"
+	  "  OmegaT reads glossaries named *.utf8 or *.txt, and TBX v2 only.\n"
+	  "  $SOURCE_DATE_EPOCH, when set, is the header's creation date.\n" },
+	{ "import", cmd_import, "[--format F] [--status S] [--pivot en] FILE...",
+	  "read TMX, XLIFF, TBX, OmegaT, CSV or TSV files into the memory",
+	  "  -f, --format F       tmx, xliff, tbx, omegat, csv or tsv (default: detected)\n"
+	  "  --status S           units' status: candidate or approved (default: the file's,\n"
+	  "                       else approved)\n"
+	  "  --pivot en           join an en->ru and an en->bg file (TMX, XLIFF or PO) on the\n"
+	  "                       English text into ru-bg units marked as pivoted\n"
+	  "  Memories give units (duplicates merge with a count), glossaries approved term\n"
+	  "  pairs (forbidden terms as forbidden pairs). Each file is one transaction: a file\n"
+	  "  that fails leaves nothing; a bad unit is skipped with a warning. No DTD, network\n"
+	  "  or entity is ever read.\n" },
 	{ "help", cmd_help, "[COMMAND | --list]", "show help for sverka or one command", "" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };

@@ -267,6 +267,11 @@ time_t io_date_parse(const char *s)
 	return t == (time_t)-1 ? 0 : t;
 }
 
+time_t sv_io_time_parse(const char *s)
+{
+	return io_date_parse(s);
+}
+
 const char *io_pos_tbx(const char *pos)
 {
 	if (!pos || !*pos)

@@ -83,6 +83,10 @@ struct sv_io_options {
 	time_t now;          /* header creation date; 0: time(NULL) */
 };
 
+/* Parses a time as TMX writes it (YYYYMMDDThhmmssZ) or in ISO 8601
+ * (YYYY-MM-DD[Thh:mm[:ss]][Z], UTC); 0 when it is neither. */
+time_t sv_io_time_parse(const char *s);
+
 /* ---- Writing ------------------------------------------------------------ */
 
 struct sv_io_writer;

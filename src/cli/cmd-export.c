@@ -1,0 +1,310 @@
+/* sverka export: the memory's translation units as TMX, XLIFF, CSV or TSV,
+ * and its termbase as TBX, OmegaT glossary, CSV or phrase-level TMX, through
+ * the streaming writers of src/io. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/map.h"
+#include "io/io.h"
+#include "store/store.h"
+#include "store/termbase.h"
+
+int cmd_export(struct sv_cli *cli, int argc, char **argv);
+
+struct filter {
+	double min_score;
+	const char *status; /* NULL: all but rejected */
+};
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+static int export_units(struct sv_store *st, struct sv_io_writer *w, const struct filter *f,
+			struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT u.id, u.ru_text, u.bg_text, u.link, u.score, u.method, u.status, u.origin,"
+		" u.created, rd.path, bd.path, coalesce(rd.outlet, bd.outlet),"
+		" coalesce(rd.date, bd.date)"
+		" FROM units u"
+		" LEFT JOIN doc_pairs p ON p.id = u.pair"
+		" LEFT JOIN documents rd ON rd.id = p.ru_doc"
+		" LEFT JOIN documents bd ON bd.id = p.bg_doc"
+		" WHERE u.score >= ?1 AND ((?2 IS NULL AND u.status <> 'rejected') OR u.status = ?2)"
+		" ORDER BY u.id", err);
+	if (!s)
+		return SV_ESTORE;
+	sqlite3_bind_double(s, 1, f->min_score);
+	if (f->status)
+		sqlite3_bind_text(s, 2, f->status, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 2);
+	int rc = SV_OK, r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sv_io_unit u = {
+			.id = col(s, 0), .ru = col(s, 1), .bg = col(s, 2), .link = col(s, 3),
+			.has_score = 1, .score = sqlite3_column_double(s, 4), .method = col(s, 5),
+			.status = col(s, 6), .origin = col(s, 7),
+			.created = sv_io_time_parse(col(s, 8)), .ru_doc = col(s, 9),
+			.bg_doc = col(s, 10), .outlet = col(s, 11), .date = col(s, 12),
+		};
+		if ((rc = sv_io_write_unit(w, &u, err)))
+			break;
+	}
+	if (!rc && r != SQLITE_DONE)
+		rc = sv_store_fail(st, err, "reading units");
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* ---- The termbase as concepts ------------------------------------------------ */
+
+struct gterm {
+	enum sv_io_lang lang;
+	char *text;
+	int rank;      /* 3 approved, 2 forbidden, 1 candidate */
+	int preferred;
+	long freq;
+	int name;      /* a proper name */
+};
+
+struct group {
+	char id[32];
+	char *note;
+	struct gterm *t;
+	size_t n, cap;
+};
+
+struct groups {
+	struct sv_map index; /* "c<concept>" / "p<pair>" -> position + 1 */
+	struct group *v;
+	size_t n, cap;
+	const char *status;
+};
+
+static int rank_of(const char *status)
+{
+	if (!strcmp(status, "approved"))
+		return 3;
+	if (!strcmp(status, "forbidden"))
+		return 2;
+	return 1;
+}
+
+static void group_term(struct group *g, enum sv_io_lang lang, const char *text, int rank,
+		       int preferred, long freq, int name)
+{
+	for (size_t i = 0; i < g->n; i++) {
+		struct gterm *t = &g->t[i];
+		if (t->lang == lang && !strcmp(t->text, text)) {
+			if (rank > t->rank)
+				t->rank = rank;
+			t->preferred |= preferred;
+			return;
+		}
+	}
+	SV_GROW(g->t, g->cap, g->n + 1);
+	g->t[g->n++] = (struct gterm){ lang, sv_strdup(text), rank, preferred, freq, name };
+}
+
+static int add_pair(void *ctx, const struct sv_termbase_pair *p)
+{
+	struct groups *gs = ctx;
+	if (!gs->status && !strcmp(p->status, "rejected"))
+		return 0;
+	char key[40];
+	if (p->concept)
+		snprintf(key, sizeof(key), "c%lld", (long long)p->concept);
+	else
+		snprintf(key, sizeof(key), "p%lld", (long long)p->id);
+	int added;
+	struct sv_map_slot *slot = sv_map_add(&gs->index, key, strlen(key), &added);
+	if (added) {
+		SV_GROW(gs->v, gs->cap, gs->n + 1);
+		memset(&gs->v[gs->n], 0, sizeof(gs->v[0]));
+		snprintf(gs->v[gs->n].id, sizeof(gs->v[0].id), "%s", key);
+		slot->val = ++gs->n;
+	}
+	struct group *g = &gs->v[slot->val - 1];
+	if (p->note && *p->note && !g->note)
+		g->note = sv_strdup(p->note);
+	int rank = rank_of(p->status);
+	/* A forbidden pair forbids its Bulgarian rendering, not the Russian term. */
+	group_term(g, SV_IO_RU, p->ru, rank == 2 ? 1 : rank, p->ru_preferred, (long)p->ru_freq,
+		   p->ru_kind && !strcmp(p->ru_kind, "name"));
+	group_term(g, SV_IO_BG, p->bg, rank, p->bg_preferred, (long)p->bg_freq,
+		   p->bg_kind && !strcmp(p->bg_kind, "name"));
+	return 0;
+}
+
+static int export_concepts(struct sv_store *st, struct sv_io_writer *w, const struct filter *f,
+			   struct sv_error *err)
+{
+	static const char *const status[] = { NULL, "candidate", "forbidden", "approved" };
+	struct groups gs = { SV_MAP_INIT, NULL, 0, 0, f->status };
+	struct sv_termbase_filter tf = { f->status, f->min_score, NULL, 0, 0 };
+	int rc = sv_termbase_pairs_list(st, &tf, add_pair, &gs, err);
+	for (size_t i = 0; i < gs.n && !rc; i++) {
+		struct group *g = &gs.v[i];
+		struct sv_io_term *t = sv_calloc(g->n, sizeof(*t));
+		for (size_t k = 0; k < g->n; k++) {
+			t[k].lang = g->t[k].lang;
+			t[k].text = g->t[k].text;
+			t[k].status = status[g->t[k].rank];
+			t[k].preferred = g->t[k].preferred;
+			t[k].freq = g->t[k].freq;
+			t[k].pos = g->t[k].name ? "properNoun" : "noun";
+		}
+		struct sv_io_concept c = { g->id, NULL, g->note, t, g->n };
+		rc = sv_io_write_concept(w, &c, err);
+		free(t);
+	}
+	for (size_t i = 0; i < gs.n; i++) {
+		for (size_t k = 0; k < gs.v[i].n; k++)
+			free(gs.v[i].t[k].text);
+		free(gs.v[i].t);
+		free(gs.v[i].note);
+	}
+	free(gs.v);
+	sv_map_release(&gs.index);
+	return rc;
+}
+
+int cmd_export(struct sv_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "terms", no_argument, NULL, 't' },
+		{ "source", required_argument, NULL, 's' },
+		{ "bare-lang", no_argument, NULL, 'b' },
+		{ "xliff-version", required_argument, NULL, 'x' },
+		{ "tbx-version", required_argument, NULL, 'T' },
+		{ "split", required_argument, NULL, 'S' },
+		{ "min-score", required_argument, NULL, 'm' },
+		{ "status", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct sv_io_options o = { 0 };
+	struct filter f = { 0, NULL };
+	enum sv_io_format fmt = SV_IO_AUTO;
+	const char *out = NULL;
+	int terms = 0, c;
+	char *end;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+f:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			fmt = sv_io_format_parse(optarg);
+			if (fmt == SV_IO_AUTO || fmt == SV_IO_PO)
+				return cli_usage(cli, "unknown format '%s' (tmx, xliff, tbx, omegat, "
+						 "csv, tsv)", optarg);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 't':
+			terms = 1;
+			break;
+		case 's':
+			if (strcmp(optarg, "ru") && strcmp(optarg, "bg"))
+				return cli_usage(cli, "--source takes ru or bg");
+			o.source_bg = !strcmp(optarg, "bg");
+			break;
+		case 'b':
+			o.bare_lang = 1;
+			break;
+		case 'x':
+			if (!strcmp(optarg, "1.2"))
+				o.xliff_version = 12;
+			else if (!strcmp(optarg, "2.0"))
+				o.xliff_version = 20;
+			else if (!strcmp(optarg, "2.1") || !strcmp(optarg, "2"))
+				o.xliff_version = 21;
+			else
+				return cli_usage(cli, "--xliff-version takes 1.2, 2.0 or 2.1");
+			break;
+		case 'T':
+			if (strcmp(optarg, "2") && strcmp(optarg, "3"))
+				return cli_usage(cli, "--tbx-version takes 2 or 3");
+			o.tbx_version = atoi(optarg);
+			break;
+		case 'S':
+			o.split = strtoul(optarg, &end, 10);
+			if (*end || !o.split)
+				return cli_usage(cli, "--split takes a positive number of units");
+			break;
+		case 'm':
+			f.min_score = strtod(optarg, &end);
+			if (*end)
+				return cli_usage(cli, "--min-score takes a number");
+			break;
+		case 'a':
+			if (strcmp(optarg, "candidate") && strcmp(optarg, "approved") &&
+			    strcmp(optarg, "rejected") && strcmp(optarg, "forbidden"))
+				return cli_usage(cli, "--status takes candidate, approved, rejected "
+						 "or forbidden");
+			f.status = optarg;
+			break;
+		default:
+			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cli, "unexpected argument '%s'", argv[optind]);
+	if (fmt == SV_IO_AUTO)
+		return cli_usage(cli, "--format is required (tmx, xliff, tbx, omegat, csv, tsv)");
+	int concepts = fmt == SV_IO_TBX || fmt == SV_IO_TBX3 || fmt == SV_IO_OMEGAT || terms;
+	if (terms && (fmt == SV_IO_XLIFF || fmt == SV_IO_XLIFF2 || fmt == SV_IO_TSV))
+		return cli_usage(cli, "--terms goes with tmx, csv, tbx or omegat");
+	if (o.split && (fmt != SV_IO_TMX || !out))
+		return cli_usage(cli, "--split needs --format tmx and -o FILE");
+	if (fmt == SV_IO_TBX3)
+		o.tbx_version = 3;
+	o.tmx_terms = terms;
+	const char *epoch = getenv("SOURCE_DATE_EPOCH"); /* reproducible exports */
+	if (epoch && *epoch)
+		o.now = (time_t)strtoll(epoch, NULL, 10);
+
+	struct sv_error err = { 0 };
+	struct sv_store *st = NULL;
+	struct sv_io_writer *w = NULL;
+	int rc;
+	if ((rc = sv_store_open(cli->memory, SV_STORE_READONLY, &st, &err)) ||
+	    !(w = sv_io_writer_open(fmt, out, &o, &err))) {
+		rc = cli_fail(cli, &err);
+		goto done;
+	}
+	rc = concepts ? export_concepts(st, w, &f, &err) : export_units(st, w, &f, &err);
+	unsigned long n = sv_io_writer_count(w);
+	if (rc) {
+		sv_io_writer_discard(w);
+		rc = cli_fail(cli, &err);
+		goto done;
+	}
+	if ((rc = sv_io_writer_close(w, &err))) {
+		rc = cli_fail(cli, &err);
+		goto done;
+	}
+	if (cli->json && out) {
+		printf("{\"format\":\"%s\",\"%s\":%lu,\"output\":", sv_io_format_name(fmt),
+		       concepts ? "concepts" : "units", n);
+		struct sv_buf b = SV_BUF_INIT;
+		sv_buf_add_json(&b, out);
+		printf("%s}\n", b.data);
+		sv_buf_release(&b);
+	} else if (out && !cli->quiet) {
+		fprintf(stderr, "%lu %s written to '%s'%s\n", n, concepts ? "concepts" : "units", out,
+			o.split ? " (split)" : "");
+	}
+done:
+	sv_store_close(st);
+	return rc;
+}
