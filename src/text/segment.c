@@ -107,6 +107,23 @@ static int is_space_cp(uint32_t cp)
 	       cp == '\r';
 }
 
+/* Whether s[a..e) is single letters each followed by a period (U.S). */
+static int dotted_letters(const unsigned char *s, size_t a, size_t e)
+{
+	size_t i = a, k = 0;
+	while (i < e) {
+		uint32_t cp;
+		i += sv_cp_at(s, e, i, &cp);
+		if (!sv_text_is_letter(cp))
+			return 0;
+		k++;
+		if (i < e && s[i] != '.')
+			return 0;
+		i++;
+	}
+	return k >= 2;
+}
+
 /* Whether the ICU break at b (0 < b < n) follows an abbreviation or an
  * initial and should be dropped. */
 static int spurious_break(struct sv_text *t, const unsigned char *s, size_t n, size_t b)
@@ -150,6 +167,8 @@ static int spurious_break(struct sv_text *t, const unsigned char *s, size_t n, s
 	}
 	if (letters == 1 && upper == 1)
 		return 1; /* an initial: В. Путин */
+	if (upper == letters && letters <= 4 && dotted_letters(s, ws, dot))
+		return 1; /* U.S., С.-Петербург: single letters with periods */
 	struct sv_buf *key = &t->scratch2;
 	sv_buf_reset(key);
 	sv_text_key((const char *)s + ws, dot - ws, key);
@@ -319,24 +338,43 @@ static void add_headlines(struct sv_text *t, enum sv_lang lang, struct sv_spans 
 	add_span(out, s, from, b);
 }
 
-/* Adds s[a..b) as spans, split where a sentence ends before a number, which
- * ICU does not see ("... договор. 70 процентов ..."). */
+/* Adds s[a..b) as spans, split where a sentence ends and ICU does not see
+ * it: before a number ("... договор. 70 процентов ...") and after an
+ * ellipsis character before a capital ("Неизвестно… Докладчик"). */
 static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out, const unsigned char *s, size_t a,
 		      size_t b)
 {
 	size_t from = a;
 	for (size_t i = a; i < b; i++) {
-		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+		/* U+2026 (E2 80 A6) is no terminator for ICU: after it, a capital
+		 * or a number starts a sentence */
+		int ellipsis = s[i] == 0xE2 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0xA6;
+		if (s[i] != '.' && s[i] != '!' && s[i] != '?' && !ellipsis)
 			continue;
-		size_t k = i + 1, len;
+		size_t k = i + (ellipsis ? 3 : 1), len;
 		uint32_t cp = 0;
 		while (k < b && (len = sv_cp_at(s, b, k, &cp)) && is_close(cp))
 			k += len;
 		size_t sp = k;
 		while (k < b && (len = sv_cp_at(s, b, k, &cp)) && is_space_cp(cp))
 			k += len;
-		if (k == sp || k >= b || !(s[k] >= '1' && s[k] <= '9'))
+		if (k == sp || k >= b)
 			continue;
+		sv_cp_at(s, b, k, &cp);
+		if (ellipsis) {
+			size_t q = k;
+			uint32_t c2 = cp;
+			if (cp == 0xAB || cp == 0x201E || cp == '"') { /* « „ " */
+				q += sv_cp_at(s, b, q, &c2);
+				c2 = 0;
+				if (q < b)
+					sv_cp_at(s, b, q, &c2);
+			}
+			if (!sv_text_is_upper(c2) && !(c2 >= '1' && c2 <= '9'))
+				continue;
+		} else if (!(s[k] >= '1' && s[k] <= '9')) {
+			continue;
+		}
 		if (s[i] == '.') {
 			size_t e = i, j2;
 			uint32_t q;
