@@ -153,8 +153,11 @@ int sv_io_detect(const char *path, enum sv_io_format *fmt, struct sv_error *err)
  * PO, either direction) on their English text (NFC, whitespace collapsed,
  * trimmed) and calls cb->unit for every ru/bg pair, with method "pivot",
  * ru_doc / bg_doc naming the two files and origin "pivot:A+B". Each distinct
- * ru/bg pair is given once. The en<->bg side is held in memory. PO: fuzzy
- * and obsolete entries are skipped; msgctxt becomes part of the join key. */
+ * ru/bg pair is given once, with the English text as its note. The en<->bg
+ * side is held in memory. PO: msgid/msgstr (msgstr[0] for plurals) with
+ * continuation lines and C escapes; fuzzy, obsolete and untranslated entries
+ * are skipped; msgctxt does not enter the key (a TMX side has none); the
+ * header's Language, when given, must be the expected one. */
 int sv_io_pivot_read(const char *en_ru, const char *en_bg, const struct sv_io_reader_cb *cb,
 		     void *ctx, struct sv_error *err);
 

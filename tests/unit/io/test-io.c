@@ -675,9 +675,21 @@ static void test_hostile(void **state)
 	fclose(f);
 	expect_refused(p, "line 1");
 
-	/* malformed XML: file, line and column */
+	/* a DOCTYPE naming an external DTD: read, the DTD never fetched */
+	p = path_of("external-dtd.tmx");
+	f = fopen(p, "w");
+	fputs("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"file:///etc/passwd\">\n"
+	      "<tmx version=\"1.4\"><body><tu><tuv xml:lang=\"ru\"><seg>Да &amp; нет</seg></tuv>"
+	      "<tuv xml:lang=\"bg\"><seg>Да</seg></tuv></tu></body></tmx>\n", f);
+	fclose(f);
 	struct got g = { 0 };
 	struct sv_error err = { 0 };
+	assert_int_equal(read_file(p, SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, 1);
+	assert_string_equal(g.u[0].ru, "Да & нет");
+	got_free(&g);
+
+	/* malformed XML: file, line and column */
 	assert_int_equal(read_file(data_path("malformed.tmx"), SV_IO_AUTO, &g, NULL, &err),
 			 SV_EINPUT);
 	char want[600];
