@@ -103,7 +103,9 @@ const struct sv_command sv_commands[] = {
 	  "  --min-score X        only units (term pairs) scoring at least X\n"
 	  "  --status S           only candidate, approved, rejected or forbidden (default:\n"
 	  "                       all but rejected)\n"
-	  "  OmegaT reads glossaries named *.utf8 or *.txt, and TBX v2 only.\n"
+	  "  OmegaT reads glossaries named *.utf8 or *.txt, and TBX v2 only; it ignores TBX\n"
+	  "  administrativeStatus, so give it the omegat export, which leaves out forbidden\n"
+	  "  and rejected terms.\n"
 	  "  $SOURCE_DATE_EPOCH, when set, is the header's creation date.\n" },
 	{ "import", cmd_import, "[--format F] [--status S] [--pivot en] FILE...",
 	  "read TMX, XLIFF, TBX, OmegaT, CSV or TSV files into the memory",

@@ -400,6 +400,8 @@ unsigned long sv_io_writer_count(const struct sv_io_writer *w)
 	return w->count;
 }
 
+static int csv_header(struct sv_io_writer *w, int kind, struct sv_error *err);
+
 static void remove_files(struct sv_io_writer *w)
 {
 	for (size_t i = 0; i < w->nfiles; i++)
@@ -436,7 +438,7 @@ int sv_io_writer_close(struct sv_io_writer *w, struct sv_error *err)
 		return SV_OK;
 	int rc = SV_OK;
 	if (w->fmt == SV_IO_CSV && !w->csv_kind && !w->failed && w->f)
-		fputs("ru,bg\r\n", w->f);
+		csv_header(w, 1, err); /* an empty export still names its columns */
 	chunk_end(w, err);
 	if (w->failed) {
 		rc = fail(w, err, w->ferr.code, "%s", w->ferr.msg);
