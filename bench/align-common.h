@@ -277,6 +277,10 @@ static inline void ac_list_free(char **v, size_t n)
 	free(v);
 }
 
+#ifndef AC_PASSES
+#define AC_PASSES (getenv("AC_PASSES") ? atoi(getenv("AC_PASSES")) : 2)
+#endif
+
 struct ac_prf {
 	double p, r, f;
 	size_t tp, npred, ngold;
@@ -315,15 +319,39 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 	sv_align_opts_init(&o);
 	o.method = method;
 	struct sv_align_links *links = calloc(nd, sizeof(*links));
+	if (getenv("AC_TRAIN_DIR")) { /* experiment: learn from another variant first */
+		const char *td = getenv("AC_TRAIN_DIR");
+		struct sv_align_opts to;
+		sv_align_opts_init(&to);
+		to.method = SV_ALIGN_MONOTONE;
+		for (size_t i = 0; i < nd; i++) {
+			struct ac_doc tdoc[2];
+			size_t tid[2];
+			for (int s = 0; s < 2; s++) {
+				snprintf(path, sizeof(path), "%s/%s/%s.txt", td, s ? "bg" : "ru", names[i]);
+				ac_doc_read(path, names[i], s ? SV_LANG_BG : SV_LANG_RU, 0, &tdoc[s]);
+				struct sv_align_doc d = { names[i], s ? SV_LANG_BG : SV_LANG_RU, NULL,
+							  tdoc[s].sents, tdoc[s].n };
+				sv_align_add(a, &d, &tid[s], &err);
+			}
+			struct sv_align_links tl = SV_ALIGN_LINKS_INIT;
+			sv_align_sentences(a, tid[0], tid[1], &to, &tl, &err);
+			sv_align_observe(a, tid[0], tid[1], &tl);
+			sv_align_links_release(&tl);
+			ac_doc_free(&tdoc[0]);
+			ac_doc_free(&tdoc[1]);
+		}
+		fprintf(stderr, "learnt %zu\n", sv_align_learn(a));
+	}
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (int pass = 0; pass < 2; pass++) {
+	for (int pass = 0; pass < AC_PASSES; pass++) {
 		for (size_t i = 0; i < nd; i++) {
 			sv_align_sentences(a, ids[i * 2], ids[i * 2 + 1], &o, &links[i], &err);
-			if (pass == 0)
+			if (pass + 1 < AC_PASSES)
 				sv_align_observe(a, ids[i * 2], ids[i * 2 + 1], &links[i]);
 		}
-		if (pass == 0)
+		if (pass + 1 < AC_PASSES)
 			sv_align_learn(a);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -359,6 +387,33 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 				sv_map_put(&gold, key, 1);
 			}
 	}
+	if (getenv("AC_SHOW_FN")) {
+		struct sv_map pred = SV_MAP_INIT;
+		for (size_t i = 0; i < nd; i++)
+			for (size_t q = 0; q < links[i].n; q++) {
+				const struct sv_align_link *l = &links[i].v[q];
+				for (uint32_t x = 0; x < l->nru; x++)
+					for (uint32_t y = 0; y < l->nbg; y++) {
+						snprintf(key, sizeof(key), "%s\t%u\t%u", names[i],
+							 l->ru + x + 1, l->bg + y + 1);
+						sv_map_put(&pred, key, 1);
+					}
+			}
+		for (size_t q = 0; q < gold.cap; q++) {
+			if (!gold.slots[q].key || sv_map_get(&pred, gold.slots[q].key, 0))
+				continue;
+			char doc[256];
+			unsigned x, y;
+			if (sscanf(gold.slots[q].key, "%255[^\t]\t%u\t%u", doc, &x, &y) != 3)
+				continue;
+			for (size_t i = 0; i < nd; i++)
+				if (!strcmp(names[i], doc) && x <= docs[i * 2].n && y <= docs[i * 2 + 1].n)
+					fprintf(stderr, "FN %s %s ru%u bg%u\n  %s\n  %s\n",
+						vdir + strlen(vdir) - 5, doc, x, y, docs[i * 2].text[x - 1],
+						docs[i * 2 + 1].text[y - 1]);
+		}
+		sv_map_release(&pred);
+	}
 	size_t tp = 0, np = 0;
 	for (size_t i = 0; i < nd; i++)
 		for (size_t q = 0; q < links[i].n; q++) {
@@ -370,6 +425,12 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 					np++;
 					if (sv_map_get(&gold, key, 0))
 						tp++;
+					else if (getenv("AC_SHOW_FP"))
+						fprintf(stderr, "FP %s %s %u-%u ru%u bg%u s=%.3f\n  %s\n  %s\n",
+							vdir + strlen(vdir) - 5, names[i], l->nru, l->nbg, l->ru + x + 1,
+							l->bg + y + 1, l->score,
+							docs[i * 2].text[l->ru + x],
+							docs[i * 2 + 1].text[l->bg + y]);
 				}
 		}
 	res->tp = tp;

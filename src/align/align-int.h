@@ -8,6 +8,10 @@
 #include "base/buf.h"
 #include "base/map.h"
 
+/* Classes of concepts: words count in full; numbers and names are anchors
+ * whose total weight in a sentence (and in a match) is capped. */
+enum { AL_WORD = 0, AL_NUMBER = 1, AL_NAME = 2, AL_NCLS = 3 };
+
 /* Keys are interned strings (cognate keys, "#22.3" numbers); ids from 1. */
 struct al_doc {
 	char *name;       /* owned or NULL */
@@ -20,7 +24,7 @@ struct al_sent {
 	uint32_t raw_off, raw_n; /* raw key ids (unique) in a->raw */
 	uint32_t off, n;         /* concept ids (sorted, unique) in a->fk after finalise */
 	uint32_t len;            /* characters of the text (or of norm) */
-	float ww, wn;            /* total word weight, number weight (after finalise) */
+	float wc[AL_NCLS];       /* total weight per class (after finalise) */
 	uint16_t ntok;           /* word and number tokens */
 };
 
@@ -30,6 +34,7 @@ struct al_cooc {
 	uint32_t *cru, *cbg; /* per concept id: confident sentences with it unmatched */
 	size_t ccap;
 	size_t npairs;       /* confident sentence pairs observed */
+	size_t nlen;         /* 1-1 links above the skip level (for the length model) */
 	double sl, sll, sb, sbb, slb; /* length sums for c and s2 */
 };
 
@@ -38,7 +43,9 @@ struct sv_align {
 	uint32_t *parent;       /* union-find over key ids */
 	uint32_t *csize;        /* concept sizes (roots only) */
 	uint8_t *flags;         /* per key: KF_* */
+	uint32_t *full;         /* per key: offset + 1 of its full skeleton in fullbuf, or 0 */
 	size_t kcap;
+	struct sv_buf fullbuf;  /* full (untruncated) skeletons, NUL-separated */
 	struct sv_map words;    /* "r:word"/"b:word" -> key id (memo of the cognate keys) */
 	size_t lexn;            /* lexicon pairs accepted */
 
@@ -54,6 +61,7 @@ struct sv_align {
 	uint32_t *fk;           /* concept ids per sentence */
 	size_t nfk, fkcap;
 	float *w;               /* weight per concept (root) id */
+	uint8_t *cls;           /* class per concept (root) id: AL_WORD ... */
 	uint32_t *df;           /* sentence frequency per concept id */
 	size_t wcap;
 	double nsent_idf;       /* sentences counted for the IDF */
@@ -63,13 +71,18 @@ struct sv_align {
 	struct sv_buf scratch;
 };
 
-enum { KF_NUM = 1, KF_LATIN = 2, KF_STOP = 4 };
+enum { KF_NUM = 1, KF_LATIN = 2, KF_STOP = 4, KF_RU = 8, KF_BG = 16, KF_NAME = 32 };
 
 /* Weight factor of function words (on top of their IDF). */
 #define AL_STOP_WEIGHT 1.0f
 
-/* Number weights are capped per sentence at this much, on each side. */
+/* Gale-Church's variance of the length ratio per character. */
+#define AL_S2_DEFAULT 6.8
+
+/* Number and name weights are capped per sentence at this much (IDF
+ * units: about one rare word), on each side and in the match. */
 #define AL_NUM_CAP 3.0f
+#define AL_NAME_CAP 30.0f
 
 void sv_align__key(enum sv_lang lang, const char *word, size_t len, int pleo, struct sv_buf *out,
 		   int *pleo_done);
@@ -80,6 +93,11 @@ uint32_t al_key_id(struct sv_align *a, const char *key, size_t len);
 uint32_t al_find(struct sv_align *a, uint32_t k);
 /* Joins two keys' concepts unless the result exceeds max_size keys; 1 when joined. */
 int al_union(struct sv_align *a, uint32_t x, uint32_t y, uint32_t max_size);
+/* Joins concepts seen in one language only with their closest cognate in
+ * the other (weighted edit distance over full skeletons, mutual best). */
+void al_cognate_link(struct sv_align *a);
+/* The full skeleton of a word (no truncation) as code points; its length. */
+size_t al_full_skeleton(enum sv_lang lang, const char *w, size_t n, uint32_t *cp, size_t max);
 /* The raw key of a word in lang (memoised). */
 uint32_t al_word_key(struct sv_align *a, enum sv_lang lang, const char *w, size_t n);
 /* Rebuilds concept sets, IDF weights when dirty. */
@@ -89,7 +107,7 @@ void al_finalise(struct sv_align *a);
 struct al_set {
 	const uint32_t *k;
 	uint32_t n;
-	float ww, wn; /* total word weight, total number weight (uncapped) */
+	float wc[AL_NCLS]; /* total weight per class (uncapped) */
 	uint32_t len; /* characters */
 };
 
@@ -105,11 +123,15 @@ double al_len_term(const struct sv_align *a, double lru, double lbg);
 int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
 		const struct sv_align_opts *o, struct sv_align_links *out);
 int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
-	    const struct sv_align_opts *o, double relax, struct sv_align_links *out);
+	    const struct sv_align_opts *o, double alpha, struct sv_align_links *out);
 /* The skip level of a document pair: a high percentile of the similarities
  * of pairs unlikely to be translations; *bg_mean gets their mean. */
 double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
-		     const struct sv_align_opts *o, int shuffled, double *bg_mean);
+		     const struct sv_align_opts *o, int shuffled, double *bg_mean, double *scale);
+
+/* Sorts v[0..k) and gives its pct-quantile, tail scale (mean excess over
+ * the median of the upper half) and mean; defaults when k < 8. */
+void al_tail(double *v, size_t k, double pct, double *q, double *lam, double *mean);
 
 void al_link_add(struct sv_align_links *l, uint32_t ru, uint32_t nru, uint32_t bg, uint32_t nbg,
 		 float score, float margin, int method);

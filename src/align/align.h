@@ -99,10 +99,14 @@ struct sv_align_opts {
 	double skip_pct;
 	double skip_scale;
 	/* Mining: k nearest competitors for the margin (default 4); a pair is
-	 * kept when mutual best, its margin >= min_margin (default 1.5) and its
-	 * similarity above the random-pair skip level. */
+	 * kept when it is mutual best by margin, its margin >= min_margin
+	 * (default 1.2), and its evidence (similarity above the background's
+	 * skip_pct level in units of the background's tail, plus the length
+	 * term) clears log(pairs compared * (1 - skip_pct) / mine_alpha): about
+	 * mine_alpha (default 0.1) unrelated pairs pass per document pair. */
 	int k;
 	double min_margin;
+	double mine_alpha;
 	/* Document pairing: pairs with score >= doc_threshold (default 0.25)
 	 * and >= doc_ratio (default 0.6) of the document's best are reported,
 	 * besides each document's best partner above doc_floor (default 0.05).

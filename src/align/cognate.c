@@ -4,6 +4,8 @@
  * stripping (Bulgarian articles included), and a weighted edit distance. */
 #include "align/align-int.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
@@ -224,14 +226,12 @@ static double sub_cost(uint32_t a, uint32_t b)
 	return 1.0;
 }
 
-double sv_align_cognate(const char *ru, const char *bg)
+/* Weighted edit distance similarity of two skeletons, 0..1. */
+static double skel_sim(const uint32_t *x, size_t n, const uint32_t *y, size_t m)
 {
-	uint32_t x[64], y[64];
-	size_t n = sv_align__stem(SV_LANG_RU, ru, strlen(ru), x, 64, 1, NULL);
-	size_t m = sv_align__stem(SV_LANG_BG, bg, strlen(bg), y, 64, 0, NULL);
-	if (!n || !m)
+	if (!n || !m || n > 63 || m > 63)
 		return 0;
-	double row[65], prev[65];
+	double row[64], prev[64];
 	for (size_t j = 0; j <= m; j++)
 		prev[j] = (double)j;
 	for (size_t i = 1; i <= n; i++) {
@@ -251,4 +251,127 @@ double sv_align_cognate(const char *ru, const char *bg)
 	double len = (double)(n > m ? n : m);
 	double s = 1.0 - prev[m] / len;
 	return s < 0 ? 0 : s;
+}
+
+double sv_align_cognate(const char *ru, const char *bg)
+{
+	uint32_t x[64], y[64];
+	size_t n = sv_align__stem(SV_LANG_RU, ru, strlen(ru), x, 64, 1, NULL);
+	size_t m = sv_align__stem(SV_LANG_BG, bg, strlen(bg), y, 64, 0, NULL);
+	return skel_sim(x, n, y, m);
+}
+
+size_t al_full_skeleton(enum sv_lang lang, const char *w, size_t n, uint32_t *cp, size_t max)
+{
+	return sv_align__stem(lang, w, n, cp, max, lang == SV_LANG_RU, NULL);
+}
+
+/* ---- Linking cognates the keys missed -------------------------------- */
+
+#define COG_MIN_LEN 5
+#define COG_MIN_SIM 0.85
+
+struct cogc {
+	uint32_t bucket; /* first two code points, hashed */
+	uint32_t key;
+	uint8_t bg;
+};
+
+static int cmp_cogc(const void *p, const void *q)
+{
+	const struct cogc *a = p, *b = q;
+	if (a->bucket != b->bucket)
+		return a->bucket < b->bucket ? -1 : 1;
+	return a->bg - b->bg;
+}
+
+static size_t full_cps(const struct sv_align *a, uint32_t k, uint32_t *cp, size_t max)
+{
+	if (!a->full[k])
+		return 0;
+	const char *s = a->fullbuf.data + a->full[k] - 1;
+	size_t n = 0, len = strlen(s);
+	for (size_t i = 0; i < len && n < max;) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)s + i, len - i, &c);
+		if (!l)
+			break;
+		cp[n++] = c;
+		i += l;
+	}
+	return n;
+}
+
+void al_cognate_link(struct sv_align *a)
+{
+	size_t nk = a->keys.n;
+	uint8_t *rm = sv_calloc(nk, 1);
+	for (size_t k = 1; k < nk; k++)
+		rm[al_find(a, (uint32_t)k)] |= a->flags[k] & (KF_RU | KF_BG);
+	struct cogc *v = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t cp[64];
+	for (size_t k = 1; k < nk; k++) {
+		uint8_t m = rm[al_find(a, (uint32_t)k)];
+		if ((m != KF_RU && m != KF_BG) || (a->flags[k] & (KF_NUM | KF_STOP)))
+			continue;
+		if (!(a->flags[k] & m))
+			continue; /* a lexicon-only key of the other language */
+		size_t l = full_cps(a, (uint32_t)k, cp, 64);
+		if (l < COG_MIN_LEN)
+			continue;
+		SV_GROW(v, cap, n + 1);
+		v[n].bucket = cp[0] * 4099u + cp[1];
+		v[n].key = (uint32_t)k;
+		v[n].bg = m == KF_BG;
+		n++;
+	}
+	qsort(v, n, sizeof(*v), cmp_cogc);
+	if (getenv("AL_COGDBG"))
+		fprintf(stderr, "COGN %zu candidates of %zu keys\n", n, nk);
+	/* best partner of each candidate within its bucket */
+	uint32_t *best = sv_calloc(n, sizeof(*best));
+	double *bs = sv_calloc(n, sizeof(*bs));
+	uint32_t x[64], y[64];
+	for (size_t b0 = 0; b0 < n;) {
+		size_t b1 = b0;
+		while (b1 < n && v[b1].bucket == v[b0].bucket)
+			b1++;
+		size_t mid = b0;
+		while (mid < b1 && !v[mid].bg)
+			mid++;
+		for (size_t i = b0; i < mid; i++) {
+			size_t xn = full_cps(a, v[i].key, x, 64);
+			for (size_t j = mid; j < b1; j++) {
+				size_t yn = full_cps(a, v[j].key, y, 64);
+				size_t d = xn > yn ? xn - yn : yn - xn;
+				if (d > 2)
+					continue;
+				double s = skel_sim(x, xn, y, yn);
+				if (s > bs[i]) {
+					bs[i] = s;
+					best[i] = (uint32_t)j;
+				}
+				if (s > bs[j]) {
+					bs[j] = s;
+					best[j] = (uint32_t)i;
+				}
+			}
+		}
+		b0 = b1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].bg || bs[i] < COG_MIN_SIM)
+			continue;
+		size_t j = best[i];
+		if (best[j] != i)
+			continue;
+		if (al_union(a, v[i].key, v[j].key, 6) && getenv("AL_COGDBG"))
+			fprintf(stderr, "COG %s %s %.2f\n", a->fullbuf.data + a->full[v[i].key] - 1,
+				a->fullbuf.data + a->full[v[j].key] - 1, bs[i]);
+	}
+	free(best);
+	free(bs);
+	free(v);
+	free(rm);
 }

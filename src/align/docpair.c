@@ -5,6 +5,7 @@
 #include "align/align-int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,7 @@ int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
 		}
 	}
 	/* sparse document vectors */
+	uint8_t *has = sv_calloc(nd * AL_NCLS, 1);
 	size_t *voff = sv_malloc((nd + 1) * sizeof(*voff));
 	uint32_t *vk = NULL;
 	float *vw = NULL;
@@ -72,24 +74,26 @@ int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
 				}
 			}
 		}
-		double norm = 0;
+		double norm[AL_NCLS] = { 0 };
 		SV_GROW(vk, vcap, vn + nl + 1);
 		SV_GROW(vw, vcap2, vn + nl + 1);
 		for (size_t q = 0; q < nl; q++) {
 			uint32_t c = list[q];
 			double idf = log(((double)nd + 1.0) / ((double)ddf[c] + 0.5));
 			double w = (1.0 + log((double)tf[c])) * idf;
-			if (a->flags[c] & KF_NUM)
-				w *= 0.5; /* numbers anchor, they do not decide */
 			tf[c] = 0;
 			vk[vn] = c;
 			vw[vn] = (float)w;
 			vn++;
-			norm += w * w;
+			norm[a->cls[c]] += w * w;
 		}
-		norm = norm > 0 ? 1.0 / sqrt(norm) : 0;
+		/* one unit vector per class: words, numbers, names */
+		for (int k = 0; k < AL_NCLS; k++) {
+			norm[k] = norm[k] > 0 ? 1.0 / sqrt(norm[k]) : 0;
+			has[d * AL_NCLS + k] = norm[k] > 0;
+		}
 		for (size_t q = voff[d]; q < vn; q++)
-			vw[q] = (float)(vw[q] * norm);
+			vw[q] = (float)(vw[q] * norm[a->cls[vk[q]]]);
 	}
 	voff[nd] = vn;
 	/* inverted index over BG documents */
@@ -112,8 +116,9 @@ int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
 			}
 	free(fill);
 	/* scores: dot products, date factor */
-	float *acc = sv_calloc(nd, sizeof(*acc));
+	float *acc = sv_calloc(nd * AL_NCLS, sizeof(*acc));
 	uint32_t *touched = sv_malloc((nd + 1) * sizeof(*touched));
+	uint8_t *seen = sv_calloc(nd, 1);
 	float *bestbg = sv_calloc(nd, sizeof(*bestbg)); /* per BG doc: its best RU score */
 	struct sv_align_docpair *all = NULL;
 	size_t nall = 0, acap = 0;
@@ -125,14 +130,30 @@ int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
 		for (size_t q = voff[d]; q < voff[d + 1]; q++)
 			for (uint32_t p = cnt[vk[q]]; p < cnt[vk[q] + 1]; p++) {
 				uint32_t b = post[p].doc;
-				if (acc[b] == 0)
+				if (!seen[b]) {
+					seen[b] = 1;
 					touched[nt++] = b;
-				acc[b] += vw[q] * post[p].w;
+				}
+				acc[b * AL_NCLS + a->cls[vk[q]]] += vw[q] * post[p].w;
+				if (getenv("AL_DPDBG") && vw[q] * post[p].w > 0.004)
+					fprintf(stderr, "DP %s %s %s %.4f\n", rd->name, a->docs[b].name,
+						sv_intern_str(&a->keys, vk[q]), vw[q] * post[p].w);
 			}
 		for (size_t q = 0; q < nt; q++) {
 			uint32_t b = touched[q];
-			double s = acc[b];
-			acc[b] = 0;
+			/* the classes both documents have, weighted: words decide,
+			 * shared names say "same event", numbers anchor */
+			static const double cw[AL_NCLS] = { 0.5, 0.15, 0.35 };
+			double s = 0, ws = 0;
+			for (int k = 0; k < AL_NCLS; k++) {
+				if (has[d * AL_NCLS + k] && has[b * AL_NCLS + k]) {
+					s += cw[k] * acc[b * AL_NCLS + k];
+					ws += cw[k];
+				}
+				acc[b * AL_NCLS + k] = 0;
+			}
+			seen[b] = 0;
+			s = ws > 0 ? s / ws : 0;
 			const struct al_doc *bd = &a->docs[b];
 			if (rd->day >= 0 && bd->day >= 0 && opts->date_days > 0) {
 				double dd = (double)(rd->day - bd->day) / opts->date_days;
@@ -173,6 +194,8 @@ int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
 	free(bestbg);
 	free(acc);
 	free(touched);
+	free(seen);
+	free(has);
 	free(post);
 	free(cnt);
 	free(tf);

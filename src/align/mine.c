@@ -5,6 +5,7 @@
 #include "align/align-int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,13 +41,12 @@ static void top_insertf(float *v, size_t *n, size_t cap, float sim)
 }
 
 int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
-	    const struct sv_align_opts *o, double relax, struct sv_align_links *out)
+	    const struct sv_align_opts *o, double alpha, struct sv_align_links *out)
 {
 	size_t n = ru->n, m = bg->n;
 	if (!n || !m)
 		return SV_OK;
 	double bgmean;
-	double t = al_skip_level(a, ru, bg, o, 1, &bgmean) * relax;
 	size_t k = o->k < 1 ? 1 : (size_t)o->k;
 	size_t K = k * 4 < 16 ? 16 : k * 4; /* candidates kept per RU sentence */
 	if (K > m)
@@ -56,6 +56,12 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 	float *ky = sv_malloc(m * k * sizeof(*ky)); /* each BG sentence's k best sims */
 	size_t *nky = sv_calloc(m, sizeof(*nky));
 	struct al_set x, y;
+	float *colbs = sv_malloc(m * sizeof(*colbs));
+	uint32_t *colbest = sv_malloc(m * sizeof(*colbest));
+	for (size_t j = 0; j < m; j++) {
+		colbs[j] = -1;
+		colbest[j] = UINT32_MAX;
+	}
 
 	if (n * m <= 250000) {
 		for (size_t i = 0; i < n; i++) {
@@ -65,6 +71,10 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 				float s = (float)al_sim(a, &x, &y);
 				top_insert(cx + i * K, &ncx[i], K, (uint32_t)j, s);
 				top_insertf(ky + j * k, &nky[j], k, s);
+				if (s > colbs[j]) {
+					colbs[j] = s;
+					colbest[j] = (uint32_t)i;
+				}
 			}
 		}
 	} else {
@@ -118,6 +128,10 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 				float sv = (float)al_sim(a, &x, &y);
 				top_insert(cx + i * K, &ncx[i], K, pre[q].j, sv);
 				top_insertf(ky + pre[q].j * k, &nky[pre[q].j], k, sv);
+				if (sv > colbs[pre[q].j]) {
+					colbs[pre[q].j] = sv;
+					colbest[pre[q].j] = (uint32_t)i;
+				}
 			}
 		}
 		free(pre);
@@ -127,6 +141,36 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 		free(cnt);
 	}
 
+	/* the background: pairs that are neither their row's nor their
+	 * column's best, so partners do not inflate it */
+	double q, lam2;
+	{
+		size_t max = 4000, kk = 0;
+		double *v = sv_malloc(max * sizeof(*v));
+		uint64_t seed = 0x51ed2701ULL ^ (n * 131 + m);
+		int exhaustive = n * m <= max;
+		for (size_t tries = 0; kk < max && tries < max * 2; tries++) {
+			size_t i, j;
+			if (exhaustive) {
+				if (tries >= n * m)
+					break;
+				i = tries / m;
+				j = tries % m;
+			} else {
+				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+				i = (size_t)(seed >> 33) % n;
+				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+				j = (size_t)(seed >> 33) % m;
+			}
+			if ((ncx[i] && cx[i * K].j == j) || colbest[j] == i)
+				continue;
+			al_set_of(a, ru->first + i, &x);
+			al_set_of(a, bg->first + j, &y);
+			v[kk++] = al_sim(a, &x, &y);
+		}
+		al_tail(v, kk, o->skip_pct, &q, &lam2, &bgmean);
+		free(v);
+	}
 	/* neighbourhood means, padded with the background mean */
 	double *kx = sv_malloc(n * sizeof(*kx)), *kyv = sv_malloc(m * sizeof(*kyv));
 	for (size_t i = 0; i < n; i++) {
@@ -179,11 +223,22 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 		for (size_t q = 0; q < ncx[i]; q++)
 			if (cx[i * K + q].j == j)
 				sim = cx[i * K + q].sim;
-		if (bx[i] < o->min_margin * relax || sim < t)
+		/* evidence: similarity above the background's skip level in
+		 * units of its tail, plus the length term; the bar grows with the
+		 * number of pairs compared so that about alpha background pairs
+		 * per document pair pass by chance */
+		double len = al_len_term(a, a->sents[ru->first + i].len, a->sents[bg->first + j].len);
+		double z = (sim - q) / lam2 + len;
+		double bar = log(fmax(1.0, (double)(n * m) * (1.0 - o->skip_pct) / alpha));
+		if (getenv("AL_MDBG"))
+			fprintf(stderr, "MINE %s %zu %u sim=%.3f margin=%.2f len=%.2f N=%zu q=%.3f l2=%.3f z=%.2f bar=%.2f\n",
+				ru->name, i + 1, j + 1, sim, bx[i], len, n * m, q, lam2, z, bar);
+		if (bx[i] < o->min_margin || z < bar)
 			continue;
-		al_link_add(out, ru->first ? (uint32_t)i : (uint32_t)i, 1, j, 1, sim, (float)bx[i],
-			    SV_ALIGN_MINING);
+		al_link_add(out, (uint32_t)i, 1, j, 1, sim, (float)bx[i], SV_ALIGN_MINING);
 	}
+	free(colbs);
+	free(colbest);
 	free(bx);
 	free(by);
 	free(ax);
@@ -243,7 +298,7 @@ int sv_align_sentences(struct sv_align *a, size_t ru, size_t bg, const struct sv
 		/* mine with relaxed thresholds; translations give many pairs in
 		 * one order */
 		struct sv_align_links probe = SV_ALIGN_LINKS_INIT;
-		al_mine(a, r, b, opts, 0.8, &probe);
+		al_mine(a, r, b, opts, 1.0, &probe);
 		size_t inc = lis(&probe);
 		size_t small = r->n < b->n ? r->n : b->n;
 		double cover = small ? (double)probe.n / (double)small : 0;
@@ -255,5 +310,5 @@ int sv_align_sentences(struct sv_align *a, size_t ru, size_t bg, const struct sv
 	out->method = m;
 	if (m == SV_ALIGN_MONOTONE)
 		return al_monotone(a, r, b, opts, out);
-	return al_mine(a, r, b, opts, 1.0, out);
+	return al_mine(a, r, b, opts, opts->mine_alpha, out);
 }

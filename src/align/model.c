@@ -61,7 +61,8 @@ void sv_align_opts_init(struct sv_align_opts *o)
 	o->skip_pct = 0.98;
 	o->skip_scale = 1.0;
 	o->k = 4;
-	o->min_margin = 1.5;
+	o->min_margin = 1.2;
+	o->mine_alpha = 0.1;
 	o->doc_threshold = 0.25;
 	o->doc_ratio = 0.6;
 	o->doc_floor = 0.05;
@@ -83,11 +84,14 @@ uint32_t al_key_id(struct sv_align *a, const char *key, size_t len)
 		SV_GROW(a->csize, cap, (size_t)id + 1);
 		cap = old;
 		SV_GROW(a->flags, cap, (size_t)id + 1);
+		cap = old;
+		SV_GROW(a->full, cap, (size_t)id + 1);
 		a->kcap = cap;
 	}
 	a->parent[id] = id;
 	a->csize[id] = 1;
 	a->flags[id] = 0;
+	a->full[id] = 0;
 	if (len && key[0] == '#')
 		a->flags[id] |= KF_NUM;
 	else if (len && (unsigned char)key[0] < 0x80)
@@ -140,7 +144,16 @@ uint32_t al_word_key(struct sv_align *a, enum sv_lang lang, const char *w, size_
 	struct sv_buf key = SV_BUF_INIT;
 	int pleo = 0;
 	sv_align__key(lang, w, n, 1, &key, &pleo);
+	size_t before = a->keys.n;
 	uint32_t id = al_key_id(a, key.data, key.len);
+	if (a->keys.n != before && key.len && key.data[0] != '#') {
+		uint32_t cp[64];
+		size_t fn = al_full_skeleton(lang, w, n, cp, 64);
+		a->full[id] = (uint32_t)a->fullbuf.len + 1;
+		for (size_t i = 0; i < fn; i++)
+			sv_buf_add_cp(&a->fullbuf, cp[i]);
+		sv_buf_addc(&a->fullbuf, '\0');
+	}
 	if (sv_text_is_stopword(lang, w, n))
 		a->flags[id] |= KF_STOP;
 	if (pleo) {
@@ -164,6 +177,8 @@ static int lex_pair(struct sv_align *a, const char *ru, size_t rn, const char *b
 {
 	uint32_t x = al_word_key(a, SV_LANG_RU, ru, rn);
 	uint32_t y = al_word_key(a, SV_LANG_BG, bg, bn);
+	a->flags[x] |= KF_RU;
+	a->flags[y] |= KF_BG;
 	if (!al_union(a, x, y, max))
 		return 0;
 	a->lexn++;
@@ -260,8 +275,9 @@ struct sv_align *sv_align_open(const char *lexicon, struct sv_error *err)
 	sv_map_init(&a->words);
 	sv_map_init(&a->ev.pairs);
 	sv_buf_init(&a->scratch);
+	sv_buf_init(&a->fullbuf);
 	a->c = 1.0;
-	a->s2 = 6.8;
+	a->s2 = AL_S2_DEFAULT;
 	a->dirty = 1;
 	al_key_id(a, "", 0); /* id 1: the empty key, never in a sentence */
 	if (lexicon) {
@@ -301,6 +317,8 @@ void sv_align_close(struct sv_align *a)
 	free(a->parent);
 	free(a->csize);
 	free(a->flags);
+	free(a->full);
+	sv_buf_release(&a->fullbuf);
 	for (size_t i = 0; i < a->ndocs; i++)
 		free(a->docs[i].name);
 	free(a->docs);
@@ -308,6 +326,7 @@ void sv_align_close(struct sv_align *a)
 	free(a->raw);
 	free(a->fk);
 	free(a->w);
+	free(a->cls);
 	free(a->df);
 	sv_buf_release(&a->scratch);
 	free(a);
@@ -365,6 +384,51 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 		if (nl != nt)
 			lem = NULL;
 	}
+	/* names: words capitalised inside the sentence (not its first word),
+	 * lower-cased as norm has them */
+	struct sv_buf names = SV_BUF_INIT;
+	if (s->text) {
+		const char *t = s->text;
+		size_t tn = strlen(t), i = 0;
+		int first = 1;
+		while (i < tn) {
+			uint32_t c;
+			size_t l = sv_utf8_decode((const unsigned char *)t + i, tn - i, &c);
+			if (!l) {
+				i++;
+				continue;
+			}
+			int up = (c >= 0x410 && c <= 0x42F) || c == 0x401 || (c >= 'A' && c <= 'Z');
+			int low = (c >= 0x430 && c <= 0x44F) || c == 0x451 || (c >= 'a' && c <= 'z');
+			if (!up && !low) {
+				i += l;
+				continue;
+			}
+			size_t st = names.len;
+			int cap = up;
+			while (i < tn) {
+				l = sv_utf8_decode((const unsigned char *)t + i, tn - i, &c);
+				if (!l)
+					break;
+				if (c >= 0x410 && c <= 0x42F)
+					c += 0x20;
+				else if (c == 0x401 || c == 0x451)
+					c = 0x435;
+				else if (c >= 'A' && c <= 'Z')
+					c += 32;
+				else if (!((c >= 0x430 && c <= 0x44F) || (c >= 'a' && c <= 'z') || c == '-'))
+					break;
+				sv_buf_add_cp(&names, c);
+				i += l;
+			}
+			if (cap && !first)
+				sv_buf_addc(&names, ' ');
+			else
+				names.len = st;
+			names.data[names.len] = '\0';
+			first = 0;
+		}
+	}
 	out->raw_off = (uint32_t)a->nraw;
 	const char *p = norm, *q = lem;
 	while (*p) {
@@ -377,6 +441,15 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 			e++;
 		const char *w = p;
 		size_t wn = (size_t)(e - p);
+		int is_name = 0;
+		for (const char *nm = names.data; *nm;) {
+			const char *ne = strchr(nm, ' ');
+			if ((size_t)(ne - nm) == wn && !memcmp(nm, w, wn)) {
+				is_name = 1;
+				break;
+			}
+			nm = ne + 1;
+		}
 		if (q) {
 			while (*q == ' ')
 				q++;
@@ -391,12 +464,16 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 			q = qe;
 		}
 		uint32_t id = al_word_key(a, lang, w, wn);
+		a->flags[id] |= lang == SV_LANG_BG ? KF_BG : KF_RU;
+		if (is_name && !getenv("AL_NONAME"))
+			a->flags[id] |= KF_NAME;
 		SV_GROW(a->raw, a->rcap, a->nraw + 1);
 		a->raw[a->nraw++] = id;
 		if (out->ntok < UINT16_MAX)
 			out->ntok++;
 		p = e;
 	}
+	sv_buf_release(&names);
 	uint32_t *r = a->raw + out->raw_off;
 	size_t n = a->nraw - out->raw_off;
 	qsort(r, n, sizeof(*r), cmp_u32);
@@ -448,11 +525,14 @@ void al_finalise(struct sv_align *a)
 {
 	if (!a->dirty)
 		return;
+	if (!getenv("AL_NOCOG"))
+		al_cognate_link(a);
 	size_t nk = a->keys.n; /* ids < nk */
 	if (a->wcap < nk) {
 		a->wcap = nk;
 		a->w = sv_realloc(a->w, nk * sizeof(*a->w));
 		a->df = sv_realloc(a->df, nk * sizeof(*a->df));
+		a->cls = sv_realloc(a->cls, nk);
 	}
 	memset(a->df, 0, nk * sizeof(*a->df));
 	a->nfk = 0;
@@ -486,18 +566,21 @@ void al_finalise(struct sv_align *a)
 			a->df[k] &= 0x7fffffffu;
 			a->w[k] *= AL_STOP_WEIGHT;
 		}
+	memset(a->cls, AL_WORD, nk);
+	for (size_t k = 1; k < nk; k++) {
+		uint32_t r = al_find(a, (uint32_t)k);
+		if (a->flags[k] & KF_NUM)
+			a->cls[r] = AL_NUMBER;
+		else if ((a->flags[k] & KF_NAME) && a->cls[r] == AL_WORD)
+			a->cls[r] = AL_NAME;
+	}
 	for (size_t i = 0; i < a->nsents; i++) {
 		struct al_sent *s = &a->sents[i];
-		float ww = 0, wn = 0;
+		memset(s->wc, 0, sizeof(s->wc));
 		for (uint32_t j = 0; j < s->n; j++) {
 			uint32_t k = a->fk[s->off + j];
-			if (a->flags[k] & KF_NUM)
-				wn += a->w[k];
-			else
-				ww += a->w[k];
+			s->wc[a->cls[k]] += a->w[k];
 		}
-		s->ww = ww;
-		s->wn = wn;
 	}
 	a->dirty = 0;
 }
@@ -509,8 +592,7 @@ void al_set_of(struct sv_align *a, size_t sent, struct al_set *s)
 	const struct al_sent *t = &a->sents[sent];
 	s->k = a->fk + t->off;
 	s->n = t->n;
-	s->ww = t->ww;
-	s->wn = t->wn;
+	memcpy(s->wc, t->wc, sizeof(s->wc));
 	s->len = t->len;
 }
 
@@ -532,48 +614,44 @@ void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t 
 	SV_GROW(*store, *cap, total + 1);
 	uint32_t *k = *store;
 	size_t u = 0;
-	float ww = 0, wn = 0;
+	float wc[AL_NCLS] = { 0 };
 	for (size_t i = 0; i < t; i++) {
 		if (u && k[u - 1] == tmp[i])
 			continue;
 		k[u++] = tmp[i];
-		if (a->flags[tmp[i]] & KF_NUM)
-			wn += a->w[tmp[i]];
-		else
-			ww += a->w[tmp[i]];
+		wc[a->cls[tmp[i]]] += a->w[tmp[i]];
 	}
 	free(tmp);
 	out->k = k;
 	out->n = (uint32_t)u;
-	out->ww = ww;
-	out->wn = wn;
+	memcpy(out->wc, wc, sizeof(wc));
 	out->len = len;
 }
+
+static const float al_caps[AL_NCLS] = { 1e30f, AL_NUM_CAP, AL_NAME_CAP };
 
 double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_set *y)
 {
 	const uint32_t *p = x->k, *pe = x->k + x->n, *q = y->k, *qe = y->k + y->n;
-	float cw = 0, cn = 0;
+	float c[AL_NCLS] = { 0 };
 	while (p < pe && q < qe) {
 		if (*p < *q) {
 			p++;
 		} else if (*p > *q) {
 			q++;
 		} else {
-			if (a->flags[*p] & KF_NUM)
-				cn += a->w[*p];
-			else
-				cw += a->w[*p];
+			c[a->cls[*p]] += a->w[*p];
 			p++;
 			q++;
 		}
 	}
-	float xn = x->wn < AL_NUM_CAP ? x->wn : AL_NUM_CAP;
-	float yn = y->wn < AL_NUM_CAP ? y->wn : AL_NUM_CAP;
-	if (cn > AL_NUM_CAP)
-		cn = AL_NUM_CAP;
-	float den = x->ww + xn + y->ww + yn;
-	return den > 0 ? 2.0 * (cw + cn) / den : 0.0;
+	float num = 0, den = 0;
+	for (int k = 0; k < AL_NCLS; k++) {
+		float cap = al_caps[k];
+		num += c[k] < cap ? c[k] : cap;
+		den += (x->wc[k] < cap ? x->wc[k] : cap) + (y->wc[k] < cap ? y->wc[k] : cap);
+	}
+	return den > 0 ? 2.0 * num / den : 0.0;
 }
 
 double al_len_term(const struct sv_align *a, double lru, double lbg)
@@ -602,8 +680,10 @@ double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
 		a->wcap = a->keys.n;
 		a->w = sv_realloc(a->w, a->wcap * sizeof(*a->w));
 		a->df = sv_realloc(a->df, a->wcap * sizeof(*a->df));
+		a->cls = sv_realloc(a->cls, a->wcap);
 		for (size_t k = old; k < a->wcap; k++) {
 			a->df[k] = 0;
+			a->cls[k] = (a->flags[k] & KF_NUM) ? AL_NUMBER : AL_WORD;
 			a->w[k] = (float)log((a->nsent_idf + 1.0) / 0.5);
 		}
 	}
@@ -611,7 +691,7 @@ double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
 	struct al_set set[2];
 	for (int i = 0; i < 2; i++) {
 		keys[i] = sv_malloc((s[i].raw_n + 1) * sizeof(uint32_t));
-		float ww = 0, wn = 0;
+		float wc[AL_NCLS] = { 0 };
 		uint32_t u = 0;
 		for (uint32_t j = 0; j < s[i].raw_n; j++)
 			keys[i][u++] = al_find(a, a->raw[s[i].raw_off + j]);
@@ -623,15 +703,11 @@ double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
 			keys[i][v++] = keys[i][j];
 			uint32_t r = keys[i][j];
 			float w = r < a->wcap ? a->w[r] : (float)log((a->nsent_idf + 1.0) / 0.5);
-			if (a->flags[r] & KF_NUM)
-				wn += w;
-			else
-				ww += w;
+			wc[r < a->wcap ? a->cls[r] : (a->flags[r] & KF_NUM) ? AL_NUMBER : AL_WORD] += w;
 		}
 		set[i].k = keys[i];
 		set[i].n = v;
-		set[i].ww = ww;
-		set[i].wn = wn;
+		memcpy(set[i].wc, wc, sizeof(wc));
 		set[i].len = s[i].len;
 	}
 	double r = al_sim(a, &set[0], &set[1]);

@@ -6,17 +6,31 @@
 #include "align/align-int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Scale of the similarity above the skip level, weight of the length term,
  * and penalties of the rarer beads (in the same units). */
-#define G_SIM 10.0
+/* All in nats. The lexical term is (s - q) / lambda: the similarity's
+ * distance above the skip level q in units of the random-pair tail scale.
+ * Bead penalties are Gale-Church priors relative to 1-1 (.089/2, .011). */
 #define G_LEN 1.0
-#define P_12 1.2
-#define P_22 2.5
-#define P_13 2.5
+#define P_12 3.0
+#define P_22 4.4
+#define P_13 5.0
+
+struct calib {
+	double q;   /* skip level: a high percentile of random-pair similarities */
+	double lam; /* scale of the random-pair tail */
+	double b0;  /* prior log-odds of linking over leaving both unaligned */
+	double p12, p22, p13; /* penalties of n-m beads against 1-1 (nats) */
+	double conf; /* log-odds a link must clear (precision over recall) */
+};
 #define MAXM 3
+#define LEX_MIN 3.0
+#define PI0 0.1
+#define PI_W 10.0
 
 /* Merged sets of sentences ending at each index: lv[a - 1][i] is the union
  * of sentences i-a+1..i. */
@@ -77,7 +91,7 @@ static void side_free(struct side *s)
 
 /* Gain of a bead of a RU and b BG sentences ending before (i, j). */
 static double bead_gain(const struct sv_align *a, const struct side *r, const struct side *b,
-			size_t i, size_t j, int na, int nb, double t, double *sim)
+			size_t i, size_t j, int na, int nb, const struct calib *cb, double *sim)
 {
 	const struct al_set *x = &r->lv[na - 1][i - 1];
 	const struct al_set *y = &b->lv[nb - 1][j - 1];
@@ -85,14 +99,19 @@ static double bead_gain(const struct sv_align *a, const struct side *r, const st
 	*sim = s;
 	double pen = 0;
 	if (na + nb == 3)
-		pen = P_12;
+		pen = cb->p12;
 	else if (na == 2 && nb == 2)
-		pen = P_22;
+		pen = cb->p22;
 	else if (na + nb == 4)
-		pen = P_13;
+		pen = cb->p13;
 	else if (na + nb > 4)
-		pen = P_22 + P_13;
-	return G_SIM * (s - t) + G_LEN * al_len_term(a, x->len, y->len) - pen;
+		pen = cb->p22 + cb->p13;
+	/* the lexical log-odds is bounded below: some true pairs share no word
+	 * (about 2-3% of translation pairs against half of random pairs) */
+	double lex = (s - cb->q) / cb->lam;
+	if (lex < -LEX_MIN)
+		lex = -LEX_MIN;
+	return lex + G_LEN * al_len_term(a, x->len, y->len) + cb->b0 - pen - cb->conf;
 }
 
 struct band {
@@ -127,7 +146,7 @@ static void band_fix(struct band *bd, size_t n, size_t m)
 
 /* The DP proper over the band; appends links (ru/bg offsets added). */
 static void dp_run(struct sv_align *a, const struct side *r, const struct side *b,
-		   const struct band *bd, int maxm, double t, uint32_t ru0, uint32_t bg0,
+		   const struct band *bd, int maxm, const struct calib *cb, uint32_t ru0, uint32_t bg0,
 		   int method, struct sv_align_links *out)
 {
 	size_t n = r->n, m = b->n;
@@ -155,7 +174,7 @@ static void dp_run(struct sv_align *a, const struct side *r, const struct side *
 						continue;
 					double g = 0, s;
 					if (na && nb)
-						g = bead_gain(a, r, b, i, j, na, nb, t, &s);
+						g = bead_gain(a, r, b, i, j, na, nb, cb, &s);
 					if (prev + g > best) {
 						best = prev + g;
 						arg = (uint8_t)(na * 4 + nb);
@@ -175,7 +194,7 @@ static void dp_run(struct sv_align *a, const struct side *r, const struct side *
 			break; /* unreachable cell: cannot happen with a fixed band */
 		if (na && nb) {
 			double s;
-			bead_gain(a, r, b, i, j, na, nb, t, &s);
+			bead_gain(a, r, b, i, j, na, nb, cb, &s);
 			al_link_add(out, ru0 + (uint32_t)(i - (size_t)na), (uint32_t)na,
 				    bg0 + (uint32_t)(j - (size_t)nb), (uint32_t)nb, (float)s, 0,
 				    method);
@@ -193,25 +212,51 @@ static void dp_run(struct sv_align *a, const struct side *r, const struct side *
 	free(bp);
 }
 
-static uint64_t lcg(uint64_t *s)
-{
-	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
-	return *s >> 33;
-}
-
 static int cmp_dbl(const void *x, const void *y)
 {
 	double a = *(const double *)x, b = *(const double *)y;
 	return a < b ? -1 : a > b;
 }
 
+void al_tail(double *v, size_t k, double pct, double *q, double *lam, double *mean)
+{
+	*q = 0.15;
+	*lam = 0.05;
+	*mean = 0.05;
+	if (k >= 8) {
+		qsort(v, k, sizeof(*v), cmp_dbl);
+		*q = v[(size_t)(pct * (double)(k - 1))];
+		double med = v[k / 2], ex = 0, sum = 0;
+		size_t ne = 0;
+		for (size_t x = 0; x < k; x++)
+			sum += v[x];
+		for (size_t x = k / 2; x < k; x++) {
+			ex += v[x] - med;
+			ne++;
+		}
+		*mean = sum / (double)k;
+		*lam = ne ? ex / (double)ne : *lam;
+	}
+	if (*lam < 0.01)
+		*lam = 0.01;
+}
+
+static uint64_t lcg(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
+
 double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
-		     const struct sv_align_opts *o, int shuffled, double *bg_mean)
+		     const struct sv_align_opts *o, int shuffled, double *bg_mean, double *scale)
 {
 	size_t n = ru->n, m = bg->n;
 	if (!n || !m) {
 		if (bg_mean)
 			*bg_mean = 0;
+		if (scale)
+			*scale = 0.05;
 		return 1.0;
 	}
 	/* pairs far from the diagonal (or any pair when the order means
@@ -241,7 +286,7 @@ double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct a
 		al_set_of(a, bg->first + j, &y);
 		v[k++] = al_sim(a, &x, &y);
 	}
-	double t = 0.15, mean = 0.05;
+	double t = 0.15, mean = 0.05, lam = 0.05;
 	if (k >= 8) {
 		qsort(v, k, sizeof(*v), cmp_dbl);
 		double pct = o->skip_pct;
@@ -266,7 +311,19 @@ double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct a
 		for (size_t x = 0; x < k; x++)
 			mean += v[x];
 		mean /= (double)k;
+		/* tail scale: mean excess over the median of the upper half */
+		double med = v[k / 2], ex = 0;
+		size_t ne = 0;
+		for (size_t x = k / 2; x < k; x++) {
+			ex += v[x] - med;
+			ne++;
+		}
+		lam = ne ? ex / (double)ne : lam;
 	}
+	if (lam < 0.01)
+		lam = 0.01;
+	if (scale)
+		*scale = lam;
 	free(v);
 	t *= o->skip_scale;
 	if (t < 0.05)
@@ -434,7 +491,13 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 {
 	size_t n = ru->n, m = bg->n;
 	int maxm = o->max_merge < 2 ? 2 : o->max_merge > MAXM ? MAXM : o->max_merge;
-	double t = al_skip_level(a, ru, bg, o, 0, NULL);
+	struct calib cb;
+	cb.q = al_skip_level(a, ru, bg, o, 0, NULL, &cb.lam);
+	cb.b0 = log(1.0 - PI0) - 2.0 * log(PI0);
+	cb.conf = getenv("AL_CONF") ? atof(getenv("AL_CONF")) : 0.5;
+	cb.p12 = P_12;
+	cb.p22 = P_22;
+	cb.p13 = P_13;
 	struct side r, b;
 	side_build(a, ru, maxm, &r);
 	side_build(a, bg, maxm, &b);
@@ -451,7 +514,50 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 		coarse_band(a, ru, bg, &bd);
 	}
 	band_fix(&bd, n, m);
-	dp_run(a, &r, &b, &bd, maxm, t, 0, 0, SV_ALIGN_MONOTONE, out);
+	/* the prior of linking follows the share of sentences that find a
+	 * partner: estimated from a first pass, then the pass is redone */
+	size_t start = out->n;
+	int iters = getenv("AL_ITERS") ? atoi(getenv("AL_ITERS")) : 6;
+	for (int it = 0; it < iters; it++) {
+		out->n = start;
+		dp_run(a, &r, &b, &bd, maxm, &cb, 0, 0, SV_ALIGN_MONOTONE, out);
+		size_t cov = 0, n11 = 0, n12 = 0, n22 = 0, n13 = 0;
+		for (size_t q = start; q < out->n; q++) {
+			const struct sv_align_link *l = &out->v[q];
+			cov += l->nru + l->nbg;
+			if (l->nru + l->nbg == 2)
+				n11++;
+			else if (l->nru + l->nbg == 3)
+				n12++;
+			else if (l->nru == 2 && l->nbg == 2)
+				n22++;
+			else
+				n13++;
+		}
+		/* Gale-Church priors re-estimated on this pair, with the defaults
+		 * as 20 pseudo-beads */
+		double tot = (double)(n11 + n12 + n22 + n13) + 20.0;
+		double f11 = ((double)n11 + 20.0 * 0.89) / tot;
+		cb.p12 = log(f11 / (((double)n12 + 20.0 * 0.089) / tot));
+		cb.p22 = log(f11 / (((double)n22 + 20.0 * 0.011) / tot));
+		cb.p13 = log(f11 / (((double)n13 + 20.0 * 0.0067) / tot));
+		/* the share of orphans, shrunk towards PI0 by PI_W pseudo-sentences
+		 * so that short documents do not swing it */
+		double pi = ((double)(n + m - cov) + PI_W * PI0) / ((double)(n + m) + PI_W);
+		if (pi < 0.02)
+			pi = 0.02;
+		if (getenv("AL_PIDBG"))
+			fprintf(stderr, "it %d n=%zu m=%zu cov=%zu pi=%.3f b0=%.2f\n", it, n, m, cov, pi, cb.b0);
+		/* a 1-1 bead against two skip beads, as in Gale-Church */
+		double b0 = log(1.0 - pi) - 2.0 * log(pi);
+		if (getenv("AL_B0SCALE"))
+			b0 *= atof(getenv("AL_B0SCALE"));
+		if (b0 < 0)
+			b0 = 0;
+		if (fabs(b0 - cb.b0) < 0.1)
+			break;
+		cb.b0 = b0;
+	}
 	free(bd.lo);
 	free(bd.hi);
 	free(bd.off);
