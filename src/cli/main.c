@@ -31,6 +31,7 @@ static void print_overview(FILE *out)
 
 int cli_fail(struct sv_cli *cli, const struct sv_error *err)
 {
+	fflush(stdout); /* keep stdout and stderr in order when both go to one place */
 	fprintf(stderr, "sverka %s: %s\n", cli->command ? cli->command : "", err->msg);
 	return err->code ? err->code : SV_ESTORE;
 }
@@ -51,6 +52,7 @@ void cli_warn(struct sv_cli *cli, const char *fmt, ...)
 	if (cli->quiet)
 		return;
 	va_list ap;
+	fflush(stdout);
 	fprintf(stderr, "sverka %s: warning: ", cli->command ? cli->command : "");
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

@@ -1,6 +1,7 @@
 /* Opening the memory, migrations, the statement cache, transactions, and
  * the document/segment queries. */
 #include "store/store.h"
+#include "store/fts.h"
 #include "store/schema.h"
 
 #include <stdio.h>
@@ -130,17 +131,25 @@ int sv_store_open(const char *path, unsigned flags, struct sv_store **out, struc
 		rc = sv_error_set(err, SV_ESTORE, "'%s': is a directory, not a memory file", path);
 		goto out;
 	}
-	int oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int oflags = (st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+		     SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		rc = sv_store_fail(st, err, "cannot open memory");
 		goto out;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	if (sv_store_fts_register(st->db) != SQLITE_OK) {
+		rc = sv_store_fail(st, err, "cannot register the full-text tokenizer");
+		goto out;
+	}
 	sqlite3_extended_result_codes(st->db, 1);
 	if ((rc = sv_store_exec(st, "PRAGMA foreign_keys = ON", err)))
 		goto out;
 	if (!st->readonly &&
-	    (rc = sv_store_exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", err)))
+	    (rc = sv_store_exec(st, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+				       /* a large transaction must not spill pages to the WAL
+					again and again: 64 MiB of cache, a constant */
+				       " PRAGMA cache_size = -65536;", err)))
 		goto out;
 	if ((rc = migrate(st, err)))
 		goto out;

@@ -111,13 +111,24 @@ static void test_documents(void **state)
 	assert_string_equal(path, "seeds/003.txt");
 	free(path);
 
-	/* The lemma index finds the inflected form's lemma. */
+	/* The lemma index finds the inflected form's lemma; the lemmas of an
+	 * ambiguous word stand at one position, so phrases match through any. */
 	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts WHERE lemmas MATCH 'сигурност'"), 1);
+	seg.ordinal = 2;
+	seg.text = "Русия и Киргизстан.";
+	seg.norm = "русия и киргизстан";
+	seg.lemmas = "русия|рус и киргизстан";
+	assert_int_equal(sv_store_seg_add(st, &seg, NULL, &err), SV_OK);
+	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts WHERE segments_fts MATCH 'рус'"), 1);
+	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts WHERE segments_fts MATCH '\"рус и киргизстан\"'"), 1);
+	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts WHERE segments_fts MATCH '\"русия и киргизстан\"'"), 1);
+	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts WHERE segments_fts MATCH '\"и рус\"'"), 0);
 
 	/* Deleting a document takes its segments and index entries along. */
 	assert_int_equal(sv_store_doc_delete(st, bg, &err), SV_OK);
 	assert_int_equal(count(st, "SELECT count(*) FROM segments"), 0);
 	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts WHERE lemmas MATCH 'сигурност'"), 0);
+	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts WHERE lemmas MATCH 'киргизстан'"), 0);
 	sv_store_close(st);
 }
 
