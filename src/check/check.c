@@ -708,7 +708,8 @@ static void where(struct run *r, struct sv_buf *b, const size_t *segs, size_t n,
 
 static void check_term_consistency(struct run *r)
 {
-	qsort(r->obs, r->nobs, sizeof(*r->obs), obs_cmp);
+	if (r->nobs > 1)
+		qsort(r->obs, r->nobs, sizeof(*r->obs), obs_cmp);
 	size_t *list = NULL, cap = 0;
 	for (size_t a = 0; a < r->nobs;) {
 		size_t b = a;
@@ -842,7 +843,9 @@ static int finding_cmp(const void *pa, const void *pb)
 		return a->seg < b->seg ? -1 : 1;
 	if (a->side != b->side)
 		return a->side - b->side;
-	return a->mark < b->mark ? -1 : a->mark > b->mark;
+	if (a->mark != b->mark)
+		return a->mark < b->mark ? -1 : 1;
+	return strcmp(a->message, b->message);
 }
 
 int sv_check_run(struct sv_text *t, const struct sv_check_segs *segs,
@@ -903,7 +906,8 @@ int sv_check_run(struct sv_text *t, const struct sv_check_segs *segs,
 		check_groups(&r, r.skey, r.tkey, 1);
 		check_groups(&r, r.tkey, r.skey, 0);
 	}
-	qsort(out->v + r.first, out->n - r.first, sizeof(*out->v), finding_cmp);
+	if (out->n - r.first > 1)
+		qsort(out->v + r.first, out->n - r.first, sizeof(*out->v), finding_cmp);
 out:
 	for (size_t i = 0; i < segs->n; i++) {
 		free(r.skey[i]);

@@ -47,7 +47,7 @@ struct sv_check_glossary {
 	struct sv_tokens toks;      /* scratch */
 	struct ttok *tt;
 	size_t ntt, captt;
-	struct sv_buf scratch;
+	struct sv_buf scratch, cscratch;
 };
 
 struct sv_check_glossary *sv_check_glossary_new(struct sv_text *t)
@@ -57,6 +57,7 @@ struct sv_check_glossary *sv_check_glossary_new(struct sv_text *t)
 	sv_intern_init(&g->ids);
 	sv_map_init(&g->dedup);
 	sv_buf_init(&g->scratch);
+	sv_buf_init(&g->cscratch);
 	g->dirty = 1;
 	return g;
 }
@@ -85,6 +86,7 @@ void sv_check_glossary_free(struct sv_check_glossary *g)
 	free(g->tt);
 	sv_tokens_release(&g->toks);
 	sv_buf_release(&g->scratch);
+	sv_buf_release(&g->cscratch);
 	free(g);
 }
 
@@ -145,6 +147,28 @@ static int token_kind(const char *s, const struct sv_token *tk)
 	}
 }
 
+/* The lemma of a hyphenated compound from its parts (the PART tokens after
+ * token i): each part's first lemma, joined by hyphens, so that
+ * государствам-членам and държави-членки meet their citation forms.
+ * Borrowed from g->cscratch until the next call. */
+static const char *compound_lemma(struct sv_check_glossary *g, enum sv_lang lang,
+				  const struct sv_tokens *toks, size_t i)
+{
+	sv_buf_reset(&g->cscratch);
+	for (size_t j = i + 1; j < toks->n && (toks->v[j].flags & SV_TOKF_PART); j++) {
+		const struct sv_token *p = &toks->v[j];
+		if (p->type == SV_TOK_PUNCT || p->type == SV_TOK_SYMBOL)
+			continue;
+		const char *lem[1];
+		if (!sv_text_lemmas(g->t, lang, sv_token_key(toks, j), p->keylen, lem, 1))
+			lem[0] = sv_token_key(toks, j);
+		if (g->cscratch.len)
+			sv_buf_addc(&g->cscratch, '-');
+		sv_buf_adds(&g->cscratch, lem[0]);
+	}
+	return g->cscratch.data;
+}
+
 /* Fills g->tt with the ids of s's tokens; add: intern unknown ids (for a term). */
 static void view_tokens(struct sv_check_glossary *g, enum sv_lang lang, const char *s,
 			const struct sv_tokens *toks, int add)
@@ -176,8 +200,12 @@ static void view_tokens(struct sv_check_glossary *g, enum sv_lang lang, const ch
 		size_t nl = sv_text_lemmas(g->t, lang, key, tk->keylen, lem, MAXLEM);
 		if (nl > MAXLEM)
 			nl = MAXLEM;
+		if ((tk->flags & SV_TOKF_COMPOUND) && nl < MAXLEM)
+			lem[nl++] = compound_lemma(g, lang, toks, i);
 		for (size_t k = 0; k < nl; k++) {
 			size_t len = strlen(lem[k]);
+			if (!len)
+				continue;
 			id = add ? sv_intern_add(&g->ids, lem[k], len)
 				 : sv_intern_find(&g->ids, lem[k], len);
 			int dup = !id;

@@ -22,6 +22,8 @@ enum xkind { X_NONE, X_XLIFF1, X_XLIFF2, X_TMX };
 
 struct xstate {
 	const char *path;
+	char errmsg[256];       /* libxml2's first error, kept instead of printed */
+	int errline;
 	enum sv_lang force_src;
 	enum xkind kind;
 	enum sv_lang file_src, file_tgt;
@@ -41,6 +43,23 @@ struct xstate {
 	int tmx_has[3];
 	struct sv_check_segs *segs;
 };
+
+/* Keeps libxml2's first error for the message; the library never prints. */
+#if LIBXML_VERSION >= 21200
+static void on_xml_error(void *ctx, const xmlError *e)
+#else
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+#endif
+{
+	struct xstate *x = ctx;
+	if (x->errmsg[0] || !e)
+		return;
+	snprintf(x->errmsg, sizeof(x->errmsg), "%s", e->message ? e->message : "malformed XML");
+	size_t n = strlen(x->errmsg);
+	while (n && (x->errmsg[n - 1] == '\n' || x->errmsg[n - 1] == ' '))
+		x->errmsg[--n] = '\0';
+	x->errline = e->line;
+}
 
 static char *attr(xmlTextReaderPtr rd, const char *name)
 {
@@ -202,6 +221,7 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 	x.path = path;
 	x.force_src = src;
 	x.segs = segs;
+	xmlTextReaderSetStructuredErrorHandler(rd, on_xml_error, &x);
 	struct sv_buf *bufs[] = { &x.text, &x.codes, &x.src, &x.tgt, &x.src_codes, &x.tgt_codes,
 				  &x.tmx_text[0], &x.tmx_text[1], &x.tmx_text[2], &x.tmx_codes[0],
 				  &x.tmx_codes[1], &x.tmx_codes[2] };
@@ -359,13 +379,9 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				sv_buf_adds(&x.text, v);
 		}
 	}
-	if (r < 0) {
-		const xmlError *e = xmlGetLastError();
-		rc = sv_error_set(err, SV_EINPUT, "'%s': line %d: %s", path, e ? e->line : 0,
-				  e && e->message ? e->message : "malformed XML");
-		size_t n = strlen(err->msg);
-		while (n && (err->msg[n - 1] == '\n' || err->msg[n - 1] == ' '))
-			err->msg[--n] = '\0';
+	if (r < 0 || x.errmsg[0]) {
+		rc = sv_error_set(err, SV_EINPUT, "'%s': line %d: %s", path, x.errline,
+				  x.errmsg[0] ? x.errmsg : "malformed XML");
 		goto out;
 	}
 	if (x.kind == X_NONE)
