@@ -12,6 +12,14 @@
  * surface has it at the same place. */
 static void add_like(struct sv_buf *out, const char *l, const char *s)
 {
+	struct sv_buf low = SV_BUF_INIT;
+	tm_lower(s, strlen(s), &low);
+	int same = !strcmp(low.data, l);
+	sv_buf_release(&low);
+	if (same && !tm_is_upper_first(l)) { /* the word as written: LiverpoolFC.com, ОДКБ */
+		sv_buf_adds(out, s);
+		return;
+	}
 	size_t ln = strlen(l), sn = strlen(s);
 	int upper_all = 1, first_up = tm_is_upper_first(s), letters = 0;
 	for (size_t i = 0; i < sn;) {

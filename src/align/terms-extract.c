@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+
 struct tm_word {
 	uint32_t start, len;  /* bytes in the segment */
 	uint32_t lemma;       /* id */
@@ -38,6 +40,12 @@ static int ru_genitive_like(const char *k)
 			return 0;
 	return 1;
 }
+
+/* English, French and Spanish function words inside Latin-script names. */
+static const char *const latin_stop[] = { "the", "a", "an", "of", "and", "in", "on", "at", "for",
+					   "to", "by", "with", "from", "la", "le", "les", "de", "du",
+					   "des", "el", "los", "y", "et", "i", "s", "m", "dr", "mr",
+					   "mrs", "ms", "st", NULL };
 
 static int in_list(const char *const *l, const char *s, size_t n)
 {
@@ -294,7 +302,8 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 			stretch++;
 			continue;
 		}
-		int stop = sv_text_is_stopword(sd->lang, k, tk->keylen);
+		int stop = sv_text_is_stopword(sd->lang, k, tk->keylen) ||
+			   ((tk->flags & SV_TOKF_LATIN) && in_list(latin_stop, k, tk->keylen));
 		const char *lem[4];
 		size_t nl = sv_text_lemmas(t, sd->lang, k, tk->keylen, lem, 4);
 		size_t pick = 0;
@@ -364,8 +373,8 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 				break;
 			if (w[j].cls != TM_NOUN)
 				continue;
-			/* a single lower-case short word is no term */
-			if (j == i && !w[i].acro && !w[i].cap && w[i].len < 6)
+			/* a single short word is no term (but an acronym of two letters) */
+			if (j == i && sv_utf8_length(text + w[i].start, w[i].len) < (w[i].acro ? 2u : 3u))
 				continue;
 			struct tm_term *tt = term_get(sd, ids, j - i + 1, &key);
 			occ_add(tt, seg, w[i].start, w[j].start + w[j].len - w[i].start);

@@ -95,6 +95,9 @@ struct tm_model {
 	float *learnt_ru_d, *learnt_bg_d;
 	size_t nlearnt;
 	struct u64map docpairs;
+	struct u64map wcache;
+	uint32_t **trc[2];     /* translations cache by side (0 ru, 1 bg) and lemma id: n, ids */
+	size_t ntrc[2];  /* (ru lemma << 32 | bg lemma) -> similarity * 10000 + 1 | why << 16 */
 	size_t ndocpairs, nunits;
 	struct tm_pair *pairs;
 	size_t npairs, cappairs;
@@ -142,6 +145,12 @@ static void model_release(struct tm_model *m)
 	free(m->learnt_ru_d);
 	free(m->learnt_bg_d);
 	u64_release(&m->docpairs);
+	u64_release(&m->wcache);
+	for (int k = 0; k < 2; k++) {
+		for (size_t i = 0; i < m->ntrc[k]; i++)
+			free(m->trc[k][i]);
+		free(m->trc[k]);
+	}
 	free(m->pairs);
 	free(m->stamp);
 	sv_buf_release(&m->tmp);
@@ -247,7 +256,21 @@ static void side_index(struct tm_model *m, struct tm_side *sd)
 
 enum { W_NONE = 0, W_SAME, W_LEX, W_LEARNT, W_COGNATE };
 
+static double wsim_calc(struct tm_model *m, uint32_t r, uint32_t b, int *why);
+
+/* Word similarity, memoised per lemma pair. */
 static double wsim(struct tm_model *m, uint32_t r, uint32_t b, int *why)
+{
+	uint32_t *v = u64_slot(&m->wcache, (uint64_t)r << 32 | b, 1);
+	if (!*v) {
+		double s = wsim_calc(m, r, b, why);
+		*v = (uint32_t)(s * 10000 + 0.5) + 1 + ((uint32_t)*why << 16);
+	}
+	*why = (int)(*v >> 16);
+	return (double)((*v & 0xFFFF) - 1) / 10000.0;
+}
+
+static double wsim_calc(struct tm_model *m, uint32_t r, uint32_t b, int *why)
 {
 	const char *rs = lem(&m->ru, r), *bs = lem(&m->bg, b);
 	if (!strcmp(rs, bs)) {
@@ -558,12 +581,13 @@ static void finish_pair(struct tm_model *m, struct tm_pair *p)
 		p->docs = (uint8_t)docs_paired(m, a, b);
 		docev = p->docs;
 	}
-	double f = 0.65 + 0.2 * docev;
+	double f = 0.6 + 0.2 * docev;
 	if (a->nunits && b->nunits) {
 		p->cu = intersect(a->units, a->nunits, b->units, b->nunits);
+		/* Dice of the aligned units, trusted more the more units there are */
 		double dice = 2.0 * p->cu / (a->nunits + b->nunits);
-		ctx = dice * 2 > 1 ? 1 : dice * 2;
-		f += 0.15 * ctx;
+		ctx = dice * (1.0 - 1.0 / (1.0 + p->cu));
+		f += 0.2 * ctx;
 		if (!p->cu)
 			f *= 0.8;
 	}
@@ -612,8 +636,12 @@ static void learn_words(struct tm_model *m, uint32_t **ru_sets, uint32_t *nru,
 		uint32_t b = arg_r[r];
 		if (!b || arg_b[b] != r || best_r[r] < 0.3f)
 			continue;
-		if (!strcmp(lem(&m->ru, r), lem(&m->bg, b)) ||
-		    tm_lexicon_has(&m->lx, lem(&m->ru, r), lem(&m->bg, b)))
+		/* only words that no spelling explains: not when either has its
+		 * own spelling on the other side, or the two are cognates */
+		const char *rs = lem(&m->ru, r), *bs = lem(&m->bg, b);
+		if (sv_intern_find(&m->bg.lemmas, rs, strlen(rs)) ||
+		    sv_intern_find(&m->ru.lemmas, bs, strlen(bs)) || tm_lexicon_has(&m->lx, rs, bs) ||
+		    tm_cognate(rs, bs) >= 0.5)
 			continue;
 		m->learnt_ru[r] = b;
 		m->learnt_ru_d[r] = best_r[r];
@@ -642,9 +670,35 @@ static uint32_t *stamp_for(struct tm_model *m, size_t n)
 	return m->stamp;
 }
 
-/* Translations of a content lemma into the other side (ids), at most max. */
+static size_t translations_calc(struct tm_model *m, const struct tm_side *from,
+				struct tm_side *to, uint32_t id, uint32_t *out, size_t max);
+
+/* Translations of a content lemma into the other side (ids), at most max
+ * (memoised for the lemmas known when pairing starts). */
 static size_t translations(struct tm_model *m, const struct tm_side *from, struct tm_side *to,
 			   uint32_t id, uint32_t *out, size_t max)
+{
+	int k = from->lang == SV_LANG_BG;
+	if (!m->trc[k]) {
+		m->ntrc[k] = sv_intern_count(&from->lemmas) + 1;
+		m->trc[k] = sv_calloc(m->ntrc[k], sizeof(uint32_t *));
+	}
+	if (id >= m->ntrc[k])
+		return translations_calc(m, from, to, id, out, max);
+	if (!m->trc[k][id]) {
+		uint32_t tmp[32];
+		size_t n = translations_calc(m, from, to, id, tmp, 32);
+		m->trc[k][id] = sv_malloc((n + 1) * sizeof(uint32_t));
+		m->trc[k][id][0] = (uint32_t)n;
+		memcpy(m->trc[k][id] + 1, tmp, n * sizeof(uint32_t));
+	}
+	size_t n = m->trc[k][id][0] < max ? m->trc[k][id][0] : max;
+	memcpy(out, m->trc[k][id] + 1, n * sizeof(uint32_t));
+	return n;
+}
+
+static size_t translations_calc(struct tm_model *m, const struct tm_side *from,
+				struct tm_side *to, uint32_t id, uint32_t *out, size_t max)
 {
 	const char *w = lem(from, id);
 	size_t n = 0;
@@ -675,8 +729,9 @@ static size_t translations(struct tm_model *m, const struct tm_side *from, struc
 			for (size_t i = 0; i < n; i++)
 				dup |= out[i] == cid;
 			if (!dup) {
-				double c = from->lang == SV_LANG_RU ? sv_align_cognate(w, lem(to, cid))
-								    : sv_align_cognate(lem(to, cid), w);
+				int why;
+				double c = from->lang == SV_LANG_RU ? wsim(m, id, cid, &why)
+								    : wsim(m, cid, id, &why);
 				if (c >= 0.55)
 					out[n++] = cid;
 			}

@@ -397,12 +397,16 @@ double tm_cognate(const char *ru, const char *bg)
 	double s = 0.98 * tm_cognate_full(x, y);
 	if (s > best)
 		best = s;
-	s = 0.85 * sv_align_cognate(ru, bg);
-	if (s > best)
-		best = s;
-	/* one stem a prefix of the other (науру / науруански) */
 	uint32_t a[64], b[64];
-	size_t na = skel(x, a, 64), nb = skel(y, b, 64), lcp = 0;
+	size_t na = skel(x, a, 64), nb = skel(y, b, 64);
+	/* the align module's stems (pleophony, long endings), only where it can matter */
+	if (best < 0.85 && best >= 0.3 && na && nb && a[0] == b[0]) {
+		s = 0.85 * sv_align_cognate(ru, bg);
+		if (s > best)
+			best = s;
+	}
+	/* one stem a prefix of the other (науру / науруански) */
+	size_t lcp = 0;
 	while (lcp < na && lcp < nb && a[lcp] == b[lcp])
 		lcp++;
 	size_t mn = na < nb ? na : nb, mx = na < nb ? nb : na;

@@ -46,7 +46,7 @@ static int add(struct sv_cli *cli, int argc, char **argv)
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+n:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
 		if (c == 'n')
 			note = optarg;
 		else

@@ -199,7 +199,9 @@ int sv_termbase_pair_add_manual(struct sv_store *st, const struct sv_termbase_te
 	}
 	*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
-	return sv_termbase_concept_join(st, r, b, err);
+	if ((rc = sv_termbase_concept_join(st, r, b, err)))
+		return rc;
+	return sv_termbase_concepts_prefer(st, err);
 }
 
 int sv_termbase_concepts_reset(struct sv_store *st, struct sv_error *err)
