@@ -98,11 +98,29 @@ static enum sv_format sniff_format(const char *path, const char *bytes, size_t n
 	return SV_FORMAT_TEXT;
 }
 
-/* The document's language: forced, else detected on its first 64 KiB. */
-static enum sv_lang doc_language(const struct sv_doc_text *doc, enum sv_lang forced)
+/* Each paragraph's language (its own when confident, else SV_LANG_UNKNOWN)
+ * into plang[], and the document's: forced, else the length-weighted vote
+ * of the confident paragraphs, else a judgement of the title and text
+ * together (many short paragraphs), else "other". */
+static enum sv_lang languages(const struct sv_doc_text *doc, enum sv_lang forced,
+			      enum sv_lang *plang)
 {
+	size_t votes[4] = { 0 };
+	for (size_t i = 0; i < doc->npara; i++) {
+		size_t n = strlen(doc->paras[i].text);
+		double conf = 0;
+		enum sv_lang l = sv_lang_detect(doc->paras[i].text, n, &conf);
+		plang[i] = l != SV_LANG_UNKNOWN && conf >= 0.5 ? l : SV_LANG_UNKNOWN;
+		votes[plang[i]] += n;
+	}
 	if (forced != SV_LANG_UNKNOWN)
 		return forced;
+	enum sv_lang best = SV_LANG_UNKNOWN;
+	for (int l = SV_LANG_RU; l <= SV_LANG_OTHER; l++)
+		if (votes[l] > votes[best])
+			best = (enum sv_lang)l;
+	if (best != SV_LANG_UNKNOWN)
+		return best;
 	struct sv_buf b = SV_BUF_INIT;
 	if (doc->title) {
 		sv_buf_adds(&b, doc->title);
@@ -118,7 +136,7 @@ static enum sv_lang doc_language(const struct sv_doc_text *doc, enum sv_lang for
 }
 
 static int store_segments(struct sv_store *st, struct sv_text *t, const struct sv_doc_text *doc,
-			  int64_t docid, enum sv_lang dlang, int segmented,
+			  const enum sv_lang *plangs, int64_t docid, enum sv_lang dlang, int segmented,
 			  struct sv_ingest_result *res, struct sv_error *err)
 {
 	struct sv_spans spans = { 0 };
@@ -128,10 +146,7 @@ static int store_segments(struct sv_store *st, struct sv_text *t, const struct s
 	for (size_t p = 0; p < doc->npara; p++) {
 		const struct sv_para *para = &doc->paras[p];
 		size_t plen = strlen(para->text);
-		double conf = 0;
-		enum sv_lang plang = sv_lang_detect(para->text, plen, &conf);
-		if (plang == SV_LANG_UNKNOWN || conf < 0.5)
-			plang = dlang;
+		enum sv_lang plang = plangs[p] != SV_LANG_UNKNOWN ? plangs[p] : dlang;
 		enum sv_lang alang = (plang == SV_LANG_RU || plang == SV_LANG_BG) ? plang : dlang;
 		if (segmented) {
 			spans.n = 0;
@@ -179,6 +194,7 @@ int sv_ingest_bytes(struct sv_store *st, struct sv_text *t, const char *name, co
 {
 	struct sv_doc_text doc = SV_DOC_TEXT_INIT;
 	struct sv_store_doc old = { 0 };
+	enum sv_lang *plangs = NULL;
 	int rc, in_savepoint = 0;
 	char hex[65];
 	struct sv_sha256 sha;
@@ -221,7 +237,8 @@ int sv_ingest_bytes(struct sv_store *st, struct sv_text *t, const char *name, co
 		res->outcome = SV_INGEST_REPLACED;
 	}
 
-	enum sv_lang dlang = doc_language(&doc, opts->lang);
+	plangs = sv_calloc(doc.npara + 1, sizeof(*plangs));
+	enum sv_lang dlang = languages(&doc, opts->lang, plangs);
 	struct sv_store_doc row = {
 		.path = (char *)path,
 		.sha256 = hex,
@@ -237,7 +254,7 @@ int sv_ingest_bytes(struct sv_store *st, struct sv_text *t, const char *name, co
 	res->doc = row.id;
 	res->lang = dlang;
 	res->paragraphs = doc.npara;
-	rc = store_segments(st, t, &doc, row.id, dlang, opts->segmented, res, err);
+	rc = store_segments(st, t, &doc, plangs, row.id, dlang, opts->segmented, res, err);
 out:
 	if (in_savepoint) {
 		if (rc)
@@ -245,6 +262,7 @@ out:
 		else
 			rc = sv_store_release(st, "ingest", err);
 	}
+	free(plangs);
 	sv_store_doc_release(&old);
 	sv_doc_text_release(&doc);
 	return rc;
