@@ -146,6 +146,7 @@ void sv_text_close(struct sv_text *t)
 		free(d->aff);
 		free(d->dic);
 		sv_map_release(&d->memo);
+		free(d->cache);
 		free(d->lists);
 	}
 	sv_intern_release(&t->lemmas);

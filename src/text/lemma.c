@@ -12,6 +12,7 @@
 
 #define MAX_LEMMAS 8
 #define MAX_WORD 96 /* bytes; longer words are their own lemma */
+#define LEMMA_CACHE 4096 /* entries, a power of two */
 
 /* Candidate lemmas being collected, as keys in one buffer. */
 struct cands {
@@ -315,8 +316,21 @@ size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, 
 		return 1;
 	}
 	struct sv_dict *d = &t->dict[lang];
-	struct sv_map_slot *slot = sv_map_find(&d->memo, key, keylen);
 	size_t idx;
+	/* frequent short words are answered from the cache, which stays in
+	 * the processor's cache where the memo table does not */
+	uint32_t h = sv_hash(key, keylen);
+	struct sv_lemma_cache *ce = NULL;
+	if (keylen <= sizeof(ce->key)) {
+		if (!d->cache)
+			d->cache = sv_calloc(LEMMA_CACHE, sizeof(*d->cache));
+		ce = &d->cache[h & (LEMMA_CACHE - 1)];
+		if (ce->hash == h && ce->len == keylen && !memcmp(ce->key, key, keylen)) {
+			idx = ce->idx;
+			goto found;
+		}
+	}
+	struct sv_map_slot *slot = sv_map_find(&d->memo, key, keylen);
 	int kn;
 	if (slot) {
 		idx = slot->val - 1;
@@ -324,6 +338,13 @@ size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, 
 		idx = compute(t, lang, key, keylen, &kn);
 		sv_map_add(&d->memo, key, keylen, NULL)->val = idx + 1;
 	}
+	if (ce) {
+		ce->hash = h;
+		ce->idx = (uint32_t)idx;
+		ce->len = (uint8_t)keylen;
+		memcpy(ce->key, key, keylen);
+	}
+found:;
 	uint32_t head = d->lists[idx];
 	size_t cnt = head & 0x7FFFFFFFu;
 	if (known_word)

@@ -11,6 +11,13 @@
 
 struct sv_piece;
 
+/* One entry of the lemma cache: a short key stored inline. */
+struct sv_lemma_cache {
+	uint32_t hash, idx;
+	uint8_t len;
+	char key[23];
+};
+
 /* One language's hunspell dictionary and its lemma memo. */
 struct sv_dict {
 	void *h;              /* Hunhandle *, NULL until loaded */
@@ -19,6 +26,7 @@ struct sv_dict {
 	void *conv;           /* UConverter * for a non-UTF-8 dictionary, or NULL */
 	struct sv_map memo;   /* key -> index into lists (+1) */
 	uint32_t *lists;      /* count, then that many ids into lemma strings */
+	struct sv_lemma_cache *cache; /* owned: a small direct-mapped cache in front of memo */
 	size_t nlists, caplists;
 };
 

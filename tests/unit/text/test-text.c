@@ -568,6 +568,56 @@ static void test_analyse(void **state)
 	sv_buf_release(&lem);
 }
 
+/* Every function on pseudo-random text made of the pieces that matter
+ * (letters, digits, punctuation, spaces, combining marks, odd scripts,
+ * broken UTF-8):
+ * nothing may crash, spans and tokens stay inside the text. */
+static void test_random_text(void **state)
+{
+	struct sv_text *t = *state;
+	static const char *const bits[] = { "а", "Б", "ъ", "ы", "ё", "Ё", "ѝ", "x", "Q", "1", "0",
+		".", ",", "!", "?", "…", "-", "–", "—", "«", "»", "„", "“", "'", "’", " ", "  ",
+		"\xc2\xa0", "\xe2\x80\xaf", "\xcc\x81", "\xc2\xad", "%", "№", "г.", "т.е.",
+		"В.", "日", "\xf0\x9f\x98\x80", "@", "_", "\t", "\r\n", "\n", "<p>", "&amp;",
+		"Путин", "Съвета", "22,3", "27.11.2025", "1 000", "ОДКБ", "-", "::", "\"",
+		"\xd0", "\xff", "\x80", "\xe2\x80" };
+	const size_t nbits = sizeof(bits) / sizeof(bits[0]);
+	uint32_t seed = 12345;
+	struct sv_buf text = SV_BUF_INIT, norm = SV_BUF_INIT, lem = SV_BUF_INIT;
+	struct sv_tokens tk = { 0 };
+	struct sv_spans sp = { 0 };
+	struct sv_error err;
+	sv_buf_init(&tk.keys);
+	for (int round = 0; round < 300; round++) {
+		sv_buf_reset(&text);
+		int len = round % 60;
+		for (int i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			sv_buf_adds(&text, bits[(seed >> 16) % nbits]);
+		}
+		enum sv_lang lang = (enum sv_lang)(round % 4);
+		sv_lang_detect(text.data, text.len, NULL);
+		assert_int_equal(sv_text_segment(t, text.data, text.len, lang, &sp, &err), SV_OK);
+		for (size_t i = 0; i < sp.n; i++)
+			assert_true(sp.v[i].start + sp.v[i].len <= text.len && sp.v[i].len > 0);
+		assert_int_equal(sv_text_tokenize(t, text.data, text.len, &tk, &err), SV_OK);
+		for (size_t i = 0; i < tk.n; i++)
+			assert_true(tk.v[i].start + tk.v[i].len <= text.len);
+		sv_buf_reset(&norm);
+		sv_buf_reset(&lem);
+		assert_int_equal(sv_text_analyse(t, lang, text.data, text.len, &norm, &lem, &err),
+				 SV_OK);
+		struct sv_doc_text doc = SV_DOC_TEXT_INIT;
+		sv_text_decode("r.txt", text.data, text.len, round % 3, round % 2, &doc, &err);
+		sv_doc_text_release(&doc);
+	}
+	sv_buf_release(&text);
+	sv_buf_release(&norm);
+	sv_buf_release(&lem);
+	sv_tokens_release(&tk);
+	sv_spans_release(&sp);
+}
+
 static void test_missing_dict(void **state)
 {
 	struct sv_error err;
@@ -615,6 +665,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lemmas, setup, teardown),
 		cmocka_unit_test(test_stopwords),
 		cmocka_unit_test_setup_teardown(test_analyse, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_random_text, setup, teardown),
 		cmocka_unit_test(test_missing_dict),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
