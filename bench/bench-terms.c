@@ -33,6 +33,14 @@ static long peak_kb(void)
 	return ru.ru_maxrss;
 }
 
+static double cpu_s(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+	       ru.ru_stime.tv_usec / 1e6;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -153,13 +161,35 @@ static int build(struct sv_store *st, struct sv_text *t, const char *dir, int re
 }
 
 struct top {
-	int evidence;
+	int evidence, print;
+	char *judged;    /* the judged list's text, or NULL */
+	size_t n, right, unjudged;
 };
+
+/* 1 when "ru<TAB>bg<TAB>1" is a line of the judged list, 0 when judged
+ * wrong, -1 when absent. */
+static int judge(const char *list, const char *ru, const char *bg)
+{
+	char key[2048];
+	snprintf(key, sizeof(key), "\n%s\t%s\t", ru, bg);
+	const char *p = strstr(list, key);
+	if (!p)
+		return -1;
+	return p[strlen(key)] == '1';
+}
 
 static int print_pair(void *ctx, const struct sv_termbase_pair *p)
 {
 	struct top *t = ctx;
+	int j = t->judged ? judge(t->judged, p->ru, p->bg) : -1;
+	t->n++;
+	t->right += j == 1;
+	t->unjudged += j < 0;
+	if (!t->print)
+		return 0;
 	printf("%.3f\t%s\t%s", p->score, p->ru, p->bg);
+	if (t->judged)
+		printf("\t%s", j == 1 ? "right" : j == 0 ? "WRONG" : "unjudged");
 	if (t->evidence)
 		printf("\t%s", p->evidence);
 	printf("\n");
@@ -168,7 +198,7 @@ static int print_pair(void *ctx, const struct sv_termbase_pair *p)
 
 int main(int argc, char **argv)
 {
-	const char *memory = NULL, *parallel = NULL;
+	const char *memory = NULL, *parallel = NULL, *judged = NULL;
 	int repeat = 1, top = 0, evidence = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--memory") && i + 1 < argc)
@@ -181,9 +211,13 @@ int main(int argc, char **argv)
 			top = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--evidence"))
 			evidence = 1;
+		else if (!strcmp(argv[i], "--judge") && i + 1 < argc)
+			judged = argv[++i];
 		else {
 			fprintf(stderr, "usage: bench-terms [--memory DB] [--parallel DIR [--repeat N]] "
-					"[--top K [--evidence]]\n");
+					"[--top K [--evidence] [--judge LIST]] [--quiet]\n"
+					"  --judge LIST: precision of the top K against a judged list\n"
+					"  (ru<TAB>bg<TAB>1|0 per line, as tests/data/terms/ntrex-judged.tsv)\n");
 			return 2;
 		}
 	}
@@ -208,7 +242,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "built: %zu sentence pairs in %.1f s\n", nunits, now() - t0);
 	}
 	struct sv_terms_stats stats;
-	double t0 = now(), t1 = t0;
+	double t0 = now(), t1 = t0, c0 = cpu_s(), c1 = c0;
 	if (!rc)
 		rc = sv_store_begin(st, &err);
 	if (!rc)
@@ -216,6 +250,7 @@ int main(int argc, char **argv)
 	if (!rc) {
 		rc = sv_store_commit(st, &err);
 		t1 = now();
+		c1 = cpu_s();
 	}
 	if (rc) {
 		fprintf(stderr, "bench-terms: %s\n", err.msg);
@@ -226,12 +261,30 @@ int main(int argc, char **argv)
 	       stats.segments[SV_LANG_RU], stats.segments[SV_LANG_BG], stats.units,
 	       stats.candidates[SV_LANG_RU], stats.candidates[SV_LANG_BG], stats.learnt,
 	       stats.pairs, stats.projected);
-	printf("terms: %.2f s, %.0f sentence pairs/s, peak memory %.1f MB\n", t1 - t0,
-	       stats.units / (t1 - t0 > 0 ? t1 - t0 : 1), peak_kb() / 1024.0);
+	printf("terms: %.2f s wall, %.2f s CPU, %.0f sentence pairs/s (CPU), peak memory %.1f MB\n",
+	       t1 - t0, c1 - c0, stats.units / (c1 - c0 > 0 ? c1 - c0 : 1), peak_kb() / 1024.0);
 	if (top) {
 		struct sv_termbase_filter f = { NULL, 0, NULL, 1, top };
-		struct top tp = { evidence };
+		struct top tp = { evidence, 1, NULL, 0, 0, 0 };
+		size_t jn = 0;
+		if (judged) {
+			char *raw = slurp(judged, &jn);
+			if (!raw) {
+				fprintf(stderr, "bench-terms: cannot read '%s'\n", judged);
+				rc = SV_EINPUT;
+				goto out;
+			}
+			tp.judged = malloc(jn + 2);
+			tp.judged[0] = '\n';
+			memcpy(tp.judged + 1, raw, jn + 1);
+			free(raw);
+		}
 		rc = sv_termbase_pairs_list(st, &f, print_pair, &tp, &err);
+		if (judged)
+			printf("precision of the best %zu pairs: %.3f (%zu right, %zu unjudged counted "
+			       "wrong)\n", tp.n, tp.n ? (double)tp.right / tp.n : 0, tp.right,
+			       tp.unjudged);
+		free(tp.judged);
 	}
 out:
 	sv_store_close(st);

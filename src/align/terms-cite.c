@@ -136,6 +136,10 @@ static int bg_indefinite(const char *k, const char *l, struct sv_buf *out)
 static void bg_citation(const char *const *w, const char *const *l, size_t n, struct sv_buf *out)
 {
 	struct sv_buf key = SV_BUF_INIT, ind = SV_BUF_INIT;
+	if (n == 1) { /* a single word: its lemma, singular and indefinite (санкции -> санкция) */
+		add_like(out, l[0], w[0]);
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			sv_buf_addc(out, ' ');

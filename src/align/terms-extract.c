@@ -310,7 +310,9 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 		int verb = 0;
 		uintptr_t best = 0;
 		for (size_t q = 0; q < nl; q++) {
-			uintptr_t v = sv_map_get(&sd->votes, lem[q], 0);
+			/* ties go to an analysis rather than the word's own spelling */
+			uintptr_t v = sv_map_get(&sd->votes, lem[q], 0) * 2 +
+				      (strlen(lem[q]) != tk->keylen || memcmp(lem[q], k, tk->keylen));
 			if (v > best) {
 				best = v;
 				pick = q;

@@ -602,15 +602,32 @@ static void learn_words(struct tm_model *m, uint32_t **ru_sets, uint32_t *nru,
 	struct u64map pc = { 0 };
 	size_t nlr = sv_intern_count(&m->ru.lemmas) + 1, nlb = sv_intern_count(&m->bg.lemmas) + 1;
 	uint32_t *cr = sv_calloc(nlr, sizeof(uint32_t)), *cb = sv_calloc(nlb, sizeof(uint32_t));
+	uint8_t *exr = NULL, *exb = NULL;
+	size_t capr = 0, capb = 0;
 	for (size_t u = 0; u < nunits; u++) {
+		/* words a spelling or the lexicon explains within the unit are
+		 * linked already: only the rest count (competitive linking) */
+		SV_GROW(exr, capr, nru[u] + 1);
+		SV_GROW(exb, capb, nbg[u] + 1);
+		memset(exr, 0, nru[u]);
+		memset(exb, 0, nbg[u]);
 		for (uint32_t i = 0; i < nru[u]; i++)
-			cr[ru_sets[u][i]]++;
+			for (uint32_t j = 0; j < nbg[u]; j++) {
+				int why;
+				if (wsim(m, ru_sets[u][i], bg_sets[u][j], &why) >= 0.7)
+					exr[i] = exb[j] = 1;
+			}
+		for (uint32_t i = 0; i < nru[u]; i++)
+			cr[ru_sets[u][i]] += !exr[i];
 		for (uint32_t j = 0; j < nbg[u]; j++)
-			cb[bg_sets[u][j]]++;
+			cb[bg_sets[u][j]] += !exb[j];
 		for (uint32_t i = 0; i < nru[u]; i++)
 			for (uint32_t j = 0; j < nbg[u]; j++)
-				(*u64_slot(&pc, (uint64_t)ru_sets[u][i] << 32 | bg_sets[u][j], 1))++;
+				if (!exr[i] && !exb[j])
+					(*u64_slot(&pc, (uint64_t)ru_sets[u][i] << 32 | bg_sets[u][j], 1))++;
 	}
+	free(exr);
+	free(exb);
 	m->learnt_ru = sv_calloc(nlr, sizeof(uint32_t));
 	m->learnt_bg = sv_calloc(nlb, sizeof(uint32_t));
 	m->learnt_ru_d = sv_calloc(nlr, sizeof(float));
@@ -656,6 +673,7 @@ static void learn_words(struct tm_model *m, uint32_t **ru_sets, uint32_t *nru,
 	free(cr);
 	free(cb);
 	u64_release(&pc);
+	u64_release(&m->wcache); /* similarities computed before learning are stale */
 }
 
 /* ---- Candidate generation and pairing ------------------------------------ */
