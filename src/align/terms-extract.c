@@ -310,9 +310,12 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 		int verb = 0;
 		uintptr_t best = 0;
 		for (size_t q = 0; q < nl; q++) {
-			/* ties go to an analysis rather than the word's own spelling */
+			/* Russian ties go to an analysis rather than the word's own
+			 * spelling (Джеррарда: джеррард); Bulgarian nouns have no
+			 * cases, hunspell's order stands (Русия: русия, not рус) */
 			uintptr_t v = sv_map_get(&sd->votes, lem[q], 0) * 2 +
-				      (strlen(lem[q]) != tk->keylen || memcmp(lem[q], k, tk->keylen));
+				      (sd->lang == SV_LANG_RU &&
+				       (strlen(lem[q]) != tk->keylen || memcmp(lem[q], k, tk->keylen)));
 			if (v > best) {
 				best = v;
 				pick = q;
