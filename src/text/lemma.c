@@ -4,6 +4,7 @@
  * (Russian surnames, Bulgarian definite articles). */
 #include "text/text-int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +163,112 @@ static int surname(const char *key, size_t n, struct cands *c)
 	return 0;
 }
 
+/* Russian forms hunspell leaves as they are: люди, дети and идти with its
+ * prefixed verbs (шёл, пришла, нашлись). */
+static int ru_irregular(const char *key, size_t n, struct cands *c)
+{
+	static const struct {
+		const char *form, *lemma;
+	} whole[] = {
+		{ "людей", "люди" }, { "людям", "люди" }, { "людьми", "люди" }, { "людях", "люди" },
+		{ "детей", "дети" }, { "детям", "дети" }, { "детьми", "дети" }, { "детях", "дети" },
+	};
+	static const struct {
+		const char *prefix, *inf;
+	} go[] = {
+		{ "", "идти" }, { "при", "прийти" }, { "у", "уйти" }, { "вы", "выйти" },
+		{ "по", "пойти" }, { "за", "зайти" }, { "про", "пройти" }, { "на", "найти" },
+		{ "пере", "перейти" }, { "подо", "подойти" }, { "во", "войти" }, { "до", "дойти" },
+		{ "со", "сойти" }, { "обо", "обойти" }, { "ото", "отойти" }, { "взо", "взойти" },
+		{ "изо", "изойти" }, { "разо", "разойти" },
+	};
+	static const char *const past[] = { "шел", "шла", "шло", "шли", "шелся", "шлась", "шлось",
+		"шлись", NULL };
+	for (size_t i = 0; i < sizeof(whole) / sizeof(whole[0]); i++) {
+		if (strlen(whole[i].form) == n && !memcmp(whole[i].form, key, n)) {
+			cands_add_key(c, whole[i].lemma, strlen(whole[i].lemma));
+			return 1;
+		}
+	}
+	for (int p = 0; past[p]; p++) {
+		size_t pl = strlen(past[p]);
+		if (n < pl || memcmp(key + n - pl, past[p], pl))
+			continue;
+		for (size_t g = 0; g < sizeof(go) / sizeof(go[0]); g++) {
+			size_t gl = strlen(go[g].prefix);
+			if (gl + pl != n || memcmp(key, go[g].prefix, gl))
+				continue;
+			char buf[64];
+			int refl = pl > strlen("шли");
+			snprintf(buf, sizeof(buf), "%s%s", go[g].inf, refl ? "сь" : "");
+			cands_add_key(c, buf, strlen(buf));
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A Cyrillic consonant letter (not а е и о у ы э ю я, й, ь, ъ). */
+static int is_consonant(uint32_t cp)
+{
+	if (cp < 0x430 || cp >= 0x450)
+		return 0;
+	switch (cp) {
+	case 0x430: case 0x435: case 0x438: case 0x43E: case 0x443: case 0x44B: case 0x44D:
+	case 0x44E: case 0x44F: case 0x439: case 0x44C: case 0x44A:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* Unknown Russian words, mostly foreign names: an instrumental -ом drops
+ * (Рахмоном → рахмон); after a consonant -а, -у, -е drop too, with the word
+ * itself kept as the second lemma (Пашиняна → пашинян|пашиняна, but
+ * Нетаньяху → нетаньях|нетаньяху). */
+static int ru_noun(const char *key, size_t n, struct cands *c)
+{
+	static const char *const endings[] = { "ом", "а", "у", "е", NULL };
+	for (int e = 0; endings[e]; e++) {
+		size_t el = strlen(endings[e]), stem;
+		if (!ends(key, n, endings[e], &stem) || stem < 6)
+			continue; /* at least three letters stay */
+		uint32_t cp;
+		sv_cp_at((const unsigned char *)key, n, stem - 2, &cp);
+		if (!is_consonant(cp))
+			continue;
+		cands_add_key(c, key, stem);
+		if (el == 1 + 1) /* one Cyrillic letter: keep the word too */
+			cands_add_key(c, key, n);
+		return 1;
+	}
+	return 0;
+}
+
+/* Bulgarian adjectives in -ски, -цки, -шки, -зки: the gender, number and
+ * article endings go back to -ки (руско-киргизкото → руско-киргизки,
+ * Зеленския → зеленски). */
+static int bg_adjective(const char *key, size_t n, struct cands *c)
+{
+	static const char *const endings[] = { "ката", "кото", "ките", "кият", "кия", "ка", "ко",
+		NULL };
+	for (int e = 0; endings[e]; e++) {
+		size_t stem;
+		if (!ends(key, n, endings[e], &stem) || stem < 4)
+			continue;
+		uint32_t cp;
+		sv_cp_at((const unsigned char *)key, n, stem - 2, &cp);
+		if (cp != 0x441 && cp != 0x446 && cp != 0x448 && cp != 0x437) /* с ц ш з */
+			continue;
+		char buf[MAX_WORD + 16];
+		memcpy(buf, key, stem);
+		memcpy(buf + stem, "ки", strlen("ки"));
+		cands_add_key(c, buf, stem + strlen("ки"));
+		return 1;
+	}
+	return 0;
+}
+
 /* Bulgarian definite forms: the article stripped, checked against the
  * dictionary when there is one. */
 static int bg_article(struct sv_dict *d, const char *key, size_t n, struct cands *c,
@@ -264,7 +371,9 @@ static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, siz
 	struct sv_buf *tmp = &t->scratch2;
 	void *h = sv_text_dict_handle(t, lang);
 	*kn = 0;
-	if (n <= MAX_WORD && has_letter(key, n)) {
+	if (lang == SV_LANG_RU && n <= MAX_WORD && ru_irregular(key, n, &c)) {
+		*kn = 1;
+	} else if (n <= MAX_WORD && has_letter(key, n)) {
 		char w[MAX_WORD + 16], cap[MAX_WORD + 16];
 		memcpy(w, key, n);
 		w[n] = '\0';
@@ -285,13 +394,12 @@ static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, siz
 			}
 		}
 		*kn = c.n > 0;
-		if (!c.n) {
-			if (lang == SV_LANG_BG && !surname(key, n, &c))
-				bg_article(d, key, n, &c, tmp);
-			else if (lang == SV_LANG_RU)
-				surname(key, n, &c);
-		}
 		rank(&c, key, n, lang);
+		/* the fallbacks give their lemmas in order */
+		if (!c.n && lang == SV_LANG_BG && !surname(key, n, &c) && !bg_adjective(key, n, &c))
+			bg_article(d, key, n, &c, tmp);
+		if (!c.n && lang == SV_LANG_RU && !surname(key, n, &c))
+			ru_noun(key, n, &c);
 	}
 	if (!c.n)
 		cands_add_key(&c, key, n);
