@@ -102,9 +102,9 @@ static int counterpart(struct sv_match *m, enum sv_lang lang, int64_t doc, int64
 	int ru = lang == SV_LANG_RU;
 	sqlite3_stmt *s = sv_store_prepare(
 		m->st,
-		ru ? "SELECT u.id, u.ru_segs, u.bg_text FROM doc_pairs p JOIN units u ON u.pair = p.id"
+		ru ? "SELECT u.id, u.ru_segs, u.bg_text FROM doc_pairs p CROSS JOIN units u ON u.pair = p.id"
 		     " WHERE p.ru_doc = ?1 AND u.status != 'rejected'"
-		   : "SELECT u.id, u.bg_segs, u.ru_text FROM doc_pairs p JOIN units u ON u.pair = p.id"
+		   : "SELECT u.id, u.bg_segs, u.ru_text FROM doc_pairs p CROSS JOIN units u ON u.pair = p.id"
 		     " WHERE p.bg_doc = ?1 AND u.status != 'rejected'",
 		err);
 	if (!s)
@@ -150,10 +150,10 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 		s = sv_store_prepare(
 			m->st,
 			ru ? "SELECT u.id, u.ru_text, u.ru_norm, u.ru_lemmas, u.bg_text FROM units_fts f"
-			     " JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
+			     " CROSS JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
 			     " AND u.status != 'rejected' LIMIT ?2"
 			   : "SELECT u.id, u.bg_text, u.bg_norm, u.bg_lemmas, u.ru_text FROM units_fts f"
-			     " JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
+			     " CROSS JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
 			     " AND u.status != 'rejected' LIMIT ?2",
 			err);
 		if (!s) {
@@ -194,7 +194,7 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 	s = sv_store_prepare(
 		m->st,
 		"SELECT s.id, s.doc, s.text, s.norm, s.lemmas FROM segments_fts f"
-		" JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ?1 AND s.lang = ?2"
+		" CROSS JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ?1 AND s.lang = ?2"
 		" LIMIT ?3",
 		err);
 	if (!s) {

@@ -144,7 +144,7 @@ static int find_form(struct sv_match *m, enum sv_lang lang, const char *form,
 {
 	sqlite3_stmt *s = sv_store_prepare(
 		m->st,
-		"SELECT " TERM_COLS " FROM term_forms f JOIN terms t ON t.id = f.term"
+		"SELECT " TERM_COLS " FROM term_forms f CROSS JOIN terms t ON t.id = f.term"
 		" WHERE f.form = ?2 AND t.lang = ?1",
 		err);
 	if (!s)
@@ -255,7 +255,7 @@ static int partial_hits(struct sv_match *m, struct query *q, struct sv_match_loo
 		sv_match__fts_quote(&fq, k.data, k.len);
 		sqlite3_stmt *s = sv_store_prepare(
 			m->st,
-			"SELECT " TERM_COLS " FROM terms_fts f JOIN terms t ON t.id = f.rowid"
+			"SELECT " TERM_COLS " FROM terms_fts f CROSS JOIN terms t ON t.id = f.rowid"
 			" WHERE terms_fts MATCH ?1 AND t.lang = ?2 LIMIT 64",
 			err);
 		if (!s) {
@@ -327,9 +327,9 @@ static int equivalents(struct sv_match *m, struct sv_match_lookup *r, size_t hit
 	sqlite3_stmt *s = sv_store_prepare(
 		m->st,
 		ru ? "SELECT " TERM_COLS ", p.score, p.status, p.evidence FROM term_pairs p"
-		     " JOIN terms t ON t.id = p.bg_term WHERE p.ru_term = ?1 AND p.status != 'rejected'"
+		     " CROSS JOIN terms t ON t.id = p.bg_term WHERE p.ru_term = ?1 AND p.status != 'rejected'"
 		   : "SELECT " TERM_COLS ", p.score, p.status, p.evidence FROM term_pairs p"
-		     " JOIN terms t ON t.id = p.ru_term WHERE p.bg_term = ?1 AND p.status != 'rejected'",
+		     " CROSS JOIN terms t ON t.id = p.ru_term WHERE p.bg_term = ?1 AND p.status != 'rejected'",
 		err);
 	if (!s)
 		return SV_ESTORE;
@@ -414,7 +414,7 @@ static int fold_hits(struct sv_match *m, struct query *q, struct sv_match_lookup
 	if (!m->has_term_index || !q->toks.n)
 		goto out;
 	sqlite3_stmt *s = sv_store_prepare(
-		m->st, "SELECT " TERM_COLS " FROM term_folds k JOIN terms t ON t.id = k.term"
+		m->st, "SELECT " TERM_COLS " FROM term_folds k CROSS JOIN terms t ON t.id = k.term"
 		       " WHERE k.fold = ?1 AND t.status != 'rejected' LIMIT 16",
 		err);
 	if (!s) {
@@ -555,13 +555,13 @@ static int suggest(struct sv_match *m, struct query *qs, size_t nq,
 	sqlite3_stmt *tri = sv_store_prepare(
 		m->st,
 		"SELECT " TERM_COLS " FROM (SELECT rowid AS id FROM term_folds_fts WHERE"
-		" term_folds_fts MATCH ?1 ORDER BY rank LIMIT 40) x JOIN terms t ON t.id = x.id"
+		" term_folds_fts MATCH ?1 ORDER BY rank LIMIT 40) x CROSS JOIN terms t ON t.id = x.id"
 		" WHERE t.status != 'rejected'",
 		err);
 	sqlite3_stmt *lem = sv_store_prepare(
 		m->st,
 		"SELECT " TERM_COLS " FROM (SELECT rowid AS id FROM terms_fts WHERE"
-		" terms_fts MATCH ?1 ORDER BY rank LIMIT 40) x JOIN terms t ON t.id = x.id"
+		" terms_fts MATCH ?1 ORDER BY rank LIMIT 40) x CROSS JOIN terms t ON t.id = x.id"
 		" WHERE t.status != 'rejected'",
 		err);
 	if (!tri || !lem) {

@@ -194,11 +194,11 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 		m->st,
 		ru ? "SELECT u.id, u.ru_text, u.bg_text, u.ru_norm, u.ru_lemmas, u.status,"
 		     " coalesce(u.origin, ''), u.method FROM (SELECT rowid AS id FROM units_fts"
-		     " WHERE units_fts MATCH ?1 ORDER BY rank LIMIT ?2) x JOIN units u ON u.id = x.id"
+		     " WHERE units_fts MATCH ?1 ORDER BY rank LIMIT ?2) x CROSS JOIN units u ON u.id = x.id"
 		     " WHERE u.status != 'rejected'"
 		   : "SELECT u.id, u.bg_text, u.ru_text, u.bg_norm, u.bg_lemmas, u.status,"
 		     " coalesce(u.origin, ''), u.method FROM (SELECT rowid AS id FROM units_fts"
-		     " WHERE units_fts MATCH ?1 ORDER BY rank LIMIT ?2) x JOIN units u ON u.id = x.id"
+		     " WHERE units_fts MATCH ?1 ORDER BY rank LIMIT ?2) x CROSS JOIN units u ON u.id = x.id"
 		     " WHERE u.status != 'rejected'",
 		err);
 	if (!s) {
