@@ -116,6 +116,12 @@ void al_set_of(struct sv_align *a, size_t sent, struct al_set *s);
 void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t np,
 		  uint32_t **store, size_t *cap, struct al_set *out);
 double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_set *y);
+/* The same with x's weights spread in a dense array indexed by concept
+ * (al_mark(..., 1) before, al_mark(..., 0) after to clear it): faster when
+ * one x meets many y. */
+void al_mark(const struct sv_align *a, const struct al_set *x, float *mark, int on);
+double al_sim_marked(const struct sv_align *a, const float *mark, const struct al_set *x,
+		     const struct al_set *y);
 
 /* Length log-odds term of a bead (ru chars, bg chars), about -3..1. */
 double al_len_term(const struct sv_align *a, double lru, double lbg);

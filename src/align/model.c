@@ -600,28 +600,32 @@ void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t 
 		  uint32_t **store, size_t *cap, struct al_set *out)
 {
 	size_t total = 0;
-	for (size_t i = 0; i < np; i++)
-		total += parts[i]->n;
-	uint32_t *tmp = sv_malloc((total + 1) * sizeof(*tmp));
-	size_t t = 0;
 	uint32_t len = 0;
 	for (size_t i = 0; i < np; i++) {
-		memcpy(tmp + t, parts[i]->k, parts[i]->n * sizeof(*tmp));
-		t += parts[i]->n;
+		total += parts[i]->n;
 		len += parts[i]->len + (i ? 1 : 0);
 	}
-	qsort(tmp, t, sizeof(*tmp), cmp_u32);
 	SV_GROW(*store, *cap, total + 1);
 	uint32_t *k = *store;
 	size_t u = 0;
 	float wc[AL_NCLS] = { 0 };
-	for (size_t i = 0; i < t; i++) {
-		if (u && k[u - 1] == tmp[i])
-			continue;
-		k[u++] = tmp[i];
-		wc[a->cls[tmp[i]]] += a->w[tmp[i]];
+	/* the parts are sorted: merge them, keeping each concept once */
+	size_t pos[64] = { 0 };
+	if (np > 64)
+		np = 64;
+	for (;;) {
+		uint32_t min = UINT32_MAX;
+		for (size_t i = 0; i < np; i++)
+			if (pos[i] < parts[i]->n && parts[i]->k[pos[i]] < min)
+				min = parts[i]->k[pos[i]];
+		if (min == UINT32_MAX)
+			break;
+		for (size_t i = 0; i < np; i++)
+			if (pos[i] < parts[i]->n && parts[i]->k[pos[i]] == min)
+				pos[i]++;
+		k[u++] = min;
+		wc[a->cls[min]] += a->w[min];
 	}
-	free(tmp);
 	out->k = k;
 	out->n = (uint32_t)u;
 	memcpy(out->wc, wc, sizeof(wc));
@@ -634,16 +638,13 @@ double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_
 {
 	const uint32_t *p = x->k, *pe = x->k + x->n, *q = y->k, *qe = y->k + y->n;
 	float c[AL_NCLS] = { 0 };
+	/* a branch-free merge: only matches touch the weight tables */
 	while (p < pe && q < qe) {
-		if (*p < *q) {
-			p++;
-		} else if (*p > *q) {
-			q++;
-		} else {
-			c[a->cls[*p]] += a->w[*p];
-			p++;
-			q++;
-		}
+		uint32_t u = *p, v = *q;
+		if (u == v)
+			c[a->cls[u]] += a->w[u];
+		p += u <= v;
+		q += v <= u;
 	}
 	float num = 0, den = 0;
 	for (int k = 0; k < AL_NCLS; k++) {
@@ -654,13 +655,64 @@ double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_
 	return den > 0 ? 2.0 * num / den : 0.0;
 }
 
+void al_mark(const struct sv_align *a, const struct al_set *x, float *mark, int on)
+{
+	for (uint32_t i = 0; i < x->n; i++)
+		mark[x->k[i]] = on ? a->w[x->k[i]] : 0.0f;
+}
+
+double al_sim_marked(const struct sv_align *a, const float *mark, const struct al_set *x,
+		     const struct al_set *y)
+{
+	/* three accumulators in registers: indexing a local array by class
+	 * serialises the loop through memory */
+	float c0 = 0, c1 = 0, c2 = 0;
+	for (uint32_t i = 0; i < y->n; i++) {
+		uint32_t k = y->k[i];
+		float m = mark[k];
+		uint8_t cl = a->cls[k];
+		c0 += cl == AL_WORD ? m : 0.0f;
+		c1 += cl == AL_NUMBER ? m : 0.0f;
+		c2 += cl == AL_NAME ? m : 0.0f;
+	}
+	float c[AL_NCLS] = { c0, c1, c2 };
+	float num = 0, den = 0;
+	for (int k = 0; k < AL_NCLS; k++) {
+		float cap = al_caps[k];
+		num += c[k] < cap ? c[k] : cap;
+		den += (x->wc[k] < cap ? x->wc[k] : cap) + (y->wc[k] < cap ? y->wc[k] : cap);
+	}
+	return den > 0 ? 2.0 * num / den : 0.0;
+}
+
+/* log(erfc(d / sqrt 2)) + 1, clamped to [-3, 1], tabulated by 1/64 up to
+ * d = 4 (beyond that it is -3). */
+#define LEN_TAB 256
+static float len_tab[LEN_TAB + 2];
+static int len_tab_ready;
+
+static void len_tab_init(void)
+{
+	for (int i = 0; i <= LEN_TAB + 1; i++) {
+		double d = (double)i / 64.0;
+		double p = erfc(d / M_SQRT2);
+		double t = (p > 1e-300 ? log(p) : -700) + 1.0;
+		len_tab[i] = (float)(t < -3 ? -3 : t > 1 ? 1 : t);
+	}
+	len_tab_ready = 1;
+}
+
 double al_len_term(const struct sv_align *a, double lru, double lbg)
 {
+	if (!len_tab_ready)
+		len_tab_init();
 	double l = (lru + lbg / a->c) / 2.0 + 1.0;
-	double d = fabs(lbg - a->c * lru) / sqrt(a->s2 * l);
-	double p = erfc(d / M_SQRT2);
-	double t = (p > 1e-300 ? log(p) : -700) + 1.0;
-	return t < -3 ? -3 : t > 1 ? 1 : t;
+	double d = fabs(lbg - a->c * lru) / sqrt(a->s2 * l) * 64.0;
+	if (d >= LEN_TAB)
+		return -3.0;
+	int i = (int)d;
+	double f = d - i;
+	return len_tab[i] + f * (len_tab[i + 1] - len_tab[i]);
 }
 
 double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,

@@ -89,14 +89,28 @@ static void side_free(struct side *s)
 	free(s->keys);
 }
 
-/* Gain of a bead of a RU and b BG sentences ending before (i, j). */
-static double bead_gain(const struct sv_align *a, const struct side *r, const struct side *b,
-			size_t i, size_t j, int na, int nb, const struct calib *cb, double *sim)
+/* The parts of a bead's gain that do not change between passes: the
+ * lexical log-odds (bounded below: some true pairs share no word, about
+ * 2-3% of translation pairs against half of random pairs) and the length
+ * term. */
+static double bead_base(const struct sv_align *a, const struct side *r, const struct side *b,
+			size_t i, size_t j, int na, int nb, const struct calib *cb, const float *mark,
+			double *sim)
 {
 	const struct al_set *x = &r->lv[na - 1][i - 1];
 	const struct al_set *y = &b->lv[nb - 1][j - 1];
-	double s = al_sim(a, x, y);
-	*sim = s;
+	double s = mark ? al_sim_marked(a, mark, x, y) : al_sim(a, x, y);
+	if (sim)
+		*sim = s;
+	double lex = (s - cb->q) / cb->lam;
+	if (lex < -LEX_MIN)
+		lex = -LEX_MIN;
+	return lex + G_LEN * al_len_term(a, x->len, y->len);
+}
+
+/* The prior part: linking bonus less the bead's penalty. */
+static double bead_prior(int na, int nb, const struct calib *cb)
+{
 	double pen = 0;
 	if (na + nb == 3)
 		pen = cb->p12;
@@ -106,13 +120,19 @@ static double bead_gain(const struct sv_align *a, const struct side *r, const st
 		pen = cb->p13;
 	else if (na + nb > 4)
 		pen = cb->p22 + cb->p13;
-	/* the lexical log-odds is bounded below: some true pairs share no word
-	 * (about 2-3% of translation pairs against half of random pairs) */
-	double lex = (s - cb->q) / cb->lam;
-	if (lex < -LEX_MIN)
-		lex = -LEX_MIN;
-	return lex + G_LEN * al_len_term(a, x->len, y->len) + cb->b0 - pen - cb->conf;
+	return cb->b0 - pen - cb->conf;
 }
+
+/* Slot of a linking bead type in the per-cell cache. */
+static int bead_slot(int na, int nb)
+{
+	static const int8_t slot[4][4] = {
+		{ -1, -1, -1, -1 }, { -1, 0, 1, 4 }, { -1, 2, 3, -1 }, { -1, 5, -1, -1 },
+	};
+	return slot[na][nb];
+}
+
+#define NSLOT 6
 
 struct band {
 	size_t *lo, *hi; /* per row i in 0..n: columns lo..hi (inclusive) */
@@ -145,14 +165,26 @@ static void band_fix(struct band *bd, size_t n, size_t m)
 }
 
 /* The DP proper over the band; appends links (ru/bg offsets added). */
+/* The DP proper over the band; appends links (ru/bg offsets added). cache
+ * holds NSLOT floats per cell: the bead bases, filled when *filled is 0. */
 static void dp_run(struct sv_align *a, const struct side *r, const struct side *b,
 		   const struct band *bd, int maxm, const struct calib *cb, uint32_t ru0, uint32_t bg0,
-		   int method, struct sv_align_links *out)
+		   int method, float *cache, int stride, int *filled, struct sv_align_links *out)
 {
 	size_t n = r->n, m = b->n;
+	double prior[4][4];
+	for (int na = 0; na < 4; na++)
+		for (int nb = 0; nb < 4; nb++)
+			prior[na][nb] = na && nb ? bead_prior(na, nb, cb) : 0;
 	float *sc = sv_malloc(bd->cells * sizeof(*sc));
 	uint8_t *bp = sv_malloc(bd->cells * sizeof(*bp));
+	/* the RU sets ending at row i, spread in dense arrays (first pass) */
+	size_t nk = a->keys.n;
+	float *mark = *filled ? NULL : sv_calloc((size_t)maxm * nk, sizeof(*mark));
 	for (size_t i = 0; i <= n; i++) {
+		if (mark)
+			for (int na = 1; na <= maxm && na <= (int)i; na++)
+				al_mark(a, &r->lv[na - 1][i - 1], mark + (size_t)(na - 1) * nk, 1);
 		for (size_t j = bd->lo[i]; j <= bd->hi[i]; j++) {
 			size_t c = bd->off[i] + (j - bd->lo[i]);
 			double best = (i == 0 && j == 0) ? 0 : -HUGE_VAL;
@@ -172,9 +204,15 @@ static void dp_run(struct sv_align *a, const struct side *r, const struct side *
 					double prev = sc[bd->off[pi] + (pj - bd->lo[pi])];
 					if (prev == -HUGE_VAL)
 						continue;
-					double g = 0, s;
-					if (na && nb)
-						g = bead_gain(a, r, b, i, j, na, nb, cb, &s);
+					double g = 0;
+					if (na && nb) {
+						float *slot = &cache[c * (size_t)stride + (size_t)bead_slot(na, nb)];
+						if (!*filled)
+							*slot = (float)bead_base(a, r, b, i, j, na, nb, cb,
+										 mark + (size_t)(na - 1) * nk,
+										 NULL);
+						g = *slot + prior[na][nb];
+					}
 					if (prev + g > best) {
 						best = prev + g;
 						arg = (uint8_t)(na * 4 + nb);
@@ -184,7 +222,12 @@ static void dp_run(struct sv_align *a, const struct side *r, const struct side *
 			sc[c] = (float)best;
 			bp[c] = arg;
 		}
+		if (mark)
+			for (int na = 1; na <= maxm && na <= (int)i; na++)
+				al_mark(a, &r->lv[na - 1][i - 1], mark + (size_t)(na - 1) * nk, 0);
 	}
+	free(mark);
+	*filled = 1;
 	/* backtrace */
 	size_t i = n, j = m, start = out->n;
 	while (i > 0 || j > 0) {
@@ -194,7 +237,7 @@ static void dp_run(struct sv_align *a, const struct side *r, const struct side *
 			break; /* unreachable cell: cannot happen with a fixed band */
 		if (na && nb) {
 			double s;
-			bead_gain(a, r, b, i, j, na, nb, cb, &s);
+			bead_base(a, r, b, i, j, na, nb, cb, NULL, &s);
 			al_link_add(out, ru0 + (uint32_t)(i - (size_t)na), (uint32_t)na,
 				    bg0 + (uint32_t)(j - (size_t)nb), (uint32_t)nb, (float)s, 0,
 				    method);
@@ -333,6 +376,38 @@ double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct a
 	return t;
 }
 
+/* Keeps the k heaviest concepts of a set (in place, still sorted). */
+#define COARSE_KEYS 48
+static void keep_top(const struct sv_align *a, uint32_t *k, struct al_set *o, size_t max)
+{
+	if (o->n <= max)
+		return;
+	float *w = sv_malloc(o->n * sizeof(*w));
+	for (uint32_t i = 0; i < o->n; i++)
+		w[i] = a->w[k[i]];
+	/* the max-th largest weight by partial selection sort on a copy */
+	float *t = sv_malloc(o->n * sizeof(*t));
+	memcpy(t, w, o->n * sizeof(*t));
+	for (size_t i = 0; i < max; i++)
+		for (size_t j = i + 1; j < o->n; j++)
+			if (t[j] > t[i]) {
+				float x = t[i];
+				t[i] = t[j];
+				t[j] = x;
+			}
+	float cut = t[max - 1];
+	size_t u = 0;
+	memset(o->wc, 0, sizeof(o->wc));
+	for (uint32_t i = 0; i < o->n && u < max; i++)
+		if (w[i] >= cut) {
+			k[u++] = k[i];
+			o->wc[a->cls[k[i]]] += w[i];
+		}
+	o->n = (uint32_t)u;
+	free(w);
+	free(t);
+}
+
 /* Coarse pass for long documents: blocks of bs sentences, 1-1 and skips
  * only, in a band around the proportional diagonal; sets the fine band. */
 static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
@@ -359,7 +434,9 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 				pp[s - s0] = &parts[s - s0];
 			}
 			size_t si = side ? nb + x : x;
-			al_set_merge(a, pp, s1 - s0, &store[si], &caps[si], side ? &bs_[x] : &rs[x]);
+			struct al_set *o = side ? &bs_[x] : &rs[x];
+			al_set_merge(a, pp, s1 - s0, &store[si], &caps[si], o);
+			keep_top(a, store[si], o, COARSE_KEYS);
 		}
 	}
 	/* block skip level: a high percentile of off-diagonal block pairs */
@@ -395,7 +472,10 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 	}
 	float *sc = sv_malloc(cells * sizeof(*sc));
 	uint8_t *bp = sv_malloc(cells * sizeof(*bp));
+	float *mark = sv_calloc(a->keys.n, sizeof(*mark));
 	for (size_t i = 0; i <= nb; i++) {
+		if (i)
+			al_mark(a, &rs[i - 1], mark, 1);
 		for (size_t j = lo[i]; j <= hi[i]; j++) {
 			double best = (i == 0 && j == 0) ? 0 : -HUGE_VAL;
 			uint8_t arg = 0;
@@ -416,7 +496,7 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			if (i && j && j - 1 >= lo[i - 1] && j - 1 <= hi[i - 1]) {
 				double p = sc[off[i - 1] + j - 1 - lo[i - 1]];
 				if (p != -HUGE_VAL) {
-					p += al_sim(a, &rs[i - 1], &bs_[j - 1]) - t;
+					p += al_sim_marked(a, mark, &rs[i - 1], &bs_[j - 1]) - t;
 					if (p > best) {
 						best = p;
 						arg = 3;
@@ -426,7 +506,10 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			sc[off[i] + j - lo[i]] = (float)best;
 			bp[off[i] + j - lo[i]] = arg;
 		}
+		if (i)
+			al_mark(a, &rs[i - 1], mark, 0);
 	}
+	free(mark);
 	/* the fine band: each sentence row spans the BG blocks its block row
 	 * touches on the coarse path, widened by one block */
 	size_t *jmin = sv_malloc((nb + 1) * sizeof(*jmin)), *jmax = sv_malloc((nb + 1) * sizeof(*jmax));
@@ -466,8 +549,8 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			mn = 0;
 		mn = mn * bs;
 		mx = mx * bs;
-		bd->lo[i] = mn > bs ? mn - bs : 0;
-		bd->hi[i] = mx + bs;
+		bd->lo[i] = mn > bs / 2 ? mn - bs / 2 : 0;
+		bd->hi[i] = mx + bs / 2;
 	}
 	free(jmin);
 	free(jmax);
@@ -486,9 +569,50 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 	free(bs_);
 }
 
+/* A band of +-NARROW columns around the path of 1-1 links (interpolated
+ * over unlinked rows). */
+#define NARROW 8
+static void narrow_band(const struct sv_align_links *path, size_t n, size_t m, struct band *bd)
+{
+	size_t pi = 0, pj = 0, q = 0;
+	for (size_t i = 0; i <= n; i++) {
+		while (q < path->n && path->v[q].ru + 1 < i)
+			q++;
+		size_t ni = n, nj = m;
+		if (q < path->n) {
+			ni = path->v[q].ru + 1;
+			nj = path->v[q].bg + 1;
+		}
+		if (q > 0) {
+			pi = path->v[q - 1].ru + 1;
+			pj = path->v[q - 1].bg + 1;
+		}
+		double c;
+		if (i >= ni)
+			c = (double)nj;
+		else if (ni > pi)
+			c = (double)pj + (double)(nj - pj) * (double)(i - pi) / (double)(ni - pi);
+		else
+			c = (double)pj;
+		double lo = c - NARROW, hi = c + NARROW;
+		bd->lo[i] = lo < 0 ? 0 : (size_t)lo;
+		bd->hi[i] = hi > (double)m ? m : (size_t)hi;
+	}
+}
+
+#include <time.h>
+static double tnow(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+#define TSTAMP(what) do { if (getenv("AL_TIMING")) { double t_ = tnow(); fprintf(stderr, "%-10s %.3f\n", what, t_ - tlast); tlast = t_; } } while (0)
+
 int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
 		const struct sv_align_opts *o, struct sv_align_links *out)
 {
+	double tlast = tnow();
 	size_t n = ru->n, m = bg->n;
 	int maxm = o->max_merge < 2 ? 2 : o->max_merge > MAXM ? MAXM : o->max_merge;
 	struct calib cb;
@@ -498,9 +622,11 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 	cb.p12 = P_12;
 	cb.p22 = P_22;
 	cb.p13 = P_13;
+	TSTAMP("skip");
 	struct side r, b;
 	side_build(a, ru, maxm, &r);
 	side_build(a, bg, maxm, &b);
+	TSTAMP("sides");
 	struct band bd;
 	bd.lo = sv_malloc((n + 1) * sizeof(size_t));
 	bd.hi = sv_malloc((n + 1) * sizeof(size_t));
@@ -511,16 +637,35 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 			bd.hi[i] = m;
 		}
 	} else {
+		/* coarse blocks give a wide band; a 1-1 pass in it gives a path;
+		 * the full bead DP runs in a narrow band around that path */
 		coarse_band(a, ru, bg, &bd);
+		band_fix(&bd, n, m);
+		if (getenv("AL_BANDDBG"))
+			fprintf(stderr, "coarse band cells %zu\n", bd.cells);
+		TSTAMP("coarse");
+		float *c1 = sv_malloc(bd.cells * sizeof(*c1));
+		int f1 = 0;
+		struct sv_align_links path = SV_ALIGN_LINKS_INIT;
+		dp_run(a, &r, &b, &bd, 1, &cb, 0, 0, SV_ALIGN_MONOTONE, c1, 1, &f1, &path);
+		free(c1);
+		narrow_band(&path, n, m, &bd);
+		TSTAMP("path11");
+		sv_align_links_release(&path);
 	}
 	band_fix(&bd, n, m);
+	if (getenv("AL_BANDDBG"))
+		fprintf(stderr, "band cells %zu (%.1f per row)\n", bd.cells, (double)bd.cells / (double)(n + 1));
 	/* the prior of linking follows the share of sentences that find a
 	 * partner: estimated from a first pass, then the pass is redone */
 	size_t start = out->n;
+	float *cache = sv_malloc(bd.cells * NSLOT * sizeof(*cache));
+	int filled = 0;
 	int iters = getenv("AL_ITERS") ? atoi(getenv("AL_ITERS")) : 6;
 	for (int it = 0; it < iters; it++) {
 		out->n = start;
-		dp_run(a, &r, &b, &bd, maxm, &cb, 0, 0, SV_ALIGN_MONOTONE, out);
+		dp_run(a, &r, &b, &bd, maxm, &cb, 0, 0, SV_ALIGN_MONOTONE, cache, NSLOT, &filled, out);
+		TSTAMP("dp");
 		size_t cov = 0, n11 = 0, n12 = 0, n22 = 0, n13 = 0;
 		for (size_t q = start; q < out->n; q++) {
 			const struct sv_align_link *l = &out->v[q];
@@ -558,6 +703,7 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 			break;
 		cb.b0 = b0;
 	}
+	free(cache);
 	free(bd.lo);
 	free(bd.hi);
 	free(bd.off);

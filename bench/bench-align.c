@@ -1,0 +1,156 @@
+/* bench/bench-align: speed and memory of the aligner. A 20,000-sentence
+ * document pair (ntrex-dev's parallel documents repeated) in monotone mode,
+ * and a 2,000 x 2,000 comparable pair (lines shuffled, half kept on each
+ * side) in mining mode. Prints sentences per second and peak RSS.
+ * usage: bench-align [NSENT [NMINE]] (ntrex-dev under $SV_SHARED or ../shared) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "align-common.h"
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static long peak_kb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+/* Sentences of every document of one side, in order. */
+static void side_all(const char *dir, const char *side, enum sv_lang lang, struct ac_doc *all)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/%s", dir, side);
+	char **names;
+	size_t nd = ac_list(path, &names);
+	memset(all, 0, sizeof(*all));
+	all->lang = lang;
+	for (size_t i = 0; i < nd; i++) {
+		struct ac_doc d;
+		snprintf(path, sizeof(path), "%s/%s/%s.txt", dir, side, names[i]);
+		if (ac_doc_read(path, names[i], lang, 0, &d))
+			continue;
+		for (size_t k = 0; k < d.n; k++) {
+			all->text = realloc(all->text, (all->n + 1) * sizeof(char *));
+			all->norm = realloc(all->norm, (all->n + 1) * sizeof(char *));
+			all->lem = realloc(all->lem, (all->n + 1) * sizeof(char *));
+			all->text[all->n] = strdup(d.text[k]);
+			all->norm[all->n] = strdup(d.norm[k]);
+			all->lem[all->n] = strdup(d.lem[k]);
+			all->n++;
+		}
+		ac_doc_free(&d);
+	}
+	ac_list_free(names, nd);
+}
+
+/* The first n sentences of src, cycling, optionally in a shuffled order
+ * with only every other sentence kept. */
+static struct sv_align_sent *take(const struct ac_doc *src, size_t n, unsigned seed, int shuffle)
+{
+	struct sv_align_sent *v = calloc(n, sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i % src->n;
+		if (shuffle)
+			k = (size_t)((i * 2654435761u + seed) % src->n);
+		v[i].text = src->text[k];
+		v[i].norm = src->norm[k];
+		v[i].lemmas = src->lem[k];
+	}
+	return v;
+}
+
+int main(int argc, char **argv)
+{
+	size_t nsent = argc > 1 ? (size_t)atol(argv[1]) : 20000;
+	size_t nmine = argc > 2 ? (size_t)atol(argv[2]) : 2000;
+	const char *sh = getenv("SV_SHARED");
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s/data/ntrex-dev/parallel", sh && *sh ? sh : "../shared");
+	double t0 = now();
+	struct ac_doc ru, bg;
+	side_all(dir, "ru", SV_LANG_RU, &ru);
+	side_all(dir, "bg", SV_LANG_BG, &bg);
+	if (!ru.n || !bg.n) {
+		fprintf(stderr, "bench-align: no documents under '%s'\n", dir);
+		return 2;
+	}
+	printf("analysed %zu + %zu sentences in %.2fs (text pipeline, not counted below)\n", ru.n,
+	       bg.n, now() - t0);
+
+	/* monotone */
+	struct sv_error err;
+	struct sv_align *a = sv_align_open(NULL, &err);
+	struct sv_align_sent *rs = take(&ru, nsent, 0, 0), *bs = take(&bg, nsent, 0, 0);
+	struct sv_align_doc rd = { "ru-big", SV_LANG_RU, NULL, rs, nsent };
+	struct sv_align_doc bd = { "bg-big", SV_LANG_BG, NULL, bs, nsent };
+	size_t ri, bi;
+	t0 = now();
+	sv_align_add(a, &rd, &ri, &err);
+	sv_align_add(a, &bd, &bi, &err);
+	double t1 = now();
+	struct sv_align_opts o;
+	sv_align_opts_init(&o);
+	o.method = SV_ALIGN_MONOTONE;
+	struct sv_align_links l = SV_ALIGN_LINKS_INIT;
+	if (sv_align_sentences(a, ri, bi, &o, &l, &err)) {
+		fprintf(stderr, "bench-align: %s\n", err.msg);
+		return 4;
+	}
+	double t2 = now();
+	size_t ok = 0;
+	for (size_t q = 0; q < l.n; q++)
+		if (l.v[q].nru == 1 && l.v[q].nbg == 1 && l.v[q].ru == l.v[q].bg)
+			ok++;
+	printf("monotone %zu x %zu: features %.2fs, alignment %.2fs, %.0f sentence pairs/s "
+	       "(%zu links, %.4f of them on the diagonal), peak RSS %ld MB\n",
+	       nsent, nsent, t1 - t0, t2 - t1, (double)nsent / (t2 - t1), l.n,
+	       l.n ? (double)ok / (double)l.n : 0, peak_kb() / 1024);
+	sv_align_links_release(&l);
+	sv_align_close(a);
+	free(rs);
+	free(bs);
+
+	/* mining */
+	a = sv_align_open(NULL, &err);
+	rs = take(&ru, nmine, 17, 1);
+	bs = take(&bg, nmine, 4711, 1);
+	struct sv_align_doc rm = { "ru-mine", SV_LANG_RU, NULL, rs, nmine };
+	struct sv_align_doc bm = { "bg-mine", SV_LANG_BG, NULL, bs, nmine };
+	sv_align_add(a, &rm, &ri, &err);
+	sv_align_add(a, &bm, &bi, &err);
+	t1 = now();
+	o.method = SV_ALIGN_MINING;
+	if (sv_align_sentences(a, ri, bi, &o, &l, &err)) {
+		fprintf(stderr, "bench-align: %s\n", err.msg);
+		return 4;
+	}
+	t2 = now();
+	ok = 0;
+	for (size_t q = 0; q < l.n; q++) {
+		/* a mined pair is right when both sides come from the same line */
+		size_t kr = ((size_t)l.v[q].ru * 2654435761u + 17) % ru.n;
+		size_t kb = ((size_t)l.v[q].bg * 2654435761u + 4711) % bg.n;
+		ok += kr == kb;
+	}
+	printf("mining %zu x %zu: %.2fs, %.0f sentences/s, %zu pairs (%.4f right), peak RSS %ld MB\n",
+	       nmine, nmine, t2 - t1, (double)(2 * nmine) / (t2 - t1), l.n,
+	       l.n ? (double)ok / (double)l.n : 0, peak_kb() / 1024);
+	sv_align_links_release(&l);
+	sv_align_close(a);
+	free(rs);
+	free(bs);
+	ac_doc_free(&ru);
+	ac_doc_free(&bg);
+	ac_text_done();
+	return 0;
+}
