@@ -50,7 +50,10 @@ static void add_like(struct sv_buf *out, const char *l, const char *s)
 		}
 		if (c == 0x435 && (d == 0x451 || d == 0x401))
 			c = 0x451;
-		if (upper_all || (idx == 0 && first_up)) {
+		int up_here = 0; /* the surface's capitals at the same place (Санкт-Петербург) */
+		if (d && idx > 0 && ((d >= 0x410 && d <= 0x42F) || d == 0x401 || (d >= 'A' && d <= 'Z')))
+			up_here = 1;
+		if (upper_all || (idx == 0 && first_up) || up_here) {
 			if (c >= 0x430 && c <= 0x44F)
 				c -= 0x20;
 			else if (c == 0x451)

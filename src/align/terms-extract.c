@@ -376,6 +376,12 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 			    !(w[j].cap && w[j - 1].cap && !w[j - 1].sstart) &&
 			    !(sd->lang == SV_LANG_RU && w[j].gen) && !w[j].acro)
 				break;
+			/* two capitalised words of one name agree in case (Владимира
+			 * Путина, not Таджикистана Алишер); an acronym ends a name */
+			if (j > i && w[j].cap && w[j - 1].cap && !w[j].acro &&
+			    (w[j - 1].acro || (sd->lang == SV_LANG_RU && w[j].cls == TM_NOUN &&
+					       w[j - 1].cls == TM_NOUN && w[j].infl != w[j - 1].infl)))
+				break;
 			if (w[j].cls != TM_NOUN)
 				continue;
 			/* a single short word is no term (but an acronym of two letters) */

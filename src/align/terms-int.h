@@ -146,6 +146,7 @@ double tm_cognate_full(const char *ru, const char *bg);
  * short and noisy for ranking). */
 double tm_cognate(const char *ru, const char *bg);
 /* Spells a word of one language in the other (names: ы->и, э->е, ...). */
-void tm_translit(enum sv_lang from, const char *w, struct sv_buf *out);
+/* adj: the word is an adjective lemma (-ный -> -ен, -ски -> -ский). */
+void tm_translit(enum sv_lang from, const char *w, int adj, struct sv_buf *out);
 
 #endif

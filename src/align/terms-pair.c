@@ -824,8 +824,11 @@ static void pair_compositional(struct tm_model *m)
 					if (b->kind == TM_ACRONYM ||
 					    abs((int)b->ncontent - (int)a->ncontent) > 2)
 						continue;
-					double s = comp_score(m, a, b, NULL, NULL);
-					if (s < 0.45)
+					struct tm_match mt[TM_MAX_WORDS];
+					size_t nm = 0;
+					double s = comp_score(m, a, b, mt, &nm);
+					/* a translation covers every content word of both */
+					if (s < 0.45 || nm < a->ncontent || nm < b->ncontent)
 						continue;
 					/* keep the per_term best */
 					size_t pos = ntop;
@@ -1096,12 +1099,20 @@ static int project_term(struct tm_model *m, struct tm_side *from, struct tm_side
 		for (size_t k = 0; k + 1 < n; k++)
 			if (from->lemma_class[t->w[k]] != TM_ADJ)
 				goto out;
-	struct sv_buf lemmas[TM_MAX_WORDS], cit = SV_BUF_INIT;
+	struct sv_buf lemmas[TM_MAX_WORDS], spelt[TM_MAX_WORDS], cit = SV_BUF_INIT;
 	const char *lp[TM_MAX_WORDS] = { 0 };
 	int isadj[TM_MAX_WORDS];
 	for (size_t k = 0; k < n; k++) {
 		sv_buf_init(&lemmas[k]);
+		sv_buf_init(&spelt[k]);
 		isadj[k] = from->lemma_class[t->w[k]] == TM_ADJ && k + 1 < n;
+		/* in a name of capitalised words, -ий is a given name (Юрий) unless
+		 * the word is plainly an adjective */
+		if (isadj[k] && allcap && from->lang == SV_LANG_RU) {
+			const char *l = lem(from, t->w[k]);
+			isadj[k] = tm_ends(l, "ский") || tm_ends(l, "цкий") || tm_ends(l, "ный") ||
+				   tm_ends(l, "ной") || tm_ends(l, "ний") || tm_ends(l, "ый");
+		}
 		if (t->kind == TM_ACRONYM) {
 			sv_buf_adds(&lemmas[k], lem(from, t->w[k]));
 			continue;
@@ -1125,13 +1136,14 @@ static int project_term(struct tm_model *m, struct tm_side *from, struct tm_side
 				arg = tr[x];
 			}
 		}
-		if (arg && best >= 0.7) {
+		if (arg && best >= 0.85) {
 			sv_buf_adds(&lemmas[k], lem(to, arg));
 		} else {
-			struct sv_buf tl = SV_BUF_INIT;
-			tm_translit(from->lang, (allcap && !isadj[k]) ? w[k] : lem(from, t->w[k]), &tl);
-			tm_lower(tl.data, tl.len, &lemmas[k]);
-			sv_buf_release(&tl);
+			int name = allcap && !isadj[k];
+			tm_translit(from->lang, name ? w[k] : lem(from, t->w[k]), isadj[k], &spelt[k]);
+			tm_lower(spelt[k].data, spelt[k].len, &lemmas[k]);
+			if (!name)
+				sv_buf_reset(&spelt[k]);
 		}
 	}
 	char g = to->lang == SV_LANG_RU ? tm_ru_gender(lemmas[n - 1].data)
@@ -1151,6 +1163,9 @@ static int project_term(struct tm_model *m, struct tm_side *from, struct tm_side
 				tm_ru_agree(lemmas[k].data, g, &word);
 			else
 				tm_bg_agree(lemmas[k].data, g, &word);
+		} else if (spelt[k].len) { /* a name as spelt, capitals kept (Касим-Жомарт) */
+			sv_buf_add(&cit, spelt[k].data, spelt[k].len);
+			continue;
 		} else {
 			sv_buf_add(&word, lemmas[k].data, lemmas[k].len);
 		}
@@ -1166,8 +1181,10 @@ static int project_term(struct tm_model *m, struct tm_side *from, struct tm_side
 		nt->projected = 1;
 		rc = (int)id;
 	}
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
 		sv_buf_release(&lemmas[k]);
+		sv_buf_release(&spelt[k]);
+	}
 	sv_buf_release(&cit);
 out:
 	free(buf);

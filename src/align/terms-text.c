@@ -218,14 +218,27 @@ void tm_bg_agree(const char *adj, char g, struct sv_buf *out)
 	}
 }
 
-void tm_translit(enum sv_lang from, const char *w, struct sv_buf *out)
+void tm_translit(enum sv_lang from, const char *w, int adj, struct sv_buf *out)
 {
 	size_t n = strlen(w);
 	uint32_t prev = 0;
 	if (from == SV_LANG_RU) {
 		/* Russian adjectives: -ский -> -ски, -ный -> -нен (kept simple). */
-		if (tm_ends(w, "ский") || tm_ends(w, "цкий")) {
+		if (adj && (tm_ends(w, "ский") || tm_ends(w, "цкий"))) {
 			sv_buf_add(out, w, n - strlen("й"));
+			return;
+		}
+		if (adj && tm_ends(w, "ный") && n > 8) { /* центральный -> централен */
+			size_t k = n - strlen("ный");
+			if (k >= 2 && !memcmp(w + k - 2, "ь", 2))
+				k -= 2;
+			sv_buf_add(out, w, k);
+			sv_buf_adds(out, "ен");
+			return;
+		}
+		if (adj && (tm_ends(w, "ый") || tm_ends(w, "ий") || tm_ends(w, "ой")) && n > 6) {
+			sv_buf_add(out, w, n - strlen("ый"));
+			sv_buf_adds(out, "и");
 			return;
 		}
 		for (size_t i = 0; i < n;) {
@@ -258,7 +271,7 @@ void tm_translit(enum sv_lang from, const char *w, struct sv_buf *out)
 		return;
 	}
 	/* Bulgarian -> Russian: -ски -> -ский, ъ -> у/о is not guessable: о. */
-	if (tm_ends(w, "ски") || tm_ends(w, "цки")) {
+	if (adj && (tm_ends(w, "ски") || tm_ends(w, "цки"))) {
 		sv_buf_adds(out, w);
 		sv_buf_adds(out, "й");
 		return;
@@ -400,7 +413,9 @@ double tm_cognate(const char *ru, const char *bg)
 	uint32_t a[64], b[64];
 	size_t na = skel(x, a, 64), nb = skel(y, b, 64);
 	/* the align module's stems (pleophony, long endings), only where it can matter */
-	if (best < 0.85 && best >= 0.3 && na && nb && a[0] == b[0]) {
+	size_t smn = na < nb ? na : nb, smx = na < nb ? nb : na;
+	if (best < 0.85 && best >= 0.3 && na && nb && a[0] == b[0] && smn >= 5 &&
+	    smn * 10 >= smx * 6) {
 		s = 0.85 * sv_align_cognate(ru, bg);
 		if (s > best)
 			best = s;
