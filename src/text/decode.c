@@ -259,8 +259,10 @@ static void walk(struct html_walk *w, xmlNode *node)
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			if (!n->content)
 				continue;
-			if (!w->text.len)
-				w->line = (uint32_t)xmlGetLineNo(n);
+			if (!w->text.len) {
+				long line = xmlGetLineNo(n);
+				w->line = line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : 0;
+			}
 			sv_buf_adds(&w->text, (const char *)n->content);
 			continue;
 		}

@@ -416,7 +416,7 @@ static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, siz
 size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen,
 			 const char **lemmas, size_t max, int *known_word)
 {
-	if (lang != SV_LANG_RU && lang != SV_LANG_BG) {
+	if ((lang != SV_LANG_RU && lang != SV_LANG_BG) || !keylen) {
 		if (max)
 			lemmas[0] = sv_intern_str(&t->lemmas, sv_intern_add(&t->lemmas, key, keylen));
 		if (known_word)

@@ -534,6 +534,9 @@ static void test_lemmas(void **state)
 	/* other languages: the key itself */
 	assert_int_equal(sv_text_lemmas(t, SV_LANG_OTHER, "treaty", 6, lem, 8), 1);
 	assert_string_equal(lem[0], "treaty");
+	/* an empty key is its own lemma */
+	assert_int_equal(sv_text_lemmas(t, SV_LANG_RU, "", 0, lem, 8), 1);
+	assert_string_equal(lem[0], "");
 	/* the key need not be NUL-terminated */
 	assert_int_equal(sv_text_lemmas(t, SV_LANG_RU, "советаXYZ", strlen("совета"), lem, 8), 1);
 	assert_string_equal(lem[0], "совет");
