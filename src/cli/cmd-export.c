@@ -18,6 +18,7 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv);
 struct filter {
 	double min_score;
 	const char *status; /* NULL: all but rejected */
+	int per_doc;        /* units grouped by document pair */
 };
 
 static const char *col(sqlite3_stmt *s, int i)
@@ -37,10 +38,11 @@ static int export_units(struct sv_store *st, struct sv_io_writer *w, const struc
 		" LEFT JOIN documents rd ON rd.id = p.ru_doc"
 		" LEFT JOIN documents bd ON bd.id = p.bg_doc"
 		" WHERE u.score >= ?1 AND ((?2 IS NULL AND u.status <> 'rejected') OR u.status = ?2)"
-		" ORDER BY u.id", err);
+		" ORDER BY CASE WHEN ?3 THEN u.pair END, u.id", err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_double(s, 1, f->min_score);
+	sqlite3_bind_int(s, 3, f->per_doc);
 	if (f->status)
 		sqlite3_bind_text(s, 2, f->status, -1, SQLITE_STATIC);
 	else
@@ -189,10 +191,11 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 		{ "split", required_argument, NULL, 'S' },
 		{ "min-score", required_argument, NULL, 'm' },
 		{ "status", required_argument, NULL, 'a' },
+		{ "per-doc", no_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sv_io_options o = { 0 };
-	struct filter f = { 0, NULL };
+	struct filter f = { 0, NULL, 0 };
 	enum sv_io_format fmt = SV_IO_AUTO;
 	const char *out = NULL;
 	int terms = 0, c;
@@ -220,6 +223,9 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 			break;
 		case 'b':
 			o.bare_lang = 1;
+			break;
+		case 'd':
+			o.xliff_per_doc = f.per_doc = 1;
 			break;
 		case 'x':
 			if (!strcmp(optarg, "1.2"))
@@ -264,6 +270,8 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 	int concepts = fmt == SV_IO_TBX || fmt == SV_IO_TBX3 || fmt == SV_IO_OMEGAT || terms;
 	if (terms && (fmt == SV_IO_XLIFF || fmt == SV_IO_XLIFF2 || fmt == SV_IO_TSV))
 		return cli_usage(cli, "--terms goes with tmx, csv, tbx or omegat");
+	if (o.xliff_per_doc && fmt != SV_IO_XLIFF && fmt != SV_IO_XLIFF2)
+		return cli_usage(cli, "--per-doc goes with --format xliff");
 	if (o.split && (fmt != SV_IO_TMX || !out))
 		return cli_usage(cli, "--split needs --format tmx and -o FILE");
 	if (fmt == SV_IO_TBX3)

@@ -98,6 +98,7 @@ const struct sv_command sv_commands[] = {
 	  "  --source ru|bg       the source language (default ru)\n"
 	  "  --bare-lang          language codes ru/bg instead of ru-RU/bg-BG\n"
 	  "  --xliff-version V    1.2 (default), 2.0 or 2.1\n"
+	  "  --per-doc            XLIFF: one <file> per document pair instead of one in all\n"
 	  "  --tbx-version V      2 (TBX-Basic martif, default; OmegaT reads only this) or 3\n"
 	  "  --split N            TMX: a new file every N units (name-0001.tmx ...)\n"
 	  "  --min-score X        only units (term pairs) scoring at least X\n"

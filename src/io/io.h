@@ -75,6 +75,8 @@ struct sv_io_options {
 	int source_bg;       /* 0: ru is the source language; 1: bg */
 	int bare_lang;       /* 0: ru-RU / bg-BG; 1: ru / bg */
 	int xliff_version;   /* 12 (0 means 12) or 21 (20 writes 2.0) */
+	int xliff_per_doc;   /* XLIFF: a <file> per document pair (ru_doc, bg_doc), in the
+				order units come: give them grouped by pair */
 	int tbx_version;     /* 2 (0 means 2) or 3 */
 	unsigned long split; /* TMX: units per file; name.tmx -> name-0001.tmx ...; 0: one file */
 	int tmx_terms;       /* TMX of concepts: segtype "phrase" */
@@ -111,7 +113,8 @@ int sv_io_write_concept(struct sv_io_writer *w, const struct sv_io_concept *c,
 
 /* Finishes the document, flushes, and renames the temporary file(s) into
  * place; after any earlier failure it removes them instead and returns that
- * failure. Frees w in every case. */
+ * failure. A TBX or XLIFF 2 export with nothing in it would not be valid:
+ * SV_EINPUT then, and no file. Frees w in every case. */
 int sv_io_writer_close(struct sv_io_writer *w, struct sv_error *err);
 
 /* Abandons the export: removes the temporary file(s) and frees w. */

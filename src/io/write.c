@@ -30,6 +30,9 @@ struct sv_io_writer {
 	unsigned long chunk_no;
 	unsigned long next_id;
 	int csv_kind;          /* 0: header not written, 1: units, 2: concepts */
+	int file_open;         /* XLIFF: a <file> is open */
+	unsigned long nfile;   /* XLIFF: <file> elements opened */
+	struct sv_buf doc;     /* XLIFF per document pair: the open file's key */
 	int failed;
 	struct sv_error ferr;
 	char lang[2][8];       /* codes for ru and bg, as written */
@@ -180,6 +183,47 @@ static int open_file(struct sv_io_writer *w, struct sv_error *err)
 static const char *lang_src(const struct sv_io_writer *w) { return w->lang[w->src]; }
 static const char *lang_tgt(const struct sv_io_writer *w) { return w->lang[!w->src]; }
 
+/* Opens an XLIFF <file>; original NULL: the options' or "sverka". */
+static int xliff_file_open(struct sv_io_writer *w, const char *original)
+{
+	int rc = 0;
+	char id[32];
+	if (!original)
+		original = w->o.original ? w->o.original : "sverka";
+	w->nfile++;
+	w->file_open = 1;
+	rc |= start(w, 1, "file");
+	if (w->fmt == SV_IO_XLIFF2) {
+		snprintf(id, sizeof(id), "f%lu", w->nfile);
+		rc |= attr(w, "id", id);
+		rc |= attr(w, "original", original);
+		return rc;
+	}
+	rc |= attr(w, "original", original);
+	rc |= attr(w, "source-language", lang_src(w));
+	rc |= attr(w, "target-language", lang_tgt(w));
+	rc |= attr(w, "datatype", "plaintext");
+	rc |= start(w, 2, "header");
+	rc |= start(w, 3, "tool");
+	rc |= attr(w, "tool-id", "sverka");
+	rc |= attr(w, "tool-name", "sverka");
+	rc |= attr(w, "tool-version", w->version);
+	rc |= xmlTextWriterEndElement(w->x);
+	rc |= end(w, 2);
+	rc |= start(w, 2, "body");
+	return rc;
+}
+
+static int xliff_file_close(struct sv_io_writer *w)
+{
+	int rc = 0;
+	if (w->fmt == SV_IO_XLIFF)
+		rc |= end(w, 2); /* body */
+	rc |= end(w, 1);
+	w->file_open = 0;
+	return rc;
+}
+
 static int write_prologue(struct sv_io_writer *w)
 {
 	char date[24];
@@ -208,19 +252,8 @@ static int write_prologue(struct sv_io_writer *w)
 		rc |= start(w, -1, "xliff");
 		rc |= attr(w, "version", "1.2");
 		rc |= attr(w, "xmlns", "urn:oasis:names:tc:xliff:document:1.2");
-		rc |= start(w, 1, "file");
-		rc |= attr(w, "original", w->o.original ? w->o.original : "sverka");
-		rc |= attr(w, "source-language", lang_src(w));
-		rc |= attr(w, "target-language", lang_tgt(w));
-		rc |= attr(w, "datatype", "plaintext");
-		rc |= start(w, 2, "header");
-		rc |= start(w, 3, "tool");
-		rc |= attr(w, "tool-id", "sverka");
-		rc |= attr(w, "tool-name", "sverka");
-		rc |= attr(w, "tool-version", w->version);
-		rc |= xmlTextWriterEndElement(w->x);
-		rc |= end(w, 2);
-		rc |= start(w, 2, "body");
+		if (!w->o.xliff_per_doc)
+			rc |= xliff_file_open(w, NULL);
 		break;
 	case SV_IO_XLIFF2:
 		rc |= start(w, -1, "xliff");
@@ -228,9 +261,8 @@ static int write_prologue(struct sv_io_writer *w)
 		rc |= attr(w, "version", w->o.xliff_version == 20 ? "2.0" : "2.1");
 		rc |= attr(w, "srcLang", lang_src(w));
 		rc |= attr(w, "trgLang", lang_tgt(w));
-		rc |= start(w, 1, "file");
-		rc |= attr(w, "id", "f1");
-		rc |= attr(w, "original", w->o.original ? w->o.original : "sverka");
+		if (!w->o.xliff_per_doc)
+			rc |= xliff_file_open(w, NULL);
 		break;
 	case SV_IO_TBX:
 	case SV_IO_TBX3: {
@@ -272,13 +304,9 @@ static int write_epilogue(struct sv_io_writer *w)
 	switch (w->fmt) {
 	case SV_IO_TMX:
 	case SV_IO_XLIFF:
-		rc |= end(w, 1);
-		rc |= end(w, 0);
-		if (w->fmt == SV_IO_XLIFF)
-			rc |= end(w, -1);
-		break;
 	case SV_IO_XLIFF2:
-		rc |= end(w, 1);
+		if (w->file_open)
+			rc |= xliff_file_close(w);
 		rc |= end(w, 0);
 		break;
 	case SV_IO_TBX:
@@ -388,6 +416,7 @@ struct sv_io_writer *sv_io_writer_open(enum sv_io_format fmt, const char *path,
 	strcpy(w->lang[SV_IO_BG], o.bare_lang ? "bg" : "bg-BG");
 	sv_buf_init(&w->t);
 	sv_buf_init(&w->t2);
+	sv_buf_init(&w->doc);
 	if (chunk_begin(w, err)) {
 		sv_io_writer_discard(w);
 		return NULL;
@@ -419,6 +448,7 @@ static void free_writer(struct sv_io_writer *w)
 	free(w->path);
 	sv_buf_release(&w->t);
 	sv_buf_release(&w->t2);
+	sv_buf_release(&w->doc);
 	free(w);
 }
 
@@ -439,6 +469,12 @@ int sv_io_writer_close(struct sv_io_writer *w, struct sv_error *err)
 	int rc = SV_OK;
 	if (w->fmt == SV_IO_CSV && !w->csv_kind && !w->failed && w->f)
 		csv_header(w, 1, err); /* an empty export still names its columns */
+	if (!w->count && !w->failed &&
+	    (w->fmt == SV_IO_XLIFF2 || w->fmt == SV_IO_TBX || w->fmt == SV_IO_TBX3 ||
+	     (w->fmt == SV_IO_XLIFF && w->o.xliff_per_doc)))
+		fail(w, err, SV_EINPUT, "'%s': nothing to write (an empty %s file is not valid)",
+		     shown_path(w), w->fmt == SV_IO_XLIFF2 ? "XLIFF 2" : w->fmt == SV_IO_XLIFF ?
+		     "XLIFF" : "TBX");
 	chunk_end(w, err);
 	if (w->failed) {
 		rc = fail(w, err, w->ferr.code, "%s", w->ferr.msg);
@@ -552,6 +588,22 @@ static int xliff_unit(struct sv_io_writer *w, const struct sv_io_unit *u, const 
 	int n = unit_props(u, val, key, score, created, 1);
 	const char *src = w->src == SV_IO_RU ? u->ru : u->bg;
 	const char *tgt = w->src == SV_IO_RU ? u->bg : u->ru;
+	if (w->o.xliff_per_doc) {
+		/* one <file> per document pair: original "RU_DOC + BG_DOC" */
+		sv_buf_reset(&w->t2);
+		const char *a = w->src == SV_IO_RU ? u->ru_doc : u->bg_doc;
+		const char *b = w->src == SV_IO_RU ? u->bg_doc : u->ru_doc;
+		sv_buf_adds(&w->t2, a && *a ? a : "-");
+		sv_buf_adds(&w->t2, " + ");
+		sv_buf_adds(&w->t2, b && *b ? b : "-");
+		if (!w->file_open || strcmp(w->t2.data, w->doc.data)) {
+			sv_buf_reset(&w->doc);
+			sv_buf_add(&w->doc, w->t2.data, w->t2.len);
+			if (w->file_open)
+				rc |= xliff_file_close(w);
+			rc |= xliff_file_open(w, w->doc.data);
+		}
+	}
 	if (w->fmt == SV_IO_XLIFF) {
 		const char *state = xliff_state(u->status, 0, &approved);
 		rc |= start(w, 3, "trans-unit");

@@ -340,6 +340,38 @@ static void test_xliff(void **state)
 	assert_non_null(strstr(s, "<unit id=\"u3\">")); /* "x y" is no NMTOKEN */
 	free(s);
 
+	/* one <file> per document pair */
+	o.xliff_per_doc = 1;
+	for (int v = 0; v < 2; v++) {
+		o.xliff_version = v ? 21 : 12;
+		p = path_of(v ? "doc21.xlf" : "doc12.xlf");
+		write_units(SV_IO_XLIFF, &o, p, units, NUNITS);
+		assert_int_equal(xmllint(v ? "--schema xliff-2.0/xliff_core_2.0.xsd" :
+					 "--schema xliff-1.2/xliff-core-1.2-strict.xsd", p), 0);
+		s = slurp(p);
+		assert_non_null(strstr(s, "original=\"ru/2025-11-27-odkb.txt + bg/2025-11-27-odks.txt\""));
+		assert_non_null(strstr(s, "original=\"- + -\""));
+		free(s);
+		struct got g = { 0 };
+		struct sv_error err = { 0 };
+		assert_int_equal(read_file(p, SV_IO_AUTO, &g, NULL, &err), 0);
+		assert_int_equal(g.nu, NUNITS);
+		got_free(&g);
+	}
+	o.xliff_per_doc = 0;
+
+	/* an empty XLIFF 2 or TBX would be invalid: refused, no file */
+	struct sv_error err = { 0 };
+	o.xliff_version = 21;
+	struct sv_io_writer *w = sv_io_writer_open(SV_IO_XLIFF, path_of("empty.xlf"), &o, &err);
+	assert_non_null(w);
+	assert_int_equal(sv_io_writer_close(w, &err), SV_EINPUT);
+	assert_non_null(strstr(err.msg, "nothing to write"));
+	assert_int_equal(access(path_of("empty.xlf"), F_OK), -1);
+	w = sv_io_writer_open(SV_IO_TBX, path_of("empty.tbx"), &o, &err);
+	assert_int_equal(sv_io_writer_close(w, &err), SV_EINPUT);
+	assert_int_equal(access(path_of("empty.tbx"), F_OK), -1);
+
 	o.xliff_version = 20;
 	o.source_bg = 1;
 	p = path_of("a20.xlf");
