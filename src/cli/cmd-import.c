@@ -150,8 +150,10 @@ static int import_one(struct imp *im, const char *path, const char *pivot_bg,
 		rc = sv_io_pivot_read(path, pivot_bg, &cb, im, err);
 	else
 		rc = sv_io_read(path, fmt, &cb, im, NULL, err);
-	if (rc && im->err.code)
+	if (rc && im->err.code) {
 		*err = im->err; /* the callback's own failure */
+		rc = im->err.code;
+	}
 	if (!rc && im->pairs != pairs0)
 		rc = sv_termbase_concepts_prefer(im->st, err);
 	if (!rc)
