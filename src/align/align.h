@@ -100,10 +100,10 @@ struct sv_align_opts {
 	double skip_scale;
 	/* Mining: k nearest competitors for the margin (default 4); a pair is
 	 * kept when it is mutual best by margin, its margin >= min_margin
-	 * (default 1.2), and its evidence (similarity above the background's
+	 * (default 1.4), and its evidence (similarity above the background's
 	 * skip_pct level in units of the background's tail, plus the length
 	 * term) clears log(pairs compared * (1 - skip_pct) / mine_alpha): about
-	 * mine_alpha (default 0.1) unrelated pairs pass per document pair. */
+	 * mine_alpha (default 0.05) unrelated pairs pass per document pair. */
 	int k;
 	double min_margin;
 	double mine_alpha;

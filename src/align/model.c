@@ -61,8 +61,8 @@ void sv_align_opts_init(struct sv_align_opts *o)
 	o->skip_pct = 0.98;
 	o->skip_scale = 1.0;
 	o->k = 4;
-	o->min_margin = 1.2;
-	o->mine_alpha = 0.1;
+	o->min_margin = 1.4;
+	o->mine_alpha = 0.05;
 	o->doc_threshold = 0.25;
 	o->doc_ratio = 0.6;
 	o->doc_floor = 0.05;
