@@ -20,7 +20,7 @@ struct cands {
 	struct sv_buf buf;
 	size_t off[MAX_LEMMAS], len[MAX_LEMMAS];
 	size_t n;
-	size_t nlower; /* buf offset where the capitalised lookup began */
+	unsigned proper; /* bit i: candidate i is a capitalised dictionary entry */
 };
 
 static void cands_add_key(struct cands *c, const char *key, size_t len)
@@ -40,9 +40,14 @@ static void cands_add_key(struct cands *c, const char *key, size_t len)
  * as a key. */
 static void cands_add_stem(struct cands *c, const char *stem, struct sv_buf *tmp)
 {
+	uint32_t cp;
+	size_t before = c->n;
 	sv_buf_reset(tmp);
 	sv_text_key(stem, strlen(stem), tmp);
 	cands_add_key(c, tmp->data, tmp->len);
+	sv_cp_at((const unsigned char *)stem, strlen(stem), 0, &cp);
+	if (c->n > before && sv_text_is_upper(cp))
+		c->proper |= 1u << before;
 }
 
 /* Converts UTF-8 to the dictionary's encoding or back (to_dict = 0). */
@@ -328,8 +333,8 @@ static long keep_score(const struct cands *c, size_t i, const char *key, size_t 
 		       enum sv_lang lang)
 {
 	long p = (long)common_prefix(c->buf.data + c->off[i], c->len[i], key, n);
-	if (lang == SV_LANG_RU && c->nlower && c->off[i] >= c->nlower && c->len[i] == n &&
-	    !memcmp(c->buf.data + c->off[i], key, n))
+	if (lang == SV_LANG_RU && (c->proper >> i & 1) && c->proper != (1u << c->n) - 1 &&
+	    c->len[i] == n && !memcmp(c->buf.data + c->off[i], key, n))
 		p = 0;
 	return p;
 }
@@ -345,8 +350,11 @@ static void rank(struct cands *c, const char *key, size_t n, enum sv_lang lang)
 			if (!swap)
 				break;
 			size_t o = c->off[j], l = c->len[j];
+			unsigned pa_ = c->proper >> (j - 1) & 1, pb_ = c->proper >> j & 1;
 			c->off[j] = c->off[j - 1], c->len[j] = c->len[j - 1];
 			c->off[j - 1] = o, c->len[j - 1] = l;
+			c->proper &= ~(3u << (j - 1));
+			c->proper |= pb_ << (j - 1) | pa_ << j;
 		}
 	}
 }
@@ -378,10 +386,12 @@ static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, siz
 		memcpy(w, key, n);
 		w[n] = '\0';
 		if (h) {
-			stems(d, w, &c, tmp);
-			c.nlower = c.buf.len; /* candidates at offsets >= this came from cap */
+			/* hunspell given a capitalised word also finds its lower-case
+			 * entries, and proper nouns come back capitalised */
 			capitalise(key, n, cap);
 			stems(d, cap, &c, tmp);
+			if (!c.n)
+				stems(d, w, &c, tmp);
 			/* the key folded ё to е: try ё back at each е (only a few) */
 			for (size_t i = 0, tries = 0; !c.n && i + 1 < n && tries < 4; i++) {
 				if ((unsigned char)w[i] == 0xd0 && (unsigned char)w[i + 1] == 0xb5) {
