@@ -6,6 +6,7 @@
 CMD(help)
 CMD(add)
 CMD(stats)
+CMD(align)
 CMD(show)
 CMD(lookup)
 CMD(search)
@@ -25,6 +26,15 @@ const struct sv_command sv_commands[] = {
 	  "  --format text|html|auto  input format (default: by name and content)\n"
 	  "  --segmented          one segment per non-empty line, no sentence splitting\n"
 	  "  --force              re-ingest files whose bytes are already stored\n" },
+	{ "align", cmd_align, "[--parallel RU_DOC BG_DOC]... [--comparable RU_DOC BG_DOC]... [--all]",
+	  "pair documents on the same event and align their sentences into units",
+	  "  (no option)          pair the documents added since the last run with all others,\n"
+	  "                       then align each pair: monotone for translations, mining for\n"
+	  "                       comparable coverage, chosen from how parallel it looks\n"
+	  "  --parallel RU BG     declare two documents (id or path) translations: monotone\n"
+	  "  --comparable RU BG   declare two documents comparable coverage: mining\n"
+	  "  --all                re-pair and re-align every document, not only new ones\n"
+	  "  --lexicon FILE       seed lexicon (default glossaries/seed-lexicon.tsv)\n" },
 	{ "stats", cmd_stats, "", "count documents, segments, pairs and terms per language", "" },
 	{ "show", cmd_show, "DOC", "print a document (by id or path as added) and its segments",
 	  "" },
