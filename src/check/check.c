@@ -275,6 +275,7 @@ void sv_check_finding_add(struct sv_check_findings *f, int check, int sev, size_
 struct obs {
 	uint32_t concept, src_term, term;
 	size_t seg;
+	size_t first; /* the first unit where src_term was rendered by term (set before sorting) */
 };
 
 struct run {
@@ -371,6 +372,37 @@ static int names_only(const struct sv_tokens *toks)
 	return 1;
 }
 
+/* A cheap first test that text may be in lang rather than the other
+ * language: Russian has ы, э and ё, which Bulgarian lacks; Bulgarian has ѝ,
+ * and ъ before a consonant or at a word's end, which Russian lacks. The
+ * language identifier then decides. */
+static int looks_like(const char *text, enum sv_lang lang)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	for (size_t i = 0; p[i]; i++) {
+		if (p[i] != 0xD1 && p[i] != 0xD0)
+			continue;
+		unsigned c = (unsigned)p[i] << 8 | p[i + 1];
+		if (lang == SV_LANG_RU && (c == 0xD18B || c == 0xD0AB || c == 0xD18D || c == 0xD0AD ||
+					   c == 0xD191 || c == 0xD081))
+			return 1; /* ы Ы э Э ё Ё */
+		if (lang == SV_LANG_BG) {
+			if (c == 0xD19D || c == 0xD08D)
+				return 1; /* ѝ Ѝ */
+			if (c == 0xD18A || c == 0xD0AA) { /* ъ Ъ */
+				unsigned d = p[i + 2] ? (unsigned)p[i + 2] << 8 | p[i + 3] : 0;
+				/* Russian writes ъ only before е, ё, ю, я */
+				if (d != 0xD0B5 && d != 0xD191 && d != 0xD18E && d != 0xD18F &&
+				    d != 0xD095 && d != 0xD0AE && d != 0xD0AF)
+					return 1;
+			}
+		}
+		if (p[i + 1])
+			i++;
+	}
+	return 0;
+}
+
 static size_t count_words(const struct sv_tokens *toks)
 {
 	size_t n = 0;
@@ -406,7 +438,7 @@ static int check_untranslated(struct run *r, size_t i)
 	}
 	/* A target in the source language: copied and touched up, or left over. */
 	if (s->src_lang != s->tgt_lang && s->tgt_lang != SV_LANG_UNKNOWN &&
-	    count_words(&r->tt) >= 5) {
+	    looks_like(tgt, s->src_lang) && count_words(&r->tt) >= 5) {
 		double conf = 0, sconf = 0;
 		enum sv_lang tl = sv_lang_detect(tgt, strlen(tgt), &conf);
 		enum sv_lang sl = sv_lang_detect(s->src, strlen(s->src), &sconf);
@@ -480,7 +512,7 @@ static void record_renderings(struct run *r, size_t i, unsigned render, unsigned
 		if (term == UINT32_MAX || several)
 			continue;
 		SV_GROW(r->obs, r->capobs, r->nobs + 1);
-		r->obs[r->nobs++] = (struct obs){ m->concept, m->term, term, i };
+		r->obs[r->nobs++] = (struct obs){ m->concept, m->term, term, i, 0 };
 	}
 }
 
@@ -685,6 +717,8 @@ static int obs_cmp(const void *pa, const void *pb)
 	const struct obs *a = pa, *b = pb;
 	if (a->src_term != b->src_term)
 		return a->src_term < b->src_term ? -1 : 1;
+	if (a->first != b->first)
+		return a->first < b->first ? -1 : 1; /* renderings in order of first use */
 	return a->seg < b->seg ? -1 : a->seg > b->seg;
 }
 
@@ -706,59 +740,82 @@ static void where(struct run *r, struct sv_buf *b, const size_t *segs, size_t n,
 		sv_buf_addf(b, " and %zu more", n - max);
 }
 
+static int obs_first_cmp(const void *pa, const void *pb)
+{
+	const struct obs *a = pa, *b = pb;
+	if (a->src_term != b->src_term)
+		return a->src_term < b->src_term ? -1 : 1;
+	if (a->term != b->term)
+		return a->term < b->term ? -1 : 1;
+	return a->seg < b->seg ? -1 : a->seg > b->seg;
+}
+
 static void check_term_consistency(struct run *r)
 {
-	if (r->nobs > 1)
-		qsort(r->obs, r->nobs, sizeof(*r->obs), obs_cmp);
+	if (!r->nobs)
+		return;
+	/* each rendering's first unit, then the renderings of a source term
+	 * as runs in order of first use */
+	qsort(r->obs, r->nobs, sizeof(*r->obs), obs_first_cmp);
+	for (size_t a = 0; a < r->nobs;) {
+		size_t b = a;
+		while (b < r->nobs && r->obs[b].src_term == r->obs[a].src_term &&
+		       r->obs[b].term == r->obs[a].term)
+			b++;
+		for (size_t k = a; k < b; k++)
+			r->obs[k].first = r->obs[a].seg;
+		a = b;
+	}
+	qsort(r->obs, r->nobs, sizeof(*r->obs), obs_cmp);
 	size_t *list = NULL, cap = 0;
 	for (size_t a = 0; a < r->nobs;) {
 		size_t b = a;
 		while (b < r->nobs && r->obs[b].src_term == r->obs[a].src_term)
 			b++;
-		/* renderings of this source term: count each target term */
+		/* the most frequent rendering is the reference (ties: the first used) */
 		uint32_t ref = r->obs[a].term;
 		size_t refn = 0, distinct = 0;
-		for (size_t k = a; k < b; k++) {
-			int first = 1;
-			for (size_t j = a; j < k && first; j++)
-				first = r->obs[j].term != r->obs[k].term;
-			if (!first)
-				continue;
+		for (size_t k = a; k < b;) {
+			size_t e = k;
+			while (e < b && r->obs[e].term == r->obs[k].term)
+				e++;
 			distinct++;
-			size_t n = 0;
-			for (size_t j = k; j < b; j++)
-				n += r->obs[j].term == r->obs[k].term;
-			if (n > refn) {
-				refn = n;
+			if (e - k > refn) {
+				refn = e - k;
 				ref = r->obs[k].term;
 			}
+			k = e;
 		}
 		if (distinct < 2) {
 			a = b;
 			continue;
 		}
-		/* the summary of every rendering, then a finding per minority unit */
 		sv_buf_reset(&r->msg);
 		sv_buf_addf(&r->msg, "«%s» rendered ",
 			    sv_check_glossary_citation(r->g, r->obs[a].src_term));
+		/* the reference first, then the others in order of first use; at
+		 * most five listed */
 		int nr = 0;
-		for (size_t k = a; k < b; k++) {
-			int first = 1;
-			for (size_t j = a; j < k && first; j++)
-				first = r->obs[j].term != r->obs[k].term;
-			if (!first)
-				continue;
-			size_t n = 0;
-			for (size_t j = k; j < b; j++)
-				if (r->obs[j].term == r->obs[k].term) {
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t k = a; k < b;) {
+				size_t e = k, n = 0;
+				int is_ref = r->obs[k].term == ref;
+				while (e < b && r->obs[e].term == r->obs[k].term) {
 					SV_GROW(list, cap, n + 1);
-					list[n++] = r->obs[j].seg;
+					list[n++] = r->obs[e].seg;
+					e++;
 				}
-			sv_buf_addf(&r->msg, "%s«%s» %zu× (", nr++ ? ", " : "as ",
-				    sv_check_glossary_citation(r->g, r->obs[k].term), n);
-			where(r, &r->msg, list, n, 5);
-			sv_buf_addc(&r->msg, ')');
-		}
+				if (is_ref == !pass && nr < 5) {
+					sv_buf_addf(&r->msg, "%s«%s» %zu× (", nr ? ", " : "as ",
+						    sv_check_glossary_citation(r->g, r->obs[k].term), n);
+					where(r, &r->msg, list, n, 5);
+					sv_buf_addc(&r->msg, ')');
+					nr++;
+				}
+				k = e;
+			}
+		if (distinct > 5)
+			sv_buf_addf(&r->msg, " and %zu other renderings", distinct - 5);
 		for (size_t k = a; k < b; k++) {
 			if (r->obs[k].term == ref)
 				continue;

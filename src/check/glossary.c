@@ -42,12 +42,17 @@ struct sv_check_glossary {
 	 * the terms whose first word holds it, as CSR arrays. */
 	int dirty;
 	size_t nindexed;            /* ids covered */
-	uint32_t *post_start[3], *post[3];
+	uint32_t *post_start[3], *post[3]; /* one-word terms by id */
+	struct sv_map pairs[3];     /* multi-word terms: (id1, id2) of the first two words -> n + 1 */
+	uint32_t *pair_start[3], *pair_post[3];
 	uint32_t *cstart, *cterms;  /* concept -> its terms, CSR */
 	struct sv_tokens toks;      /* scratch */
 	struct ttok *tt;
 	size_t ntt, captt;
 	struct sv_buf scratch, cscratch;
+	struct sv_map idcache[3];   /* per language: a text word's key -> index in idvals */
+	struct gword *idvals;       /* (cleared whenever the terms change) */
+	size_t nidvals, capidvals;
 };
 
 struct sv_check_glossary *sv_check_glossary_new(struct sv_text *t)
@@ -68,10 +73,19 @@ static void drop_index(struct sv_check_glossary *g)
 		free(g->post_start[l]);
 		free(g->post[l]);
 		g->post_start[l] = g->post[l] = NULL;
+		sv_map_release(&g->pairs[l]);
+		free(g->pair_start[l]);
+		free(g->pair_post[l]);
+		g->pair_start[l] = g->pair_post[l] = NULL;
 	}
 	free(g->cstart);
 	free(g->cterms);
 	g->cstart = g->cterms = NULL;
+	for (int l = 0; l < 3; l++) {
+		sv_map_release(&g->idcache[l]);
+		sv_map_init(&g->idcache[l]);
+	}
+	g->nidvals = 0;
 }
 
 void sv_check_glossary_free(struct sv_check_glossary *g)
@@ -84,6 +98,7 @@ void sv_check_glossary_free(struct sv_check_glossary *g)
 	free(g->words);
 	free(g->terms);
 	free(g->tt);
+	free(g->idvals);
 	sv_tokens_release(&g->toks);
 	sv_buf_release(&g->scratch);
 	sv_buf_release(&g->cscratch);
@@ -189,13 +204,29 @@ static void view_tokens(struct sv_check_glossary *g, enum sv_lang lang, const ch
 			continue;
 		}
 		const char *key = sv_token_key(toks, i);
+		/* a text's words: their ids once per distinct key and language */
+		struct sv_map_slot *cached = NULL;
+		if (!add) {
+			int added;
+			cached = sv_map_add(&g->idcache[lang], key, tk->keylen, &added);
+			if (!added) {
+				memcpy(o->id, g->idvals[cached->val].id, sizeof(o->id));
+				continue;
+			}
+		}
 		size_t n = 0;
 		uint32_t id = add ? sv_intern_add(&g->ids, key, tk->keylen)
 				  : sv_intern_find(&g->ids, key, tk->keylen);
 		if (id)
 			o->id[n++] = id;
-		if (tk->type == SV_TOK_NUMBER)
+		if (tk->type == SV_TOK_NUMBER) {
+			if (cached) {
+				SV_GROW(g->idvals, g->capidvals, g->nidvals + 1);
+				memcpy(g->idvals[g->nidvals].id, o->id, sizeof(o->id));
+				cached->val = g->nidvals++;
+			}
 			continue;
+		}
 		const char *lem[MAXLEM];
 		size_t nl = sv_text_lemmas(g->t, lang, key, tk->keylen, lem, MAXLEM);
 		if (nl > MAXLEM)
@@ -213,6 +244,11 @@ static void view_tokens(struct sv_check_glossary *g, enum sv_lang lang, const ch
 				dup = o->id[j] == id;
 			if (!dup)
 				o->id[n++] = id;
+		}
+		if (cached) {
+			SV_GROW(g->idvals, g->capidvals, g->nidvals + 1);
+			memcpy(g->idvals[g->nidvals].id, o->id, sizeof(o->id));
+			cached->val = g->nidvals++;
 		}
 	}
 }
@@ -273,35 +309,91 @@ out:
 	return rc;
 }
 
-/* Builds the first-word index for every language. */
+static void pair_key(char key[8], uint32_t a, uint32_t b)
+{
+	memcpy(key, &a, 4);
+	memcpy(key + 4, &b, 4);
+}
+
+/* Calls fn for every (id of word 0, id of word 1) of a multi-word term. */
+#define EACH_PAIR(g, tm, A, B)                                                           \
+	for (size_t A##k = 0; A##k <= MAXLEM && (g)->words[(tm)->word].id[A##k]; A##k++)   \
+		for (size_t B##k = 0; B##k <= MAXLEM && (g)->words[(tm)->word + 1].id[B##k]; \
+		     B##k++)                                                                   \
+			for (uint32_t A = (g)->words[(tm)->word].id[A##k],                     \
+				      B = (g)->words[(tm)->word + 1].id[B##k], A##once = 1;    \
+			     A##once; A##once = 0)
+
+/* Builds the index for every language: one-word terms by the ids of their
+ * word; longer terms by the pairs of ids of their first two words, so that a
+ * frequent first word (Совет, държава) costs one look-up per pair, not a
+ * scan of every term it starts. */
 static void build_index(struct sv_check_glossary *g)
 {
 	drop_index(g);
 	size_t nids = sv_intern_count(&g->ids) + 1;
+	char key[8];
 	for (int l = 1; l < 3; l++) {
 		uint32_t *start = sv_calloc(nids + 1, sizeof(uint32_t));
+		uint32_t *pcount = NULL;
+		size_t npairs = 0, cap = 0;
+		sv_map_init(&g->pairs[l]);
 		for (size_t t = 0; t < g->nterms; t++) {
-			if (g->terms[t].lang != l)
+			const struct gterm *tm = &g->terms[t];
+			if (tm->lang != l)
 				continue;
-			const uint32_t *id = g->words[g->terms[t].word].id;
-			for (size_t k = 0; k <= MAXLEM && id[k]; k++)
-				start[id[k] + 1]++;
+			if (tm->nwords == 1) {
+				const uint32_t *id = g->words[tm->word].id;
+				for (size_t k = 0; k <= MAXLEM && id[k]; k++)
+					start[id[k] + 1]++;
+				continue;
+			}
+			EACH_PAIR(g, tm, a, b) {
+				pair_key(key, a, b);
+				int added;
+				struct sv_map_slot *sl = sv_map_add(&g->pairs[l], key, 8, &added);
+				if (added) {
+					SV_GROW(pcount, cap, npairs + 1);
+					pcount[npairs] = 0;
+					sl->val = ++npairs;
+				}
+				pcount[sl->val - 1]++;
+			}
 		}
 		for (size_t i = 1; i <= nids; i++)
 			start[i] += start[i - 1];
 		uint32_t *post = sv_malloc((start[nids] + 1) * sizeof(uint32_t));
 		uint32_t *fill = sv_malloc((nids + 1) * sizeof(uint32_t));
 		memcpy(fill, start, (nids + 1) * sizeof(uint32_t));
+		uint32_t *pstart = sv_calloc(npairs + 2, sizeof(uint32_t));
+		for (size_t i = 0; i < npairs; i++)
+			pstart[i + 1] = pstart[i] + pcount[i];
+		uint32_t *ppost = sv_malloc((pstart[npairs] + 1) * sizeof(uint32_t));
+		uint32_t *pfill = sv_malloc((npairs + 1) * sizeof(uint32_t));
+		memcpy(pfill, pstart, (npairs + 1) * sizeof(uint32_t));
 		for (size_t t = 0; t < g->nterms; t++) {
-			if (g->terms[t].lang != l)
+			const struct gterm *tm = &g->terms[t];
+			if (tm->lang != l)
 				continue;
-			const uint32_t *id = g->words[g->terms[t].word].id;
-			for (size_t k = 0; k <= MAXLEM && id[k]; k++)
-				post[fill[id[k]]++] = (uint32_t)t;
+			if (tm->nwords == 1) {
+				const uint32_t *id = g->words[tm->word].id;
+				for (size_t k = 0; k <= MAXLEM && id[k]; k++)
+					post[fill[id[k]]++] = (uint32_t)t;
+				continue;
+			}
+			EACH_PAIR(g, tm, a, b) {
+				pair_key(key, a, b);
+				struct sv_map_slot *sl = sv_map_find(&g->pairs[l], key, 8);
+				ppost[pfill[sl->val - 1]++] = (uint32_t)t;
+			}
 		}
 		free(fill);
+		free(pfill);
+		free(pcount);
 		g->post_start[l] = start;
 		g->post[l] = post;
+		g->pair_start[l] = pstart;
+		g->pair_post[l] = ppost;
 	}
 	g->cstart = sv_calloc((size_t)g->nconcepts + 2, sizeof(uint32_t));
 	g->cterms = sv_malloc((g->nterms + 1) * sizeof(uint32_t));
@@ -384,6 +476,8 @@ void sv_check_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lan
 		build_index(g);
 	view_tokens(g, lang, s, toks, 0);
 	const uint32_t *start = g->post_start[lang], *post = g->post[lang];
+	const uint32_t *pstart = g->pair_start[lang], *ppost = g->pair_post[lang];
+	char key[8];
 	size_t i = 0;
 	while (i < g->ntt) {
 		const struct ttok *tk = &g->tt[i];
@@ -394,15 +488,30 @@ void sv_check_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lan
 			if (id >= g->nindexed)
 				continue;
 			for (uint32_t p = start[id]; p < start[id + 1]; p++) {
-				const struct gterm *tm = &g->terms[post[p]];
-				size_t len = term_at(g, tm, i);
-				if (!len || len < best)
+				if (best > 1)
+					break;
+				if (!best)
+					out->n = first;
+				best = 1;
+				push_match(out, g, post[p], tk->start, tk->end);
+			}
+			const struct ttok *nx = i + 1 < g->ntt ? &g->tt[i + 1] : NULL;
+			for (size_t b = 0; nx && !nx->barrier && b <= MAXLEM && nx->id[b]; b++) {
+				pair_key(key, id, nx->id[b]);
+				const struct sv_map_slot *sl = sv_map_find(&g->pairs[lang], key, 8);
+				if (!sl)
 					continue;
-				if (len > best) {
-					best = len;
-					out->n = first; /* a longer term wins */
+				for (uint32_t p = pstart[sl->val - 1]; p < pstart[sl->val]; p++) {
+					const struct gterm *tm = &g->terms[ppost[p]];
+					size_t len = term_at(g, tm, i);
+					if (!len || len < best)
+						continue;
+					if (len > best) {
+						best = len;
+						out->n = first; /* a longer term wins */
+					}
+					push_match(out, g, ppost[p], tk->start, g->tt[i + len - 1].end);
 				}
-				push_match(out, g, post[p], tk->start, g->tt[i + len - 1].end);
 			}
 		}
 		i += best ? best : 1;

@@ -17,6 +17,26 @@
 
 #include "base/utf8.h"
 
+/* Script of a letter: fast for ASCII and the Cyrillic block, ICU otherwise. */
+static UScriptCode script_of(uint32_t cp)
+{
+	if (cp < 0x80)
+		return USCRIPT_LATIN;
+	if (cp >= 0x400 && cp < 0x530)
+		return USCRIPT_CYRILLIC;
+	UErrorCode st = U_ZERO_ERROR;
+	return uscript_getScript((UChar32)cp, &st);
+}
+
+static int is_alpha(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	if (cp >= 0x410 && cp < 0x450)
+		return 1;
+	return u_isalpha((UChar32)cp);
+}
+
 struct word {
 	uint32_t start, end;
 	int cyr, lat, grk, lower, upper;
@@ -106,19 +126,19 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = cp_at(s, n, i, &cp);
-		if (!u_isalpha((UChar32)cp)) {
+		if (!is_alpha(cp)) {
 			i += len;
 			continue;
 		}
 		struct word w = { (uint32_t)i, 0, 0, 0, 0, 0, 0, 1 };
 		while (i < n) {
 			len = cp_at(s, n, i, &cp);
-			int8_t cat = (int8_t)u_charType((UChar32)cp);
-			if (!u_isalpha((UChar32)cp) && cat != U_NON_SPACING_MARK &&
-			    cat != U_COMBINING_SPACING_MARK)
-				break;
-			UErrorCode st = U_ZERO_ERROR;
-			UScriptCode sc = uscript_getScript((UChar32)cp, &st);
+			if (!is_alpha(cp)) {
+				int8_t cat = (int8_t)u_charType((UChar32)cp);
+				if (cat != U_NON_SPACING_MARK && cat != U_COMBINING_SPACING_MARK)
+					break;
+			}
+			UScriptCode sc = script_of(cp);
 			if (sc == USCRIPT_CYRILLIC)
 				w.cyr++;
 			else if (sc == USCRIPT_LATIN || sc == USCRIPT_GREEK) {
@@ -127,9 +147,9 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 				if (!confusable_with_cyrillic(cp))
 					w.all_confusable = 0;
 			}
-			if (u_islower((UChar32)cp))
+			if (cp < 0x80 ? (cp >= 'a' && cp <= 'z') : u_islower((UChar32)cp))
 				w.lower = 1;
-			else if (u_isupper((UChar32)cp))
+			else if (cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : u_isupper((UChar32)cp))
 				w.upper = 1;
 			i += len;
 		}
@@ -190,6 +210,29 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 {
 	size_t n = strlen(s);
 	int repaired = 0;
+	/* most texts have no mixed word: say so without copying */
+	int mixed = 0;
+	for (size_t i = 0; i < n && !mixed;) {
+		uint32_t cp;
+		size_t len = cp_at(s, n, i, &cp);
+		if (!is_alpha(cp)) {
+			i += len;
+			continue;
+		}
+		int cyr = 0, foreign = 0;
+		while (i < n) {
+			len = cp_at(s, n, i, &cp);
+			if (!is_alpha(cp))
+				break;
+			UScriptCode sc = script_of(cp);
+			cyr |= sc == USCRIPT_CYRILLIC;
+			foreign |= sc == USCRIPT_LATIN || sc == USCRIPT_GREEK;
+			i += len;
+		}
+		mixed = cyr && foreign;
+	}
+	if (!mixed)
+		return 0;
 	sv_buf_reset(out);
 	for (size_t i = 0; i < n;) {
 		/* find the word starting at i, if any */
@@ -197,13 +240,12 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 		size_t len = cp_at(s, n, i, &cp);
 		size_t start = i, end = i;
 		int cyr = 0, foreign = 0;
-		if (u_isalpha((UChar32)cp)) {
+		if (is_alpha(cp)) {
 			while (end < n) {
 				size_t l = cp_at(s, n, end, &cp);
-				if (!u_isalpha((UChar32)cp))
+				if (!is_alpha(cp))
 					break;
-				UErrorCode st = U_ZERO_ERROR;
-				UScriptCode sc = uscript_getScript((UChar32)cp, &st);
+				UScriptCode sc = script_of(cp);
 				cyr |= sc == USCRIPT_CYRILLIC;
 				foreign |= sc == USCRIPT_LATIN || sc == USCRIPT_GREEK;
 				end += l;
