@@ -2,7 +2,11 @@
  * units (default 1,000,000) of Russian/Bulgarian news-like sentences with full
  * provenance as TMX, XLIFF 1.2, CSV, then reads each back, printing MB/s and
  * the peak resident set after each step (flat memory shows as a flat line).
- *   build/bench/bench-io [N] [DIR] */
+ *   build/bench/bench-io [N] [DIR]
+ * Measured 2026-11-22, 1,000,000 units, -O2, on a shared 2-core machine with a
+ * load of 10-13 (so CPU time is the figure to trust): export TMX 1049 MB at
+ * 76 MB/s of CPU time, XLIFF 1103 MB at 90, CSV 651 MB at 104; import TMX
+ * 45 MB/s, XLIFF 46, CSV 54; peak RSS 7.9 MB throughout. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
