@@ -4,7 +4,6 @@
  * stripping (Bulgarian articles included), and a weighted edit distance. */
 #include "align/align-int.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -327,8 +326,6 @@ void al_cognate_link(struct sv_align *a)
 		n++;
 	}
 	qsort(v, n, sizeof(*v), cmp_cogc);
-	if (getenv("AL_COGDBG"))
-		fprintf(stderr, "COGN %zu candidates of %zu keys\n", n, nk);
 	/* best partner of each candidate within its bucket */
 	uint32_t *best = sv_calloc(n, sizeof(*best));
 	double *bs = sv_calloc(n, sizeof(*bs));
@@ -366,9 +363,7 @@ void al_cognate_link(struct sv_align *a)
 		size_t j = best[i];
 		if (best[j] != i)
 			continue;
-		if (al_union(a, v[i].key, v[j].key, 6) && getenv("AL_COGDBG"))
-			fprintf(stderr, "COG %s %s %.2f\n", a->fullbuf.data + a->full[v[i].key] - 1,
-				a->fullbuf.data + a->full[v[j].key] - 1, bs[i]);
+		al_union(a, v[i].key, v[j].key, 6);
 	}
 	free(best);
 	free(bs);

@@ -5,7 +5,6 @@
 #include "align/align-int.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,9 +134,6 @@ int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
 					touched[nt++] = b;
 				}
 				acc[b * AL_NCLS + a->cls[vk[q]]] += vw[q] * post[p].w;
-				if (getenv("AL_DPDBG") && vw[q] * post[p].w > 0.004)
-					fprintf(stderr, "DP %s %s %s %.4f\n", rd->name, a->docs[b].name,
-						sv_intern_str(&a->keys, vk[q]), vw[q] * post[p].w);
 			}
 		for (size_t q = 0; q < nt; q++) {
 			uint32_t b = touched[q];

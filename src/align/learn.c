@@ -111,12 +111,10 @@ size_t sv_align_learn(struct sv_align *a)
 	if (ev->nlen >= 20) {
 		double c = ev->sb / ev->sl;
 		double s2 = (ev->sbb - 2 * c * ev->sb + c * c * ev->sl) / (double)ev->nlen;
-		if (getenv("AL_LDBG"))
-			fprintf(stderr, "LEARN c=%.3f s2=%.3f from %zu pairs\n", c, s2, ev->npairs);
 		/* the variance only widens: a Gaussian fitted to news translations
 		 * understates their tails, and a narrow length term then outvotes
 		 * the words (measured: s2 ~ 3.8 on ntrex-dev costs recall) */
-		if (c > 0.5 && c < 2.0 && s2 > 0.5 && !getenv("AL_NOLEN")) {
+		if (c > 0.5 && c < 2.0 && s2 > 0.5) {
 			a->c = c;
 			if (s2 > AL_S2_DEFAULT)
 				a->s2 = s2;
@@ -155,7 +153,7 @@ size_t sv_align_learn(struct sv_align *a)
 			continue;
 		sv_map_add(&used, key, (size_t)kn, NULL);
 		sv_map_add(&used, key2, (size_t)ln, NULL);
-		if (!getenv("AL_NOLEX") && al_union(a, v[i].x, v[i].y, 6)) {
+		if (al_union(a, v[i].x, v[i].y, 6)) {
 			learnt++;
 			a->lexn++;
 		}

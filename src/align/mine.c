@@ -5,7 +5,6 @@
 #include "align/align-int.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,7 +142,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 
 	/* the background: pairs that are neither their row's nor their
 	 * column's best, so partners do not inflate it */
-	double q, lam2;
+	double bq, lam2;
 	{
 		size_t max = 4000, kk = 0;
 		double *v = sv_malloc(max * sizeof(*v));
@@ -168,7 +167,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 			al_set_of(a, bg->first + j, &y);
 			v[kk++] = al_sim(a, &x, &y);
 		}
-		al_tail(v, kk, o->skip_pct, &q, &lam2, &bgmean);
+		al_tail(v, kk, o->skip_pct, &bq, &lam2, &bgmean);
 		free(v);
 	}
 	/* neighbourhood means, padded with the background mean */
@@ -228,11 +227,8 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 		 * number of pairs compared so that about alpha background pairs
 		 * per document pair pass by chance */
 		double len = al_len_term(a, a->sents[ru->first + i].len, a->sents[bg->first + j].len);
-		double z = (sim - q) / lam2 + len;
+		double z = (sim - bq) / lam2 + len;
 		double bar = log(fmax(1.0, (double)(n * m) * (1.0 - o->skip_pct) / alpha));
-		if (getenv("AL_MDBG"))
-			fprintf(stderr, "MINE %s %zu %u sim=%.3f margin=%.2f len=%.2f N=%zu q=%.3f l2=%.3f z=%.2f bar=%.2f\n",
-				ru->name, i + 1, j + 1, sim, bx[i], len, n * m, q, lam2, z, bar);
 		if (bx[i] < o->min_margin || z < bar)
 			continue;
 		al_link_add(out, (uint32_t)i, 1, j, 1, sim, (float)bx[i], SV_ALIGN_MINING);

@@ -465,7 +465,7 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 		}
 		uint32_t id = al_word_key(a, lang, w, wn);
 		a->flags[id] |= lang == SV_LANG_BG ? KF_BG : KF_RU;
-		if (is_name && !getenv("AL_NONAME"))
+		if (is_name)
 			a->flags[id] |= KF_NAME;
 		SV_GROW(a->raw, a->rcap, a->nraw + 1);
 		a->raw[a->nraw++] = id;
@@ -525,8 +525,7 @@ void al_finalise(struct sv_align *a)
 {
 	if (!a->dirty)
 		return;
-	if (!getenv("AL_NOCOG"))
-		al_cognate_link(a);
+	al_cognate_link(a);
 	size_t nk = a->keys.n; /* ids < nk */
 	if (a->wcap < nk) {
 		a->wcap = nk;

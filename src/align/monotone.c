@@ -6,7 +6,6 @@
 #include "align/align-int.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +30,12 @@ struct calib {
 #define LEX_MIN 3.0
 #define PI0 0.1
 #define PI_W 10.0
+/* Passes of prior re-estimation at most (hard EM; the bead scores are
+ * cached, so a pass costs only the DP arithmetic). */
+#define MAX_ITERS 6
+/* Log-odds a link must clear on top of the priors: a little precision
+ * bought with recall. */
+#define CONF 0.5
 
 /* Merged sets of sentences ending at each index: lv[a - 1][i] is the union
  * of sentences i-a+1..i. */
@@ -600,33 +605,21 @@ static void narrow_band(const struct sv_align_links *path, size_t n, size_t m, s
 	}
 }
 
-#include <time.h>
-static double tnow(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-#define TSTAMP(what) do { if (getenv("AL_TIMING")) { double t_ = tnow(); fprintf(stderr, "%-10s %.3f\n", what, t_ - tlast); tlast = t_; } } while (0)
-
 int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
 		const struct sv_align_opts *o, struct sv_align_links *out)
 {
-	double tlast = tnow();
 	size_t n = ru->n, m = bg->n;
 	int maxm = o->max_merge < 2 ? 2 : o->max_merge > MAXM ? MAXM : o->max_merge;
 	struct calib cb;
 	cb.q = al_skip_level(a, ru, bg, o, 0, NULL, &cb.lam);
 	cb.b0 = log(1.0 - PI0) - 2.0 * log(PI0);
-	cb.conf = getenv("AL_CONF") ? atof(getenv("AL_CONF")) : 0.5;
+	cb.conf = CONF;
 	cb.p12 = P_12;
 	cb.p22 = P_22;
 	cb.p13 = P_13;
-	TSTAMP("skip");
 	struct side r, b;
 	side_build(a, ru, maxm, &r);
 	side_build(a, bg, maxm, &b);
-	TSTAMP("sides");
 	struct band bd;
 	bd.lo = sv_malloc((n + 1) * sizeof(size_t));
 	bd.hi = sv_malloc((n + 1) * sizeof(size_t));
@@ -641,31 +634,23 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 		 * the full bead DP runs in a narrow band around that path */
 		coarse_band(a, ru, bg, &bd);
 		band_fix(&bd, n, m);
-		if (getenv("AL_BANDDBG"))
-			fprintf(stderr, "coarse band cells %zu\n", bd.cells);
-		TSTAMP("coarse");
 		float *c1 = sv_malloc(bd.cells * sizeof(*c1));
 		int f1 = 0;
 		struct sv_align_links path = SV_ALIGN_LINKS_INIT;
 		dp_run(a, &r, &b, &bd, 1, &cb, 0, 0, SV_ALIGN_MONOTONE, c1, 1, &f1, &path);
 		free(c1);
 		narrow_band(&path, n, m, &bd);
-		TSTAMP("path11");
 		sv_align_links_release(&path);
 	}
 	band_fix(&bd, n, m);
-	if (getenv("AL_BANDDBG"))
-		fprintf(stderr, "band cells %zu (%.1f per row)\n", bd.cells, (double)bd.cells / (double)(n + 1));
 	/* the prior of linking follows the share of sentences that find a
 	 * partner: estimated from a first pass, then the pass is redone */
 	size_t start = out->n;
 	float *cache = sv_malloc(bd.cells * NSLOT * sizeof(*cache));
 	int filled = 0;
-	int iters = getenv("AL_ITERS") ? atoi(getenv("AL_ITERS")) : 6;
-	for (int it = 0; it < iters; it++) {
+	for (int it = 0; it < MAX_ITERS; it++) {
 		out->n = start;
 		dp_run(a, &r, &b, &bd, maxm, &cb, 0, 0, SV_ALIGN_MONOTONE, cache, NSLOT, &filled, out);
-		TSTAMP("dp");
 		size_t cov = 0, n11 = 0, n12 = 0, n22 = 0, n13 = 0;
 		for (size_t q = start; q < out->n; q++) {
 			const struct sv_align_link *l = &out->v[q];
@@ -691,12 +676,8 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 		double pi = ((double)(n + m - cov) + PI_W * PI0) / ((double)(n + m) + PI_W);
 		if (pi < 0.02)
 			pi = 0.02;
-		if (getenv("AL_PIDBG"))
-			fprintf(stderr, "it %d n=%zu m=%zu cov=%zu pi=%.3f b0=%.2f\n", it, n, m, cov, pi, cb.b0);
 		/* a 1-1 bead against two skip beads, as in Gale-Church */
 		double b0 = log(1.0 - pi) - 2.0 * log(pi);
-		if (getenv("AL_B0SCALE"))
-			b0 *= atof(getenv("AL_B0SCALE"));
 		if (b0 < 0)
 			b0 = 0;
 		if (fabs(b0 - cb.b0) < 0.1)
