@@ -283,9 +283,11 @@ int sv_check_glossary_add(struct sv_check_glossary *g, uint32_t concept, enum sv
 	struct sv_map_slot *slot = sv_map_add(&g->dedup, g->scratch.data, g->scratch.len, &added);
 	if (!added) {
 		struct gterm *old = &g->terms[slot->val - 1];
-		/* Keep the stronger claim: forbidden over approved over the rest. */
-		if (status == SV_CHECK_ST_FORBIDDEN ||
-		    (status == SV_CHECK_ST_APPROVED && old->status != SV_CHECK_ST_FORBIDDEN))
+		/* Keep the stronger claim: forbidden, then rejected for this
+		 * concept, then approved, then candidate. */
+		static const int rank[] = { [SV_CHECK_ST_CANDIDATE] = 0, [SV_CHECK_ST_APPROVED] = 1,
+					    [SV_CHECK_ST_AVOID] = 2, [SV_CHECK_ST_FORBIDDEN] = 3 };
+		if (rank[status] > rank[old->status])
 			old->status = (uint8_t)status;
 		goto out;
 	}
