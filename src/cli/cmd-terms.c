@@ -12,7 +12,7 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv);
 
 struct out {
 	struct sv_cli *cli;
-	int evidence;
+	int evidence, tsv;
 	size_t n;
 };
 
@@ -50,6 +50,11 @@ static int print_pair(void *ctx, const struct sv_termbase_pair *p)
 		sv_buf_addc(&b, '}');
 		fputs(b.data, stdout);
 		sv_buf_release(&b);
+	} else if (o->tsv) {
+		printf("%s\t%s\t%.3f", p->ru, p->bg, p->score);
+		if (o->evidence)
+			printf("\t%s", p->evidence);
+		putchar('\n');
 	} else {
 		printf("%5lld  %.3f  %-9s  %s = %s\n", (long long)p->id, p->score, p->status, p->ru,
 		       p->bg);
@@ -69,14 +74,15 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 		{ "best", no_argument, NULL, 'b' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "evidence", no_argument, NULL, 'e' },
+		{ "tsv", no_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sv_termbase_filter f = { NULL, 0, NULL, 0, 0 };
-	struct out o = { cli, 0, 0 };
+	struct out o = { cli, 0, 0, 0 };
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "s:m:l:bn:e", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:m:l:bn:et", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {
 		case 's':
@@ -107,6 +113,9 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 			break;
 		case 'e':
 			o.evidence = 1;
+			break;
+		case 't':
+			o.tsv = 1;
 			break;
 		default:
 			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);

@@ -77,7 +77,8 @@ const struct sv_command sv_commands[] = {
 	  "          number-mismatch untranslated mixed-script tag-mismatch\n"
 	  "  REPORT: XLIFF 1.2/2.x, TMX, or TSV (source<TAB>target, unit = line number).\n"
 	  "  Exit status 1 when a finding of severity error remains.\n" },
-	{ "terms", cmd_terms, "[--status S] [--min-score X] [--lang ru|bg] [--best] [--limit N] [--evidence]",
+	{ "terms", cmd_terms,
+	  "[--status S] [--min-score X] [--lang ru|bg] [--best] [--limit N] [--evidence] [--tsv]",
 	  "list the termbase's Russian-Bulgarian term pairs, best score first",
 	  "  --status S           only pairs with status candidate, approved, rejected or forbidden\n"
 	  "  --min-score X        only pairs scoring at least X (0..1)\n"
@@ -85,7 +86,8 @@ const struct sv_command sv_commands[] = {
 	  "                       (not projected from the other language)\n"
 	  "  --best               only each Russian term's best pair (approved first)\n"
 	  "  --limit N            at most N pairs\n"
-	  "  --evidence           print each pair's evidence under it\n"
+	  "  --evidence           print each pair's evidence under it (with --tsv: a 4th column)\n"
+	  "  --tsv                ru<TAB>bg<TAB>score lines, a glossary\n"
 	  "  --json: an array of objects with id, ru, bg, score, status, evidence, origin ...\n" },
 	{ "term", cmd_term, "(approve | reject | forbid) ID | add [--note TEXT] RU BG",
 	  "review a term pair, or add one by hand (align never overwrites either)",
