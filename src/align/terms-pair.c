@@ -577,7 +577,7 @@ static void finish_pair(struct tm_model *m, struct tm_pair *p)
 	const struct tm_term *a = &m->ru.terms[p->ru], *b = &m->bg.terms[p->bg];
 	double docev = 0.5, ctx = 0;
 	p->docs = 2;
-	if (m->ndocpairs && !a->projected && !b->projected && !a->derived && !b->derived) {
+	if (m->ndocpairs && !a->projected && !b->projected) {
 		p->docs = (uint8_t)docs_paired(m, a, b);
 		docev = p->docs;
 	}
@@ -950,9 +950,15 @@ static void derive_acronyms(struct tm_model *m, struct tm_side *sd, struct tm_si
 		uint32_t id = ex ? (uint32_t)ex->val - 1 : term_new(sd, lemmas, 1, cit.data, TM_ACRONYM);
 		struct tm_term *t = &sd->terms[id];
 		if (!ex) {
+			/* it stands where its expansion stands */
+			struct tm_term *e = &sd->terms[d[i].name];
 			t->derived = 1;
 			t->expansion = d[i].name + 1;
-			sd->terms[d[i].name].acronym = id + 1;
+			e->acronym = id + 1;
+			for (uint32_t k = 0; k < e->ndocs; k++)
+				list_add(&t->docs, &t->ndocs, &t->capdocs, e->docs[k]);
+			for (uint32_t k = 0; k < e->nunits; k++)
+				list_add(&t->units, &t->nunits, &t->capunits, e->units[k]);
 		}
 		(void)other;
 		if (t->kind == TM_ACRONYM) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "align/align.h"
+#include "align/terms.h"
 #include "store/store.h"
 
 int cmd_align(struct sv_cli *cli, int argc, char **argv);
@@ -432,6 +433,16 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 	}
 	if (!rc && !ndecl)
 		rc = mark_aligned(&r, &err);
+	/* terms and their equivalents over the whole memory (docs/TERMS.md) */
+	struct sv_terms_stats ts = { 0 };
+	if (!rc) {
+		struct sv_terms_opts to;
+		sv_terms_opts_init(&to);
+		to.lexicon = lexicon;
+		struct sv_text *t = sv_text_open(NULL, &err);
+		rc = t ? sv_align_terms(r.st, t, &to, &ts, &err) : err.code;
+		sv_text_close(t);
+	}
 	if (rc) {
 		sv_store_rollback(r.st);
 		goto fail;
@@ -452,6 +463,9 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 		if (!cli->quiet)
 			fprintf(stderr, "%zu document pairs (%zu parallel, %zu comparable), %zu units\n",
 				r.npairs, npar, ncomp, nunits);
+		if (!cli->quiet)
+			fprintf(stderr, "%zu term pairs (%zu with a projected term), %zu kept as reviewed\n",
+				ts.pairs, ts.projected, ts.kept);
 	}
 	goto out;
 fail:
