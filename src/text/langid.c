@@ -1,6 +1,8 @@
 /* Language identification, Russian / Bulgarian / other: letters unique to
- * one language, function words, and character-trigram log-likelihood ratios
- * learnt at build time from the hunspell dictionaries (gen-langprof.c). */
+ * one language, function words, word forms only one of the two hunspell
+ * lexicons has, and for words neither has character-trigram ratios; the
+ * lexicon filters and the trigram table are built from the dictionaries at
+ * build time (gen-langprof.c). */
 #include "text/text-int.h"
 
 #include <math.h>
@@ -9,6 +11,23 @@
 
 extern const int sv_langprof_ok;
 extern const int16_t sv_langprof[36 * 36 * 36];
+extern const size_t sv_lex_ru_blocks, sv_lex_bg_blocks, sv_lex_both_blocks;
+extern const unsigned char sv_lex_ru[], sv_lex_bg[], sv_lex_both[];
+
+/* Whether the form with hash h is in a lexicon filter (gen-langprof.c). */
+static int in_lexicon(const unsigned char *f, size_t nblocks, uint64_t h)
+{
+	const unsigned char *blk = f + (size_t)(h % nblocks) * 64;
+	uint64_t g = h >> 16 | h << 48;
+	for (int k = 0; k < 6; k++) {
+		unsigned bit = (unsigned)(g >> (9 * k)) & 511;
+		if (!(blk[bit >> 3] & (1u << (bit & 7))))
+			return 0;
+	}
+	return 1;
+}
+
+#define LEX_WEIGHT 2.0
 
 /* Function words: > 0 Russian, < 0 Bulgarian (weights in units of strong
  * letter evidence). Only words frequent in one language and rare or absent
@@ -122,6 +141,7 @@ struct lstate {
 	size_t nsym;
 	int trunc;
 	int cap;            /* the current word starts with a capital */
+	int lex;            /* consult the lexicon filters */
 	int after_end;      /* the previous word ended a sentence (or none yet) */
 };
 
@@ -135,8 +155,26 @@ static void end_word(struct lstate *st)
 		double fw = sv_text_langword_weight(st->word, st->wlen, &listed);
 		st->score += fw;
 	}
+	/* a form only one dictionary has; a form both have says nothing, and
+	 * the trigrams speak only for words neither has (names, rare words) */
+	int lexical = 0;
+	if (st->lex && sv_langprof_ok && st->nsym >= 2 && !listed && !st->trunc) {
+		uint64_t h = 14695981039346656037ull;
+		for (size_t i = 0; i < st->wlen; i++) {
+			h ^= (unsigned char)st->word[i];
+			h *= 1099511628211ull;
+		}
+		int ru = in_lexicon(sv_lex_ru, sv_lex_ru_blocks, h);
+		int bg = in_lexicon(sv_lex_bg, sv_lex_bg_blocks, h);
+		double w = st->cap && !st->after_end ? LEX_WEIGHT * 0.3 : LEX_WEIGHT;
+		if (ru && !bg)
+			st->score += w;
+		else if (bg && !ru)
+			st->score -= w;
+		lexical = ru || bg || in_lexicon(sv_lex_both, sv_lex_both_blocks, h);
+	}
 	/* a listed function word is judged by its weight alone */
-	if (sv_langprof_ok && st->nsym >= 2 && !listed) {
+	if (sv_langprof_ok && st->nsym >= 2 && !listed && !lexical) {
 		int seq[68];
 		size_t m = 0;
 		seq[m++] = 0;
@@ -161,7 +199,8 @@ static void end_word(struct lstate *st)
 	st->after_end = 0;
 }
 
-enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
+/* Scores s[0..n) into st (lex: with the lexicon filters). */
+static void scan(const char *s, size_t n, int lex, struct lstate *out)
 {
 	struct lstate st;
 	st.score = 0;
@@ -169,10 +208,10 @@ enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 	st.wlen = st.nsym = 0;
 	st.trunc = st.cap = 0;
 	st.after_end = 1;
+	st.lex = lex;
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	uint32_t prev = 0;
-	enum sv_lang lang = SV_LANG_UNKNOWN;
 	/* a long text is judged on its first few thousand words once clear */
 	while (i < n && st.words < 20000 && !(st.words >= 2000 && fabs(st.score) > 100)) {
 		uint32_t cp;
@@ -253,6 +292,21 @@ enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 		}
 	}
 	end_word(&st);
+	*out = st;
+}
+
+/* Without the lexicon (which costs a cache miss a word) a text is decided
+ * only when the evidence is overwhelming; otherwise it is scored again with
+ * the lexicon, which is the better judge of short text. */
+#define CLEAR_SCORE 15
+
+enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
+{
+	struct lstate st;
+	enum sv_lang lang = SV_LANG_UNKNOWN;
+	scan(s, n, 0, &st);
+	if (fabs(st.score) < CLEAR_SCORE)
+		scan(s, n, 1, &st);
 	double conf = 0;
 	if (st.letters < 2) {
 		lang = SV_LANG_UNKNOWN;
