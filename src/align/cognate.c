@@ -325,7 +325,8 @@ void al_cognate_link(struct sv_align *a)
 		v[n].bg = m == KF_BG;
 		n++;
 	}
-	qsort(v, n, sizeof(*v), cmp_cogc);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_cogc);
 	/* best partner of each candidate within its bucket */
 	uint32_t *best = sv_calloc(n, sizeof(*best));
 	double *bs = sv_calloc(n, sizeof(*bs));

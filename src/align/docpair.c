@@ -167,7 +167,8 @@ int sv_align_docs(struct sv_align *a, const struct sv_align_opts *opts,
 				bestbg[b] = (float)s;
 		}
 	}
-	qsort(all, nall, sizeof(*all), cmp_pair);
+	if (nall > 1)
+		qsort(all, nall, sizeof(*all), cmp_pair);
 	for (size_t q = 0; q < nall;) {
 		size_t e = q;
 		while (e < nall && all[e].ru == all[q].ru)

@@ -140,7 +140,8 @@ size_t sv_align_learn(struct sv_align *a)
 		v[n].c = (uint32_t)s->val;
 		n++;
 	}
-	qsort(v, n, sizeof(*v), cmp_lc);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_lc);
 	/* mutual best, greedily by Dice: a concept pairs once per round */
 	struct sv_map used = SV_MAP_INIT;
 	char key[24];

@@ -476,7 +476,8 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 	sv_buf_release(&names);
 	uint32_t *r = a->raw + out->raw_off;
 	size_t n = a->nraw - out->raw_off;
-	qsort(r, n, sizeof(*r), cmp_u32);
+	if (n > 1)
+		qsort(r, n, sizeof(*r), cmp_u32);
 	size_t u = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!u || r[u - 1] != r[i])
@@ -541,7 +542,8 @@ void al_finalise(struct sv_align *a)
 		uint32_t *f = a->fk + a->nfk;
 		for (uint32_t j = 0; j < s->raw_n; j++)
 			f[j] = al_find(a, a->raw[s->raw_off + j]);
-		qsort(f, s->raw_n, sizeof(*f), cmp_u32);
+		if (s->raw_n > 1)
+			qsort(f, s->raw_n, sizeof(*f), cmp_u32);
 		uint32_t u = 0;
 		for (uint32_t j = 0; j < s->raw_n; j++)
 			if (!u || f[u - 1] != f[j])

@@ -74,8 +74,9 @@ static void side_build(struct sv_align *a, const struct al_doc *d, int maxm, str
 				pp[k] = &parts[k];
 			}
 			al_set_merge(a, pp, (size_t)lvl + 1, &tmp, &tcap, o);
-			SV_GROW(s->keys, s->kcap, s->nkeys + o->n);
-			memcpy(s->keys + s->nkeys, o->k, o->n * sizeof(uint32_t));
+			SV_GROW(s->keys, s->kcap, s->nkeys + o->n + 1);
+			if (o->n)
+				memcpy(s->keys + s->nkeys, o->k, o->n * sizeof(uint32_t));
 			offs[i * MAXM + lvl] = s->nkeys;
 			s->nkeys += o->n;
 		}
