@@ -47,6 +47,49 @@ static const char *const latin_stop[] = { "the", "a", "an", "of", "and", "in", "
 					   "des", "el", "los", "y", "et", "i", "s", "m", "dr", "mr",
 					   "mrs", "ms", "st", NULL };
 
+/* A Cyrillic word with a capital after a small letter (ПутинЭмомали). */
+static int glued(const char *s, size_t n)
+{
+	int lower_before = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)s + i, n - i, &c);
+		if (!l)
+			return 0;
+		i += l;
+		if ((c >= 0x410 && c <= 0x42F) || c == 0x401) {
+			if (lower_before)
+				return 1;
+		} else if ((c >= 0x430 && c <= 0x44F) || c == 0x451) {
+			lower_before = 1;
+		} else {
+			lower_before = 0;
+		}
+	}
+	return 0;
+}
+
+/* Whether the Russian word key[0..n) is lemma plus a case ending (Джеррарда =
+ * джеррард + а), not a surname suffix (Баранов is not баран + ов). */
+static int case_ending_of(const char *key, size_t n, const char *lemma)
+{
+	static const char *const endings[] = { "а", "я", "у", "ю", "ом", "ем", "ым", "им", "ой",
+						"ей", "е", "ы", "и", "ами", "ями", "ах", "ях", NULL };
+	size_t ln = strlen(lemma);
+	if (ln >= n || memcmp(key, lemma, ln))
+		return 0;
+	for (size_t i = 0; endings[i]; i++)
+		if (strlen(endings[i]) == n - ln && !memcmp(key + ln, endings[i], n - ln))
+			return 1;
+	return 0;
+}
+
+static int tm_ends_n(const char *s, size_t n, const char *suffix)
+{
+	size_t m = strlen(suffix);
+	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
 static int in_list(const char *const *l, const char *s, size_t n)
 {
 	for (size_t i = 0; l[i]; i++)
@@ -314,8 +357,7 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 			 * spelling (Джеррарда: джеррард); Bulgarian nouns have no
 			 * cases, hunspell's order stands (Русия: русия, not рус) */
 			uintptr_t v = sv_map_get(&sd->votes, lem[q], 0) * 2 +
-				      (sd->lang == SV_LANG_RU &&
-				       (strlen(lem[q]) != tk->keylen || memcmp(lem[q], k, tk->keylen)));
+				      (sd->lang == SV_LANG_RU && case_ending_of(k, tk->keylen, lem[q]));
 			if (v > best) {
 				best = v;
 				pick = q;
@@ -323,6 +365,13 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 			if (sd->lang == SV_LANG_RU && tm_lemma_class(sd->lang, lem[q]) == TM_VERB)
 				verb = 1;
 		}
+		/* a capitalised Russian word in -ов/-ев/-ин/-ын is a surname in the
+		 * nominative (Баранов), not the genitive plural of баран */
+		if (nl && sd->lang == SV_LANG_RU && (tk->flags & SV_TOKF_CAPITAL) &&
+		    strlen(lem[pick]) + 4 == tk->keylen && !memcmp(lem[pick], k, tk->keylen - 4) &&
+		    (tm_ends_n(k, tk->keylen, "ов") || tm_ends_n(k, tk->keylen, "ев") ||
+		     tm_ends_n(k, tk->keylen, "ин") || tm_ends_n(k, tk->keylen, "ын")))
+			nl = 0;
 		uint32_t id = nl ? tm_side_lemma(sd, lem[pick], strlen(lem[pick]), stop)
 				 : tm_side_lemma(sd, k, tk->keylen, stop);
 		sd->lemma_freq[id]++;
@@ -336,6 +385,11 @@ int tm_extract_segment(struct tm_side *sd, struct sv_text *t, uint32_t seg, int 
 		}
 		if (tk->flags & SV_TOKF_PART)
 			continue; /* parts enrich the vocabulary, phrases use the whole */
+		if (!(tk->flags & SV_TOKF_LATIN) && tk->type == SV_TOK_WORD &&
+		    glued(text + tk->start, tk->len)) {
+			stretch++; /* words run together (РахмонОДКБВ): page furniture */
+			continue;
+		}
 		w[nw] = (struct tm_word){ .start = tk->start, .len = tk->len, .lemma = id,
 					  .cls = stop ? TM_STOP : sd->lemma_class[id],
 					  .cap = (uint8_t)cap, .acro = tk->type == SV_TOK_ACRONYM,

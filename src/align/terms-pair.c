@@ -1019,9 +1019,8 @@ static void term_citation(struct tm_model *m, struct tm_side *sd, struct tm_term
 		size_t n = analyse_words(m, sd->lang, s->key, s->klen, toks, words, lemmas,
 					 TM_MAX_WORDS + 1);
 		if (n == t->n) {
-			for (size_t k = 0; k < n; k++)
-				if (!lemmas[k])
-					lemmas[k] = lem(sd, t->w[k]);
+			for (size_t k = 0; k < n; k++) /* the lemmas the term was counted by */
+				lemmas[k] = lem(sd, t->w[k]);
 			sv_terms_citation(sd->lang, (const char *const *)words, lemmas, n,
 					  t->kind == TM_NAME, &cit);
 			double w = (double)s->val;
