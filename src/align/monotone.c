@@ -33,9 +33,10 @@ struct calib {
 /* Passes of prior re-estimation at most (hard EM; the bead scores are
  * cached, so a pass costs only the DP arithmetic). */
 #define MAX_ITERS 6
-/* Log-odds a link must clear on top of the priors: a little precision
- * bought with recall. */
-#define CONF 0.5
+/* Log-odds a link must clear on top of the priors in the final pass (the
+ * priors are estimated without it): precision bought with a little recall
+ * where the pair has orphans; a pair with none keeps its weak links. */
+#define CONF 2.0
 
 /* Merged sets of sentences ending at each index: lv[a - 1][i] is the union
  * of sentences i-a+1..i. */
@@ -614,7 +615,7 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 	struct calib cb;
 	cb.q = al_skip_level(a, ru, bg, o, 0, NULL, &cb.lam);
 	cb.b0 = log(1.0 - PI0) - 2.0 * log(PI0);
-	cb.conf = CONF;
+	cb.conf = 0; /* the priors are estimated without the confidence margin */
 	cb.p12 = P_12;
 	cb.p22 = P_22;
 	cb.p13 = P_13;
@@ -681,9 +682,16 @@ int al_monotone(struct sv_align *a, const struct al_doc *ru, const struct al_doc
 		double b0 = log(1.0 - pi) - 2.0 * log(pi);
 		if (b0 < 0)
 			b0 = 0;
-		if (fabs(b0 - cb.b0) < 0.1)
-			break;
+		int done = fabs(b0 - cb.b0) < 0.1 || it + 1 == MAX_ITERS;
 		cb.b0 = b0;
+		if (done)
+			break;
+	}
+	/* the links themselves must clear the confidence margin */
+	if (CONF > 0) {
+		cb.conf = CONF;
+		out->n = start;
+		dp_run(a, &r, &b, &bd, maxm, &cb, 0, 0, SV_ALIGN_MONOTONE, cache, NSLOT, &filled, out);
 	}
 	free(cache);
 	free(bd.lo);
