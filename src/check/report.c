@@ -1,6 +1,7 @@
 /* Check reports: the human text report grouped by check, the JSON object
  * with `findings`, and one self-contained HTML page (inline CSS and JS, no
- * external resources) with summary counts and a filterable table per check. */
+ * external resources) with summary counts and a filterable table per check
+ * (a filter can come in the address: report.html#q=ОДКБ). */
 #include "check/check.h"
 
 #include <string.h>
@@ -183,7 +184,7 @@ static const char html_head[] =
 	"table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #dde1e7}\n"
 	"th,td{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid #eceef1}\n"
 	"th{background:#eef1f5;font-weight:600;position:sticky;top:46px}\n"
-	"td.unit{white-space:nowrap;font-family:ui-monospace,monospace;font-size:12px}\n"
+	"td.unit{white-space:nowrap;font-family:ui-monospace,monospace;font-size:13px;line-height:20px}\n"
 	"mark{background:#ffe08a;padding:0 1px;border-radius:2px}\n"
 	"tr.hide,section.hide{display:none}\n"
 	".count{color:#666;font-weight:400}\n"
@@ -208,6 +209,7 @@ static const char html_script[] =
 	"q.addEventListener('input',apply);boxes.forEach(function(b){b.addEventListener('change',apply);});\n"
 	"document.querySelectorAll('.card').forEach(function(c){c.addEventListener('click',function(){\n"
 	" var s=document.getElementById(c.dataset.target);if(s)s.scrollIntoView();});});\n"
+	"var h=/^#q=(.*)$/.exec(location.hash);if(h)q.value=decodeURIComponent(h[1]);\n"
 	"apply();\n"
 	"})();\n"
 	"</script>\n";
