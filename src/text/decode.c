@@ -107,8 +107,10 @@ static void add_para(struct sv_doc_text *doc, struct sv_buf *tmp, const char *s,
 			continue;
 		}
 		if ((c == 0xC2 || c == 0xE2 || c == 0xEF) && (k = uspace_len(p + i, n - i))) {
-			/* keep NBSP inside text (thousands, initials), fold the rest */
-			if (k == 2 && len && !space) {
+			/* keep NBSP between two visible characters (thousands,
+			 * initials), fold the rest */
+			if (k == 2 && len && !space && i + 2 < n && !is_hspace(p[i + 2]) &&
+			    !uspace_len(p + i + 2, n - i - 2)) {
 				o[len++] = (char)p[i];
 				o[len++] = (char)p[i + 1];
 			} else {

@@ -72,6 +72,13 @@ static void test_decode_plain(void **state)
 	assert_int_equal(doc.paras[2].kind, SV_PARA_BODY);
 	sv_doc_text_release(&doc);
 
+	/* NBSP stays between words, folds next to a space */
+	const char *nb = "25\xc2\xa0" "000 \xc2\xa0\xc2\xa0x сказал\xc2\xa0 генерал\xc2\xa0";
+	assert_int_equal(sv_text_decode("nb.txt", nb, strlen(nb), SV_FORMAT_TEXT, 0, &doc, &err),
+			 SV_OK);
+	assert_string_equal(doc.paras[0].text, "25\xc2\xa0" "000 x сказал генерал");
+	sv_doc_text_release(&doc);
+
 	/* no header: the first line is text */
 	const char *nohdr = "В рамках заседания Совета ОДКБ.\nВторой абзац.\n";
 	assert_int_equal(sv_text_decode("b.txt", nohdr, strlen(nohdr), SV_FORMAT_TEXT, 1, &doc, &err),
