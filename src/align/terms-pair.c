@@ -84,6 +84,7 @@ struct tm_pair {
 	uint8_t docs;    /* 1: in paired documents, 0: not, 2: no pairing known */
 	uint8_t how;     /* 0 compositional, 1 acronym letters, 2 projected, 3 derived acronym */
 	uint8_t mutual;
+	uint8_t best;    /* bit 0: the Russian term's best pair, bit 1: the Bulgarian term's */
 };
 
 struct tm_model {
@@ -1268,7 +1269,8 @@ static void mark_mutual(struct tm_model *m)
 	best_scores(m, &bru, &bbg);
 	for (size_t i = 0; i < m->npairs; i++) {
 		struct tm_pair *p = &m->pairs[i];
-		p->mutual = p->score >= bru[p->ru] && p->score >= bbg[p->bg];
+		p->best = (uint8_t)((p->score >= bru[p->ru]) | (p->score >= bbg[p->bg]) << 1);
+		p->mutual = p->best == 3;
 	}
 	for (size_t i = 0; i < m->npairs; i++)
 		if (!m->pairs[i].mutual)
@@ -1562,7 +1564,8 @@ static int write_all(struct tm_model *m, struct sv_store *st, struct sv_terms_st
 	for (size_t i = 0; i < m->npairs && !rc; i++) {
 		struct tm_pair *p = &m->pairs[i];
 		struct tm_term *a = &m->ru.terms[p->ru], *b = &m->bg.terms[p->bg];
-		if (p->mutual && p->score >= 0.5 && a->db && b->db)
+		/* a variant joins its best partner's concept (Путина -> Путин) */
+		if (p->best && p->score >= 0.5 && a->db && b->db)
 			rc = sv_termbase_concept_join(st, a->db, b->db, err);
 	}
 	for (int s = 0; s < 2 && !rc; s++)

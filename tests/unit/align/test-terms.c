@@ -208,6 +208,16 @@ static void test_seeds_acceptance(void **state)
 		ok += good;
 	}
 	assert_int_equal(ok, sizeof(acceptance) / sizeof(acceptance[0]));
+	/* one concept holds ОДКБ, ОДКС and ОДКС's expansion; ОДКС is preferred */
+	sqlite3_stmt *q = sv_store_prepare(st,
+		"SELECT count(DISTINCT t.concept), sum(t.preferred AND t.citation = 'ОДКС') FROM terms t\n"
+		"WHERE (t.lang = 'ru' AND t.citation = 'ОДКБ') OR (t.lang = 'bg' AND t.citation IN\n"
+		"  ('ОДКС', 'Организация на Договора за колективна сигурност'))", NULL);
+	assert_non_null(q);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(q, 0), 1);
+	assert_int_equal(sqlite3_column_int(q, 1), 1);
+	sqlite3_reset(q);
 	sv_store_close(st);
 }
 
