@@ -55,11 +55,15 @@ void sv_doc_text_release(struct sv_doc_text *doc);
 
 /* Decodes a whole file image: checks UTF-8 (BOM and CRLF accepted), rejects
  * NUL bytes and binary data, parses HTML (title, headings, paragraphs; no
- * scripts, styles or navigation) or plain text (a blank line ends a
- * paragraph; a single newline too, as news text puts one paragraph a line).
- * With `segmented`, every non-empty line becomes its own paragraph, in order.
- * On bad input returns SV_EINPUT with a message naming `name` and the byte
- * offset ("'a.txt': invalid UTF-8 at byte 1834"). */
+ * scripts, styles or navigation; SV_FORMAT_AUTO recognises it by its first
+ * tags) or plain text (a blank line ends a paragraph; a single newline too,
+ * as news text puts one paragraph a line). A plain-text first line
+ * " date YYYY-MM-DD rest" fills date, outlet and title and is no paragraph.
+ * Spaces are trimmed and collapsed; an NBSP between two visible characters
+ * stays. With `segmented`, every non-empty line becomes its own paragraph,
+ * in order. On bad input (also an empty file or one without text) returns
+ * SV_EINPUT with a message naming `name` and the byte offset ("'a.txt':
+ * invalid UTF-8 at byte 1834"); out may then hold paragraphs to release. */
 int sv_text_decode(const char *name, const char *bytes, size_t n, enum sv_format fmt,
 		   int segmented, struct sv_doc_text *out, struct sv_error *err);
 
@@ -158,7 +162,8 @@ static inline const char *sv_token_key(const struct sv_tokens *toks, size_t i)
 	return toks->keys.data + toks->v[i].key;
 }
 
-/* Tokenises s[0..n) into out (replacing its contents): ICU word breaks,
+/* Tokenises s[0..n) into out (replacing its contents): ICU's word breaks
+ * (UAX #29; Latin/Cyrillic text takes a fast path with the same rules),
  * hyphenated compounds kept whole (COMPOUND) and then as parts (PART),
  * numbers with decimal commas, spaces in thousands, dates, ranges and
  * percentages joined into one NUMBER token. Whitespace yields no token. */
