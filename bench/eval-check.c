@@ -14,7 +14,9 @@
  *   term-missing     the only approved equivalent of a source term deleted
  *   number-mismatch  a digit of a number that both sides share changed
  *   mixed-script     one or two Cyrillic letters of a word replaced by Latin
- *                    look-alikes (target, or source in every third case)
+ *                    look-alikes (target; source in every fourth case); in
+ *                    every fourth case a one-letter word (с, о, а, у) made
+ *                    Latin, or a letter inside a word made a digit (о -> 0)
  *   untranslated     the source copied into the target (units with an
  *                    ordinary lower-case word, since names may stay as they are)
  *   segment-inconsistent  a duplicate of a unit appended with one ordinary
@@ -189,6 +191,45 @@ static const char *const twins[][2] = {
 	{ "у", "y" }, { "А", "A" }, { "В", "B" }, { "Е", "E" }, { "К", "K" }, { "М", "M" },
 	{ "Н", "H" }, { "О", "O" }, { "Р", "P" }, { "С", "C" }, { "Т", "T" }, { "Х", "X" },
 };
+
+/* A one-letter word (с, о, а, у) in Latin, or else a letter of a word made a
+ * digit (о -> 0, з -> 3), in the target. */
+static int inject_lone_or_digit(struct ctx *c, struct sv_check_seg *s)
+{
+	static const char *const lone[][2] = { { "с", "c" }, { "о", "o" }, { "а", "a" },
+					       { "у", "y" } };
+	static const char *const digit[][2] = { { "о", "0" }, { "з", "3" }, { "О", "0" },
+						{ "З", "3" } };
+	struct sv_error e = { 0 };
+	if (!s->tgt || sv_text_tokenize(c->t, s->tgt, strlen(s->tgt), &c->toks, &e))
+		return 0;
+	for (size_t i = 1; i + 1 < c->toks.n; i++) {
+		const struct sv_token *tk = &c->toks.v[i];
+		if (tk->type != SV_TOK_WORD || tk->len != 2)
+			continue;
+		for (size_t k = 0; k < 4; k++)
+			if (!memcmp(s->tgt + tk->start, lone[k][0], 2)) {
+				char *nt = splice(s->tgt, tk->start, 2, lone[k][1]);
+				free(s->tgt);
+				s->tgt = nt;
+				return 1;
+			}
+	}
+	for (size_t i = 0; i < c->toks.n; i++) {
+		const struct sv_token *tk = &c->toks.v[i];
+		if (tk->type != SV_TOK_WORD || tk->len < 8 || (tk->flags & SV_TOKF_LATIN))
+			continue;
+		for (uint32_t a = tk->start + 2; a + 2 < tk->start + tk->len; a += 2)
+			for (size_t k = 0; k < 4; k++)
+				if (!memcmp(s->tgt + a, digit[k][0], 2)) {
+					char *nt = splice(s->tgt, a, 2, digit[k][1]);
+					free(s->tgt);
+					s->tgt = nt;
+					return 1;
+				}
+	}
+	return 0;
+}
 
 static int inject_homoglyph(struct ctx *c, struct sv_check_seg *s, int source)
 {
@@ -371,7 +412,8 @@ int main(int argc, char **argv)
 				ok = inject_number(&c, s);
 				break;
 			case SV_CHECK_MIXED_SCRIPT:
-				ok = inject_homoglyph(&c, s, done % 3 == 2);
+				ok = done % 4 == 3 ? inject_lone_or_digit(&c, s)
+						   : inject_homoglyph(&c, s, done % 4 == 2);
 				break;
 			case SV_CHECK_UNTRANSLATED:
 				if ((ok = ordinary_word(&c, s->src, s->src_lang, NULL, NULL)))

@@ -317,6 +317,15 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 				uint32_t b = a;
 				while (b < tk->len && w[b] >= '0' && w[b] <= '9')
 					b++;
+				/* a lone 0, 3 or 6 glued to Cyrillic letters is a letter
+				 * (О, З, б): mixed-script reports it */
+				if (b == a + 1 && (w[a] == '0' || w[a] == '3' || w[a] == '6') &&
+				    ((b < tk->len && ((unsigned char)w[b] == 0xD0 ||
+						      (unsigned char)w[b] == 0xD1)) ||
+				     (a > 0 && (unsigned char)w[a - 1] >= 0x80))) {
+					a = b;
+					continue;
+				}
 				struct sv_check_num *nm = push(out, tk->start + a, b - a, 1);
 				canon(w + a, b - a, nm->val[0]);
 				/* decades: 80-те = 1980-х, 1990-е = 90-те */

@@ -37,6 +37,13 @@ static int is_alpha(uint32_t cp)
 	return u_isalpha((UChar32)cp);
 }
 
+/* Whether byte c can belong to a word (ASCII letter or digit, or any
+ * non-ASCII byte). */
+static int is_word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 struct word {
 	uint32_t start, end;
 	int cyr, lat, grk, lower, upper;
@@ -162,6 +169,21 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 	struct sv_buf what = SV_BUF_INIT, msg = SV_BUF_INIT;
 	for (size_t k = 0; k < nw; k++) {
 		struct word *w = &words[k];
+		/* a digit for a letter: 0 for О, 3 for З, 6 for б */
+		if (w->cyr && !w->lat && !w->grk && w->start > 0 &&
+		    (s[w->start - 1] == '0' || s[w->start - 1] == '3' || s[w->start - 1] == '6')) {
+			uint32_t d = w->start - 1;
+			int inner = k > 0 && words[k - 1].end == d && words[k - 1].cyr;
+			int lead = (d == 0 || !is_word_byte((unsigned char)s[d - 1])) &&
+				   w->end - w->start >= 6 && w->lower && !w->upper;
+			if (inner || lead) {
+				uint32_t a = inner ? words[k - 1].start : d;
+				sv_buf_reset(&msg);
+				sv_buf_addf(&msg, "digit '%c' in a Cyrillic word", s[d]);
+				fn(ctx, a, w->end - a, msg.data);
+				continue;
+			}
+		}
 		if (w->cyr && (w->lat || w->grk)) {
 			describe(s, w, w->lat ? USCRIPT_LATIN : USCRIPT_GREEK, &what);
 			sv_buf_reset(&msg);
@@ -172,7 +194,7 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 		/* A lone look-alike word among Cyrillic ones: "c", "o", "y". */
 		if (w->cyr || !(w->lat || w->grk) || !w->all_confusable || !w->lower || w->upper)
 			continue;
-		if (lat_words > 1 || cyr_words < 2)
+		if (cyr_words < 2)
 			continue;
 		int before = k == 0 || (words[k - 1].cyr && !words[k - 1].lat);
 		int after = k + 1 == nw || (words[k + 1].cyr && !words[k + 1].lat);
