@@ -293,7 +293,7 @@ struct ac_prf {
 static inline int ac_eval_variant(const char *vdir, enum sv_align_method method, struct ac_prf *res,
 				  double *seconds)
 {
-	char path[4096];
+	char path[8192];
 	snprintf(path, sizeof(path), "%s/ru", vdir);
 	char **names;
 	size_t nd = ac_list(path, &names);
@@ -456,7 +456,7 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
  * whose best BG partner has the same name. */
 static inline double ac_eval_docpairs(const char *vdir, size_t *ndocs)
 {
-	char path[4096];
+	char path[8192];
 	snprintf(path, sizeof(path), "%s/ru", vdir);
 	char **names;
 	size_t nd = ac_list(path, &names);

@@ -23,7 +23,7 @@ static void seeds(const char *dir)
 	struct ac_doc *docs = calloc(nd, sizeof(*docs));
 	size_t *ids = calloc(nd, sizeof(*ids));
 	int *lang = calloc(nd, sizeof(*lang));
-	char path[4096];
+	char path[8192];
 	for (size_t i = 0; i < nd; i++) {
 		snprintf(path, sizeof(path), "%s/%s.txt", dir, names[i]);
 		ac_doc_read(path, names[i], SV_LANG_UNKNOWN, 1, &docs[i]);

@@ -610,10 +610,30 @@ void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t 
 	uint32_t *k = *store;
 	size_t u = 0;
 	float wc[AL_NCLS] = { 0 };
-	/* the parts are sorted: merge them, keeping each concept once */
-	size_t pos[64] = { 0 };
-	if (np > 64)
-		np = 64;
+	if (np > 3) {
+		/* many parts (blocks of sentences): concatenate, sort, unique */
+		size_t t = 0;
+		for (size_t i = 0; i < np; i++) {
+			if (parts[i]->n)
+				memcpy(k + t, parts[i]->k, parts[i]->n * sizeof(*k));
+			t += parts[i]->n;
+		}
+		if (t > 1)
+			qsort(k, t, sizeof(*k), cmp_u32);
+		for (size_t i = 0; i < t; i++) {
+			if (u && k[u - 1] == k[i])
+				continue;
+			k[u++] = k[i];
+			wc[a->cls[k[i]]] += a->w[k[i]];
+		}
+		out->k = k;
+		out->n = (uint32_t)u;
+		memcpy(out->wc, wc, sizeof(wc));
+		out->len = len;
+		return;
+	}
+	/* a few sorted parts: merge them, keeping each concept once */
+	size_t pos[3] = { 0 };
 	for (;;) {
 		uint32_t min = UINT32_MAX;
 		for (size_t i = 0; i < np; i++)

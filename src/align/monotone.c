@@ -383,6 +383,12 @@ double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct a
 	return t;
 }
 
+static int cmp_flt_desc(const void *x, const void *y)
+{
+	float a = *(const float *)x, b = *(const float *)y;
+	return a > b ? -1 : a < b;
+}
+
 /* Keeps the k heaviest concepts of a set (in place, still sorted). */
 #define COARSE_KEYS 48
 static void keep_top(const struct sv_align *a, uint32_t *k, struct al_set *o, size_t max)
@@ -392,16 +398,10 @@ static void keep_top(const struct sv_align *a, uint32_t *k, struct al_set *o, si
 	float *w = sv_malloc(o->n * sizeof(*w));
 	for (uint32_t i = 0; i < o->n; i++)
 		w[i] = a->w[k[i]];
-	/* the max-th largest weight by partial selection sort on a copy */
+	/* the max-th largest weight */
 	float *t = sv_malloc(o->n * sizeof(*t));
 	memcpy(t, w, o->n * sizeof(*t));
-	for (size_t i = 0; i < max; i++)
-		for (size_t j = i + 1; j < o->n; j++)
-			if (t[j] > t[i]) {
-				float x = t[i];
-				t[i] = t[j];
-				t[j] = x;
-			}
+	qsort(t, o->n, sizeof(*t), cmp_flt_desc);
 	float cut = t[max - 1];
 	size_t u = 0;
 	memset(o->wc, 0, sizeof(o->wc));
@@ -578,7 +578,7 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 
 /* A band of +-NARROW columns around the path of 1-1 links (interpolated
  * over unlinked rows). */
-#define NARROW 8
+#define NARROW 5
 static void narrow_band(const struct sv_align_links *path, size_t n, size_t m, struct band *bd)
 {
 	size_t pi = 0, pj = 0, q = 0;
