@@ -88,7 +88,7 @@ int sv_termbase_refresh_begin(struct sv_store *st, struct sv_error *err)
 	/* Forms are recounted from the text; frequencies of align-made terms
 	 * start again from 0 so that terms no longer seen can be dropped. */
 	return sv_store_exec(st,
-		"DELETE FROM term_pairs WHERE status = 'candidate' AND origin = 'align';\n"
+		"UPDATE term_pairs SET score = -1 WHERE status = 'candidate' AND origin = 'align';\n"
 		"DELETE FROM term_forms WHERE term IN (SELECT id FROM terms WHERE origin <> 'manual');\n"
 		"UPDATE terms SET freq = 0 WHERE origin <> 'manual';\n", err);
 }
@@ -96,6 +96,7 @@ int sv_termbase_refresh_begin(struct sv_store *st, struct sv_error *err)
 int sv_termbase_refresh_end(struct sv_store *st, struct sv_error *err)
 {
 	return sv_store_exec(st,
+		"DELETE FROM term_pairs WHERE score < 0 AND status = 'candidate' AND origin = 'align';\n"
 		"DELETE FROM terms WHERE origin <> 'manual' AND status = 'candidate' AND freq = 0\n"
 		"  AND id NOT IN (SELECT ru_term FROM term_pairs)\n"
 		"  AND id NOT IN (SELECT bg_term FROM term_pairs);\n"
@@ -111,7 +112,10 @@ int sv_termbase_pair_put(struct sv_store *st, int64_t ru_term, int64_t bg_term, 
 	sqlite3_stmt *s = sv_store_prepare(st,
 		"INSERT INTO term_pairs(ru_term, bg_term, score, evidence, status, origin, created)\n"
 		"  VALUES (?1, ?2, ?3, ?4, 'candidate', 'align', ?5)\n"
-		"  ON CONFLICT(ru_term, bg_term) DO NOTHING RETURNING id", err);
+		"  ON CONFLICT(ru_term, bg_term) DO UPDATE SET score = excluded.score,\n"
+		"    evidence = excluded.evidence\n"
+		"    WHERE status = 'candidate' AND origin = 'align'\n"
+		"  RETURNING id", err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, ru_term);

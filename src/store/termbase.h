@@ -39,17 +39,18 @@ int sv_termbase_term_find(struct sv_store *st, const char *lang, const char *lem
 int sv_termbase_form_add(struct sv_store *st, int64_t term, const char *form, int64_t count,
 			 struct sv_error *err);
 
-/* Starts a refresh by `align`: removes the candidate pairs it made before
- * (origin 'align', status 'candidate') and the unreviewed terms that no pair
- * or decision keeps. Call inside the caller's transaction. */
+/* Starts a refresh by `align`: marks the candidate pairs it made before
+ * (origin 'align', status 'candidate') stale and clears the counts and forms
+ * of the terms it made. Call inside the caller's transaction. */
 int sv_termbase_refresh_begin(struct sv_store *st, struct sv_error *err);
-/* Ends a refresh: drops terms no longer referenced that `align` made and
- * whose frequency is 0. */
+/* Ends a refresh: drops the stale candidate pairs not produced again, and
+ * the terms `align` made that nothing references and no text holds. */
 int sv_termbase_refresh_end(struct sv_store *st, struct sv_error *err);
 
-/* Inserts a candidate pair from `align`; when the pair exists (a decision or
- * a manual add), leaves it as it is. *id (may be NULL) gets the row id, or 0
- * when an existing row was kept. */
+/* Inserts a candidate pair from `align`, or refreshes the score and evidence
+ * of the same candidate from an earlier run (its id stays); a decision or a
+ * manual pair is left as it is. *id (may be NULL) gets the row id, or 0 when
+ * a reviewed row was kept. */
 int sv_termbase_pair_put(struct sv_store *st, int64_t ru_term, int64_t bg_term, double score,
 			 const char *evidence, int64_t *id, struct sv_error *err);
 

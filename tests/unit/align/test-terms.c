@@ -227,7 +227,8 @@ static void test_decisions_kept(void **state)
 	struct sv_store *st = seeded();
 	struct sv_error err = { 0 };
 	run_terms(st, NULL);
-	struct best b1 = best_of(st, "Россия"), b2 = best_of(st, "Лукашенко");
+	struct best b1 = best_of(st, "Россия"), b2 = best_of(st, "Лукашенко"),
+		    b3 = best_of(st, "Бишкек");
 	assert_true(b1.id > 0 && b2.id > 0);
 	assert_int_equal(sv_termbase_pair_review(st, b1.id, "approved", NULL, &err), SV_OK);
 	assert_int_equal(sv_termbase_pair_review(st, b2.id, "forbidden", "not attested", &err),
@@ -247,6 +248,10 @@ static void test_decisions_kept(void **state)
 	assert_int_equal(a2.id, b2.id);
 	assert_string_equal(a2.status, "forbidden");
 	assert_int_equal(a3.id, id);
+	/* a candidate produced again keeps its id */
+	struct best a4 = best_of(st, "Бишкек");
+	assert_int_equal(a4.id, b3.id);
+	assert_string_equal(a4.status, "candidate");
 	assert_string_equal(a3.bg, "Киргизстан");
 	assert_string_equal(a3.status, "approved");
 	sv_store_close(st);
