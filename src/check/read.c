@@ -266,6 +266,14 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					continue;
 				if (!is_inline(x.kind, name))
 					continue; /* <sub> and unknown elements: keep their text */
+				if (x.kind == X_XLIFF1 && !strcmp(name, "mrk")) {
+					/* segmentation markers are not codes of the text */
+					char *mt = attr(rd, "mtype");
+					int seg = mt && !strcmp(mt, "seg");
+					xmlFree(mt);
+					if (seg)
+						continue;
+				}
 				add_code(rd, &x, name);
 				if (!empty && native_content(x.kind, name))
 					x.skip_depth = depth;
@@ -302,6 +310,8 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					x.nunit++;
 					x.nseg = 0;
 					set_unit_id(&x, rd, "id");
+				} else if (!strcmp(name, "ignorable") && !empty) {
+					alt_depth = depth; /* white space between segments */
 				} else if (!strcmp(name, "segment")) {
 					x.nseg++;
 					x.has_src = x.has_tgt = 0;

@@ -379,11 +379,14 @@ static void test_read_xliff(void **state)
 		   "<target>Совет <g id=\"1\">одобрил</g> план.</target></trans-unit>"
 		   "<trans-unit id=\"u2\"><source>Цена <ph id=\"3\">&lt;b&gt;</ph>5 лв.</source>"
 		   "<alt-trans><target>не это</target></alt-trans></trans-unit>"
+		   "<trans-unit id=\"u3\"><source>Да.</source><seg-source><mrk mtype=\"seg\" mid=\"1\">Да.</mrk></seg-source>"
+		   "<target><mrk mtype=\"seg\" mid=\"1\">Да.</mrk></target></trans-unit>"
 		   "</body></file></xliff>\n");
 	write_file(p2,
 		   "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"ru\" trgLang=\"bg\">"
 		   "<file id=\"f\"><unit id=\"7\"><segment><source>Совет <pc id=\"1\">одобрил</pc> план<ph id=\"2\"/>.</source>"
 		   "<target>Съветът одобри <pc id=\"1\">плана</pc><ph id=\"2\"/>.</target></segment>"
+		   "<ignorable><source> </source><target> </target></ignorable>"
 		   "<segment><source>Второе.</source><target>Второ.</target></segment></unit></file></xliff>\n");
 	write_file(p3,
 		   "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"ru-RU\" creationtool=\"t\" creationtoolversion=\"1\" "
@@ -395,7 +398,7 @@ static void test_read_xliff(void **state)
 	struct sv_error err = { 0 };
 	sv_check_segs_init(&s);
 	assert_int_equal(sv_check_read_report(p1, SV_LANG_UNKNOWN, &s, &err), SV_OK);
-	assert_int_equal(s.n, 2);
+	assert_int_equal(s.n, 3);
 	assert_string_equal(s.v[0].unit, "u1");
 	assert_string_equal(s.v[0].src, "Съветът одобри плана.");
 	assert_string_equal(s.v[0].tgt, "Совет одобрил план.");
@@ -406,17 +409,20 @@ static void test_read_xliff(void **state)
 	assert_string_equal(s.v[1].src, "Цена 5 лв.");
 	assert_string_equal(s.v[1].src_codes, "ph3");
 	assert_null(s.v[1].tgt); /* alt-trans is not the target */
+	assert_string_equal(s.v[2].tgt, "Да.");
+	assert_string_equal(s.v[2].tgt_codes, ""); /* segmentation marks are no codes */
 	assert_int_equal(sv_check_read_report(p2, SV_LANG_UNKNOWN, &s, &err), SV_OK);
-	assert_int_equal(s.n, 4);
-	assert_string_equal(s.v[2].unit, "7");
-	assert_string_equal(s.v[2].src_codes, "pc1 /pc1 ph2");
-	assert_string_equal(s.v[2].tgt, "Съветът одобри плана.");
-	assert_string_equal(s.v[3].unit, "7/2");
-	assert_int_equal(sv_check_read_report(p3, SV_LANG_UNKNOWN, &s, &err), SV_OK);
 	assert_int_equal(s.n, 5);
-	assert_string_equal(s.v[4].src, "Текст здесь");
-	assert_string_equal(s.v[4].tgt, "Текст тук");
-	assert_string_equal(s.v[4].src_codes, "bpt1 ept1");
+	assert_string_equal(s.v[3].unit, "7");
+	assert_string_equal(s.v[3].src_codes, "pc1 /pc1 ph2");
+	assert_string_equal(s.v[3].tgt, "Съветът одобри плана.");
+	assert_string_equal(s.v[4].unit, "7/2");
+	assert_string_equal(s.v[4].src, "Второе.");
+	assert_int_equal(sv_check_read_report(p3, SV_LANG_UNKNOWN, &s, &err), SV_OK);
+	assert_int_equal(s.n, 6);
+	assert_string_equal(s.v[5].src, "Текст здесь");
+	assert_string_equal(s.v[5].tgt, "Текст тук");
+	assert_string_equal(s.v[5].src_codes, "bpt1 ept1");
 
 	/* tag-mismatch over what was read */
 	struct sv_check_config cfg;
@@ -434,7 +440,7 @@ static void test_read_xliff(void **state)
 	/* a malformed file is refused and leaves nothing behind */
 	write_file(p1, "<xliff version=\"1.2\"><file><body><trans-unit id=\"1\"><source>a</source>");
 	assert_int_equal(sv_check_read_report(p1, SV_LANG_UNKNOWN, &s, &err), SV_EINPUT);
-	assert_int_equal(s.n, 5);
+	assert_int_equal(s.n, 6);
 	sv_check_segs_release(&s);
 	unlink(p1);
 	unlink(p2);
