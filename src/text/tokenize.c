@@ -45,7 +45,37 @@ static int is_space_piece(const unsigned char *s, uint32_t a, uint32_t b)
 
 enum wb_class { WB_O, WB_L, WB_N, WB_ML, WB_MN, WB_MNL, WB_EX, WB_SP, WB_CR, WB_LF, WB_NL, WB_BAIL };
 
-static int wb_class(uint32_t cp)
+static int wb_class_slow(uint32_t cp);
+
+/* ASCII classes, by table. */
+static const unsigned char wb_ascii[128] = {
+	['\t'] = WB_O, ['\n'] = WB_LF, ['\v'] = WB_NL, ['\f'] = WB_NL, ['\r'] = WB_CR,
+	[' '] = WB_SP, [','] = WB_MN, [';'] = WB_MN, ['.'] = WB_MNL, ['\''] = WB_MNL,
+	['_'] = WB_BAIL, ['@'] = WB_BAIL, ['#'] = WB_BAIL,
+	['0'] = WB_N, ['1'] = WB_N, ['2'] = WB_N, ['3'] = WB_N, ['4'] = WB_N, ['5'] = WB_N,
+	['6'] = WB_N, ['7'] = WB_N, ['8'] = WB_N, ['9'] = WB_N,
+	['A'] = WB_L, ['B'] = WB_L, ['C'] = WB_L, ['D'] = WB_L, ['E'] = WB_L, ['F'] = WB_L,
+	['G'] = WB_L, ['H'] = WB_L, ['I'] = WB_L, ['J'] = WB_L, ['K'] = WB_L, ['L'] = WB_L,
+	['M'] = WB_L, ['N'] = WB_L, ['O'] = WB_L, ['P'] = WB_L, ['Q'] = WB_L, ['R'] = WB_L,
+	['S'] = WB_L, ['T'] = WB_L, ['U'] = WB_L, ['V'] = WB_L, ['W'] = WB_L, ['X'] = WB_L,
+	['Y'] = WB_L, ['Z'] = WB_L,
+	['a'] = WB_L, ['b'] = WB_L, ['c'] = WB_L, ['d'] = WB_L, ['e'] = WB_L, ['f'] = WB_L,
+	['g'] = WB_L, ['h'] = WB_L, ['i'] = WB_L, ['j'] = WB_L, ['k'] = WB_L, ['l'] = WB_L,
+	['m'] = WB_L, ['n'] = WB_L, ['o'] = WB_L, ['p'] = WB_L, ['q'] = WB_L, ['r'] = WB_L,
+	['s'] = WB_L, ['t'] = WB_L, ['u'] = WB_L, ['v'] = WB_L, ['w'] = WB_L, ['x'] = WB_L,
+	['y'] = WB_L, ['z'] = WB_L,
+};
+
+static inline int wb_class(uint32_t cp)
+{
+	if (cp < 0x80)
+		return wb_ascii[cp]; /* WB_O is 0 */
+	if (cp - 0x430u < 0x20u || cp - 0x410u < 0x20u)
+		return WB_L;
+	return wb_class_slow(cp);
+}
+
+static int wb_class_slow(uint32_t cp)
 {
 	if (cp < 0x80) {
 		if ((cp | 32) - 'a' < 26u)
