@@ -21,6 +21,10 @@
  *                    ordinary lower-case word, since names may stay as they are)
  *   segment-inconsistent  a duplicate of a unit appended with one ordinary
  *                    word of its target deleted (not a name, number or term)
+ *   term-inconsistent  an approved target term replaced by an approved synonym
+ *                    (same concept) that no other unit uses for that source
+ *                    term, where two or more units use the first (as many as
+ *                    the glossary's synonyms allow)
  * A finding counts as a true positive when its check and unit are those of an
  * injection; every other new finding (not in the baseline) is a false
  * positive of its check. */
@@ -31,10 +35,11 @@
 
 #include "check/check-int.h"
 
-enum { NKIND = 6 };
+enum { NKIND = 7 };
 static const int kind_check[NKIND] = {
 	SV_CHECK_TERM_FORBIDDEN, SV_CHECK_TERM_MISSING,  SV_CHECK_NUMBER_MISMATCH,
 	SV_CHECK_MIXED_SCRIPT,   SV_CHECK_UNTRANSLATED, SV_CHECK_SEGMENT_INCONSISTENT,
+	SV_CHECK_TERM_INCONSISTENT,
 };
 
 static unsigned long long rng = 88172645463325252ULL;
@@ -142,6 +147,72 @@ static int inject_term(struct ctx *c, struct sv_check_seg *s, int forbid)
 		free(s->tgt);
 		s->tgt = nt;
 		return 1;
+	}
+	return 0;
+}
+
+/* How many units of segs (other than skip) render concept's source term
+ * src_term with target term term, alone. */
+static size_t renderings(struct ctx *c, const struct sv_check_segs *segs, size_t skip,
+			 uint32_t src_term, uint32_t term)
+{
+	struct sv_error e = { 0 };
+	size_t n = 0;
+	for (size_t i = 0; i < segs->n; i++) {
+		const struct sv_check_seg *s = &segs->v[i];
+		if (i == skip || !s->tgt || !strstr(s->tgt, sv_check_glossary_citation(c->g, term)) ||
+		    sv_check_glossary_find(c->g, s->src_lang, s->src, &c->sm, &e))
+			continue;
+		int has = 0;
+		for (size_t k = 0; k < c->sm.n; k++)
+			has |= c->sm.v[k].term == src_term;
+		n += has;
+	}
+	return n;
+}
+
+/* term-inconsistent: an approved target term replaced by another approved
+ * term of its concept (a synonym) where at least two other units use the
+ * first one for the same source term. */
+static int inject_synonym(struct ctx *c, struct sv_check_segs *segs, size_t i)
+{
+	struct sv_check_seg *s = &segs->v[i];
+	struct sv_error e = { 0 };
+	if (!s->tgt || sv_check_glossary_find(c->g, s->src_lang, s->src, &c->sm, &e) ||
+	    sv_check_glossary_find(c->g, s->tgt_lang, s->tgt, &c->tm, &e))
+		return 0;
+	for (size_t k = 0; k < c->tm.n; k++) {
+		const struct sv_check_match m = c->tm.v[k];
+		if (m.status != SV_CHECK_ST_APPROVED)
+			continue;
+		uint32_t src_term = UINT32_MAX;
+		size_t nsrc = 0, ntgt = 0;
+		for (size_t j = 0; j < c->sm.n; j++)
+			if (c->sm.v[j].concept == m.concept) {
+				src_term = c->sm.v[j].term;
+				nsrc++;
+			}
+		for (size_t j = 0; j < c->tm.n; j++)
+			ntgt += c->tm.v[j].concept == m.concept;
+		if (nsrc != 1 || ntgt != 1)
+			continue;
+		size_t n;
+		const uint32_t *v = concept_terms(c, m.concept, &n);
+		for (size_t j = 0; j < n; j++) {
+			enum sv_lang l;
+			enum sv_check_term_status st;
+			sv_check_glossary_term_info(c->g, v[j], &l, &st);
+			if (l != s->tgt_lang || st != SV_CHECK_ST_APPROVED || v[j] == m.term)
+				continue;
+			if (renderings(c, segs, i, src_term, m.term) < 2 ||
+			    renderings(c, segs, i, src_term, v[j]) > 0)
+				continue;
+			char *nt = splice(s->tgt, m.start, m.len, sv_check_glossary_citation(c->g, v[j]));
+			free(s->tgt);
+			s->tgt = nt;
+			return 1;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -410,6 +481,9 @@ int main(int argc, char **argv)
 				break;
 			case SV_CHECK_NUMBER_MISMATCH:
 				ok = inject_number(&c, s);
+				break;
+			case SV_CHECK_TERM_INCONSISTENT:
+				ok = inject_synonym(&c, &segs, i);
 				break;
 			case SV_CHECK_MIXED_SCRIPT:
 				ok = done % 4 == 3 ? inject_lone_or_digit(&c, s)
