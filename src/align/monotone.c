@@ -15,7 +15,7 @@
  * distance above the skip level q in units of the random-pair tail scale.
  * Bead penalties are Gale-Church priors relative to 1-1 (.089/2, .011). */
 #define G_LEN 1.0
-#define P_12 3.0
+#define P_12 2.3
 #define P_22 4.4
 #define P_13 5.0
 
