@@ -143,6 +143,7 @@ void tm_side_release(struct tm_side *sd)
 		free(t->citation);
 		free(t->units);
 		free(t->docs);
+		free(t->ctx);
 	}
 	free(sd->terms);
 	for (size_t i = 0; i < sd->nseg; i++)

@@ -48,6 +48,8 @@ struct tm_term {
 	uint32_t nunits, capunits;
 	uint32_t *docs;           /* owned sorted document indices */
 	uint32_t ndocs, capdocs;
+	uint32_t *ctx;            /* owned sorted lemma ids of the nouns around it */
+	uint32_t nctx, capctx;
 };
 
 /* A language's side: vocabulary of lemmas, candidates, segments. */

@@ -82,6 +82,7 @@ struct tm_pair {
 	float score, base;
 	uint32_t cu;     /* units where both occur */
 	uint8_t docs;    /* 1: in paired documents, 0: not, 2: no pairing known */
+	float ctx;       /* context similarity (comparable text), -1 when not used */
 	uint8_t how;     /* 0 compositional, 1 acronym letters, 2 projected, 3 derived acronym */
 	uint8_t mutual;
 	uint8_t best;    /* bit 0: the Russian term's best pair, bit 1: the Bulgarian term's */
@@ -572,6 +573,41 @@ static int docs_paired(struct tm_model *m, const struct tm_term *a, const struct
 	return 0;
 }
 
+static size_t translations(struct tm_model *m, const struct tm_side *from, struct tm_side *to,
+			   uint32_t id, uint32_t *out, size_t max);
+
+static int has_id(const uint32_t *v, uint32_t n, uint32_t x)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == x;
+}
+
+/* Context similarity for comparable text: the share of the nouns around the
+ * Russian term that have a translation among the nouns around the Bulgarian
+ * one (Dice over both context sets). */
+static double context_sim(struct tm_model *m, const struct tm_term *a, const struct tm_term *b)
+{
+	if (!a->nctx || !b->nctx)
+		return 0;
+	uint32_t hits = 0, tr[16];
+	for (uint32_t i = 0; i < a->nctx; i++) {
+		size_t n = translations(m, &m->ru, &m->bg, a->ctx[i], tr, 16);
+		for (size_t k = 0; k < n; k++)
+			if (has_id(b->ctx, b->nctx, tr[k])) {
+				hits++;
+				break;
+			}
+	}
+	return 2.0 * hits / (a->nctx + b->nctx);
+}
+
 /* Final score of a pair from its base (compositional or acronym) evidence. */
 static void finish_pair(struct tm_model *m, struct tm_pair *p)
 {
@@ -583,6 +619,12 @@ static void finish_pair(struct tm_model *m, struct tm_pair *p)
 		docev = p->docs;
 	}
 	double f = 0.6 + 0.2 * docev;
+	p->ctx = -1;
+	if (!(a->nunits && b->nunits) && a->nctx && b->nctx) {
+		/* no aligned units: how alike the words around them are */
+		p->ctx = (float)context_sim(m, a, b);
+		f += 0.2 * (p->ctx * 1.5 > 1 ? 1 : p->ctx * 1.5);
+	}
 	if (a->nunits && b->nunits) {
 		p->cu = intersect(a->units, a->nunits, b->units, b->nunits);
 		/* Dice of the aligned units, trusted more the more units there are */
@@ -960,6 +1002,8 @@ static void derive_acronyms(struct tm_model *m, struct tm_side *sd, struct tm_si
 				list_add(&t->docs, &t->ndocs, &t->capdocs, e->docs[k]);
 			for (uint32_t k = 0; k < e->nunits; k++)
 				list_add(&t->units, &t->nunits, &t->capunits, e->units[k]);
+			for (uint32_t k = 0; k < e->nctx; k++)
+				list_add(&t->ctx, &t->nctx, &t->capctx, e->ctx[k]);
 		}
 		(void)other;
 		if (t->kind == TM_ACRONYM) {
@@ -1310,6 +1354,8 @@ static void pair_evidence(struct tm_model *m, const struct tm_pair *p, struct sv
 	if (a->nunits || b->nunits)
 		sv_buf_addf(ev, "; together in %u of %u/%u aligned units", p->cu, a->nunits,
 			    b->nunits);
+	if (p->ctx >= 0)
+		sv_buf_addf(ev, "; context %.2f", p->ctx);
 	if (p->docs == 1)
 		sv_buf_adds(ev, "; in paired documents");
 	else if (p->docs == 0)
@@ -1412,6 +1458,34 @@ static void unit_side(struct tm_side *sd, const char *segs, const uint32_t *wher
 	sort_unique(*set, nset);
 }
 
+#define CTX_OCC 30   /* occurrences a context is taken from */
+#define CTX_MAX 200  /* nouns in a context */
+
+/* Each kept term's context: the lemmas of the one-word noun terms in the
+ * segments where it occurs (its own words excepted). */
+static void build_contexts(struct tm_side *sd, const uint32_t *off, const uint32_t *ids)
+{
+	for (size_t i = 0; i < sd->nterms; i++) {
+		struct tm_term *t = &sd->terms[i];
+		if (!t->keep)
+			continue;
+		for (uint32_t k = 0; k < t->nocc && k < CTX_OCC && t->nctx < CTX_MAX; k++) {
+			uint32_t s = t->occ[k].seg;
+			for (uint32_t q = off[s]; q < off[s + 1] && t->nctx < CTX_MAX; q++) {
+				const struct tm_term *c = &sd->terms[ids[q]];
+				if (c->n != 1 || c->kind == TM_ACRONYM)
+					continue;
+				int own = 0;
+				for (size_t w = 0; w < t->n; w++)
+					own |= t->w[w] == c->w[0];
+				if (!own)
+					list_add(&t->ctx, &t->nctx, &t->capctx, c->w[0]);
+			}
+		}
+		sort_unique(t->ctx, &t->nctx);
+	}
+}
+
 static int load_units(struct tm_model *m, struct sv_store *st, const uint32_t *where,
 		      size_t nwhere, struct sv_error *err)
 {
@@ -1454,6 +1528,8 @@ static int load_units(struct tm_model *m, struct sv_store *st, const uint32_t *w
 	}
 	m->nunits = n;
 	learn_words(m, rs, nr, bs, nb, n);
+	build_contexts(&m->ru, roff, rids);
+	build_contexts(&m->bg, boff, bids);
 	s = sv_store_prepare(st, "SELECT ru_doc, bg_doc FROM doc_pairs", err);
 	if (!s) {
 		rc = SV_ESTORE;
