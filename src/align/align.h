@@ -92,9 +92,10 @@ void sv_align_docpairs_release(struct sv_align_docpairs *p);
 struct sv_align_opts {
 	enum sv_align_method method; /* default AUTO */
 	/* Monotone: beads up to max_merge sentences per side (default 3, at
-	 * least 2). Skip cost: a bead's similarity must beat the skip_pct-th
-	 * percentile (default 0.98) of random-pair similarities of the document
-	 * pair, scaled by skip_scale (default 1.0). */
+	 * least 2). Skip level: the skip_pct-th percentile (default 0.98) of
+	 * the similarities of random off-diagonal pairs of the document pair,
+	 * scaled by skip_scale (default 1.0); a bead's lexical log-odds is its
+	 * similarity above that level in units of those pairs' tail. */
 	int max_merge;
 	double skip_pct;
 	double skip_scale;

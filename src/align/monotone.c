@@ -1,19 +1,20 @@
 /* Monotone alignment of translations: dynamic programming over beads (1-0,
- * 0-1, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1), each n-m bead scored as merged text,
- * with a Gale-Church length term and a skip level taken per document pair
- * from random-pair similarities. Long documents run in a band found by a
- * coarse pass over blocks of sentences, so memory stays linear. */
+ * 0-1, 1-1, 1-2, 2-1, 2-2, 1-3, 3-1), each n-m bead scored as merged text.
+ * A bead's gain is a log-odds: lexical evidence against the pair's own
+ * random-pair distribution, a Gale-Church length term, and bead priors
+ * re-estimated on the pair (hard EM). Long documents run in a narrow band
+ * around a path found by a coarse pass over blocks of sentences and a 1-1
+ * pass, so time and memory stay linear. */
 #include "align/align-int.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Scale of the similarity above the skip level, weight of the length term,
- * and penalties of the rarer beads (in the same units). */
 /* All in nats. The lexical term is (s - q) / lambda: the similarity's
  * distance above the skip level q in units of the random-pair tail scale.
- * Bead penalties are Gale-Church priors relative to 1-1 (.089/2, .011). */
+ * Bead penalties start at Gale-Church's priors relative to 1-1 (.089, .011,
+ * about .0067 for 1-3) and are re-estimated per pair. */
 #define G_LEN 1.0
 #define P_12 2.3
 #define P_22 4.4
