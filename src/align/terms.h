@@ -54,7 +54,7 @@ int sv_align_terms(struct sv_store *st, struct sv_text *t, const struct sv_terms
 /* ---- Pairing two term lists (sverka pair) ------------------------------ */
 
 /* Below this score a Russian term gets no partner in sv_terms_pair_lists(). */
-#define SV_TERMS_PAIR_THRESHOLD 0.50
+#define SV_TERMS_PAIR_THRESHOLD 0.45
 
 struct sv_terms_match {
 	long bg;      /* index into the Bulgarian list, -1 when none scores enough */

@@ -97,7 +97,7 @@ const struct sv_command sv_commands[] = {
 	  "pair two monolingual term lists: ru<TAB>best bg<TAB>score per Russian term",
 	  "  RU_LIST, BG_LIST     one term a line (# comments); - reads standard input\n"
 	  "  --lexicon FILE       seed lexicon (default glossaries/seed-lexicon.tsv)\n"
-	  "  the partner is left empty when no Bulgarian term scores 0.50 or more;\n"
+	  "  the partner is left empty when no Bulgarian term scores 0.45 or more;\n"
 	  "  scores: cognates and the lexicon over content-word lemmas, 0..1\n" },
 	{ "export", cmd_export,
 	  "--format tmx|xliff|tbx|omegat|csv|tsv [-o FILE] [--terms] [--source ru|bg] ...",
