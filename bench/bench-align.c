@@ -86,8 +86,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench-align: no documents under '%s'\n", dir);
 		return 2;
 	}
-	printf("analysed %zu + %zu sentences in %.2fs (text pipeline, not counted below)\n", ru.n,
-	       bg.n, now() - t0);
+	printf("analysed %zu + %zu sentences in %.2fs (text pipeline, not counted below), "
+	       "peak RSS so far %ld MB\n", ru.n, bg.n, now() - t0, peak_kb() / 1024);
 
 	/* monotone */
 	struct sv_error err;
