@@ -174,8 +174,11 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 		    (s[w->start - 1] == '0' || s[w->start - 1] == '3' || s[w->start - 1] == '6')) {
 			uint32_t d = w->start - 1;
 			int inner = k > 0 && words[k - 1].end == d && words[k - 1].cyr;
+			/* leading: a lower-case word of three letters or more, or
+			 * a zero before a capital acronym (0ДКС) */
 			int lead = (d == 0 || !is_word_byte((unsigned char)s[d - 1])) &&
-				   w->end - w->start >= 6 && w->lower && !w->upper;
+				   ((w->end - w->start >= 6 && w->lower && !w->upper) ||
+				    (s[d] == '0' && w->upper && !w->lower && w->end - w->start >= 4));
 			if (inner || lead) {
 				uint32_t a = inner ? words[k - 1].start : d;
 				sv_buf_reset(&msg);
@@ -228,6 +231,44 @@ static uint32_t cyrillic_twin(uint32_t cp)
 	return 0;
 }
 
+static int cyr_letter_at(const char *s, size_t n, size_t i, int *upper)
+{
+	uint32_t cp;
+	if (i >= n)
+		return 0;
+	cp_at(s, n, i, &cp);
+	if (cp < 0x400 || cp >= 0x460 || !is_alpha(cp))
+		return 0;
+	*upper = cp < 0x430;
+	return 1;
+}
+
+/* The Cyrillic letter a digit at s[i] stands for, as mixed-script finds it
+ * (0, 3, 6 inside a Cyrillic word, or leading a lower-case one), or 0. */
+static uint32_t digit_twin(const char *s, size_t n, size_t i)
+{
+	char c = s[i];
+	if (c != '0' && c != '3' && c != '6')
+		return 0;
+	int up_next = 0, up_prev = 0;
+	if (!cyr_letter_at(s, n, i + 1, &up_next))
+		return 0;
+	int prev = 0;
+	if (i >= 2)
+		prev = cyr_letter_at(s, n, i - 2, &up_prev);
+	int boundary = i == 0 || !is_word_byte((unsigned char)s[i - 1]);
+	int up2 = 0;
+	int acronym = c == '0' && up_next && cyr_letter_at(s, n, i + 3, &up2) && up2;
+	if (!prev && !(boundary && (!up_next || acronym)))
+		return 0;
+	int upper = up_next && (!prev || up_prev);
+	if (c == '0')
+		return upper ? 0x41E : 0x43E; /* О о */
+	if (c == '3')
+		return upper ? 0x417 : 0x437; /* З з */
+	return upper ? 0x411 : 0x431;         /* Б б */
+}
+
 int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap)
 {
 	size_t n = strlen(s);
@@ -253,6 +294,8 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 		}
 		mixed = cyr && foreign;
 	}
+	for (size_t i = 0; i < n && !mixed; i++)
+		mixed = digit_twin(s, n, i) != 0;
 	if (!mixed)
 		return 0;
 	sv_buf_reset(out);
@@ -274,6 +317,17 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 			}
 		} else {
 			end = i + len;
+			uint32_t twin = digit_twin(s, n, i);
+			if (twin) {
+				size_t at = out->len;
+				sv_buf_add_cp(out, twin);
+				repaired = 1;
+				SV_GROW(*map, *mapcap, out->len + 1);
+				for (size_t b = at; b < out->len; b++)
+					(*map)[b] = (uint32_t)i;
+				i = end;
+				continue;
+			}
 		}
 		for (size_t k = start; k < end;) {
 			size_t l = cp_at(s, n, k, &cp);

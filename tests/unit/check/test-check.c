@@ -320,6 +320,10 @@ static void test_mixed_script(void **state)
 	ru_bg(&x, "3", "Встреча c министром.", "Среща с министъра."); /* Latin c */
 	ru_bg(&x, "4", "Сила \xCE\x9F\xD0\x94\xD0\x9A\xD0\x91 растёт.", "Силата на ОДКС расте."); /* Greek Ο */
 	ru_bg(&x, "5", "Магнитуда 7,1 Mw по шкале.", "Магнитуд 7,1 Mw по скалата.");
+	ru_bg(&x, "6", "Государства-члены ОДКБ поддержали 3 решения.",
+	      "Държавите членки на 0ДКС подкрепиха 3 решения."); /* a zero for О */
+	ru_bg(&x, "7", "Клетки должны быть 0ведены повторно.", "Клетките трябва да бъдат въведени отново.");
+	ru_bg(&x, "8", "В 5км от границы, 3D формат.", "На 5 км от границата, формат 3D.");
 	run(&x);
 	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "1"), 1);
 	assert_non_null(strstr(msg(&x, SV_CHECK_MIXED_SCRIPT, "1"), "Latin 'O' U+004F"));
@@ -331,6 +335,15 @@ static void test_mixed_script(void **state)
 	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "4"), 1);
 	assert_non_null(strstr(msg(&x, SV_CHECK_MIXED_SCRIPT, "4"), "Greek"));
 	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "5"), 0);
+	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "6"), 1);
+	assert_non_null(strstr(msg(&x, SV_CHECK_MIXED_SCRIPT, "6"), "digit '0'"));
+	/* a digit for a letter is neither a number nor a missing term */
+	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "6"), 0);
+	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "6"), 0);
+	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "7"), 1);
+	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "7"), 0);
+	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "8"), 0);
+	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "8"), 0);
 	fx_release(&x);
 }
 
