@@ -361,10 +361,6 @@ static size_t letters_of(const char *s, uint32_t *out, size_t max)
 		if (!l)
 			break;
 		i += l;
-		char tmp[8];
-		size_t tl = 0;
-		(void)tmp;
-		(void)tl;
 		out[k++] = c;
 	}
 	return k;
@@ -971,8 +967,10 @@ static uint32_t term_new(struct tm_side *sd, const char *const *lemmas, size_t n
 	return (uint32_t)sd->nterms - 1;
 }
 
-static void derive_acronyms(struct tm_model *m, struct tm_side *sd, struct tm_side *other,
-			    const struct derive *d, size_t nd, int bg_side)
+/* Forms the acronym of each long form d[i].name on side sd and pairs it with
+ * the other side's acronym d[i].from (bg_side: sd is the Bulgarian side). */
+static void derive_acronyms(struct tm_model *m, struct tm_side *sd, const struct derive *d,
+			    size_t nd, int bg_side)
 {
 	for (size_t i = 0; i < nd; i++) {
 		struct tm_term *lf = &sd->terms[d[i].name];
@@ -1005,7 +1003,6 @@ static void derive_acronyms(struct tm_model *m, struct tm_side *sd, struct tm_si
 			for (uint32_t k = 0; k < e->nctx; k++)
 				list_add(&t->ctx, &t->nctx, &t->capctx, e->ctx[k]);
 		}
-		(void)other;
 		if (t->kind == TM_ACRONYM) {
 			double s = d[i].base + 0.1;
 			if (bg_side)
@@ -1562,8 +1559,9 @@ out:
 
 /* ---- Writing the termbase ------------------------------------------------------ */
 
-static int write_term(struct tm_model *m, struct sv_store *st, struct tm_side *sd,
-		      struct tm_term *t, struct sv_error *err)
+/* Writes a term (once) with its observed forms and counts. */
+static int write_term(struct sv_store *st, struct tm_side *sd, struct tm_term *t,
+		      struct sv_error *err)
 {
 	if (t->db)
 		return SV_OK;
@@ -1589,7 +1587,6 @@ static int write_term(struct tm_model *m, struct sv_store *st, struct tm_side *s
 			rc = sv_termbase_form_add(st, t->db, forms.slots[i].key,
 						  (int64_t)forms.slots[i].val, err);
 	sv_map_release(&forms);
-	(void)m;
 	return rc;
 }
 
@@ -1612,7 +1609,7 @@ static int write_all(struct tm_model *m, struct sv_store *st, struct sv_terms_st
 		if (p->score < m->o.min_score)
 			continue;
 		struct tm_term *a = &m->ru.terms[p->ru], *b = &m->bg.terms[p->bg];
-		if ((rc = write_term(m, st, &m->ru, a, err)) || (rc = write_term(m, st, &m->bg, b, err)))
+		if ((rc = write_term(st, &m->ru, a, err)) || (rc = write_term(st, &m->bg, b, err)))
 			break;
 		pair_evidence(m, p, &ev);
 		int64_t id = 0;
@@ -1632,7 +1629,7 @@ static int write_all(struct tm_model *m, struct sv_store *st, struct sv_terms_st
 			struct tm_term *t = &sides[s]->terms[i];
 			if (t->keep && !t->db && t->nocc &&
 			    (t->kind != TM_PHRASE || (t->nocc >= 3 && t->cvalue > 0)))
-				rc = write_term(m, st, sides[s], t, err);
+				rc = write_term(st, sides[s], t, err);
 		}
 	/* Concepts: mutual best pairs, acronyms with their expansions. */
 	if (!rc)
@@ -1705,8 +1702,8 @@ static void pair_all(struct tm_model *m, struct sv_terms_stats *stats)
 	struct derive *dbg = NULL, *dru = NULL;
 	size_t ndbg = 0, ndru = 0;
 	pair_acronyms(m, &dbg, &ndbg, &dru, &ndru);
-	derive_acronyms(m, &m->bg, &m->ru, dbg, ndbg, 1);
-	derive_acronyms(m, &m->ru, &m->bg, dru, ndru, 0);
+	derive_acronyms(m, &m->bg, dbg, ndbg, 1);
+	derive_acronyms(m, &m->ru, dru, ndru, 0);
 	free(dbg);
 	free(dru);
 	dedupe_pairs(m);
