@@ -219,7 +219,8 @@ static void view_tokens(struct sv_check_glossary *g, enum sv_lang lang, const ch
 				  : sv_intern_find(&g->ids, key, tk->keylen);
 		if (id)
 			o->id[n++] = id;
-		if (tk->type == SV_TOK_NUMBER) {
+		/* numbers and acronyms are their own lemmas (НАТО is not на + -то) */
+		if (tk->type == SV_TOK_NUMBER || tk->type == SV_TOK_ACRONYM) {
 			if (cached) {
 				SV_GROW(g->idvals, g->capidvals, g->nidvals + 1);
 				memcpy(g->idvals[g->nidvals].id, o->id, sizeof(o->id));
@@ -233,9 +234,12 @@ static void view_tokens(struct sv_check_glossary *g, enum sv_lang lang, const ch
 			nl = MAXLEM;
 		if ((tk->flags & SV_TOKF_COMPOUND) && nl < MAXLEM)
 			lem[nl++] = compound_lemma(g, lang, toks, i);
+		/* a content word of a term does not match a function word that is
+		 * only one of its analyses */
+		int key_stop = add && sv_text_is_stopword(lang, key, tk->keylen);
 		for (size_t k = 0; k < nl; k++) {
 			size_t len = strlen(lem[k]);
-			if (!len)
+			if (!len || (add && !key_stop && sv_text_is_stopword(lang, lem[k], len)))
 				continue;
 			id = add ? sv_intern_add(&g->ids, lem[k], len)
 				 : sv_intern_find(&g->ids, lem[k], len);

@@ -557,14 +557,12 @@ static int on_concept(void *ctx, const struct sv_io_concept *c)
 {
 	struct gctx *x = ctx;
 	/* A pair line (OmegaT/CSV) has one term per language: lines with the
-	 * same source term make one concept, as OmegaT puts each synonym on its
-	 * own line. */
+	 * same source term (first column) make one concept, as OmegaT puts each
+	 * synonym on its own line. */
 	uint32_t concept;
 	int pairs = c->nterms == 2 && c->terms[0].lang != c->terms[1].lang && !c->id;
-	const struct sv_io_term *srct = NULL;
-	for (size_t i = 0; i < c->nterms && pairs; i++)
-		if ((c->terms[i].lang == SV_IO_RU ? SV_LANG_RU : SV_LANG_BG) == x->src)
-			srct = &c->terms[i];
+	/* the file's source column, whatever the direction of the check */
+	const struct sv_io_term *srct = pairs ? &c->terms[0] : NULL;
 	if (pairs && srct) {
 		struct sv_buf k = SV_BUF_INIT;
 		sv_text_key(srct->text, strlen(srct->text), &k);
