@@ -391,7 +391,7 @@ static int cmp_flt_desc(const void *x, const void *y)
 }
 
 /* Keeps the k heaviest concepts of a set (in place, still sorted). */
-#define COARSE_KEYS 48
+#define COARSE_KEYS 4 /* per sentence of a block */
 static void keep_top(const struct sv_align *a, uint32_t *k, struct al_set *o, size_t max)
 {
 	if (o->n <= max)
@@ -444,7 +444,7 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			size_t si = side ? nb + x : x;
 			struct al_set *o = side ? &bs_[x] : &rs[x];
 			al_set_merge(a, pp, s1 - s0, &store[si], &caps[si], o);
-			keep_top(a, store[si], o, COARSE_KEYS);
+			keep_top(a, store[si], o, COARSE_KEYS * bs);
 		}
 	}
 	/* block skip level: a high percentile of off-diagonal block pairs */
@@ -557,8 +557,8 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			mn = 0;
 		mn = mn * bs;
 		mx = mx * bs;
-		bd->lo[i] = mn > bs / 2 ? mn - bs / 2 : 0;
-		bd->hi[i] = mx + bs / 2;
+		bd->lo[i] = mn > bs / 2 + 8 ? mn - bs / 2 - 8 : 0;
+		bd->hi[i] = mx + bs / 2 + 8;
 	}
 	free(jmin);
 	free(jmax);
