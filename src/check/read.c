@@ -606,7 +606,15 @@ int sv_check_read_glossary(const char *path, enum sv_lang src, struct sv_check_g
 	struct gctx x = { g, src ? src : SV_LANG_RU, SV_MAP_INIT, err, 0, 0 };
 	struct sv_io_reader_cb cb = { NULL, on_concept, NULL };
 	enum sv_io_format fmt = SV_IO_AUTO;
-	int rc = sv_io_read(path, SV_IO_AUTO, &cb, &x, &fmt, err);
+	/* a two-column text file given as a glossary is a glossary, whatever its name */
+	struct sv_error e = { 0 };
+	if (!sv_io_detect(path, &fmt, &e) && fmt != SV_IO_TSV)
+		fmt = SV_IO_AUTO;
+	else if (!e.code)
+		fmt = SV_IO_OMEGAT;
+	else
+		fmt = SV_IO_AUTO;
+	int rc = sv_io_read(path, fmt, &cb, &x, &fmt, err);
 	if (!rc && !sv_check_glossary_terms(g))
 		rc = sv_error_set(err, SV_EINPUT, "'%s': no glossary terms (read as %s)", path,
 				  sv_io_format_name(fmt));
