@@ -13,6 +13,7 @@
 
 #include "base/buf.h"
 #include "base/sha256.h"
+#include "store/fts.h"
 
 static int read_file(const char *path, char **bytes, size_t *n, struct sv_error *err)
 {
@@ -135,12 +136,87 @@ static enum sv_lang languages(const struct sv_doc_text *doc, enum sv_lang forced
 	return l == SV_LANG_UNKNOWN ? SV_LANG_OTHER : l;
 }
 
+/* Segments waiting for one batched INSERT (see sv_seg_rows in fts.h): their
+ * strings in one arena, by offset until the flush. */
+struct pending {
+	struct sv_buf arena;
+	struct sv_seg_row *v;
+	size_t (*off)[3];
+	size_t n, cap;
+};
+
+/* Flushed at the end of a document or when this much text is waiting, so a
+ * huge file does not hold all its rows in memory. */
+#define PENDING_BYTES (4u << 20)
+
+static void pending_add(struct pending *p, int64_t ordinal, int64_t para, const char *lang,
+			const struct sv_buf *text, const struct sv_buf *norm,
+			const struct sv_buf *lemmas)
+{
+	if (p->n == p->cap) {
+		size_t cap = p->cap;
+		SV_GROW(p->v, p->cap, p->n + 1);
+		SV_GROW(p->off, cap, p->n + 1);
+	}
+	const struct sv_buf *b[3] = { text, norm, lemmas };
+	for (int k = 0; k < 3; k++) {
+		p->off[p->n][k] = p->arena.len;
+		sv_buf_add(&p->arena, b[k]->data, b[k]->len + 1); /* with the NUL */
+	}
+	p->v[p->n] = (struct sv_seg_row){
+		.ordinal = ordinal,
+		.para = para,
+		.lang = lang,
+		.ntext = (int)text->len,
+		.nnorm = (int)norm->len,
+		.nlemmas = (int)lemmas->len,
+	};
+	p->n++;
+}
+
+static int pending_flush(struct sv_store *st, struct pending *p, int64_t doc,
+			 struct sv_error *err)
+{
+	if (!p->n)
+		return SV_OK;
+	for (size_t i = 0; i < p->n; i++) {
+		p->v[i].text = p->arena.data + p->off[i][0];
+		p->v[i].norm = p->arena.data + p->off[i][1];
+		p->v[i].lemmas = p->arena.data + p->off[i][2];
+	}
+	struct sv_seg_rows rows = { .doc = doc, .v = p->v, .n = p->n };
+	p->n = 0;
+	sqlite3_stmt *s = sv_store_prepare(
+		st,
+		"INSERT INTO segments(doc, ordinal, para, lang, text, norm, lemmas)"
+		" SELECT doc, ordinal, para, lang, text, norm, lemmas FROM sv_seg_rows(?1)",
+		err);
+	if (!s)
+		return SV_ESTORE;
+	sqlite3_bind_pointer(s, 1, &rows, SV_SEG_ROWS_PTR, NULL);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	sv_buf_reset(&p->arena); /* writes a NUL at the start: only now */
+	if (rc != SQLITE_DONE)
+		return sv_store_fail(st, err, "cannot add segments");
+	return SV_OK;
+}
+
+static void pending_release(struct pending *p)
+{
+	sv_buf_release(&p->arena);
+	free(p->v);
+	free(p->off);
+}
+
 static int store_segments(struct sv_store *st, struct sv_text *t, const struct sv_doc_text *doc,
 			  const enum sv_lang *plangs, int64_t docid, enum sv_lang dlang, int segmented,
 			  struct sv_ingest_result *res, struct sv_error *err)
 {
 	struct sv_spans spans = { 0 };
 	struct sv_buf seg = SV_BUF_INIT, norm = SV_BUF_INIT, lemmas = SV_BUF_INIT;
+	struct pending pend = { .arena = SV_BUF_INIT };
 	int rc = SV_OK;
 	int64_t ordinal = 0;
 	for (size_t p = 0; p < doc->npara; p++) {
@@ -166,21 +242,18 @@ static int store_segments(struct sv_store *st, struct sv_text *t, const struct s
 			sv_buf_reset(&lemmas);
 			if ((rc = sv_text_analyse(t, alang, seg.data, seg.len, &norm, &lemmas, err)))
 				goto out;
-			struct sv_store_seg row = {
-				.doc = docid,
-				.ordinal = ++ordinal,
-				.para = (int64_t)(p + 1),
-				.lang = sv_lang_code(plang),
-				.text = seg.data,
-				.norm = norm.data,
-				.lemmas = lemmas.data,
-			};
-			if ((rc = sv_store_seg_add(st, &row, NULL, err)))
+			pending_add(&pend, ++ordinal, (int64_t)(p + 1), sv_lang_code(plang), &seg,
+				    &norm, &lemmas);
+			if (pend.arena.len >= PENDING_BYTES &&
+			    (rc = pending_flush(st, &pend, docid, err)))
 				goto out;
 		}
 	}
+	if ((rc = pending_flush(st, &pend, docid, err)))
+		goto out;
 	res->segments = (size_t)ordinal;
 out:
+	pending_release(&pend);
 	sv_spans_release(&spans);
 	sv_buf_release(&seg);
 	sv_buf_release(&norm);
