@@ -82,9 +82,9 @@ const struct sv_command sv_commands[] = {
 	  "list the termbase's Russian-Bulgarian term pairs, best score first",
 	  "  --status S           only pairs with status candidate, approved, rejected or forbidden\n"
 	  "  --min-score X        only pairs scoring at least X (0..1)\n"
-	  "  --lang ru|bg         only pairs whose term in that language was seen in its text\n"
-	  "                       (not projected from the other language)\n"
-	  "  --best               only each Russian term's best pair (approved first)\n"
+	  "  --lang ru|bg         the language whose terms lead (default ru): ties ordered by\n"
+	  "                       its terms, --best per term of that language\n"
+	  "  --best               only each term's best pair (approved first, never rejected)\n"
 	  "  --limit N            at most N pairs\n"
 	  "  --evidence           print each pair's evidence under it (with --tsv: a 4th column)\n"
 	  "  --tsv                ru<TAB>bg<TAB>score lines, a glossary\n"

@@ -302,15 +302,16 @@ int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter 
 		"  b.freq, coalesce(r.concept, 0), r.preferred, b.preferred, p.score, p.status,\n"
 		"  p.evidence, p.origin, p.note, p.reviewed\n"
 		"FROM term_pairs p JOIN terms r ON r.id = p.ru_term JOIN terms b ON b.id = p.bg_term\n"
-		"WHERE p.score >= ?1 AND (?2 IS NULL OR p.status = ?2)\n"
-		"  AND (?3 IS NULL OR (?3 = 'ru' AND r.origin <> 'projected')\n"
-		"       OR (?3 = 'bg' AND b.origin <> 'projected'))\n");
+		"WHERE p.score >= ?1 AND (?2 IS NULL OR p.status = ?2)\n");
+	int bg = f && f->lang && !strcmp(f->lang, "bg");
 	if (f && f->best)
-		sv_buf_adds(&sql,
-			"  AND p.id = (SELECT q.id FROM term_pairs q WHERE q.ru_term = p.ru_term\n"
+		sv_buf_addf(&sql,
+			"  AND p.id = (SELECT q.id FROM term_pairs q WHERE q.%s = p.%s\n"
 			"    AND (?2 IS NULL OR q.status = ?2) AND q.status NOT IN ('rejected')\n"
-			"    ORDER BY q.status = 'approved' DESC, q.score DESC, q.id LIMIT 1)\n");
-	sv_buf_adds(&sql, "ORDER BY p.score DESC, r.citation, b.citation, p.id\n");
+			"    ORDER BY q.status = 'approved' DESC, q.score DESC, q.id LIMIT 1)\n",
+			bg ? "bg_term" : "ru_term", bg ? "bg_term" : "ru_term");
+	sv_buf_adds(&sql, bg ? "ORDER BY p.score DESC, b.citation, r.citation, p.id\n"
+			     : "ORDER BY p.score DESC, r.citation, b.citation, p.id\n");
 	if (f && f->limit > 0)
 		sv_buf_addf(&sql, "LIMIT %lld\n", (long long)f->limit);
 	sqlite3_stmt *s = NULL;
@@ -322,8 +323,6 @@ int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter 
 	sqlite3_bind_double(s, 1, f ? f->min_score : 0);
 	if (f && f->status)
 		sqlite3_bind_text(s, 2, f->status, -1, SQLITE_STATIC);
-	if (f && f->lang)
-		sqlite3_bind_text(s, 3, f->lang, -1, SQLITE_STATIC);
 	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_termbase_pair p = {

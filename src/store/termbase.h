@@ -94,14 +94,16 @@ struct sv_termbase_pair {
 struct sv_termbase_filter {
 	const char *status;  /* NULL: all */
 	double min_score;    /* pairs scoring below are left out */
-	const char *lang;    /* NULL, or "ru"/"bg": only pairs whose term in that
-				language was seen in its text (not projected) */
-	int best;            /* only each Russian term's best-scored pair */
+	const char *lang;    /* the language whose terms lead: "ru" (NULL) or "bg";
+				ties are ordered by its citation, and `best` is
+				per term of that language */
+	int best;            /* only each leading term's best pair (approved first,
+				never rejected) */
 	int64_t limit;       /* 0: no limit */
 };
 
-/* Calls fn for each pair passing the filter, best score first (ties: by
- * Russian citation). fn returning non-zero stops the listing. */
+/* Calls fn for each pair passing the filter, best score first (ties: by the
+ * leading language's citation). fn returning non-zero stops the listing. */
 int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter *f,
 			   int (*fn)(void *ctx, const struct sv_termbase_pair *p), void *ctx,
 			   struct sv_error *err);
