@@ -1,7 +1,7 @@
 /* eval-check: injects known errors into a clean bilingual file and prints the
  * recall and precision of `sverka check` per check.
  *
- *   eval-check PAIRS.tsv GLOSSARY [--per N] [--seed N] [--source ru|bg] [-v]
+ *   eval-check PAIRS.tsv GLOSSARY [--per N] [--seed N] [--source ru|bg] [--dup-before] [-v]
  *
  * PAIRS.tsv holds source<TAB>target lines (ntrex-dev's parallel files pasted
  * line by line, or tests/data/check/reports.tsv). The checks first run on the
@@ -20,7 +20,9 @@
  *   untranslated     the source copied into the target (units with an
  *                    ordinary lower-case word, since names may stay as they are)
  *   segment-inconsistent  a duplicate of a unit appended with one ordinary
- *                    word of its target deleted (not a name, number or term)
+ *                    word of its target deleted (not a name, number or term);
+ *                    with --dup-before the altered target comes first (the
+ *                    original unit altered, the intact copy appended)
  *   term-inconsistent  an approved target term replaced by an approved synonym
  *                    (same concept) that no other unit uses for that source
  *                    term, where two or more units use the first (as many as
@@ -401,7 +403,7 @@ int main(int argc, char **argv)
 {
 	const char *pairs = NULL, *gloss = NULL;
 	unsigned per = 30;
-	int verbose = 0;
+	int verbose = 0, dup_before = 0;
 	enum sv_lang src = SV_LANG_UNKNOWN;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--per") && i + 1 < argc)
@@ -410,6 +412,8 @@ int main(int argc, char **argv)
 			rng ^= (unsigned long long)strtoull(argv[++i], NULL, 10) * 0x9E3779B97F4A7C15ULL;
 		else if (!strcmp(argv[i], "-v"))
 			verbose = 1;
+		else if (!strcmp(argv[i], "--dup-before"))
+			dup_before = 1;
 		else if (!strcmp(argv[i], "--source") && i + 1 < argc)
 			src = sv_lang_parse(argv[++i]);
 		else if (!pairs)
@@ -507,11 +511,20 @@ int main(int argc, char **argv)
 				injected[segs.n - 1] = check + 1;
 				dup_of[segs.n - 1] = i;
 				ok = 2;
+				if (dup_before) {
+					/* the altered copy first: swap the targets */
+					char *t = segs.v[i].tgt;
+					segs.v[i].tgt = segs.v[segs.n - 1].tgt;
+					segs.v[segs.n - 1].tgt = t;
+					injected[segs.n - 1] = -1;
+					ok = 3;
+				}
 				break;
 			}
 			}
 			if (ok) {
-				injected[i] = ok == 2 ? -1 : check + 1; /* -1: the original of a duplicate */
+				/* -1: the original of a duplicate */
+				injected[i] = ok == 2 ? -1 : check + 1;
 				k.injected[check]++;
 				done++;
 			}
