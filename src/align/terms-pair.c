@@ -97,6 +97,7 @@ struct tm_model {
 	float *learnt_ru_d, *learnt_bg_d;
 	size_t nlearnt;
 	struct u64map docpairs;
+	double cog_floor;      /* cognate similarity below this counts as none */
 	struct u64map wcache;
 	uint32_t **trc[2];     /* translations cache by side (0 ru, 1 bg) and lemma id: n, ids */
 	size_t ntrc[2];  /* (ru lemma << 32 | bg lemma) -> similarity * 10000 + 1 | why << 16 */
@@ -130,6 +131,9 @@ static void model_init(struct tm_model *m, struct sv_text *t, const struct sv_te
 		m->o.max_words = 5;
 	if (m->o.per_term < 1)
 		m->o.per_term = 3;
+	/* running text has many words sharing only an ending (укрепление /
+	 * уважение): a higher floor than for two lists of names */
+	m->cog_floor = 0.6;
 	tm_side_init(&m->ru, SV_LANG_RU);
 	tm_side_init(&m->bg, SV_LANG_BG);
 	tm_lexicon_init(&m->lx);
@@ -292,7 +296,7 @@ static double wsim_calc(struct tm_model *m, uint32_t r, uint32_t b, int *why)
 		*why = W_LEARNT;
 	}
 	double c = tm_cognate(rs, bs);
-	if (c >= 0.5 && c > best) {
+	if (c >= m->cog_floor && c > best) {
 		best = c;
 		*why = W_COGNATE;
 	}
@@ -1800,6 +1804,7 @@ int sv_terms_pair_lists(struct sv_text *t, const struct sv_terms_opts *opts,
 	struct tm_model m;
 	model_init(&m, t, opts);
 	struct sv_tokens toks = { 0 };
+	m.cog_floor = 0.5;
 	int rc = tm_lexicon_load_default(&m.lx, m.o.lexicon, err);
 	if (rc)
 		goto out;

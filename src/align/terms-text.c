@@ -129,10 +129,11 @@ int tm_lemma_class(enum sv_lang lang, const char *lemma)
 	if (n >= 6 && (tm_ends(lemma, "ски") || tm_ends(lemma, "цки") || tm_ends(lemma, "шки") ||
 		       tm_ends(lemma, "ска") || tm_ends(lemma, "ско")))
 		return TM_ADJ;
-	if (n >= 6 && tm_ends(lemma, "ен") && !tm_ends(lemma, "мен") && !tm_ends(lemma, "оген"))
+	if (n >= 6 && tm_ends(lemma, "ен") && !tm_ends(lemma, "феномен"))
 		return TM_ADJ;
 	/* Bulgarian verbs: hunspell gives the first person singular. */
-	if (n > 4 && (tm_ends(lemma, "вам") || tm_ends(lemma, "ирам") || tm_ends(lemma, "увам")))
+	if (n > 4 && (tm_ends(lemma, "вам") || tm_ends(lemma, "ирам") || tm_ends(lemma, "увам") ||
+		      tm_ends(lemma, "оя") || tm_ends(lemma, "ея")))
 		return TM_VERB;
 	return TM_NOUN;
 }
