@@ -32,7 +32,8 @@ static const struct {
 	  "target in the source language" },
 	{ "mixed-script", SV_CHECK_ERROR,
 	  "Latin or Greek look-alike letters inside or among Cyrillic words" },
-	{ "tag-mismatch", SV_CHECK_ERROR, "inline codes missing, added or reordered in the target" },
+	{ "tag-mismatch", SV_CHECK_ERROR,
+	  "inline codes missing, added or reordered in the target" },
 };
 
 static const char *const severities[] = { "off", "info", "warning", "error" };
@@ -151,7 +152,8 @@ int sv_check_config_set(struct sv_check_config *c, const char *setting, struct s
 	char *name = trim(copy), *val = trim(eq + 1);
 	if (!strcmp(name, "suppress")) {
 		if (!*val) {
-			rc = sv_error_set(err, SV_EUSAGE, "setting '%s': expected [FILE:]UNIT", setting);
+			rc = sv_error_set(err, SV_EUSAGE, "setting '%s': expected [FILE:]UNIT",
+					  setting);
 			goto out;
 		}
 		struct sv_buf k = SV_BUF_INIT;
@@ -168,7 +170,8 @@ int sv_check_config_set(struct sv_check_config *c, const char *setting, struct s
 		else if (!strcmp(val, "no") || !strcmp(val, "off") || !strcmp(val, "0"))
 			c->candidates = 0;
 		else
-			rc = sv_error_set(err, SV_EUSAGE, "setting '%s': expected yes or no", setting);
+			rc = sv_error_set(err, SV_EUSAGE, "setting '%s': expected yes or no",
+					  setting);
 		goto out;
 	}
 	int check = sv_check_parse(name);
@@ -179,7 +182,8 @@ int sv_check_config_set(struct sv_check_config *c, const char *setting, struct s
 	int sev = !strcmp(val, "on") ? checks[check].severity : sv_check_severity_parse(val);
 	if (sev < 0) {
 		rc = sv_error_set(err, SV_EUSAGE,
-				  "setting '%s': expected off, on, info, warning or error", setting);
+				  "setting '%s': expected off, on, info, warning or error",
+				  setting);
 		goto out;
 	}
 	c->severity[check] = sev;
@@ -383,7 +387,8 @@ static int looks_like(const char *text, enum sv_lang lang)
 		if (p[i] != 0xD1 && p[i] != 0xD0)
 			continue;
 		unsigned c = (unsigned)p[i] << 8 | p[i + 1];
-		if (lang == SV_LANG_RU && (c == 0xD18B || c == 0xD0AB || c == 0xD18D || c == 0xD0AD ||
+		if (lang == SV_LANG_RU && (c == 0xD18B || c == 0xD0AB || c == 0xD18D ||
+					   c == 0xD0AD ||
 					   c == 0xD191 || c == 0xD081))
 			return 1; /* ы Ы э Э ё Ё */
 		if (lang == SV_LANG_BG) {
@@ -557,7 +562,8 @@ static void check_terms(struct run *r, size_t i, int untranslated)
 							     1u << SV_CHECK_ST_APPROVED, &r->msg);
 			add(r, SV_CHECK_TERM_FORBIDDEN, i, 1, m->start, m->len,
 			    "«%.*s» (%s «%s»)%s%s", (int)m->len, tgt + m->start,
-			    m->status == SV_CHECK_ST_AVOID ? "rejected rendering" : "forbidden term",
+			    m->status == SV_CHECK_ST_AVOID ? "rejected rendering" :
+			    "forbidden term",
 			    sv_check_glossary_citation(g, m->term), nalt ? "; use " : "",
 			    nalt ? r->msg.data : "");
 			break;
@@ -628,8 +634,8 @@ static void check_numbers(struct run *r, size_t i)
 	sv_buf_reset(&r->msg);
 	if (a >= 0) {
 		sv_buf_adds(&r->msg, "source has ");
-		for (long k = a, n = 0; k >= 0 && n < 4; k = sv_check_nums_unmatched(&r->sn, &r->tn,
-										   (size_t)k + 1), n++) {
+		for (long k = a, n = 0; k >= 0 && n < 4;
+		     k = sv_check_nums_unmatched(&r->sn, &r->tn, (size_t)k + 1), n++) {
 			if (n)
 				sv_buf_adds(&r->msg, ", ");
 			describe_num(&r->msg, s->src, &r->sn.v[k]);
@@ -637,8 +643,8 @@ static void check_numbers(struct run *r, size_t i)
 	}
 	if (b >= 0) {
 		sv_buf_adds(&r->msg, a >= 0 ? "; target has " : "target has ");
-		for (long k = b, n = 0; k >= 0 && n < 4; k = sv_check_nums_unmatched(&r->tn, &r->sn,
-										   (size_t)k + 1), n++) {
+		for (long k = b, n = 0; k >= 0 && n < 4;
+		     k = sv_check_nums_unmatched(&r->tn, &r->sn, (size_t)k + 1), n++) {
 			if (n)
 				sv_buf_adds(&r->msg, ", ");
 			describe_num(&r->msg, tgt, &r->tn.v[k]);
@@ -695,12 +701,14 @@ static void check_tags(struct run *r, size_t i)
 	int missing = 0, added = 0;
 	for (size_t x = 0; x < na; x++)
 		if (!used_a[x]) {
-			sv_buf_addf(&r->msg, "%s%s", missing ? " " : "missing in the target: ", a[x]);
+			sv_buf_addf(&r->msg, "%s%s", missing ? " " : "missing in the target: ",
+				    a[x]);
 			missing++;
 		}
 	for (size_t y = 0; y < nb; y++)
 		if (!used_b[y]) {
-			sv_buf_addf(&r->msg, "%s%s", added ? " " : missing ? "; added: " : "added in the target: ",
+			sv_buf_addf(&r->msg, "%s%s", added ? " " : missing ? "; added: " :
+				    "added in the target: ",
 				    b[y]);
 			added++;
 		}
@@ -729,7 +737,8 @@ static void where(struct run *r, struct sv_buf *b, const size_t *segs, size_t n,
 	for (size_t k = 0; k < n && k < max; k++) {
 		const struct sv_check_seg *s = &r->segs->v[segs[k]];
 		if (s->file != file) {
-			sv_buf_addf(b, "%s%s:", k ? "; " : "", sv_intern_str(&r->segs->files, s->file));
+			sv_buf_addf(b, "%s%s:", k ? "; " : "",
+				    sv_intern_str(&r->segs->files, s->file));
 			file = s->file;
 		} else {
 			sv_buf_addc(b, ',');
@@ -807,7 +816,8 @@ static void check_term_consistency(struct run *r)
 				}
 				if (is_ref == !pass && nr < 5) {
 					sv_buf_addf(&r->msg, "%s«%s» %zu× (", nr ? ", " : "as ",
-						    sv_check_glossary_citation(r->g, r->obs[k].term), n);
+						    sv_check_glossary_citation(r->g, r->obs[k].term),
+						    n);
 					where(r, &r->msg, list, n, 5);
 					sv_buf_addc(&r->msg, ')');
 					nr++;
@@ -883,7 +893,8 @@ static void check_groups(struct run *r, char **key, char **other, int by_source)
 			else
 				add(r, SV_CHECK_SEGMENT_INCONSISTENT, i, 0, 0, 0,
 				    "same target as %s:%s (%zu×) but a different source; there: «%s»",
-				    sv_intern_str(&r->segs->files, rs->file), rs->unit, refn, rs->src);
+				    sv_intern_str(&r->segs->files, rs->file), rs->unit, refn,
+				    rs->src);
 		}
 	}
 	free(next);
@@ -933,7 +944,8 @@ int sv_check_run(struct sv_text *t, const struct sv_check_segs *segs,
 		r.cur = i;
 		if ((rc = sv_text_tokenize(t, s->src, strlen(s->src), &r.st, err)) ||
 		    (rc = sv_text_tokenize(t, tgt, strlen(tgt), &r.tt, err))) {
-			sv_error_prefix(err, "'%s': unit %s: ", sv_check_seg_file(segs, i), s->unit);
+			sv_error_prefix(err, "'%s': unit %s: ", sv_check_seg_file(segs, i),
+					s->unit);
 			goto out;
 		}
 		r.skey[i] = norm_text(s->src);

@@ -78,7 +78,7 @@ static inline const char *sv_check_seg_file(const struct sv_check_segs *s, size_
 enum sv_check_term_status {
 	SV_CHECK_ST_APPROVED = 0, /* a required equivalent (preferred or admitted) */
 	SV_CHECK_ST_CANDIDATE,    /* known rendering, not required (counts for consistency) */
-	SV_CHECK_ST_FORBIDDEN,    /* forbidden or deprecated: flagged wherever it appears in a target */
+	SV_CHECK_ST_FORBIDDEN,    /* forbidden or deprecated: flagged in any target */
 	SV_CHECK_ST_AVOID,        /* a rejected rendering of this concept's source terms only */
 };
 

@@ -43,7 +43,7 @@ struct sv_check_glossary {
 	int dirty;
 	size_t nindexed;            /* ids covered */
 	uint32_t *post_start[3], *post[3]; /* one-word terms by id */
-	struct sv_map pairs[3];     /* multi-word terms: (id1, id2) of the first two words -> n + 1 */
+	struct sv_map pairs[3];     /* longer terms: ids of words 1 and 2 -> n + 1 */
 	uint32_t *pair_start[3], *pair_post[3];
 	uint32_t *cstart, *cterms;  /* concept -> its terms, CSR */
 	struct sv_tokens toks;      /* scratch */
@@ -429,7 +429,8 @@ size_t sv_check_glossary_list(struct sv_check_glossary *g, uint32_t concept, enu
 		if (tm->lang != lang || !(mask & (1u << tm->status)))
 			continue;
 		if (out)
-			sv_buf_addf(out, "%s«%s»", n ? ", " : "", sv_intern_str(&g->ids, tm->citation));
+			sv_buf_addf(out, "%s«%s»", n ? ", " : "",
+				    sv_intern_str(&g->ids, tm->citation));
 		n++;
 	}
 	return n;
@@ -516,7 +517,8 @@ void sv_check_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lan
 						best = len;
 						out->n = first; /* a longer term wins */
 					}
-					push_match(out, g, ppost[p], tk->start, g->tt[i + len - 1].end);
+					push_match(out, g, ppost[p], tk->start,
+						   g->tt[i + len - 1].end);
 				}
 			}
 		}

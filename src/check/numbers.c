@@ -26,7 +26,8 @@ static const struct form_set cardinals[] = {
 	{ 1, "один одна одно одного одной одному одним одну одном един една едно" },
 	{ 2, "два две двух двум двумя двое двоих оба обе обоих обеих двама двамата двата двете" },
 	{ 3, "три трех трем тремя трое троих трима тримата трите" },
-	{ 4, "четыре четырех четырем четырьмя четверо четверых четири четирима четиримата четирите" },
+	{ 4,
+	  "четыре четырех четырем четырьмя четверо четверых четири четирима четиримата четирите" },
 	{ 5, "пятеро пятерых пет петима петимата петте" },
 	{ 6, "шестеро шестерых шест шестима шестте" },
 	{ 7, "семеро седем седмина седемте" },
@@ -149,7 +150,8 @@ void sv_check_numwords_init(struct sv_map *m)
 		put_list(m, i == 2 || i == 7 ? " а е ом у" : i == 4 ? "й я е ем ю" : "ь я е ем ю",
 			 ru_months[i], (uintptr_t)MONTH_BASE + (uintptr_t)i + 1);
 	for (int i = 0; bg_months[i]; i++)
-		put_form(m, bg_months[i], strlen(bg_months[i]), (uintptr_t)MONTH_BASE + (uintptr_t)i + 1);
+		put_form(m, bg_months[i], strlen(bg_months[i]),
+			 (uintptr_t)MONTH_BASE + (uintptr_t)i + 1);
 }
 
 /* Canonical value of s[0..n): digits with at most one decimal point, leading
@@ -261,12 +263,14 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 			}
 			/* a time: 13:00 is also the hour 13 */
 			if (i + 2 < toks->n && toks->v[i + 1].type == SV_TOK_PUNCT &&
-			    s[toks->v[i + 1].start] == ':' && toks->v[i + 1].start == tk->start + tk->len &&
+			    s[toks->v[i + 1].start] == ':' &&
+			    toks->v[i + 1].start == tk->start + tk->len &&
 			    toks->v[i + 2].type == SV_TOK_NUMBER && toks->v[i + 2].keylen == 2 &&
 			    toks->v[i + 2].start == toks->v[i + 1].start + 1 && tk->keylen <= 2 &&
 			    is_digits(key, tk->keylen)) {
 				const struct sv_token *mm = &toks->v[i + 2];
-				struct sv_check_num *nm = push(out, tk->start, mm->start + mm->len - tk->start, 1);
+				struct sv_check_num *nm = push(out, tk->start,
+							       mm->start + mm->len - tk->start, 1);
 				char hh[40];
 				canon(key, tk->keylen, hh);
 				snprintf(nm->val[0], sizeof(nm->val[0]), "%.8s:%.2s", hh,
@@ -287,13 +291,15 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 					canon(p, (size_t)(q - p), nm->val[0]);
 					if (!first[0]) {
 						memcpy(first, nm->val[0], sizeof(first));
-					} else if (!strchr(first, '.') && !strchr(nm->val[0], '.') &&
+					} else if (!strchr(first, '.') &&
+						   !strchr(nm->val[0], '.') &&
 						   strlen(nm->val[0]) < strlen(first)) {
 						/* 1950–53: the end abbreviated */
 						size_t keep = strlen(first) - strlen(nm->val[0]);
 						memcpy(nm->val[1], nm->val[0], sizeof(nm->val[1]));
 						if (keep + strlen(nm->val[1]) < sizeof(nm->val[0]))
-							snprintf(nm->val[0], sizeof(nm->val[0]), "%.*s%.20s",
+							snprintf(nm->val[0], sizeof(nm->val[0]),
+								 "%.*s%.20s",
 								 (int)keep, first, nm->val[1]);
 					}
 					double sc = q == end ? scale_after(words, toks, i) : 0;
@@ -331,9 +337,12 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 				/* decades: 80-те = 1980-х, 1990-е = 90-те */
 				if (b < tk->len && w[b] == '-' && a == 0) {
 					if (b == 2 && w[1] == '0')
-						snprintf(nm->val[1], sizeof(nm->val[1]), "19%.2s", w);
-					else if (b == 4 && w[3] == '0' && w[0] == '1' && w[1] == '9')
-						snprintf(nm->val[1], sizeof(nm->val[1]), "%.2s", w + 2);
+						snprintf(nm->val[1], sizeof(nm->val[1]), "19%.2s",
+							 w);
+					else if (b == 4 && w[3] == '0' && w[0] == '1' &&
+						 w[1] == '9')
+						snprintf(nm->val[1], sizeof(nm->val[1]), "%.2s",
+							 w + 2);
 				}
 				a = b;
 			}

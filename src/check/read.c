@@ -112,7 +112,8 @@ static void add_code(xmlTextReaderPtr rd, struct xstate *x, const char *name)
 static int is_inline(enum xkind k, const char *n)
 {
 	if (k == X_XLIFF2)
-		return !strcmp(n, "pc") || !strcmp(n, "ph") || !strcmp(n, "sc") || !strcmp(n, "ec") ||
+		return !strcmp(n, "pc") || !strcmp(n, "ph") || !strcmp(n, "sc") ||
+		       !strcmp(n, "ec") ||
 		       !strcmp(n, "mrk") || !strcmp(n, "sm") || !strcmp(n, "em");
 	if (k == X_TMX)
 		return !strcmp(n, "bpt") || !strcmp(n, "ept") || !strcmp(n, "ph") ||
@@ -148,7 +149,8 @@ static void finish_capture(struct xstate *x)
 		sv_buf_add(&x->tgt_codes, x->codes.data, x->codes.len);
 		x->has_tgt = 1;
 	} else if (x->capturing == 3) {
-		int l = x->tuv_lang == SV_LANG_RU || x->tuv_lang == SV_LANG_BG ? (int)x->tuv_lang : 0;
+		int l = x->tuv_lang == SV_LANG_RU || x->tuv_lang == SV_LANG_BG ? (int)x->tuv_lang
+										: 0;
 		nfc_into(&x->tmx_text[l], &x->text);
 		sv_buf_reset(&x->tmx_codes[l]);
 		sv_buf_add(&x->tmx_codes[l], x->codes.data, x->codes.len);
@@ -178,7 +180,8 @@ static void xliff_unit_end(struct xstate *x, int segment_only)
 	if (segment_only && x->nseg > 1)
 		sv_buf_addf(&id, "/%lu", x->nseg);
 	enum sv_lang sl = x->force_src ? x->force_src : x->file_src ? x->file_src : SV_LANG_RU;
-	enum sv_lang tl = x->force_src ? other_lang(sl) : x->file_tgt ? x->file_tgt : other_lang(sl);
+	enum sv_lang tl = x->force_src ? other_lang(sl)
+			  : x->file_tgt ? x->file_tgt : other_lang(sl);
 	emit(x, id.data, x->src.data, x->has_tgt ? x->tgt.data : NULL, x->src_codes.data,
 	     x->has_tgt ? x->tgt_codes.data : NULL, sl, tl);
 	sv_buf_release(&id);
@@ -256,7 +259,8 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					x.kind = X_TMX;
 				} else {
 					rc = sv_error_set(err, SV_EINPUT,
-							  "'%s': not XLIFF or TMX (root <%s>)", path, name);
+							  "'%s': not XLIFF or TMX (root <%s>)",
+							  path, name);
 					goto out;
 				}
 				continue;
@@ -280,7 +284,8 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				else if (!empty && paired(x.kind, name) && depth < 64) {
 					const char *last = strrchr(x.codes.data, ' ');
 					free(open_code[depth]);
-					open_code[depth] = sv_strdup(last ? last + 1 : x.codes.data);
+					open_code[depth] = sv_strdup(last ? last + 1 :
+								     x.codes.data);
 				}
 				continue;
 			}
@@ -292,7 +297,8 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					x.nunit++;
 					set_unit_id(&x, rd, "id");
 					x.has_src = x.has_tgt = 0;
-				} else if ((!strcmp(name, "source") || !strcmp(name, "target")) && !empty) {
+				} else if ((!strcmp(name, "source") || !strcmp(name, "target")) &&
+					   !empty) {
 					x.capturing = name[0] == 's' ? 1 : 2;
 					x.cap_depth = depth;
 					sv_buf_reset(&x.text);
@@ -315,7 +321,8 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				} else if (!strcmp(name, "segment")) {
 					x.nseg++;
 					x.has_src = x.has_tgt = 0;
-				} else if ((!strcmp(name, "source") || !strcmp(name, "target")) && !empty) {
+				} else if ((!strcmp(name, "source") || !strcmp(name, "target")) &&
+					   !empty) {
 					x.capturing = name[0] == 's' ? 1 : 2;
 					x.cap_depth = depth;
 					sv_buf_reset(&x.text);
@@ -337,7 +344,8 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 						x.tuv_lang = lang_attr(rd, "lang");
 				} else if (!strcmp(name, "seg")) {
 					if (empty) {
-						int l = x.tuv_lang == SV_LANG_RU || x.tuv_lang == SV_LANG_BG
+						int l = x.tuv_lang == SV_LANG_RU ||
+								x.tuv_lang == SV_LANG_BG
 								? (int)x.tuv_lang : 0;
 						sv_buf_reset(&x.tmx_text[l]);
 						sv_buf_reset(&x.tmx_codes[l]);

@@ -112,7 +112,8 @@ static void report_text(const struct sv_check_segs *segs, const struct sv_check_
 		}
 		sv_buf_addc(out, '\n');
 	}
-	sv_buf_addf(out, "%zu finding%s: %zu error%s, %zu warning%s, %zu info in %zu of %zu units\n",
+	sv_buf_addf(out,
+		    "%zu finding%s: %zu error%s, %zu warning%s, %zu info in %zu of %zu units\n",
 		    f->n, f->n == 1 ? "" : "s", f->errors, f->errors == 1 ? "" : "s", f->warnings,
 		    f->warnings == 1 ? "" : "s", f->infos, units_flagged(f), segs->n);
 }
@@ -143,7 +144,8 @@ static void report_json(const struct sv_check_segs *segs, const struct sv_check_
 			const char *t = side_text(s, x->side);
 			struct sv_buf m = SV_BUF_INIT;
 			sv_buf_add(&m, t + x->mark, x->marklen);
-			sv_buf_addf(out, ",\"mark\":{\"side\":\"%s\",\"start\":%u,\"length\":%u,\"text\":",
+			sv_buf_addf(out,
+				",\"mark\":{\"side\":\"%s\",\"start\":%u,\"length\":%u,\"text\":",
 				    x->side ? "target" : "source", x->mark, x->marklen);
 			sv_buf_add_json(out, m.data);
 			sv_buf_addc(out, '}');
@@ -226,7 +228,8 @@ static void report_html(const struct sv_check_segs *segs, const struct sv_check_
 			sv_buf_adds(out, ", ");
 		htmls(out, sv_intern_str(&segs->files, (uint32_t)i));
 	}
-	sv_buf_addf(out, ". %zu finding%s: %zu error%s, %zu warning%s, %zu info.</p></header>\n<main>\n",
+	sv_buf_addf(out,
+		    ". %zu finding%s: %zu error%s, %zu warning%s, %zu info.</p></header>\n<main>\n",
 		    f->n, f->n == 1 ? "" : "s", f->errors, f->errors == 1 ? "" : "s", f->warnings,
 		    f->warnings == 1 ? "" : "s", f->infos);
 	sv_buf_adds(out, "<div class=\"cards\">\n");
@@ -235,9 +238,11 @@ static void report_html(const struct sv_check_segs *segs, const struct sv_check_
 		for (size_t i = 0; i < f->n && !sev; i++)
 			if (f->v[i].check == c)
 				sev = f->v[i].severity;
-		sv_buf_addf(out, "<div class=\"card%s\" data-target=\"c-%s\"><b class=\"sev-%s\">%zu</b>%s</div>\n",
+		sv_buf_addf(out,
+			"<div class=\"card%s\" data-target=\"c-%s\"><b class=\"sev-%s\">%zu</b>%s</div>\n",
 			    f->count[c] ? "" : " zero", sv_check_name(c),
-			    sev ? sv_check_severity_name(sev) : "info", f->count[c], sv_check_name(c));
+			    sev ? sv_check_severity_name(sev) : "info", f->count[c],
+			    sv_check_name(c));
 	}
 	sv_buf_adds(out, "</div>\n<div class=\"bar\"><input type=\"search\" id=\"q\" "
 			 "placeholder=\"Filter: file, unit, term, text…\">");
@@ -257,12 +262,14 @@ static void report_html(const struct sv_check_segs *segs, const struct sv_check_
 			    sv_check_severity_name(f->v[i].severity));
 		sv_buf_adds(out, "<p class=\"what\">");
 		htmls(out, sv_check_describe(check));
-		sv_buf_adds(out, "</p>\n<table><thead><tr><th>File</th><th>Unit</th><th>Finding</th>"
+		sv_buf_adds(out,
+			    "</p>\n<table><thead><tr><th>File</th><th>Unit</th><th>Finding</th>"
 				 "<th>Source</th><th>Target</th></tr></thead><tbody>\n");
 		for (; i < f->n && f->v[i].check == check; i++) {
 			const struct sv_check_finding *x = &f->v[i];
 			const struct sv_check_seg *s = &segs->v[x->seg];
-			sv_buf_addf(out, "<tr data-sev=\"%s\"><td>", sv_check_severity_name(x->severity));
+			sv_buf_addf(out, "<tr data-sev=\"%s\"><td>",
+				    sv_check_severity_name(x->severity));
 			htmls(out, sv_check_seg_file(segs, x->seg));
 			sv_buf_adds(out, "</td><td class=\"unit\">");
 			htmls(out, s->unit);

@@ -178,7 +178,8 @@ void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint3
 			 * a zero before a capital acronym (0ДКС) */
 			int lead = (d == 0 || !is_word_byte((unsigned char)s[d - 1])) &&
 				   ((w->end - w->start >= 6 && w->lower && !w->upper) ||
-				    (s[d] == '0' && w->upper && !w->lower && w->end - w->start >= 4));
+				    (s[d] == '0' && w->upper && !w->lower &&
+				     w->end - w->start >= 4));
 			if (inner || lead) {
 				uint32_t a = inner ? words[k - 1].start : d;
 				sv_buf_reset(&msg);

@@ -154,11 +154,11 @@ static int read_pair(struct sv_text *t, const char *ru, const char *bg, enum sv_
 		sv_buf_addc(&id, '=');
 		range(&id, bg_src ? l->ru : l->bg, bg_src ? l->nru : l->nbg);
 		if (bg_src)
-			sv_check_segs_add(segs, bg, id.data, bt.data, rt.data, NULL, NULL, SV_LANG_BG,
-					  SV_LANG_RU);
+			sv_check_segs_add(segs, bg, id.data, bt.data, rt.data, NULL, NULL,
+					  SV_LANG_BG, SV_LANG_RU);
 		else
-			sv_check_segs_add(segs, ru, id.data, rt.data, bt.data, NULL, NULL, SV_LANG_RU,
-					  SV_LANG_BG);
+			sv_check_segs_add(segs, ru, id.data, rt.data, bt.data, NULL, NULL,
+					  SV_LANG_RU, SV_LANG_BG);
 	}
 out:
 	sv_align_links_release(&links);
@@ -252,7 +252,8 @@ int cmd_check(struct sv_cli *cli, int argc, char **argv)
 			else if (!strcmp(f, "html"))
 				fmt = SV_CHECK_HTML;
 			else {
-				rc = cli_usage(cli, "--format must be text, json or html, not '%s'", f);
+				rc = cli_usage(cli, "--format must be text, json or html, not '%s'",
+					       f);
 				goto out;
 			}
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
@@ -268,8 +269,9 @@ int cmd_check(struct sv_cli *cli, int argc, char **argv)
 			const char *c = argv[++i];
 			struct sv_buf s = SV_BUF_INIT;
 			sv_buf_addf(&s, "%s=%s", c, a[2] == 'e' ? "on" : "off");
-			rc = sv_check_parse(c) < 0 ? sv_error_set(&err, SV_EUSAGE, "unknown check '%s'", c)
-						   : sv_check_config_set(&cfg, s.data, &err);
+			rc = sv_check_parse(c) < 0
+				     ? sv_error_set(&err, SV_EUSAGE, "unknown check '%s'", c)
+				     : sv_check_config_set(&cfg, s.data, &err);
 			sv_buf_release(&s);
 			if (rc) {
 				rc = cli_usage(cli, "%s", err.msg);
@@ -350,7 +352,8 @@ int cmd_check(struct sv_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (output && f != stdout && !cli->quiet)
-		fprintf(stderr, "sverka check: %zu findings (%zu errors) written to '%s'\n", found.n,
+		fprintf(stderr, "sverka check: %zu findings (%zu errors) written to '%s'\n",
+			found.n,
 			found.errors, output);
 	rc = found.errors ? SV_EFINDINGS : SV_OK;
 out:
