@@ -10,7 +10,6 @@
 struct sv_match {
 	struct sv_store *st; /* borrowed */
 	struct sv_text *t;   /* borrowed */
-	int vocab;           /* temp fts5vocab table over units_fts created */
 	int has_term_index;  /* schema has terms_fts / term_folds (migration 2) */
 	struct sv_tokens toks; /* scratch for sv_text_tokenize */
 };

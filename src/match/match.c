@@ -30,9 +30,6 @@ void sv_match_close(struct sv_match *m)
 {
 	if (!m)
 		return;
-	if (m->vocab)
-		sqlite3_exec(sv_store_db(m->st), "DROP TABLE IF EXISTS temp.sv_units_vocab", NULL,
-			     NULL, NULL);
 	sv_tokens_release(&m->toks);
 	free(m);
 }
