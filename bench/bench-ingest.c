@@ -5,7 +5,8 @@
  * usage: bench-ingest [MB] [SOURCE_DIR...]
  * Text is drawn from the source directories (default: ../shared/data/ntrex-dev
  * and memories/seeds) and recombined into ~100 KB files with shuffled
- * sentences so no two files are identical. */
+ * sentences so no two files are identical. SV_BENCH_SQL, if set, is run on the
+ * memory before the timing starts (to try PRAGMAs or FTS5 options). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,6 +148,10 @@ int main(int argc, char **argv)
 	struct sv_text *t = NULL;
 	if (sv_store_open(db, SV_STORE_CREATE, &st, &err) || !(t = sv_text_open(NULL, &err)) ||
 	    sv_store_begin(st, &err)) {
+		fprintf(stderr, "bench-ingest: %s\n", err.msg);
+		return 4;
+	}
+	if (getenv("SV_BENCH_SQL") && sv_store_exec(st, getenv("SV_BENCH_SQL"), &err)) {
 		fprintf(stderr, "bench-ingest: %s\n", err.msg);
 		return 4;
 	}
