@@ -100,11 +100,15 @@ struct sv_align_opts {
 	double skip_pct;
 	double skip_scale;
 	/* Mining: k nearest competitors for the margin (default 4); a pair is
-	 * kept when it is mutual best by margin, its margin >= min_margin
-	 * (default 1.4), and its evidence (similarity above the background's
-	 * skip_pct level in units of the background's tail, plus the length
-	 * term) clears log(pairs compared * (1 - skip_pct) / mine_alpha): about
-	 * mine_alpha (default 0.05) unrelated pairs pass per document pair. */
+	 * a candidate when it is mutual best by margin and its margin >=
+	 * min_margin (default 1.4). Its evidence z is its similarity above the
+	 * background's skip_pct level in units of the background's tail, plus
+	 * the length term (background: pairs of the document pair that are
+	 * neither their row's nor column's best, topped up with pairs against
+	 * other documents when the pair is small). Candidates are kept by a
+	 * Benjamini-Hochberg step at false discovery rate mine_alpha (default
+	 * 0.05): the r best pass when the r-th clears
+	 * log(pairs compared * (1 - skip_pct) / (r * mine_alpha)). */
 	int k;
 	double min_margin;
 	double mine_alpha;

@@ -39,6 +39,30 @@ static void top_insertf(float *v, size_t *n, size_t cap, float sim)
 	v[p] = sim;
 }
 
+/* Background pairs wanted per document pair before its tail is estimated:
+ * a pair of short documents is topped up with pairs from other documents. */
+#define BG_POOL 400
+
+struct mcand {
+	uint32_t i, j;
+	float sim, mg;
+	double z;
+};
+
+static int cmp_mcand(const void *p, const void *q)
+{
+	const struct mcand *x = p, *y = q;
+	if (x->z != y->z)
+		return x->z > y->z ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int cmp_mcand_ru(const void *p, const void *q)
+{
+	const struct mcand *x = p, *y = q;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
 	    const struct sv_align_opts *o, double alpha, struct sv_align_links *out)
 {
@@ -167,6 +191,31 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 			al_set_of(a, bg->first + j, &y);
 			v[kk++] = al_sim(a, &x, &y);
 		}
+		/* a small pair gives too few background pairs for a stable
+		 * tail: top it up with this pair's sentences against sentences
+		 * of other documents of the other language in the model */
+		size_t want = BG_POOL;
+		size_t nother = 0;
+		for (size_t d = 0; d < a->ndocs; d++)
+			if (&a->docs[d] != ru && &a->docs[d] != bg && a->docs[d].n)
+				nother++;
+		for (size_t tries = 0; kk < want && kk < max && nother && tries < want * 4; tries++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			int side = (int)((seed >> 33) & 1);
+			const struct al_doc *own = side ? bg : ru;
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			size_t d = (size_t)(seed >> 33) % a->ndocs;
+			const struct al_doc *od = &a->docs[d];
+			if (od == ru || od == bg || !od->n || od->lang == own->lang)
+				continue;
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			size_t i = (size_t)(seed >> 33) % own->n;
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			size_t j = (size_t)(seed >> 33) % od->n;
+			al_set_of(a, own->first + i, &x);
+			al_set_of(a, od->first + j, &y);
+			v[kk++] = al_sim(a, &x, &y);
+		}
 		al_tail(v, kk, o->skip_pct, &bq, &lam2, &bgmean);
 		free(v);
 	}
@@ -214,25 +263,46 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 			}
 		}
 	}
+	/* evidence of each mutual best pair: its similarity above the
+	 * background's skip level in units of the background's tail, plus the
+	 * length term; exp(-z) * (1 - skip_pct) is then about the chance that a
+	 * background pair scores as high. Kept: the pairs that pass the
+	 * Benjamini-Hochberg step over all pairs compared at false discovery
+	 * rate alpha, so that a pair rich in partners lowers its own bar and a
+	 * pair with one or two (the coverage of one event by two outlets) keeps
+	 * the strict one. */
+	struct mcand *mc = sv_malloc((n < m ? n : m) * sizeof(*mc) + sizeof(*mc));
+	size_t nmc = 0;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t j = ax[i];
-		if (j == UINT32_MAX || ay[j] != i)
+		if (j == UINT32_MAX || ay[j] != i || bx[i] < o->min_margin)
 			continue;
 		float sim = 0;
 		for (size_t q = 0; q < ncx[i]; q++)
 			if (cx[i * K + q].j == j)
 				sim = cx[i * K + q].sim;
-		/* evidence: similarity above the background's skip level in
-		 * units of its tail, plus the length term; the bar grows with the
-		 * number of pairs compared so that about alpha background pairs
-		 * per document pair pass by chance */
 		double len = al_len_term(a, a->sents[ru->first + i].len, a->sents[bg->first + j].len);
-		double z = (sim - bq) / lam2 + len;
-		double bar = log(fmax(1.0, (double)(n * m) * (1.0 - o->skip_pct) / alpha));
-		if (bx[i] < o->min_margin || z < bar)
-			continue;
-		al_link_add(out, (uint32_t)i, 1, j, 1, sim, (float)bx[i], SV_ALIGN_MINING);
+		mc[nmc].i = (uint32_t)i;
+		mc[nmc].j = j;
+		mc[nmc].sim = sim;
+		mc[nmc].mg = (float)bx[i];
+		mc[nmc].z = (sim - bq) / lam2 + len;
+		nmc++;
 	}
+	if (nmc > 1)
+		qsort(mc, nmc, sizeof(*mc), cmp_mcand);
+	size_t keep = 0;
+	for (size_t r = 0; r < nmc; r++) {
+		double bar = log(fmax(1.0, (double)(n * m) * (1.0 - o->skip_pct) /
+					     ((double)(r + 1) * alpha)));
+		if (mc[r].z >= bar)
+			keep = r + 1;
+	}
+	if (keep > 1)
+		qsort(mc, keep, sizeof(*mc), cmp_mcand_ru);
+	for (size_t r = 0; r < keep; r++)
+		al_link_add(out, mc[r].i, 1, mc[r].j, 1, mc[r].sim, mc[r].mg, SV_ALIGN_MINING);
+	free(mc);
 	free(colbs);
 	free(colbest);
 	free(bx);

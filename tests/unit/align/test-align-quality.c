@@ -60,10 +60,11 @@ static void test_comparable(void **state)
 {
 	struct ac_prf r;
 	variant("comparable", SV_ALIGN_MINING, &r);
-	/* issue 3 asks for F1 >= 0.90; about 0.76 is measured at a threshold
-	 * that keeps the seed coverage free of false pairs (known gap) */
-	assert_true(r.f >= 0.74);
-	assert_true(r.p >= 0.92);
+	/* issue 3 asks for F1 >= 0.90; about 0.86 is measured (P 0.92) with
+	 * the false-discovery step that keeps the seed coverage free of false
+	 * pairs (known gap) */
+	assert_true(r.f >= 0.84);
+	assert_true(r.p >= 0.90);
 }
 
 static void test_docpairs(void **state)
