@@ -154,11 +154,12 @@ struct sv_match_search_opts {
 	enum sv_lang lang; /* SV_LANG_UNKNOWN: detect */
 	size_t limit;      /* results, default 5 */
 	double min_score;  /* default 50 */
-	size_t candidates; /* units fetched from the index, default 200 */
+	size_t candidates; /* units fetched and scored, default 80 */
 };
 
-/* Fuzzy matches for a sentence among the units, from the FTS index of unit
- * lemmas (the query's rarest lemmas, OR, bm25 top candidates), rescored
+/* Fuzzy matches for a sentence among the units: candidates from the
+ * postings of the query's tokens in the FTS index of unit lemmas (rare
+ * tokens idf-weighted, common ones paired; see docs/MATCHING.md), scored
  * with sv_match_score(); ties by status (approved first) and unit id. */
 int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_search_opts *opts,
 		    struct sv_match_tms *out, struct sv_error *err);
