@@ -759,6 +759,17 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 	out->lemmas = sv_strdup(q[pick].lemmas.data);
 	if (out->nhits > 1)
 		qsort(out->hits, out->nhits, sizeof(*out->hits), cmp_hit);
+	/* Behind a whole-term hit, partial ones are context: three at most. */
+	if (out->nhits && out->hits[0].rank >= 0.9) {
+		size_t k = 0, partial = 0;
+		for (size_t i = 0; i < out->nhits; i++) {
+			if (out->hits[i].rank < 0.9 && ++partial > 3)
+				term_release(&out->hits[i].term);
+			else
+				out->hits[k++] = out->hits[i];
+		}
+		out->nhits = k;
+	}
 	while (out->nhits > o.max_hits)
 		term_release(&out->hits[--out->nhits].term);
 	/* Direct (spelling) equivalents were added with hit SIZE_MAX: they stay
