@@ -3,6 +3,8 @@
  * token), each with its aligned counterpart. */
 #include "match/match-int.h"
 
+#include "base/map.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,14 +68,6 @@ static void pattern_query(const struct sv_mtoks *pat, const char *col, struct sv
 		sv_buf_addf(q, ", %zu)", pat->n * 2 + 2);
 	}
 	sv_buf_release(&alt);
-}
-
-static int seen_text(const struct sv_match_lines *out, size_t from, const char *text)
-{
-	for (size_t i = from; i < out->n; i++)
-		if (!strcmp(out->v[i].text, text))
-			return 1;
-	return 0;
 }
 
 /* Whether the comma-separated id list holds id. */
@@ -140,6 +134,7 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 	size_t first = out->n, found = 0;
 	struct sv_buf q = SV_BUF_INIT;
 	struct sv_mtoks toks = { 0 };
+	struct sv_map seen = SV_MAP_INIT; /* texts counted, shown or not */
 	if (!pat->n || !limit)
 		goto out;
 	sqlite3_stmt *s;
@@ -169,7 +164,9 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 			if (at == SIZE_MAX)
 				continue;
 			const char *text = (const char *)sqlite3_column_text(s, 1);
-			if (seen_text(out, first, text ? text : ""))
+			int added;
+			sv_map_add(&seen, text ? text : "", text ? strlen(text) : 0, &added);
+			if (!added)
 				continue;
 			found++;
 			if (out->n - first >= limit)
@@ -219,10 +216,9 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 		if (at == SIZE_MAX)
 			continue;
 		const char *text = (const char *)sqlite3_column_text(s, 2);
-		int dup = 0;
-		for (size_t i = 0; i < nrows && !dup; i++)
-			dup = !strcmp(rows[i].text, text ? text : "");
-		if (dup || seen_text(out, first, text ? text : ""))
+		int added;
+		sv_map_add(&seen, text ? text : "", text ? strlen(text) : 0, &added);
+		if (!added)
 			continue;
 		found++;
 		if (out->n - first + nrows >= limit)
@@ -258,6 +254,7 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 	free(rows);
 out:
 	out->total += found;
+	sv_map_release(&seen);
 	sv_buf_release(&q);
 	sv_match__mtoks_release(&toks);
 	return rc;
