@@ -3,10 +3,13 @@
  * the streaming writers of src/io. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/map.h"
 #include "io/io.h"
@@ -19,11 +22,39 @@ struct filter {
 	double min_score;
 	const char *status; /* NULL: all but rejected */
 	int per_doc;        /* units grouped by document pair */
+	int lines;          /* look up the segment ordinals (TSV) */
 };
 
 static const char *col(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
+}
+
+/* Replaces a comma-separated list of segment ids by their ordinals in out
+ * ("" when ids is NULL or empty). */
+static int ordinals(struct sv_store *st, const char *ids, struct sv_buf *out, struct sv_error *err)
+{
+	sv_buf_reset(out);
+	if (!ids || !*ids)
+		return SV_OK;
+	sqlite3_stmt *s = sv_store_prepare(st, "SELECT ordinal FROM segments WHERE id = ?1", err);
+	if (!s)
+		return SV_ESTORE;
+	for (const char *p = ids; *p;) {
+		char *end;
+		long long id = strtoll(p, &end, 10);
+		if (end == p)
+			break;
+		sqlite3_bind_int64(s, 1, id);
+		int r = sqlite3_step(s);
+		if (r == SQLITE_ROW)
+			sv_buf_addf(out, "%s%lld", out->len ? "," : "", sqlite3_column_int64(s, 0));
+		sqlite3_reset(s);
+		if (r != SQLITE_ROW && r != SQLITE_DONE)
+			return sv_store_fail(st, err, "reading segments");
+		p = *end == ',' ? end + 1 : end;
+	}
+	return SV_OK;
 }
 
 static int export_units(struct sv_store *st, struct sv_io_writer *w, const struct filter *f,
@@ -32,7 +63,7 @@ static int export_units(struct sv_store *st, struct sv_io_writer *w, const struc
 	sqlite3_stmt *s = sv_store_prepare(st,
 		"SELECT u.id, u.ru_text, u.bg_text, u.link, u.score, u.method, u.status, u.origin,"
 		" u.created, rd.path, bd.path, coalesce(rd.outlet, bd.outlet),"
-		" coalesce(rd.date, bd.date)"
+		" coalesce(rd.date, bd.date), u.ru_segs, u.bg_segs"
 		" FROM units u"
 		" LEFT JOIN doc_pairs p ON p.id = u.pair"
 		" LEFT JOIN documents rd ON rd.id = p.ru_doc"
@@ -48,20 +79,89 @@ static int export_units(struct sv_store *st, struct sv_io_writer *w, const struc
 	else
 		sqlite3_bind_null(s, 2);
 	int rc = SV_OK, r;
+	/* the segment lists (TSV only): copied, as looking up ordinals uses
+	 * another statement of the same connection */
+	struct sv_buf rl = SV_BUF_INIT, bl = SV_BUF_INIT, ids = SV_BUF_INIT;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		if (f->lines) {
+			for (int k = 0; k < 2 && !rc; k++) {
+				sv_buf_reset(&ids);
+				if (col(s, 13 + k))
+					sv_buf_adds(&ids, col(s, 13 + k));
+				rc = ordinals(st, ids.data, k ? &bl : &rl, err);
+			}
+			if (rc)
+				break;
+		}
 		struct sv_io_unit u = {
 			.id = col(s, 0), .ru = col(s, 1), .bg = col(s, 2), .link = col(s, 3),
 			.has_score = 1, .score = sqlite3_column_double(s, 4), .method = col(s, 5),
 			.status = col(s, 6), .origin = col(s, 7),
 			.created = sv_io_time_parse(col(s, 8)), .ru_doc = col(s, 9),
 			.bg_doc = col(s, 10), .outlet = col(s, 11), .date = col(s, 12),
+			.ru_lines = f->lines ? rl.data : NULL, .bg_lines = f->lines ? bl.data : NULL,
 		};
 		if ((rc = sv_io_write_unit(w, &u, err)))
 			break;
 	}
-	if (!rc && r != SQLITE_DONE)
+	if (!rc && r != SQLITE_DONE && r != SQLITE_ROW)
 		rc = sv_store_fail(st, err, "reading units");
 	sqlite3_reset(s);
+	sv_buf_release(&rl);
+	sv_buf_release(&bl);
+	sv_buf_release(&ids);
+	return rc;
+}
+
+/* The document pairs as score<TAB>ru_doc<TAB>bg_doc lines, best first per
+ * Russian document, to path (stdout when NULL or "-"; a file is written to a
+ * temporary name and renamed when complete). *n gets the lines written. */
+static int export_docpairs(struct sv_store *st, const char *path, unsigned long *n,
+			   struct sv_error *err)
+{
+	int rc = SV_OK;
+	FILE *f = stdout;
+	char *tmp = NULL;
+	*n = 0;
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT p.score, r.path, b.path FROM doc_pairs p JOIN documents r ON r.id = p.ru_doc"
+		" JOIN documents b ON b.id = p.bg_doc ORDER BY r.path, p.score DESC, b.path", err);
+	if (!s)
+		return SV_ESTORE;
+	if (path && strcmp(path, "-")) {
+		size_t len = strlen(path) + 16;
+		tmp = sv_malloc(len);
+		snprintf(tmp, len, "%s.tmp%ld", path, (long)getpid());
+		if (!(f = fopen(tmp, "w"))) {
+			rc = sv_error_set(err, SV_EINPUT, "'%s': cannot write: %s", path,
+					  strerror(errno));
+			goto out;
+		}
+	}
+	int r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		fprintf(f, "%.4f\t%s\t%s\n", sqlite3_column_double(s, 0), col(s, 1), col(s, 2));
+		(*n)++;
+	}
+	if (r != SQLITE_DONE)
+		rc = sv_store_fail(st, err, "reading document pairs");
+	if (f != stdout) {
+		if (fclose(f) && !rc)
+			rc = sv_error_set(err, SV_EINPUT, "'%s': cannot write: %s", path,
+					  strerror(errno));
+		f = NULL;
+		if (!rc && rename(tmp, path))
+			rc = sv_error_set(err, SV_EINPUT, "'%s': cannot write: %s", path,
+					  strerror(errno));
+		if (rc)
+			remove(tmp);
+	} else if (fflush(stdout)) {
+		rc = sv_error_set(err, SV_EINPUT, "standard output: cannot write: %s",
+				  strerror(errno));
+	}
+out:
+	sqlite3_reset(s);
+	free(tmp);
 	return rc;
 }
 
@@ -192,10 +292,12 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 		{ "min-score", required_argument, NULL, 'm' },
 		{ "status", required_argument, NULL, 'a' },
 		{ "per-doc", no_argument, NULL, 'd' },
+		{ "documents", no_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sv_io_options o = { 0 };
-	struct filter f = { 0, NULL, 0 };
+	struct filter f = { 0, NULL, 0, 0 };
+	int documents = 0, source_set = 0;
 	enum sv_io_format fmt = SV_IO_AUTO;
 	const char *out = NULL;
 	int terms = 0, c;
@@ -220,12 +322,16 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 			if (strcmp(optarg, "ru") && strcmp(optarg, "bg"))
 				return cli_usage(cli, "--source takes ru or bg");
 			o.source_bg = !strcmp(optarg, "bg");
+			source_set = 1;
 			break;
 		case 'b':
 			o.bare_lang = 1;
 			break;
 		case 'd':
 			o.xliff_per_doc = f.per_doc = 1;
+			break;
+		case 'D':
+			documents = 1;
 			break;
 		case 'x':
 			if (!strcmp(optarg, "1.2"))
@@ -274,6 +380,14 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 		return cli_usage(cli, "--per-doc goes with --format xliff");
 	if (o.split && (fmt != SV_IO_TMX || !out))
 		return cli_usage(cli, "--split needs --format tmx and -o FILE");
+	if (documents && (fmt != SV_IO_TSV || terms || f.min_score || f.status || o.split))
+		return cli_usage(cli, "--documents goes with --format tsv alone");
+	if (fmt == SV_IO_TSV && source_set)
+		return cli_usage(cli, "--source does not apply to tsv (ru columns come first)");
+	if (fmt == SV_IO_TSV) {
+		o.tsv_aligned = 1;
+		f.lines = 1;
+	}
 	if (fmt == SV_IO_TBX3)
 		o.tbx_version = 3;
 	o.tmx_terms = terms;
@@ -285,6 +399,17 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 	struct sv_store *st = NULL;
 	struct sv_io_writer *w = NULL;
 	int rc;
+	if (documents) {
+		unsigned long n = 0;
+		if ((rc = sv_store_open(cli->memory, SV_STORE_READONLY, &st, &err)) ||
+		    (rc = export_docpairs(st, out, &n, &err)))
+			rc = cli_fail(cli, &err);
+		else if (out && !cli->quiet && !cli->json)
+			fprintf(stderr, "%lu document pairs written to '%s'\n", n, out);
+		else if (out && cli->json)
+			printf("{\"format\":\"tsv\",\"document_pairs\":%lu}\n", n);
+		goto done;
+	}
 	if ((rc = sv_store_open(cli->memory, SV_STORE_READONLY, &st, &err)) ||
 	    !(w = sv_io_writer_open(fmt, out, &o, &err))) {
 		rc = cli_fail(cli, &err);

@@ -22,7 +22,8 @@ enum sv_io_format {
 	SV_IO_TBX3,     /* TBX v3, ISO 30042:2019 (writer: same as SV_IO_TBX with version 3) */
 	SV_IO_OMEGAT,   /* OmegaT glossary: source<TAB>target<TAB>comment */
 	SV_IO_CSV,      /* comma-separated with a header row (memoQ, Trados) */
-	SV_IO_TSV,      /* sentence pairs: source<TAB>target, no header */
+	SV_IO_TSV,      /* sentence pairs: source<TAB>target, no header (or the aligned
+			   layout, see tsv_aligned; the reader takes both) */
 	SV_IO_PO,       /* gettext PO: read only, for the English pivot */
 };
 
@@ -48,6 +49,7 @@ struct sv_io_unit {
 	const char *status;  /* "candidate", "approved", "rejected", ... */
 	const char *origin;  /* file the unit was imported from */
 	const char *note;    /* free text */
+	const char *ru_lines, *bg_lines; /* segment ordinals in their documents, "3,4" */
 };
 
 enum sv_io_lang { SV_IO_RU = 0, SV_IO_BG = 1 };
@@ -80,6 +82,9 @@ struct sv_io_options {
 	int tbx_version;     /* 2 (0 means 2) or 3 */
 	unsigned long split; /* TMX: units per file; name.tmx -> name-0001.tmx ...; 0: one file */
 	int tmx_terms;       /* TMX of concepts: segtype "phrase" */
+	int tsv_aligned;     /* TSV of units: score, link, ru_doc, ru_lines, bg_doc, bg_lines,
+				ru, bg (always ru before bg; source_bg ignored) instead of
+				source<TAB>target */
 	const char *tool_version; /* NULL: the package version */
 	const char *original;     /* XLIFF file/@original; NULL: "sverka" */
 	time_t now;          /* header creation date; 0: time(NULL) */

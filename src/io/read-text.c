@@ -2,6 +2,7 @@
  * plain TSV of sentence pairs, and gettext PO (English pivot only). */
 #include "io/io-int.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -139,6 +140,20 @@ static int get_record(FILE *f, char delim, struct sv_buf *line, unsigned long *l
 	}
 	sv_buf_addc(&r->data, '\0');
 	return 1;
+}
+
+/* "n-m" with decimal n and m: a link type. */
+static int is_link(const char *s)
+{
+	if (!s || !isdigit((unsigned char)*s))
+		return 0;
+	while (isdigit((unsigned char)*s))
+		s++;
+	if (*s++ != '-' || !isdigit((unsigned char)*s))
+		return 0;
+	while (isdigit((unsigned char)*s))
+		s++;
+	return !*s;
 }
 
 static int has_text(const char *s)
@@ -457,6 +472,14 @@ int io_read_delim(struct io_rd *rd, FILE *f, enum sv_io_format fmt)
 		if (!line.len)
 			continue;
 		const char *a = rec_get(&r, 0), *b = rec_get(&r, 1), *cmt = rec_get(&r, 2);
+		/* the aligned layout of sverka export: score, link, ru_doc, ru_lines,
+		 * bg_doc, bg_lines, ru, bg */
+		int aligned = fmt == SV_IO_TSV && r.n == 8 && is_link(b);
+		if (aligned) {
+			a = rec_get(&r, 6);
+			b = rec_get(&r, 7);
+			cmt = NULL;
+		}
 		if (!has_text(a) || !has_text(b)) {
 			io_warn(rd, lineno, 0, "%s; skipped", r.n < 2 ? "no tab-separated target" :
 				"an empty column");
@@ -470,6 +493,15 @@ int io_read_delim(struct io_rd *rd, FILE *f, enum sv_io_format fmt)
 		if (fmt == SV_IO_TSV) {
 			struct sv_io_unit u = { .ru = nfc[reversed].data, .bg = nfc[!reversed].data };
 			u.note = has_text(cmt) ? cmt : NULL;
+			if (aligned) {
+				u.ru = nfc[0].data;
+				u.bg = nfc[1].data;
+				char *end;
+				const char *sc = rec_get(&r, 0);
+				u.score = has_text(sc) ? strtod(sc, &end) : 0;
+				u.has_score = has_text(sc) && *end == '\0';
+				u.link = rec_get(&r, 1);
+			}
 			if ((stop = io_emit_unit(rd, &u)))
 				break;
 			continue;

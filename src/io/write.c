@@ -710,7 +710,17 @@ static int text_unit(struct sv_io_writer *w, const struct sv_io_unit *u, const c
 	const char *src = w->src == SV_IO_RU ? u->ru : u->bg;
 	const char *tgt = w->src == SV_IO_RU ? u->bg : u->ru;
 	sv_buf_reset(&w->t2);
-	if (w->fmt == SV_IO_TSV) {
+	if (w->fmt == SV_IO_TSV && w->o.tsv_aligned) {
+		char score[32] = "";
+		if (u->has_score)
+			snprintf(score, sizeof(score), "%.4f", u->score);
+		const char *v[] = { score, u->link, u->ru_doc, u->ru_lines, u->bg_doc, u->bg_lines,
+				    u->ru, u->bg };
+		for (size_t i = 0; i < 8; i++) {
+			tsv_field(w, v[i]);
+			sv_buf_addc(&w->t2, i < 7 ? '\t' : '\n');
+		}
+	} else if (w->fmt == SV_IO_TSV) {
 		tsv_field(w, src);
 		sv_buf_addc(&w->t2, '\t');
 		tsv_field(w, tgt);
