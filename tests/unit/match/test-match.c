@@ -243,6 +243,13 @@ static void test_lookup(void **state)
 	assert_true(r.nhits >= 1);
 	assert_string_equal(r.hits[0].term.citation, "ОДКБ");
 	assert_int_equal(r.hits[0].how, SV_MATCH_SHORTER);
+	/* a name the lemmatiser does not know, in another case: a stem match */
+	exec("INSERT INTO terms(lang, lemma_key, citation, kind, freq) VALUES"
+	     " ('ru', 'алаарча', 'Алаарча', 'name', 1)");
+	assert_int_equal(sv_match_lookup(mt, "Алаарчи", NULL, &r, &err), SV_OK);
+	assert_true(r.nhits >= 1);
+	assert_string_equal(r.hits[0].term.citation, "Алаарча");
+	assert_int_equal(r.hits[0].how, SV_MATCH_STEM);
 	/* nothing: did you mean */
 	assert_int_equal(sv_match_lookup(mt, "Киргистан", NULL, &r, &err), SV_OK);
 	assert_int_equal(r.nhits, 0);
