@@ -154,6 +154,7 @@ void sv_text_close(struct sv_text *t)
 	sv_buf_release(&t->scratch);
 	sv_buf_release(&t->scratch2);
 	free(t->pieces);
+	free(t->u16);
 	free(t->dirs);
 	free(t);
 }

@@ -8,6 +8,8 @@
 #include <pthread.h>
 #include <string.h>
 
+#include <unicode/ustring.h>
+
 void sv_spans_release(struct sv_spans *s)
 {
 	free(s->v);
@@ -392,6 +394,8 @@ static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out
 	add_headlines(t, lang, out, s, from, b);
 }
 
+#define U16_MAX 65536 /* bytes of a paragraph converted to UTF-16 for ICU */
+
 static UBreakIterator *sent_iter(struct sv_text *t, enum sv_lang lang)
 {
 	int l = lang == SV_LANG_RU || lang == SV_LANG_BG ? (int)lang : 0;
@@ -436,20 +440,45 @@ int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang 
 		goto out;
 	}
 	UBreakIterator *bi = sent_iter(t, lang);
-	UText *ut = sv_text_utext(t, para, n);
-	UErrorCode st = U_ZERO_ERROR;
-	if (!bi || !ut) {
+	if (!bi) {
 		rc = sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
 		goto out;
 	}
-	ubrk_setUText(bi, ut, &st);
+	/* ICU iterates UTF-16 text inline but calls out for every chunk of a
+	 * UTF-8 UText: a paragraph of up to U16_MAX bytes (nearly all) is
+	 * converted once and the breaks are mapped back to bytes; the breaks
+	 * are the same (for valid UTF-8; the input has been decoded). */
+	UErrorCode st = U_ZERO_ERROR;
+	int u16 = n <= U16_MAX;
+	if (u16) {
+		SV_GROW(t->u16, t->capu16, n + 1);
+		int32_t ulen = 0;
+		u_strFromUTF8WithSub(t->u16, (int32_t)t->capu16, &ulen, para, (int32_t)n, 0xFFFD,
+				     NULL, &st);
+		if (U_SUCCESS(st))
+			ubrk_setText(bi, t->u16, ulen, &st);
+	} else {
+		UText *ut = sv_text_utext(t, para, n);
+		if (!ut) {
+			rc = sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
+			goto out;
+		}
+		ubrk_setUText(bi, ut, &st);
+	}
 	if (U_FAILURE(st)) {
 		rc = sv_error_set(err, SV_ESTORE, "ICU sentence break: %s", u_errorName(st));
 		goto out;
 	}
-	size_t start = 0;
+	size_t start = 0, pos = 0;
+	int32_t upos = 0;
 	for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
-		size_t pos = (size_t)b;
+		if (!u16)
+			pos = (size_t)b;
+		while (u16 && upos < b && pos < n) {
+			uint32_t cp;
+			pos += sv_cp_at(s, n, pos, &cp);
+			upos += cp >= 0x10000 ? 2 : 1;
+		}
 		if (pos < n && spurious_break(t, s, n, pos))
 			continue;
 		add_split(t, lang, out, s, start, pos);

@@ -35,6 +35,8 @@ struct sv_text {
 	UBreakIterator *sent[3];    /* by enum sv_lang (0: root), lazily opened */
 	UBreakIterator *word;
 	UText *ut;                  /* reused UTF-8 UText */
+	UChar *u16;                 /* scratch for sv_text_segment: the paragraph in UTF-16 */
+	size_t capu16;
 	struct sv_dict dict[3];     /* [SV_LANG_RU], [SV_LANG_BG] */
 	struct sv_intern lemmas;    /* every lemma string handed out */
 	struct sv_tokens toks;      /* scratch for sv_text_analyse */
