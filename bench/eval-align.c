@@ -2,7 +2,8 @@
  * ntrex-dev style directory and the seed coverage: P/R/F1 per variant
  * (parallel, deletion, merge in monotone mode, comparable in mining mode),
  * document pairing accuracy, and the pairs mined from the sample coverage.
- * usage: eval-align [NTREX_DIR [SEEDS_DIR]] (defaults under $SV_SHARED or ../shared) */
+ * usage: eval-align [NTREX_DIR [SEEDS_DIR]] (defaults under $SV_SHARED or ../shared);
+ * $SEEDS_ALPHA mines the seeds at another false discovery rate. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,8 @@ static void seeds(const char *dir)
 			struct sv_align_opts o;
 			sv_align_opts_init(&o);
 			o.method = SV_ALIGN_MINING;
+			if (getenv("SEEDS_ALPHA"))
+				o.mine_alpha = atof(getenv("SEEDS_ALPHA"));
 			struct sv_align_links l = SV_ALIGN_LINKS_INIT;
 			sv_align_sentences(a, ids[r], ids[b], &o, &l, &err);
 			printf("seeds: mined %s x %s: %zu pairs\n", names[r], names[b], l.n);

@@ -41,7 +41,7 @@ static void top_insertf(float *v, size_t *n, size_t cap, float sim)
 
 /* Background pairs wanted per document pair before its tail is estimated:
  * a pair of short documents is topped up with pairs from other documents. */
-#define BG_POOL 400
+#define BG_POOL 1000
 
 struct mcand {
 	uint32_t i, j;

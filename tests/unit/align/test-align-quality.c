@@ -60,10 +60,10 @@ static void test_comparable(void **state)
 {
 	struct ac_prf r;
 	variant("comparable", SV_ALIGN_MINING, &r);
-	/* issue 3 asks for F1 >= 0.90; about 0.86 is measured (P 0.92) with
+	/* issue 3 asks for F1 >= 0.90; about 0.88 is measured (P 0.92) with
 	 * the false-discovery step that keeps the seed coverage free of false
 	 * pairs (known gap) */
-	assert_true(r.f >= 0.84);
+	assert_true(r.f >= 0.86);
 	assert_true(r.p >= 0.90);
 }
 
@@ -83,7 +83,14 @@ static void test_docpairs(void **state)
 
 /* The Bulgarian seed article (003) pairs with the Russian one on the same
  * state visit (004), and mining finds no pair in any of its document pairs:
- * none of the Russian articles translates any of its sentences. */
+ * none of the Russian articles translates or quotes any of its sentences
+ * (judged by reading: 003 quotes Putin at the talks, 004 announces the
+ * visit, 000-002 report other meetings). The list stays empty at four times
+ * the default false discovery rate too; the first pair to appear, at ten
+ * times, is 004's "будет подписание документов, в том числе в сфере
+ * миграции" against Putin's "ще бъде подписан пакет от ... документи в
+ * областта на ... миграцията": the same fact from another speaker, not a
+ * translation. */
 static void test_seeds(void **state)
 {
 	if (!*seeds)
@@ -124,16 +131,23 @@ static void test_seeds(void **state)
 	struct sv_align_opts o;
 	sv_align_opts_init(&o);
 	o.method = SV_ALIGN_MINING;
-	for (size_t r = 0; r < nd; r++) {
-		if (docs[r].lang != SV_LANG_RU)
-			continue;
-		struct sv_align_links l = SV_ALIGN_LINKS_INIT;
-		assert_int_equal(sv_align_sentences(a, ids[r], ids[bg], &o, &l, &err), SV_OK);
-		for (size_t q = 0; q < l.n; q++)
-			fprintf(stderr, "# false pair %s:%u %s:%u\n", names[r], l.v[q].ru + 1,
-				names[bg], l.v[q].bg + 1);
-		assert_int_equal(l.n, 0);
-		sv_align_links_release(&l);
+	const double alphas[] = { o.mine_alpha, 4 * o.mine_alpha };
+	for (size_t ai = 0; ai < 2; ai++) {
+		o.mine_alpha = alphas[ai];
+		for (size_t r = 0; r < nd; r++) {
+			if (docs[r].lang != SV_LANG_RU)
+				continue;
+			struct sv_align_links l = SV_ALIGN_LINKS_INIT;
+			assert_int_equal(sv_align_sentences(a, ids[r], ids[bg], &o, &l, &err), SV_OK);
+			fprintf(stderr, "# mined %s x %s at FDR %.2f: %zu pairs\n", names[r],
+				names[bg], o.mine_alpha, l.n);
+			for (size_t q = 0; q < l.n; q++)
+				fprintf(stderr, "# false pair %s:%u %s:%u | %s | %s\n", names[r],
+					l.v[q].ru + 1, names[bg], l.v[q].bg + 1,
+					docs[r].text[l.v[q].ru], docs[bg].text[l.v[q].bg]);
+			assert_int_equal(l.n, 0);
+			sv_align_links_release(&l);
+		}
 	}
 	sv_align_docpairs_release(&dp);
 	for (size_t i = 0; i < nd; i++)
