@@ -594,9 +594,11 @@ int main(int argc, char **argv)
 	report("  cpu time", clat, n);
 	/* Misses: a word with a letter dropped ("did you mean"). */
 	n = 0;
+	size_t meant = 0;
 	for (size_t i = 0; i < 300; i++) {
 		const struct side *sd = i % 2 ? &ps.bg[rnd() % ps.n] : &ps.ru[rnd() % ps.n];
-		const char *w = sd->key[rnd() % sd->n];
+		size_t wi = rnd() % sd->n;
+		const char *w = sd->key[wi];
 		size_t len = strlen(w);
 		if (len < 10)
 			continue;
@@ -607,8 +609,21 @@ int main(int argc, char **argv)
 		sv_match_lookup(m, form.data, &lo, &r, &err);
 		clat[n] = cpu() - ca;
 		lat[n++] = now() - a;
+		sv_buf_reset(&key);
+		first_lemma(sd->lem[wi], &key);
+		for (size_t k = 0; k < r.nsuggest; k++)
+			if (!strcmp(r.suggest[k].lemma_key, key.data)) {
+				meant++;
+				break;
+			}
+		for (size_t k = 0; k < r.nhits; k++)
+			if (!strcmp(r.hits[k].term.lemma_key, key.data)) {
+				meant++;
+				break;
+			}
 	}
 	report("lookup miss (did you mean)", lat, n);
+	printf("  the word meant was suggested (or matched) in %zu of %zu\n", meant, n);
 	report("  cpu time", clat, n);
 	/* Fuzzy search: original sentences with two words replaced. */
 	n = 0;

@@ -576,7 +576,9 @@ static int suggest(struct sv_match *m, struct query *qs, size_t nq,
 			sqlite3_stmt *s = pass ? lem : tri;
 			sv_buf_reset(&fq);
 			if (pass == 0) {
-				/* trigrams of the folded keys, OR'ed */
+				/* four-letter pieces of the folded keys (three-letter for
+				 * short queries), OR'ed: a phrase of two trigrams, far more
+				 * selective than one, and a typo still leaves most */
 				sv_buf_reset(&f);
 				sv_match_fold(q->norm.data, q->norm.len, &f);
 				uint32_t off[256];
@@ -584,8 +586,9 @@ static int suggest(struct sv_match *m, struct query *qs, size_t nq,
 				for (size_t i = 0; i < f.len && no < 256; i++)
 					if (((unsigned char)f.data[i] & 0xC0) != 0x80)
 						off[no++] = (uint32_t)i;
-				for (size_t i = 0; i + 3 <= no; i++) {
-					size_t end = i + 3 < no ? off[i + 3] : f.len;
+				size_t w = no >= 6 ? 4 : 3;
+				for (size_t i = 0; i + w <= no; i++) {
+					size_t end = i + w < no ? off[i + w] : f.len;
 					if (memchr(f.data + off[i], ' ', end - off[i]))
 						continue;
 					if (fq.len)
