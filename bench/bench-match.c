@@ -156,8 +156,7 @@ static void first_lemma(const char *lem, struct sv_buf *out)
 }
 
 /* Appends tokens [a, b) of sd as norm / lemmas / text. */
-static void put(const struct side *sd, size_t a, size_t b, struct sv_buf *norm,
-		struct sv_buf *lem)
+static void put(const struct side *sd, size_t a, size_t b, struct sv_buf *norm, struct sv_buf *lem)
 {
 	for (size_t i = a; i < b; i++) {
 		if (norm->len) {
@@ -208,12 +207,13 @@ static int64_t put_term(sqlite3 *db, struct sv_map *seen, const char *lang, cons
 	struct sv_map_slot *sl = sv_map_add(seen, k.data, k.len, &added);
 	sv_buf_release(&k);
 	if (!ins) {
-		if (sqlite3_prepare_v2(db,
-				       "INSERT INTO terms(lang, lemma_key, citation, kind, freq, preferred)"
-				       " VALUES (?1, ?2, ?3, 'phrase', 1, 1)",
-				       -1, &ins, NULL) ||
-		    sqlite3_prepare_v2(db, "UPDATE terms SET freq = freq + 1 WHERE id = ?1", -1, &up,
-				       NULL) ||
+		if (sqlite3_prepare_v2(
+			    db,
+			    "INSERT INTO terms(lang, lemma_key, citation, kind, freq, preferred)"
+			    " VALUES (?1, ?2, ?3, 'phrase', 1, 1)",
+			    -1, &ins, NULL) ||
+		    sqlite3_prepare_v2(db, "UPDATE terms SET freq = freq + 1 WHERE id = ?1", -1,
+				       &up, NULL) ||
 		    sqlite3_prepare_v2(db,
 				       "INSERT INTO term_forms(term, form) VALUES (?1, ?2)"
 				       " ON CONFLICT DO UPDATE SET count = count + 1",
@@ -260,16 +260,18 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 	double t0 = now();
 	sv_store_exec(st, "PRAGMA cache_size = -262144; BEGIN", &err);
 	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(db,
-			       "INSERT OR IGNORE INTO units(ru_text, bg_text, ru_norm, ru_lemmas, bg_norm,"
-			       " bg_lemmas, link, score, method, origin, created) VALUES (?1, ?2, ?5, ?3,"
-			       " ?6, ?4, '1-1', 0.9, 'bench', 'bench-match', '2026-01-01T00:00:00Z')",
-			       -1, &s, NULL))
+	if (sqlite3_prepare_v2(
+		    db,
+		    "INSERT OR IGNORE INTO units(ru_text, bg_text, ru_norm, ru_lemmas, bg_norm,"
+		    " bg_lemmas, link, score, method, origin, created) VALUES (?1, ?2, ?5, ?3,"
+		    " ?6, ?4, '1-1', 0.9, 'bench', 'bench-match', '2026-01-01T00:00:00Z')",
+		    -1, &s, NULL))
 		die_sql(db, "prepare");
 	struct sv_buf rn = SV_BUF_INIT, rl = SV_BUF_INIT, bn = SV_BUF_INIT, bl = SV_BUF_INIT;
 	size_t done = 0;
 	if (!units) {
-		sv_store_exec(st, "DELETE FROM term_pairs; DELETE FROM term_forms; DELETE FROM terms;",
+		sv_store_exec(st,
+			      "DELETE FROM term_pairs; DELETE FROM term_forms; DELETE FROM terms;",
 			      &err);
 		nunits = 0;
 	}
@@ -327,9 +329,11 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 				if (q + L > b->n)
 					continue;
 				ngram(r, p, L, &key, &form);
-				int64_t rid = put_term(db, &seen, "ru", key.data, form.data, &nterms);
+				int64_t rid =
+					put_term(db, &seen, "ru", key.data, form.data, &nterms);
 				ngram(b, q, L, &key, &form);
-				int64_t bid = put_term(db, &seen, "bg", key.data, form.data, &nterms);
+				int64_t bid =
+					put_term(db, &seen, "bg", key.data, form.data, &nterms);
 				sqlite3_bind_int64(pp, 1, rid);
 				sqlite3_bind_int64(pp, 2, bid);
 				if (sqlite3_step(pp) != SQLITE_DONE)
@@ -391,7 +395,8 @@ static char *two_changed(const char *s)
 		int ok = 1;
 		for (size_t k = i - 1; k <= i + 1 && ok; k++)
 			for (const char *p = w[k]; *p && ok; p++)
-				ok = (unsigned char)*p >= 0x80 || ((*p | 32) >= 'a' && (*p | 32) <= 'z');
+				ok = (unsigned char)*p >= 0x80 ||
+				     ((*p | 32) >= 'a' && (*p | 32) <= 'z');
 		if (ok)
 			pick[np++] = i;
 	}
@@ -401,7 +406,9 @@ static char *two_changed(const char *s)
 		for (size_t i = 0; i < n; i++) {
 			if (i)
 				sv_buf_addc(&b, ' ');
-			sv_buf_adds(&b, i == pick[1] ? "министр" : i == pick[np - 2] ? "вчера" : w[i]);
+			sv_buf_adds(&b, i == pick[1]        ? "министр"
+					: i == pick[np - 2] ? "вчера"
+							    : w[i]);
 		}
 		out = sv_buf_detach(&b);
 	}
@@ -553,8 +560,8 @@ int main(int argc, char **argv)
 			if (pass == 0) {
 				sv_buf_reset(&an);
 				sv_buf_reset(&al);
-				sv_text_analyse(t3, i % 2 ? SV_LANG_BG : SV_LANG_RU, form.data, form.len,
-						&an, &al, &err);
+				sv_text_analyse(t3, i % 2 ? SV_LANG_BG : SV_LANG_RU, form.data,
+						form.len, &an, &al, &err);
 				alat[na++] = cpu() - ca;
 			} else {
 				struct sv_match_lookup_opts xo = lo;
@@ -582,10 +589,11 @@ int main(int argc, char **argv)
 		double a = now(), ca = cpu();
 		sv_match_lookup(m, form.data, &lo, &r, &err);
 		if (r.nhits)
-			sv_match_concord_lemmas(m, r.lang, r.hits[0].term.lemma_key, 3, &lines, &err);
+			sv_match_concord_lemmas(m, r.lang, r.hits[0].term.lemma_key, 3, &lines,
+						&err);
 		if (r.nequivs)
-			sv_match_concord_lemmas(m, r.equivs[0].term.lang, r.equivs[0].term.lemma_key, 3,
-						&lines, &err);
+			sv_match_concord_lemmas(m, r.equivs[0].term.lang,
+						r.equivs[0].term.lemma_key, 3, &lines, &err);
 		clat[n] = cpu() - ca;
 		lat[n++] = now() - a;
 		sv_match_lines_release(&lines);
@@ -648,14 +656,15 @@ int main(int argc, char **argv)
 		for (size_t j = 0; j < tr.n; j++)
 			hit |= !strcmp(tr.v[j].ru, ps.ru[k].raw);
 		if (!hit && getenv("BENCH_MISSES"))
-			fprintf(stderr, "miss: %s\n  for: %s (%zu results, top %.1f)\n", q, ps.ru[k].raw,
-				tr.n, tr.n ? tr.v[0].score : 0.0);
+			fprintf(stderr, "miss: %s\n  for: %s (%zu results, top %.1f)\n", q,
+				ps.ru[k].raw, tr.n, tr.n ? tr.v[0].score : 0.0);
 		free(q);
 	}
 	report("search (two words changed)", lat, n);
 	report("  cpu time", clat, n);
 	printf("  original sentence found in %zu of %zu (first in %zu); of the %zu with 10 tokens or "
-	       "more, found at >= 80 in %zu\n", anywhere, n, top1, long10, over80);
+	       "more, found at >= 80 in %zu\n",
+	       anywhere, n, top1, long10, over80);
 	n = 0;
 	for (size_t i = 0; i < 200; i++) {
 		size_t k = rnd() % ps.n;
@@ -675,8 +684,8 @@ int main(int argc, char **argv)
 	if (exe) {
 		double w[5];
 		char cmd[8192];
-		snprintf(cmd, sizeof(cmd), "'%s' --memory '%s' lookup --lines 3 ОДКБ >/dev/null 2>&1",
-			 exe, db);
+		snprintf(cmd, sizeof(cmd),
+			 "'%s' --memory '%s' lookup --lines 3 ОДКБ >/dev/null 2>&1", exe, db);
 		for (int i = 0; i < 5; i++) {
 			double a = now();
 			if (system(cmd) == -1)
@@ -685,8 +694,8 @@ int main(int argc, char **argv)
 		}
 		qsort(w, 5, sizeof(*w), cmp_d);
 		printf("sverka lookup (process start to exit), median of 5: %.1f ms\n", w[2] * 1e3);
-		snprintf(cmd, sizeof(cmd), "'%s' --memory '%s' search '%s' >/dev/null 2>&1", exe, db,
-			 "Президент России прибыл в Бишкек на саммит.");
+		snprintf(cmd, sizeof(cmd), "'%s' --memory '%s' search '%s' >/dev/null 2>&1", exe,
+			 db, "Президент России прибыл в Бишкек на саммит.");
 		for (int i = 0; i < 5; i++) {
 			double a = now();
 			if (system(cmd) == -1)

@@ -29,19 +29,20 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 		case 'l': {
 			int l = mp_lang(optarg);
 			if (l < 0)
-				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", optarg);
+				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'",
+						 optarg);
 			lang = (enum sv_lang)l;
 			break;
 		}
 		case 'k': {
 			long k = strtol(optarg, &end, 10);
 			if (*end || k < 1 || k > 10000)
-				return cli_usage(cli, "--limit takes a number 1..10000, not '%s'", optarg);
+				return cli_usage(cli, "--limit takes a number 1..10000, not '%s'",
+						 optarg);
 			limit = (size_t)k;
 			break;
 		}
-		default:
-			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)

@@ -73,27 +73,27 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 		case 'l': {
 			int l = mp_lang(optarg);
 			if (l < 0)
-				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", optarg);
+				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'",
+						 optarg);
 			lo.lang = (enum sv_lang)l;
 			break;
 		}
 		case 'n':
 			nlines = strtol(optarg, &end, 10);
 			if (*end || nlines < 0 || nlines > 100)
-				return cli_usage(cli, "--lines takes a number 0..100, not '%s'", optarg);
+				return cli_usage(cli, "--lines takes a number 0..100, not '%s'",
+						 optarg);
 			break;
 		case 'k': {
 			long k = strtol(optarg, &end, 10);
 			if (*end || k < 1 || k > 1000)
-				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'", optarg);
+				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'",
+						 optarg);
 			lo.max_hits = (size_t)k;
 			break;
 		}
-		case 'e':
-			lo.partial = -1;
-			break;
-		default:
-			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		case 'e': lo.partial = -1; break;
+		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
@@ -113,7 +113,8 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	struct sv_buf txt = SV_BUF_INIT, json = SV_BUF_INIT, lj = SV_BUF_INIT;
 	int rc, tty = !cli->json && mp_tty();
 	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
-	    !(m = sv_match_open(st, t, &err)) || (rc = sv_match_lookup(m, query.data, &lo, &r, &err))) {
+	    !(m = sv_match_open(st, t, &err)) ||
+	    (rc = sv_match_lookup(m, query.data, &lo, &r, &err))) {
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
@@ -136,8 +137,8 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 			    (long long)h->term.freq);
 	}
 	if (!r.nhits && r.nequivs)
-		sv_buf_addf(&txt, "%s  [%s, not in the termbase; spelt like a %s term]\n", query.data,
-			    sv_lang_code(r.lang), sv_lang_code(other));
+		sv_buf_addf(&txt, "%s  [%s, not in the termbase; spelt like a %s term]\n",
+			    query.data, sv_lang_code(r.lang), sv_lang_code(other));
 	sv_buf_adds(&json, "],\"equivalents\":[");
 	if (r.nequivs)
 		sv_buf_addf(&txt, "%s:\n", sv_lang_code(other));
@@ -157,7 +158,9 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 		else
 			sv_buf_add_json(&json, query.data);
 		sv_buf_addf(&json, ",\"via\":\"%s\"}",
-			    e->via_concept ? "concept" : e->hit < r.nhits ? "pair" : "spelling");
+			    e->via_concept     ? "concept"
+			    : e->hit < r.nhits ? "pair"
+					       : "spelling");
 		sv_buf_addf(&txt, "  %s%s  %s  score %.2f  freq %lld", e->term.citation,
 			    e->term.preferred ? "  (preferred)" : "", e->status, e->score,
 			    (long long)e->term.freq);
@@ -187,15 +190,16 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	if (nlines && (r.nhits || r.nequivs)) {
 		const char *mine = r.nhits ? r.hits[0].term.lemma_key : r.lemmas;
 		if (mine && *mine) {
-			if ((rc = lines_for(m, r.lang, mine, (size_t)nlines, &txt, &lj, tty, &err))) {
+			if ((rc = lines_for(m, r.lang, mine, (size_t)nlines, &txt, &lj, tty,
+					    &err))) {
 				rc = cli_fail(cli, &err);
 				goto out;
 			}
 		}
 		if (r.nequivs) {
 			const struct sv_match_equiv *e = &r.equivs[0];
-			if ((rc = lines_for(m, e->term.lang, e->term.lemma_key, (size_t)nlines, &txt,
-					    &lj, tty, &err))) {
+			if ((rc = lines_for(m, e->term.lang, e->term.lemma_key, (size_t)nlines,
+					    &txt, &lj, tty, &err))) {
 				rc = cli_fail(cli, &err);
 				goto out;
 			}

@@ -29,27 +29,29 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 		case 'l': {
 			int l = mp_lang(optarg);
 			if (l < 0)
-				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", optarg);
+				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'",
+						 optarg);
 			so.lang = (enum sv_lang)l;
 			break;
 		}
 		case 'k': {
 			long k = strtol(optarg, &end, 10);
 			if (*end || k < 1 || k > 1000)
-				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'", optarg);
+				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'",
+						 optarg);
 			so.limit = (size_t)k;
 			break;
 		}
 		case 's': {
 			double s = strtod(optarg, &end);
 			if (*end || s < 0 || s > 100)
-				return cli_usage(cli, "--min-score takes a percentage 0..100, not '%s'",
+				return cli_usage(cli,
+						 "--min-score takes a percentage 0..100, not '%s'",
 						 optarg);
 			so.min_score = s > 0 ? s : 0.001;
 			break;
 		}
-		default:
-			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
+		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
@@ -69,7 +71,8 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	struct sv_buf out = SV_BUF_INIT;
 	int rc, tty = !cli->json && mp_tty();
 	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
-	    !(m = sv_match_open(st, t, &err)) || (rc = sv_match_search(m, query.data, &so, &r, &err))) {
+	    !(m = sv_match_open(st, t, &err)) ||
+	    (rc = sv_match_search(m, query.data, &so, &r, &err))) {
 		rc = cli_fail(cli, &err);
 		goto out;
 	}

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TERM_COLS                                                                          \
-	"t.id, t.concept, t.lang, t.citation, t.lemma_key, t.status, t.kind, t.freq, " \
+#define TERM_COLS                                                                                  \
+	"t.id, t.concept, t.lang, t.citation, t.lemma_key, t.status, t.kind, t.freq, "             \
 	"t.preferred"
 
 static void term_release(struct sv_match_term *t)
@@ -88,8 +88,8 @@ static int status_rank(const char *s)
 }
 
 /* Adds a hit unless the term is there already (then keeps the better). */
-static void add_hit(struct sv_match_lookup *r, const struct sv_match_term *t,
-		    enum sv_match_how how, double rank)
+static void add_hit(struct sv_match_lookup *r, const struct sv_match_term *t, enum sv_match_how how,
+		    double rank)
 {
 	for (size_t i = 0; i < r->nhits; i++) {
 		if (r->hits[i].term.id == t->id) {
@@ -142,11 +142,11 @@ static int find_exact(struct sv_match *m, enum sv_lang lang, const char *key,
 static int find_form(struct sv_match *m, enum sv_lang lang, const char *form,
 		     struct sv_match_lookup *r, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
-		m->st,
-		"SELECT " TERM_COLS " FROM term_forms f CROSS JOIN terms t ON t.id = f.term"
-		" WHERE f.form = ?2 AND t.lang = ?1",
-		err);
+	sqlite3_stmt *s = sv_store_prepare(m->st,
+					   "SELECT " TERM_COLS
+					   " FROM term_forms f CROSS JOIN terms t ON t.id = f.term"
+					   " WHERE f.form = ?2 AND t.lang = ?1",
+					   err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_text(s, 1, sv_lang_code(lang), -1, SQLITE_STATIC);
@@ -164,8 +164,7 @@ struct query {
 };
 
 /* Analyses the query in q->lang once. */
-static int query_ready(struct sv_match *m, struct query *q, const char *text,
-		       struct sv_error *err)
+static int query_ready(struct sv_match *m, struct query *q, const char *text, struct sv_error *err)
 {
 	if (q->ready)
 		return SV_OK;
@@ -269,7 +268,8 @@ static int partial_hits(struct sv_match *m, struct query *q, struct sv_match_loo
 			term_read(s, &t);
 			sv_match__mtoks(t.lemma_key, NULL, &tt);
 			if (tt.n > n && strcmp(t.status, "rejected"))
-				add_hit(r, &t, SV_MATCH_LONGER, 0.5 + 0.4 * (double)n / (double)tt.n);
+				add_hit(r, &t, SV_MATCH_LONGER,
+					0.5 + 0.4 * (double)n / (double)tt.n);
 			term_release(&t);
 		}
 		sqlite3_reset(s);
@@ -290,8 +290,8 @@ static int partial_hits(struct sv_match *m, struct query *q, struct sv_match_loo
 					continue;
 				double rank = 0.4 + 0.4 * (double)len / (double)n;
 				for (size_t c = 0; c < 4 && combo_key(q, from, len, c, &k); c++)
-					if ((rc = find_exact(m, q->lang, k.data, r, SV_MATCH_SHORTER, rank,
-							     err)))
+					if ((rc = find_exact(m, q->lang, k.data, r,
+							     SV_MATCH_SHORTER, rank, err)))
 						goto out;
 			}
 		}
@@ -350,7 +350,8 @@ static int equivalents(struct sv_match *m, struct sv_match_lookup *r, size_t hit
 	if (!src->concept)
 		return SV_OK;
 	s = sv_store_prepare(m->st,
-			     "SELECT " TERM_COLS " FROM terms t WHERE t.concept = ?1 AND t.lang = ?2"
+			     "SELECT " TERM_COLS
+			     " FROM terms t WHERE t.concept = ?1 AND t.lang = ?2"
 			     " AND t.status != 'rejected'",
 			     err);
 	if (!s)
@@ -405,18 +406,19 @@ static int cmp_equiv(const void *a, const void *b)
 
 /* Terms whose folded lemma key equals the query's: same-language ones become
  * hits, other-language ones direct equivalents. Returns the count found. */
-static int fold_hits(struct sv_match *m, struct query *q, struct sv_match_lookup *r,
-		     size_t *found, struct sv_error *err)
+static int fold_hits(struct sv_match *m, struct query *q, struct sv_match_lookup *r, size_t *found,
+		     struct sv_error *err)
 {
 	int rc = SV_OK;
 	struct sv_buf k = SV_BUF_INIT, f = SV_BUF_INIT;
 	*found = 0;
 	if (!m->has_term_index || !q->toks.n)
 		goto out;
-	sqlite3_stmt *s = sv_store_prepare(
-		m->st, "SELECT " TERM_COLS " FROM term_folds k CROSS JOIN terms t ON t.id = k.term"
-		       " WHERE k.fold = ?1 AND t.status != 'rejected' LIMIT 16",
-		err);
+	sqlite3_stmt *s = sv_store_prepare(m->st,
+					   "SELECT " TERM_COLS
+					   " FROM term_folds k CROSS JOIN terms t ON t.id = k.term"
+					   " WHERE k.fold = ?1 AND t.status != 'rejected' LIMIT 16",
+					   err);
 	if (!s) {
 		rc = SV_ESTORE;
 		goto out;
@@ -437,10 +439,11 @@ static int fold_hits(struct sv_match *m, struct query *q, struct sv_match_lookup
 				add_hit(r, &t, SV_MATCH_FOLD, 0.9);
 			} else {
 				char ev[160];
-				snprintf(ev, sizeof(ev), "spelling: %s ~ %s", pass ? q->norm.data : k.data,
-					 t.lemma_key);
+				snprintf(ev, sizeof(ev), "spelling: %s ~ %s",
+					 pass ? q->norm.data : k.data, t.lemma_key);
 				add_equiv(r, &t, SIZE_MAX,
-					  sv_match_spelling(pass ? q->norm.data : k.data, t.lemma_key),
+					  sv_match_spelling(pass ? q->norm.data : k.data,
+							    t.lemma_key),
 					  t.status, ev, 0);
 			}
 			(*found)++;
@@ -489,8 +492,7 @@ static size_t common_prefix(const char *a, size_t an, const char *b, size_t bn)
  * the lemmatiser did not resolve (names it does not know: Садыра ~ садыр):
  * as many words, each query key sharing with the term's lemma all but at
  * most three final letters of the longer, and at least four. */
-static int inflection_of(const struct query *q, const struct sv_match_term *t,
-			 struct sv_mtoks *tt)
+static int inflection_of(const struct query *q, const struct sv_match_term *t, struct sv_mtoks *tt)
 {
 	sv_match__mtoks(t->lemma_key, NULL, tt);
 	if (tt->n != q->toks.n || !tt->n)
@@ -752,8 +754,7 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 			goto out;
 		for (size_t i = 0; i < nq && out->nhits == before && !out->nequivs; i++)
 			if (i != pick && (rc = query_ready(m, &q[i], text, err)) == SV_OK &&
-			    (rc = partial_hits(m, &q[i], out, err)) == SV_OK &&
-			    out->nhits > before)
+			    (rc = partial_hits(m, &q[i], out, err)) == SV_OK && out->nhits > before)
 				pick = i;
 		if (rc)
 			goto out;

@@ -163,7 +163,7 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 		d[i * w] = (double)i;
 		for (size_t j = 1; j <= mm; j++) {
 			const struct sv_mtok *x = &a.v[i - 1], *y = &b.v[j - 1];
-			double sub = key_eq(x, y)			? 0
+			double sub = key_eq(x, y)               ? 0
 				     : sv_match__lemma_eq(x, y) ? SV_MATCH_LEMMA_COST
 								: 1;
 			double best = d[(i - 1) * w + j - 1] + sub;
@@ -182,7 +182,7 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 		size_t i = n, j = mm;
 		while (i > 0 && j > 0) {
 			const struct sv_mtok *x = &a.v[i - 1], *y = &b.v[j - 1];
-			double sub = key_eq(x, y)			? 0
+			double sub = key_eq(x, y)               ? 0
 				     : sv_match__lemma_eq(x, y) ? SV_MATCH_LEMMA_COST
 								: 1;
 			double here = d[i * w + j];
@@ -218,16 +218,12 @@ static uint32_t fold_cp(uint32_t c)
 		c = 0x451;
 	switch (c) {
 	case 0x451: /* ё */
-	case 0x44D: /* э */
-		return 0x435;
+	case 0x44D: /* э */ return 0x435;
 	case 0x44B: /* ы */
-	case 0x439: /* й */
-		return 0x438;
+	case 0x439: /* й */ return 0x438;
 	case 0x44C: /* ь */
-	case 0x44A: /* ъ */
-		return 0;
-	default:
-		return c;
+	case 0x44A: /* ъ */ return 0;
+	default: return c;
 	}
 }
 
@@ -292,8 +288,8 @@ double sv_match_spelling(const char *a, const char *b)
 
 /* ---- Text helpers ----------------------------------------------------- */
 
-int sv_match__analyse(struct sv_match *m, enum sv_lang lang, const char *text,
-		      struct sv_buf *norm, struct sv_buf *lemmas, struct sv_error *err)
+int sv_match__analyse(struct sv_match *m, enum sv_lang lang, const char *text, struct sv_buf *norm,
+		      struct sv_buf *lemmas, struct sv_error *err)
 {
 	sv_buf_reset(norm);
 	sv_buf_reset(lemmas);

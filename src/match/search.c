@@ -176,7 +176,8 @@ struct cand {
 
 static int cmp_cand(const void *a, const void *b)
 {
-	const struct sv_match_tm *x = &((const struct cand *)a)->tm, *y = &((const struct cand *)b)->tm;
+	const struct sv_match_tm *x = &((const struct cand *)a)->tm,
+				 *y = &((const struct cand *)b)->tm;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	int ax = !strcmp(x->status, "approved"), ay = !strcmp(y->status, "approved");
@@ -250,7 +251,8 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 	for (int h = 0; h < 2; h++) {
 		size_t *v = order + (h ? half : 0), n = h ? toks.n - half : half;
 		for (size_t i = 1; i < n; i++)
-			for (size_t k = i; k > 0 && toks.v[v[k]].klen > toks.v[v[k - 1]].klen; k--) {
+			for (size_t k = i; k > 0 && toks.v[v[k]].klen > toks.v[v[k - 1]].klen;
+			     k--) {
 				size_t x = v[k];
 				v[k] = v[k - 1];
 				v[k - 1] = x;
@@ -269,7 +271,8 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 	}
 	size_t rare = 0;
 	for (int content_only = 1; content_only >= 0 && !ntp; content_only--) {
-		for (size_t oi = 0; oi < toks.n && ntp < SEARCH_TOKENS && rare < SEARCH_ENOUGH; oi++) {
+		for (size_t oi = 0; oi < toks.n && ntp < SEARCH_TOKENS && rare < SEARCH_ENOUGH;
+		     oi++) {
 			size_t i = order[oi];
 			const struct sv_mtok *t = &toks.v[i];
 			if (content_only && sv_text_is_stopword(lang, t->key, t->klen))
@@ -334,7 +337,8 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 			sv_buf_addf(&q, "%s : (", col);
 			for (size_t a2 = 0; a2 < nc2; a2++)
 				for (size_t b2 = a2 + 1; b2 < nc2; b2++)
-					sv_buf_addf(&q, "%s(%s AND %s)", q.data[q.len - 1] == '(' ? "" : " OR ",
+					sv_buf_addf(&q, "%s(%s AND %s)",
+						    q.data[q.len - 1] == '(' ? "" : " OR ",
 						    tp[common[a2]].expr, tp[common[b2]].expr);
 			sv_buf_addc(&q, ')');
 			sqlite3_stmt *pq = sv_store_prepare(m->st, ids_sql, err);
@@ -343,7 +347,8 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 				goto out;
 			}
 			sqlite3_bind_text(pq, 1, q.data, -1, SQLITE_STATIC);
-			float w = 2.0f * (float)log((double)(nunits + 1) / (SEARCH_RARE + 1.0)) + 0.1f;
+			float w = 2.0f * (float)log((double)(nunits + 1) / (SEARCH_RARE + 1.0)) +
+				  0.1f;
 			size_t got = 0;
 			while (got < SEARCH_POSTINGS && (rc = sqlite3_step(pq)) == SQLITE_ROW) {
 				acc_add(&acc, sqlite3_column_int64(pq, 0), w);

@@ -132,10 +132,13 @@ static void fill_termbase(void)
 	int64_t tj_ru = add_term(SV_LANG_RU, "Таджикистан", "name", 9, 1);
 	int64_t tj_bg = add_term(SV_LANG_BG, "Таджикистан", "name", 1, 1);
 	int64_t sg_bg = add_term(SV_LANG_BG, "Киргизия", "name", 1, 0);
-	add_pair(kg_ru, kg_bg, 0.82, "candidate", "cognate киргиз~киргиз; co-occurs in 3 paired documents");
+	add_pair(kg_ru, kg_bg, 0.82, "candidate",
+		 "cognate киргиз~киргиз; co-occurs in 3 paired documents");
 	add_pair(kg_ru, sg_bg, 0.55, "candidate", "cognate");
-	add_pair(csto_ru, csto_bg, 0.74, "approved", "acronym letters: О-Д-К-Б / О-Д-К-С (безопасность ~ сигурност)");
-	add_pair(csc_ru, csc_bg, 0.81, "candidate", "lexicon: совет~съвет, коллективный~колективен");
+	add_pair(csto_ru, csto_bg, 0.74, "approved",
+		 "acronym letters: О-Д-К-Б / О-Д-К-С (безопасность ~ сигурност)");
+	add_pair(csc_ru, csc_bg, 0.81, "candidate",
+		 "lexicon: совет~съвет, коллективный~колективен");
 	add_pair(tj_ru, tj_bg, 0.95, "candidate", "identical");
 	exec("INSERT INTO term_forms(term, form) SELECT id, 'Киргизии' FROM terms WHERE citation = 'Киргизия' AND lang = 'ru'");
 }
@@ -304,8 +307,10 @@ static size_t load_units(const char *shared, char ***ru_lines, size_t *nru)
 			sv_buf_reset(&rl);
 			sv_buf_reset(&bn);
 			sv_buf_reset(&bl);
-			assert_int_equal(sv_text_analyse(tx, SV_LANG_RU, r, strlen(r), &rn, &rl, &err), 0);
-			assert_int_equal(sv_text_analyse(tx, SV_LANG_BG, b, strlen(b), &bn, &bl, &err), 0);
+			assert_int_equal(
+				sv_text_analyse(tx, SV_LANG_RU, r, strlen(r), &rn, &rl, &err), 0);
+			assert_int_equal(
+				sv_text_analyse(tx, SV_LANG_BG, b, strlen(b), &bn, &bl, &err), 0);
 			sqlite3_bind_text(s, 1, r, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 2, b, -1, SQLITE_STATIC);
 			sqlite3_bind_text(s, 3, rn.data, -1, SQLITE_STATIC);
@@ -423,7 +428,8 @@ static void test_search(void **state)
 					fprintf(stderr, "# '%s' scored %.1f for '%s'\n", lines[i],
 						r.v[k].score, v);
 				if (r.v[k].score < 80)
-					fail_msg("'%s' scored %.1f for '%s'", lines[i], r.v[k].score, v);
+					fail_msg("'%s' scored %.1f for '%s'", lines[i],
+						 r.v[k].score, v);
 				assert_true(r.v[k].score < 100);
 				assert_true(r.v[k].ndiff >= 1);
 			}
@@ -491,8 +497,9 @@ static void test_concord(void **state)
 		assert_memory_equal(l->text + l->hl.start, "Киргизи", strlen("Киргизи"));
 	}
 	sv_match_lines_release(&r);
-	assert_int_equal(sv_match_concord(mt, "колективна сигурност", SV_LANG_BG, 5, &r, &used, &err),
-			 SV_OK);
+	assert_int_equal(
+		sv_match_concord(mt, "колективна сигурност", SV_LANG_BG, 5, &r, &used, &err),
+		SV_OK);
 	assert_true(r.n >= 1);
 	assert_int_equal(r.v[0].lang, SV_LANG_BG);
 	assert_memory_equal(r.v[0].text + r.v[0].hl.start, "колективна сигурност",
