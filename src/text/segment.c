@@ -394,7 +394,7 @@ static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out
 	add_headlines(t, lang, out, s, from, b);
 }
 
-#define U16_MAX 65536 /* bytes of a paragraph converted to UTF-16 for ICU */
+#define SEG_U16_MAX 65536 /* bytes of a paragraph converted to UTF-16 for ICU */
 
 static UBreakIterator *sent_iter(struct sv_text *t, enum sv_lang lang)
 {
@@ -445,11 +445,11 @@ int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang 
 		goto out;
 	}
 	/* ICU iterates UTF-16 text inline but calls out for every chunk of a
-	 * UTF-8 UText: a paragraph of up to U16_MAX bytes (nearly all) is
+	 * UTF-8 UText: a paragraph of up to SEG_U16_MAX bytes (nearly all) is
 	 * converted once and the breaks are mapped back to bytes; the breaks
 	 * are the same (for valid UTF-8; the input has been decoded). */
 	UErrorCode st = U_ZERO_ERROR;
-	int u16 = n <= U16_MAX;
+	int u16 = n <= SEG_U16_MAX;
 	if (u16) {
 		SV_GROW(t->u16, t->capu16, n + 1);
 		int32_t ulen = 0;
