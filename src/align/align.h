@@ -108,7 +108,8 @@ struct sv_align_opts {
 	 * other documents when the pair is small). Candidates are kept by a
 	 * Benjamini-Hochberg step at false discovery rate mine_alpha (default
 	 * 0.05): the r best pass when the r-th clears
-	 * log(pairs compared * (1 - skip_pct) / (r * mine_alpha)). */
+	 * log(pairs compared * (1 - skip_pct) / (r * mine_alpha)), and every
+	 * kept pair has z >= 2.5 whatever the step allows. */
 	int k;
 	double min_margin;
 	double mine_alpha;

@@ -42,6 +42,10 @@ static void top_insertf(float *v, size_t *n, size_t cap, float sim)
 /* Background pairs wanted per document pair before its tail is estimated:
  * a pair of short documents is topped up with pairs from other documents. */
 #define BG_POOL 1000
+/* Evidence every kept pair needs whatever the step allows (a background
+ * pair passes it about once in 600): the pairs of two short documents are
+ * few, so the step alone lets their near misses through. */
+#define MIN_Z 2.5
 
 struct mcand {
 	uint32_t i, j;
@@ -295,6 +299,8 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 	for (size_t r = 0; r < nmc; r++) {
 		double bar = log(fmax(1.0, (double)(n * m) * (1.0 - o->skip_pct) /
 					     ((double)(r + 1) * alpha)));
+		if (bar < MIN_Z)
+			bar = MIN_Z;
 		if (mc[r].z >= bar)
 			keep = r + 1;
 	}
