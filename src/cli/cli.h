@@ -45,6 +45,15 @@ void cli_help(const struct sv_command *cmd, FILE *out);
 /* When argv has -h or --help anywhere before "--", prints help and returns 1. */
 int cli_wants_help(struct sv_cli *cli, int argc, char **argv);
 
+/* Parses arg, the value of option opt, as a whole decimal number in
+ * [lo, hi] into *out; on anything else prints a usage error naming the
+ * option and the range and returns SV_EUSAGE. */
+int cli_opt_long(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
+		 long *out);
+/* Appends argv[from..argc) to out, joined by single spaces (a query typed
+ * as several shell words). */
+void cli_join_args(int argc, char **argv, int from, struct sv_buf *out);
+
 /* Progress on stderr for long work, redrawn at most a few times a second,
  * only when cli->progress: "add: 12/40 files, 3510 segments, 2.1 MB/s, ETA 4s". */
 struct cli_progress {

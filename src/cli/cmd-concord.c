@@ -24,7 +24,6 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:k:", opts, NULL)) != -1) {
-		char *end;
 		switch (c) {
 		case 'l': {
 			int l = mp_lang(optarg);
@@ -35,10 +34,9 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 			break;
 		}
 		case 'k': {
-			long k = strtol(optarg, &end, 10);
-			if (*end || k < 1 || k > 10000)
-				return cli_usage(cli, "--limit takes a number 1..10000, not '%s'",
-						 optarg);
+			long k;
+			if (cli_opt_long(cli, "--limit", optarg, 1, 10000, &k))
+				return SV_EUSAGE;
 			limit = (size_t)k;
 			break;
 		}
@@ -48,11 +46,7 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage(cli, "which word? give a word or phrase in Russian or Bulgarian");
 	struct sv_buf word = SV_BUF_INIT;
-	for (int i = optind; i < argc; i++) {
-		if (word.len)
-			sv_buf_addc(&word, ' ');
-		sv_buf_adds(&word, argv[i]);
-	}
+	cli_join_args(argc, argv, optind, &word);
 
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;

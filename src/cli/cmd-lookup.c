@@ -68,7 +68,6 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:n:k:e", opts, NULL)) != -1) {
-		char *end;
 		switch (c) {
 		case 'l': {
 			int l = mp_lang(optarg);
@@ -79,16 +78,13 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 			break;
 		}
 		case 'n':
-			nlines = strtol(optarg, &end, 10);
-			if (*end || nlines < 0 || nlines > 100)
-				return cli_usage(cli, "--lines takes a number 0..100, not '%s'",
-						 optarg);
+			if (cli_opt_long(cli, "--lines", optarg, 0, 100, &nlines))
+				return SV_EUSAGE;
 			break;
 		case 'k': {
-			long k = strtol(optarg, &end, 10);
-			if (*end || k < 1 || k > 1000)
-				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'",
-						 optarg);
+			long k;
+			if (cli_opt_long(cli, "--limit", optarg, 1, 1000, &k))
+				return SV_EUSAGE;
 			lo.max_hits = (size_t)k;
 			break;
 		}
@@ -99,11 +95,7 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage(cli, "what to look up? give a term in Russian or Bulgarian");
 	struct sv_buf query = SV_BUF_INIT;
-	for (int i = optind; i < argc; i++) {
-		if (query.len)
-			sv_buf_addc(&query, ' ');
-		sv_buf_adds(&query, argv[i]);
-	}
+	cli_join_args(argc, argv, optind, &query);
 
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;

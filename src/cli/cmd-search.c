@@ -35,10 +35,9 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 			break;
 		}
 		case 'k': {
-			long k = strtol(optarg, &end, 10);
-			if (*end || k < 1 || k > 1000)
-				return cli_usage(cli, "--limit takes a number 1..1000, not '%s'",
-						 optarg);
+			long k;
+			if (cli_opt_long(cli, "--limit", optarg, 1, 1000, &k))
+				return SV_EUSAGE;
 			so.limit = (size_t)k;
 			break;
 		}
@@ -57,11 +56,7 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage(cli, "search for what? give a sentence in Russian or Bulgarian");
 	struct sv_buf query = SV_BUF_INIT;
-	for (int i = optind; i < argc; i++) {
-		if (query.len)
-			sv_buf_addc(&query, ' ');
-		sv_buf_adds(&query, argv[i]);
-	}
+	cli_join_args(argc, argv, optind, &query);
 
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;

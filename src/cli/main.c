@@ -1,6 +1,7 @@
 /* sverka's entry point: global options, then dispatch through sv_commands[]. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,27 @@ int cli_wants_help(struct sv_cli *cli, int argc, char **argv)
 		}
 	}
 	return 0;
+}
+
+int cli_opt_long(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
+		 long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end || errno || v < lo || v > hi)
+		return cli_usage(cli, "%s takes a number %ld..%ld, not '%s'", opt, lo, hi, arg);
+	*out = v;
+	return SV_OK;
+}
+
+void cli_join_args(int argc, char **argv, int from, struct sv_buf *out)
+{
+	for (int i = from; i < argc; i++) {
+		if (out->len)
+			sv_buf_addc(out, ' ');
+		sv_buf_adds(out, argv[i]);
+	}
 }
 
 const struct sv_command *sv_command_find(const char *name)
