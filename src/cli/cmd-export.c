@@ -245,6 +245,48 @@ static int add_pair(void *ctx, const struct sv_termbase_pair *p)
 	return 0;
 }
 
+/* An example of the term in use: a stored sentence of its language holding
+ * its lemma sequence (any inflected form), of a readable length; NULL when
+ * the memory has none (a term from an imported glossary). Caller frees. */
+static char *term_context(struct sv_store *st, enum sv_io_lang lang, const char *citation)
+{
+	const char *code = lang == SV_IO_RU ? "ru" : "bg";
+	sqlite3_stmt *s = sv_store_prepare(
+		st, "SELECT lemma_key FROM terms WHERE lang = ?1 AND citation = ?2 LIMIT 1", NULL);
+	if (!s)
+		return NULL;
+	sqlite3_bind_text(s, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, citation, -1, SQLITE_STATIC);
+	struct sv_buf q = SV_BUF_INIT;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		sv_buf_addc(&q, '"');
+		for (const char *k = (const char *)sqlite3_column_text(s, 0); k && *k; k++) {
+			if (*k == '"')
+				sv_buf_addc(&q, '"');
+			sv_buf_addc(&q, *k);
+		}
+		sv_buf_addc(&q, '"');
+	}
+	sqlite3_reset(s);
+	char *ctx = NULL;
+	if (q.len > 2) {
+		s = sv_store_prepare(st,
+				     "SELECT text FROM segments WHERE id IN (SELECT rowid FROM"
+				     " segments_fts WHERE segments_fts MATCH ?1 LIMIT 50) AND lang = ?2"
+				     " ORDER BY abs(length(text) - 120), id LIMIT 1",
+				     NULL);
+		if (s) {
+			sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, code, -1, SQLITE_STATIC);
+			if (sqlite3_step(s) == SQLITE_ROW)
+				ctx = sv_strdup((const char *)sqlite3_column_text(s, 0));
+			sqlite3_reset(s);
+		}
+	}
+	sv_buf_release(&q);
+	return ctx;
+}
+
 static int export_concepts(struct sv_store *st, struct sv_io_writer *w, const struct filter *f,
 			   struct sv_error *err)
 {
@@ -262,9 +304,12 @@ static int export_concepts(struct sv_store *st, struct sv_io_writer *w, const st
 			t[k].preferred = g->t[k].preferred;
 			t[k].freq = g->t[k].freq;
 			t[k].pos = g->t[k].name ? "properNoun" : "noun";
+			t[k].context = term_context(st, t[k].lang, t[k].text);
 		}
 		struct sv_io_concept c = { g->id, NULL, g->note, t, g->n };
 		rc = sv_io_write_concept(w, &c, err);
+		for (size_t k = 0; k < g->n; k++)
+			free((char *)t[k].context);
 		free(t);
 	}
 	for (size_t i = 0; i < gs.n; i++) {
