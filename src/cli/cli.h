@@ -8,6 +8,7 @@
 
 #include "base/buf.h"
 #include "base/error.h"
+#include "text/text.h"
 
 struct sv_cli {
 	const char *memory;  /* --memory, $SVERKA_MEMORY, or the default */
@@ -50,9 +51,33 @@ int cli_wants_help(struct sv_cli *cli, int argc, char **argv);
  * option and the range and returns SV_EUSAGE. */
 int cli_opt_long(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
 		 long *out);
+/* Parses arg, the value of --lang, as ru or bg (any spelling sv_lang_parse()
+ * takes) or "auto" (SV_LANG_UNKNOWN: detect) into *out; on anything else
+ * prints the usage error "--lang takes ru, bg or auto, not '<arg>'" and
+ * returns SV_EUSAGE. */
+int cli_opt_lang(struct sv_cli *cli, const char *arg, enum sv_lang *out);
 /* Appends argv[from..argc) to out, joined by single spaces (a query typed
  * as several shell words). */
 void cli_join_args(int argc, char **argv, int from, struct sv_buf *out);
+
+/* The memory opened for the query commands (lookup, search, concord): the
+ * store, a text analyser, and a matcher borrowing both. */
+struct sv_store;
+struct sv_match;
+struct cli_matcher {
+	struct sv_store *st;
+	struct sv_text *t;
+	struct sv_match *m;
+};
+#define CLI_MATCHER_INIT { NULL, NULL, NULL }
+/* Opens cli->memory (as sv_store_open() with no flags: it must exist), a
+ * text analyser with the default dictionaries and a matcher over the two
+ * into *cm, which starts as CLI_MATCHER_INIT. Returns SV_OK, or fills err and
+ * returns nonzero with *cm holding what did open. Either way the caller
+ * releases *cm with cli_matcher_close(). Prints nothing. */
+int cli_matcher_open(struct sv_cli *cli, struct cli_matcher *cm, struct sv_error *err);
+/* Closes what *cm holds (the matcher first) and resets it to CLI_MATCHER_INIT. */
+void cli_matcher_close(struct cli_matcher *cm);
 
 /* Progress on stderr for long work, redrawn at most a few times a second,
  * only when cli->progress: "add: 12/40 files, 3510 segments, 2.1 MB/s, ETA 4s". */

@@ -74,10 +74,8 @@ int cmd_add(struct sv_cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "l:f:s", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			if (!strcmp(optarg, "auto"))
-				io.lang = SV_LANG_UNKNOWN;
-			else if ((io.lang = sv_lang_parse(optarg)) == SV_LANG_UNKNOWN)
-				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", optarg);
+			if (cli_opt_lang(cli, optarg, &io.lang))
+				return SV_EUSAGE;
 			break;
 		case 'f':
 			if (!strcmp(optarg, "auto"))

@@ -25,14 +25,10 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:k:", opts, NULL)) != -1) {
 		switch (c) {
-		case 'l': {
-			int l = mp_lang(optarg);
-			if (l < 0)
-				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'",
-						 optarg);
-			lang = (enum sv_lang)l;
+		case 'l':
+			if (cli_opt_lang(cli, optarg, &lang))
+				return SV_EUSAGE;
 			break;
-		}
 		case 'k': {
 			long k;
 			if (cli_opt_long(cli, "--limit", optarg, 1, 10000, &k))
@@ -49,16 +45,13 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	cli_join_args(argc, argv, optind, &word);
 
 	struct sv_error err = { 0 };
-	struct sv_store *st = NULL;
-	struct sv_text *t = NULL;
-	struct sv_match *m = NULL;
+	struct cli_matcher cm = CLI_MATCHER_INIT;
 	struct sv_match_lines r = SV_MATCH_LINES_INIT;
 	struct sv_buf out = SV_BUF_INIT;
 	enum sv_lang used = SV_LANG_RU;
 	int rc, tty = !cli->json && mp_tty();
-	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
-	    !(m = sv_match_open(st, t, &err)) ||
-	    (rc = sv_match_concord(m, word.data, lang, limit, &r, &used, &err))) {
+	if ((rc = cli_matcher_open(cli, &cm, &err)) ||
+	    (rc = sv_match_concord(cm.m, word.data, lang, limit, &r, &used, &err))) {
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
@@ -94,9 +87,7 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	rc = r.n ? SV_OK : SV_EFINDINGS;
 out:
 	sv_match_lines_release(&r);
-	sv_match_close(m);
-	sv_text_close(t);
-	sv_store_close(st);
+	cli_matcher_close(&cm);
 	sv_buf_release(&word);
 	sv_buf_release(&out);
 	return rc;

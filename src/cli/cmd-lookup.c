@@ -69,14 +69,10 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:n:k:e", opts, NULL)) != -1) {
 		switch (c) {
-		case 'l': {
-			int l = mp_lang(optarg);
-			if (l < 0)
-				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'",
-						 optarg);
-			lo.lang = (enum sv_lang)l;
+		case 'l':
+			if (cli_opt_lang(cli, optarg, &lo.lang))
+				return SV_EUSAGE;
 			break;
-		}
 		case 'n':
 			if (cli_opt_long(cli, "--lines", optarg, 0, 100, &nlines))
 				return SV_EUSAGE;
@@ -98,15 +94,12 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	cli_join_args(argc, argv, optind, &query);
 
 	struct sv_error err = { 0 };
-	struct sv_store *st = NULL;
-	struct sv_text *t = NULL;
-	struct sv_match *m = NULL;
+	struct cli_matcher cm = CLI_MATCHER_INIT;
 	struct sv_match_lookup r = SV_MATCH_LOOKUP_INIT;
 	struct sv_buf txt = SV_BUF_INIT, json = SV_BUF_INIT, lj = SV_BUF_INIT;
 	int rc, tty = !cli->json && mp_tty();
-	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
-	    !(m = sv_match_open(st, t, &err)) ||
-	    (rc = sv_match_lookup(m, query.data, &lo, &r, &err))) {
+	if ((rc = cli_matcher_open(cli, &cm, &err)) ||
+	    (rc = sv_match_lookup(cm.m, query.data, &lo, &r, &err))) {
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
@@ -182,7 +175,7 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	if (nlines && (r.nhits || r.nequivs)) {
 		const char *mine = r.nhits ? r.hits[0].term.lemma_key : r.lemmas;
 		if (mine && *mine) {
-			if ((rc = lines_for(m, r.lang, mine, (size_t)nlines, &txt, &lj, tty,
+			if ((rc = lines_for(cm.m, r.lang, mine, (size_t)nlines, &txt, &lj, tty,
 					    &err))) {
 				rc = cli_fail(cli, &err);
 				goto out;
@@ -190,7 +183,7 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 		}
 		if (r.nequivs) {
 			const struct sv_match_equiv *e = &r.equivs[0];
-			if ((rc = lines_for(m, e->term.lang, e->term.lemma_key, (size_t)nlines,
+			if ((rc = lines_for(cm.m, e->term.lang, e->term.lemma_key, (size_t)nlines,
 					    &txt, &lj, tty, &err))) {
 				rc = cli_fail(cli, &err);
 				goto out;
@@ -203,9 +196,7 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 	rc = r.nhits || r.nequivs ? SV_OK : SV_EFINDINGS;
 out:
 	sv_match_lookup_release(&r);
-	sv_match_close(m);
-	sv_text_close(t);
-	sv_store_close(st);
+	cli_matcher_close(&cm);
 	sv_buf_release(&query);
 	sv_buf_release(&txt);
 	sv_buf_release(&json);

@@ -26,14 +26,10 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "l:k:s:", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {
-		case 'l': {
-			int l = mp_lang(optarg);
-			if (l < 0)
-				return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'",
-						 optarg);
-			so.lang = (enum sv_lang)l;
+		case 'l':
+			if (cli_opt_lang(cli, optarg, &so.lang))
+				return SV_EUSAGE;
 			break;
-		}
 		case 'k': {
 			long k;
 			if (cli_opt_long(cli, "--limit", optarg, 1, 1000, &k))
@@ -59,15 +55,12 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	cli_join_args(argc, argv, optind, &query);
 
 	struct sv_error err = { 0 };
-	struct sv_store *st = NULL;
-	struct sv_text *t = NULL;
-	struct sv_match *m = NULL;
+	struct cli_matcher cm = CLI_MATCHER_INIT;
 	struct sv_match_tms r = SV_MATCH_TMS_INIT;
 	struct sv_buf out = SV_BUF_INIT;
 	int rc, tty = !cli->json && mp_tty();
-	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) || !(t = sv_text_open(NULL, &err)) ||
-	    !(m = sv_match_open(st, t, &err)) ||
-	    (rc = sv_match_search(m, query.data, &so, &r, &err))) {
+	if ((rc = cli_matcher_open(cli, &cm, &err)) ||
+	    (rc = sv_match_search(cm.m, query.data, &so, &r, &err))) {
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
@@ -112,9 +105,7 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	rc = r.n ? SV_OK : SV_EFINDINGS;
 out:
 	sv_match_tms_release(&r);
-	sv_match_close(m);
-	sv_text_close(t);
-	sv_store_close(st);
+	cli_matcher_close(&cm);
 	sv_buf_release(&query);
 	sv_buf_release(&out);
 	return rc;

@@ -93,6 +93,19 @@ int cli_opt_long(struct sv_cli *cli, const char *opt, const char *arg, long lo, 
 	return SV_OK;
 }
 
+int cli_opt_lang(struct sv_cli *cli, const char *arg, enum sv_lang *out)
+{
+	if (!strcmp(arg, "auto")) {
+		*out = SV_LANG_UNKNOWN;
+		return SV_OK;
+	}
+	enum sv_lang l = sv_lang_parse(arg);
+	if (l != SV_LANG_RU && l != SV_LANG_BG)
+		return cli_usage(cli, "--lang takes ru, bg or auto, not '%s'", arg);
+	*out = l;
+	return SV_OK;
+}
+
 void cli_join_args(int argc, char **argv, int from, struct sv_buf *out)
 {
 	for (int i = from; i < argc; i++) {

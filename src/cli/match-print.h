@@ -117,13 +117,4 @@ static inline void mp_json_line(struct sv_buf *b, const struct sv_match_line *l)
 		    (long long)l->unit, (long long)l->doc);
 }
 
-/* Parses --lang: ru, bg or auto (SV_LANG_UNKNOWN); -1 when invalid. */
-static inline int mp_lang(const char *s)
-{
-	if (!strcmp(s, "auto"))
-		return SV_LANG_UNKNOWN;
-	enum sv_lang l = sv_lang_parse(s);
-	return l == SV_LANG_RU || l == SV_LANG_BG ? (int)l : -1;
-}
-
 #endif
