@@ -219,10 +219,52 @@ void tm_bg_agree(const char *adj, char g, struct sv_buf *out)
 	}
 }
 
+/* Appends the Bulgarian spelling of the Russian letter c, prev being the
+ * letter written before it (0 at the start): ы -> и, э -> е, ё -> ьо (йо at
+ * the start of a word), ъ dropped, case kept. Returns the last letter
+ * written, prev when none. */
+static uint32_t ru_letter_to_bg(uint32_t c, uint32_t prev, struct sv_buf *out)
+{
+	uint32_t lc = cp_lower(c);
+	int up = lc != c;
+	if (lc == 0x44B) /* ы */
+		c = up ? 0x418 : 0x438;
+	else if (lc == 0x44D) /* э */
+		c = up ? 0x415 : 0x435;
+	else if (lc == 0x451) { /* ё: ь or й, then о */
+		int inside = prev && prev != ' ' && prev != '-';
+		sv_buf_add_cp(out, inside ? 0x44C : up ? 0x419 : 0x439);
+		c = 0x43E;
+	} else if (lc == 0x44A) /* ъ -> nothing */
+		return prev;
+	sv_buf_add_cp(out, c);
+	return c;
+}
+
+/* Appends the Russian spelling of the Bulgarian letter c, followed in the
+ * word by the n bytes at rest: ъ -> о, ьо -> ё, case kept. Returns how many
+ * bytes of rest it spelt too (those of the о in ьо, else 0). */
+static size_t bg_letter_to_ru(uint32_t c, const char *rest, size_t n, struct sv_buf *out)
+{
+	uint32_t lc = cp_lower(c);
+	size_t used = 0;
+	if (lc == 0x44A) /* ъ */
+		c = c == lc ? 0x43E : 0x41E;
+	else if (lc == 0x44C && n) { /* ьо -> ё */
+		uint32_t d;
+		size_t l = sv_utf8_decode((const unsigned char *)rest, n, &d);
+		if (l && cp_lower(d) == 0x43E) {
+			used = l;
+			c = 0x451;
+		}
+	}
+	sv_buf_add_cp(out, c);
+	return used;
+}
+
 void tm_translit(enum sv_lang from, const char *w, int adj, struct sv_buf *out)
 {
 	size_t n = strlen(w);
-	uint32_t prev = 0;
 	if (from == SV_LANG_RU) {
 		/* Russian adjectives: -ский -> -ски, -ный -> -нен (kept simple). */
 		if (adj && (tm_ends(w, "ский") || tm_ends(w, "цкий"))) {
@@ -242,41 +284,14 @@ void tm_translit(enum sv_lang from, const char *w, int adj, struct sv_buf *out)
 			sv_buf_adds(out, "и");
 			return;
 		}
-		for (size_t i = 0; i < n;) {
-			uint32_t c;
-			size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
-			if (!l) {
-				sv_buf_addc(out, w[i++]);
-				continue;
-			}
-			i += l;
-			uint32_t lc = cp_lower(c);
-			int up = lc != c;
-			if (lc == 0x44B) /* ы */
-				c = up ? 0x418 : 0x438;
-			else if (lc == 0x44D) /* э */
-				c = up ? 0x415 : 0x435;
-			else if (lc == 0x451) { /* ё */
-				if (prev && prev != ' ' && prev != '-') {
-					sv_buf_add_cp(out, 0x44C);
-					c = 0x43E;
-				} else {
-					sv_buf_add_cp(out, up ? 0x419 : 0x439);
-					c = 0x43E;
-				}
-			} else if (lc == 0x44A) /* ъ -> nothing */
-				continue;
-			sv_buf_add_cp(out, c);
-			prev = c;
-		}
-		return;
-	}
-	/* Bulgarian -> Russian: -ски -> -ский, ъ -> у/о is not guessable: о. */
-	if (adj && (tm_ends(w, "ски") || tm_ends(w, "цки"))) {
+	} else if (adj && (tm_ends(w, "ски") || tm_ends(w, "цки"))) {
+		/* Bulgarian -> Russian: -ски -> -ский, ъ -> у/о is not guessable: о. */
 		sv_buf_adds(out, w);
 		sv_buf_adds(out, "й");
 		return;
 	}
+	/* Letter by letter; a byte that is not UTF-8 is copied as it is. */
+	uint32_t prev = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
 		size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
@@ -285,18 +300,10 @@ void tm_translit(enum sv_lang from, const char *w, int adj, struct sv_buf *out)
 			continue;
 		}
 		i += l;
-		uint32_t lc = cp_lower(c);
-		if (lc == 0x44A) /* ъ */
-			c = c == lc ? 0x43E : 0x41E;
-		else if (lc == 0x44C && i < n) { /* ьо -> ё */
-			uint32_t d;
-			size_t l2 = sv_utf8_decode((const unsigned char *)w + i, n - i, &d);
-			if (l2 && cp_lower(d) == 0x43E) {
-				i += l2;
-				c = 0x451;
-			}
-		}
-		sv_buf_add_cp(out, c);
+		if (from == SV_LANG_RU)
+			prev = ru_letter_to_bg(c, prev, out);
+		else
+			i += bg_letter_to_ru(c, w + i, n - i, out);
 	}
 }
 
