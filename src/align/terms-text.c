@@ -41,6 +41,13 @@ static uint32_t cp_lower(uint32_t c)
 	return c;
 }
 
+/* Lower case, with ё folded into е. */
+static uint32_t cp_fold(uint32_t c)
+{
+	c = cp_lower(c);
+	return c == 0x451 ? 0x435 : c;
+}
+
 int tm_is_upper_first(const char *s)
 {
 	uint32_t c;
@@ -49,7 +56,15 @@ int tm_is_upper_first(const char *s)
 	return cp_lower(c) != c;
 }
 
-static void add_cased(struct sv_buf *out, const char *s, size_t n, int all)
+enum letter_case {
+	CASE_FIRST_UP, /* the first letter in upper case, the others as they are */
+	CASE_ALL_UP,   /* every letter in upper case */
+	CASE_LOWER,    /* every letter in lower case, ё as е */
+};
+
+/* Appends s[0..n) to out with its letters cased as `how` says; a byte that
+ * is not UTF-8 is copied as it is. */
+static void add_cased(struct sv_buf *out, const char *s, size_t n, enum letter_case how)
 {
 	for (size_t i = 0; i < n;) {
 		uint32_t c;
@@ -58,47 +73,36 @@ static void add_cased(struct sv_buf *out, const char *s, size_t n, int all)
 			sv_buf_addc(out, s[i++]);
 			continue;
 		}
-		sv_buf_add_cp(out, (i == 0 || all) ? cp_upper(c) : c);
+		if (how == CASE_LOWER)
+			c = cp_fold(c);
+		else if (i == 0 || how == CASE_ALL_UP)
+			c = cp_upper(c);
+		sv_buf_add_cp(out, c);
 		i += l;
 	}
 }
 
 void tm_add_capitalised(struct sv_buf *out, const char *s, size_t n)
 {
-	add_cased(out, s, n, 0);
+	add_cased(out, s, n, CASE_FIRST_UP);
 }
 
 void tm_add_upper(struct sv_buf *out, const char *s, size_t n)
 {
-	add_cased(out, s, n, 1);
+	add_cased(out, s, n, CASE_ALL_UP);
 }
 
 void tm_lower(const char *s, size_t n, struct sv_buf *out)
 {
 	sv_buf_reset(out);
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = sv_utf8_decode((const unsigned char *)s + i, n - i, &c);
-		if (!l) {
-			sv_buf_addc(out, s[i++]);
-			continue;
-		}
-		c = cp_lower(c);
-		if (c == 0x451)
-			c = 0x435;
-		sv_buf_add_cp(out, c);
-		i += l;
-	}
+	add_cased(out, s, n, CASE_LOWER);
 }
 
 uint32_t tm_first_letter(const char *s)
 {
 	uint32_t c = 0;
-	if (*s && sv_utf8_decode((const unsigned char *)s, strlen(s), &c)) {
-		c = cp_lower(c);
-		if (c == 0x451)
-			c = 0x435;
-	}
+	if (*s && sv_utf8_decode((const unsigned char *)s, strlen(s), &c))
+		c = cp_fold(c);
 	return c;
 }
 
