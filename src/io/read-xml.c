@@ -122,44 +122,46 @@ static const char *lname(struct xr *xr)
 	return n ? (const char *)n : "";
 }
 
-/* Value of the current element's attribute with local name `name` (xml:lang
- * and lang both match "lang"), copied into buf; NULL when absent. */
-static const char *attr(struct xr *xr, const char *name, char *buf, size_t size)
+/* Moves the reader onto the current element's attribute with local name
+ * `name` (xml:lang and lang both match "lang") and returns its value ("" when
+ * it has none), borrowed until the reader moves; NULL when absent. The
+ * caller moves back with xmlTextReaderMoveToElement(). */
+static const char *attr_seek(struct xr *xr, const char *name)
 {
-	const char *found = NULL;
 	if (xmlTextReaderMoveToFirstAttribute(xr->x) != 1)
 		return NULL;
 	do {
 		const char *ln = (const char *)xmlTextReaderConstLocalName(xr->x);
 		if (ln && !strcmp(ln, name)) {
 			const char *v = (const char *)xmlTextReaderConstValue(xr->x);
-			snprintf(buf, size, "%s", v ? v : "");
-			found = buf;
-			break;
+			return v ? v : "";
 		}
 	} while (xmlTextReaderMoveToNextAttribute(xr->x) == 1);
-	xmlTextReaderMoveToElement(xr->x);
-	return found;
+	return NULL;
 }
 
-/* Attribute into an sv_buf (for unbounded values such as ids). */
+/* Value of the current element's attribute `name` (as attr_seek()), copied
+ * into buf; NULL when absent. */
+static const char *attr(struct xr *xr, const char *name, char *buf, size_t size)
+{
+	const char *v = attr_seek(xr, name);
+	if (v)
+		snprintf(buf, size, "%s", v);
+	xmlTextReaderMoveToElement(xr->x);
+	return v ? buf : NULL;
+}
+
+/* Attribute into an sv_buf (for unbounded values such as ids), replacing
+ * its content; out is left alone and 0 returned when absent. */
 static int attr_buf(struct xr *xr, const char *name, struct sv_buf *out)
 {
-	int found = 0;
-	if (xmlTextReaderMoveToFirstAttribute(xr->x) != 1)
-		return 0;
-	do {
-		const char *ln = (const char *)xmlTextReaderConstLocalName(xr->x);
-		if (ln && !strcmp(ln, name)) {
-			const char *v = (const char *)xmlTextReaderConstValue(xr->x);
-			sv_buf_reset(out);
-			sv_buf_adds(out, v ? v : "");
-			found = 1;
-			break;
-		}
-	} while (xmlTextReaderMoveToNextAttribute(xr->x) == 1);
+	const char *v = attr_seek(xr, name);
+	if (v) {
+		sv_buf_reset(out);
+		sv_buf_adds(out, v);
+	}
 	xmlTextReaderMoveToElement(xr->x);
-	return found;
+	return v != NULL;
 }
 
 /* Inline elements whose content is native code, not text. */
@@ -260,7 +262,8 @@ static enum io_lang lang_attr(struct xr *xr)
 
 /* ---- Units ----------------------------------------------------------------- */
 
-static void unit_begin(struct xr *xr)
+/* Starts a unit at the current element, its id from the attribute id_attr. */
+static void unit_begin(struct xr *xr, const char *id_attr)
 {
 	xr->in_unit = 1;
 	xr->line = node_line(xr);
@@ -278,6 +281,7 @@ static void unit_begin(struct xr *xr)
 	xr->tuv_lang = IO_L_NONE;
 	xr->state[0] = '\0';
 	xr->approved = xr->has_state = xr->has_target = 0;
+	attr_buf(xr, id_attr, &xr->id);
 }
 
 static const char *want_name(struct xr *xr, int k)
@@ -352,6 +356,24 @@ static int unit_end(struct xr *xr)
 	return stop;
 }
 
+/* Called when a unit's element has begun: an empty one (<tu/>) ends the unit
+ * at once, with unit_end()'s answer; else 0. */
+static int unit_opened(struct xr *xr)
+{
+	return xmlTextReaderIsEmptyElement(xr->x) ? unit_end(xr) : 0;
+}
+
+/* Takes the current element's state attribute, when it has one, as the
+ * unit's XLIFF state; returns whether it had one. */
+static int unit_state(struct xr *xr)
+{
+	char buf[64];
+	if (!attr(xr, "state", buf, sizeof(buf)))
+		return 0;
+	snprintf(xr->state, sizeof(xr->state), "%s", buf);
+	return 1;
+}
+
 /* A <prop>/<note> inside a unit: provenance when key names one, else note. */
 static int unit_note(struct xr *xr, const char *key)
 {
@@ -413,12 +435,9 @@ static int on_tmx(struct xr *xr, const char *n)
 {
 	char buf[64];
 	if (!strcmp(n, "tu")) {
-		unit_begin(xr);
-		attr_buf(xr, "tuid", &xr->id);
+		unit_begin(xr, "tuid");
 		attr_buf(xr, "creationdate", &xr->created);
-		if (xmlTextReaderIsEmptyElement(xr->x))
-			return unit_end(xr);
-		return 0;
+		return unit_opened(xr);
 	}
 	if (!xr->in_unit)
 		return 0;
@@ -445,12 +464,9 @@ static int on_xliff(struct xr *xr, const char *n)
 	if (!strcmp(n, "trans-unit")) {
 		if (xr->skip_file)
 			return skip(xr);
-		unit_begin(xr);
-		attr_buf(xr, "id", &xr->id);
+		unit_begin(xr, "id");
 		xr->approved = attr(xr, "approved", buf, sizeof(buf)) && !strcmp(buf, "yes");
-		if (xmlTextReaderIsEmptyElement(xr->x))
-			return unit_end(xr);
-		return 0;
+		return unit_opened(xr);
 	}
 	if (!strcmp(n, "bin-unit") || !strcmp(n, "alt-trans") || !strcmp(n, "seg-source"))
 		return skip(xr);
@@ -459,8 +475,7 @@ static int on_xliff(struct xr *xr, const char *n)
 	if (!strcmp(n, "source"))
 		return unit_text(xr, xr->src_slot, 0);
 	if (!strcmp(n, "target")) {
-		if (attr(xr, "state", buf, sizeof(buf)))
-			snprintf(xr->state, sizeof(xr->state), "%s", buf);
+		unit_state(xr);
 		return unit_text(xr, xr->tgt_slot, 0);
 	}
 	if (!strcmp(n, "note"))
@@ -478,11 +493,8 @@ static int on_xliff2(struct xr *xr, const char *n)
 	if (!strcmp(n, "unit")) {
 		if (xr->skip_file)
 			return skip(xr);
-		unit_begin(xr);
-		attr_buf(xr, "id", &xr->id);
-		if (xmlTextReaderIsEmptyElement(xr->x))
-			return unit_end(xr);
-		return 0;
+		unit_begin(xr, "id");
+		return unit_opened(xr);
 	}
 	if (!xr->in_unit)
 		return 0;
@@ -491,10 +503,8 @@ static int on_xliff2(struct xr *xr, const char *n)
 	    !strcmp(n, "changeTrack"))
 		return skip(xr);
 	if (!strcmp(n, "segment")) {
-		if (!xr->has_state && attr(xr, "state", buf, sizeof(buf))) {
-			snprintf(xr->state, sizeof(xr->state), "%s", buf);
-			xr->has_state = 1;
-		}
+		if (!xr->has_state)
+			xr->has_state = unit_state(xr);
 		return 0;
 	}
 	if (!strcmp(n, "source"))
