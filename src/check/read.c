@@ -136,27 +136,50 @@ static void nfc_into(struct sv_buf *out, const struct sv_buf *in)
 	sv_text_nfc(in->data, in->len, out);
 }
 
+/* The TMX variant slot of the tuv in hand: its language, 0 for any other. */
+static int tuv_slot(const struct xstate *x)
+{
+	return x->tuv_lang == SV_LANG_RU || x->tuv_lang == SV_LANG_BG ? (int)x->tuv_lang : 0;
+}
+
+/* Ends the capture: its text (NFC) and codes become the unit's source, its
+ * target, or the TMX variant of the tuv's language. */
 static void finish_capture(struct xstate *x)
 {
+	struct sv_buf *text, *codes;
+	int *has;
 	if (x->capturing == 1) {
-		nfc_into(&x->src, &x->text);
-		sv_buf_reset(&x->src_codes);
-		sv_buf_add(&x->src_codes, x->codes.data, x->codes.len);
-		x->has_src = 1;
+		text = &x->src;
+		codes = &x->src_codes;
+		has = &x->has_src;
 	} else if (x->capturing == 2) {
-		nfc_into(&x->tgt, &x->text);
-		sv_buf_reset(&x->tgt_codes);
-		sv_buf_add(&x->tgt_codes, x->codes.data, x->codes.len);
-		x->has_tgt = 1;
-	} else if (x->capturing == 3) {
-		int l = x->tuv_lang == SV_LANG_RU || x->tuv_lang == SV_LANG_BG ? (int)x->tuv_lang
-										: 0;
-		nfc_into(&x->tmx_text[l], &x->text);
-		sv_buf_reset(&x->tmx_codes[l]);
-		sv_buf_add(&x->tmx_codes[l], x->codes.data, x->codes.len);
-		x->tmx_has[l] = 1;
+		text = &x->tgt;
+		codes = &x->tgt_codes;
+		has = &x->has_tgt;
+	} else {
+		int l = tuv_slot(x);
+		text = &x->tmx_text[l];
+		codes = &x->tmx_codes[l];
+		has = &x->tmx_has[l];
 	}
+	nfc_into(text, &x->text);
+	sv_buf_reset(codes);
+	sv_buf_add(codes, x->codes.data, x->codes.len);
+	*has = 1;
 	x->capturing = 0;
+}
+
+/* Starts capturing the text and inline codes of the element at depth as
+ * piece `what` (1 source, 2 target, 3 TMX seg); an empty element is
+ * captured at once, as an empty piece. */
+static void start_capture(struct xstate *x, int what, int depth, int empty)
+{
+	x->capturing = what;
+	x->cap_depth = depth;
+	sv_buf_reset(&x->text);
+	sv_buf_reset(&x->codes);
+	if (empty)
+		finish_capture(x);
 }
 
 static void emit(struct xstate *x, const char *unit, const char *src, const char *tgt,
@@ -289,6 +312,14 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				}
 				continue;
 			}
+			if ((x.kind == X_XLIFF1 || x.kind == X_XLIFF2) &&
+			    (!strcmp(name, "source") || !strcmp(name, "target"))) {
+				/* an empty <target/> is an empty translation, an empty
+				 * <source/> no source */
+				if (!empty || name[0] == 't')
+					start_capture(&x, name[0] == 's' ? 1 : 2, depth, empty);
+				continue;
+			}
 			if (x.kind == X_XLIFF1) {
 				if (!strcmp(name, "file")) {
 					x.file_src = lang_attr(rd, "source-language");
@@ -297,16 +328,6 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					x.nunit++;
 					set_unit_id(&x, rd, "id");
 					x.has_src = x.has_tgt = 0;
-				} else if ((!strcmp(name, "source") || !strcmp(name, "target")) &&
-					   !empty) {
-					x.capturing = name[0] == 's' ? 1 : 2;
-					x.cap_depth = depth;
-					sv_buf_reset(&x.text);
-					sv_buf_reset(&x.codes);
-				} else if (!strcmp(name, "target") && empty) {
-					sv_buf_reset(&x.tgt);
-					sv_buf_reset(&x.tgt_codes);
-					x.has_tgt = 1;
 				} else if (!strcmp(name, "alt-trans") && !empty) {
 					/* suggestions: not the unit's text */
 					alt_depth = depth;
@@ -321,16 +342,6 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				} else if (!strcmp(name, "segment")) {
 					x.nseg++;
 					x.has_src = x.has_tgt = 0;
-				} else if ((!strcmp(name, "source") || !strcmp(name, "target")) &&
-					   !empty) {
-					x.capturing = name[0] == 's' ? 1 : 2;
-					x.cap_depth = depth;
-					sv_buf_reset(&x.text);
-					sv_buf_reset(&x.codes);
-				} else if (!strcmp(name, "target") && empty) {
-					sv_buf_reset(&x.tgt);
-					sv_buf_reset(&x.tgt_codes);
-					x.has_tgt = 1;
 				}
 			} else if (x.kind == X_TMX) {
 				if (!strcmp(name, "header")) {
@@ -343,19 +354,7 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					if (!x.tuv_lang)
 						x.tuv_lang = lang_attr(rd, "lang");
 				} else if (!strcmp(name, "seg")) {
-					if (empty) {
-						int l = x.tuv_lang == SV_LANG_RU ||
-								x.tuv_lang == SV_LANG_BG
-								? (int)x.tuv_lang : 0;
-						sv_buf_reset(&x.tmx_text[l]);
-						sv_buf_reset(&x.tmx_codes[l]);
-						x.tmx_has[l] = 1;
-					} else {
-						x.capturing = 3;
-						x.cap_depth = depth;
-						sv_buf_reset(&x.text);
-						sv_buf_reset(&x.codes);
-					}
+					start_capture(&x, 3, depth, empty);
 				}
 			}
 			continue;
