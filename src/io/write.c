@@ -328,6 +328,13 @@ static int is_xml(enum sv_io_format f)
 	       f == SV_IO_TBX3;
 }
 
+/* Fails the writer with "'<path>': write failed: <errno's message>". */
+static int write_failed(struct sv_io_writer *w, struct sv_error *err)
+{
+	return fail(w, err, SV_ESTORE, "'%s': write failed: %s", shown_path(w),
+		    strerror(errno ? errno : EIO));
+}
+
 static int chunk_begin(struct sv_io_writer *w, struct sv_error *err)
 {
 	w->chunk_no++;
@@ -367,8 +374,31 @@ static int chunk_end(struct sv_io_writer *w, struct sv_error *err)
 		w->f = NULL;
 	}
 	if (bad)
-		return fail(w, err, SV_ESTORE, "'%s': write failed: %s", shown_path(w),
-			    strerror(errno ? errno : EIO));
+		return write_failed(w, err);
+	return SV_OK;
+}
+
+/* Before an item (unit or concept): with o.split, closes the chunk file that
+ * holds o.split items and opens the next. SV_OK, or the writer's error. */
+static int split_point(struct sv_io_writer *w, struct sv_error *err)
+{
+	if (w->o.split && w->chunk_units >= w->o.split) {
+		if (chunk_end(w, err) || chunk_begin(w, err))
+			return w->ferr.code;
+	}
+	return SV_OK;
+}
+
+/* After an item whose writing returned rc (< 0: a write failed): the
+ * writer's error when it has failed, else counts the item. */
+static int item_written(struct sv_io_writer *w, int rc, struct sv_error *err)
+{
+	if (w->failed)
+		return w->ferr.code;
+	if (rc < 0 || (w->f && ferror(w->f)))
+		return write_failed(w, err);
+	w->count++;
+	w->chunk_units++;
 	return SV_OK;
 }
 
@@ -760,27 +790,18 @@ int sv_io_write_unit(struct sv_io_writer *w, const struct sv_io_unit *u, struct 
 				    sv_io_format_name(w->fmt));
 	if (!u->ru || !u->bg)
 		return sv_error_set(err, SV_EUSAGE, "a unit needs both ru and bg text");
-	if (w->o.split && w->chunk_units >= w->o.split) {
-		if (chunk_end(w, err) || chunk_begin(w, err))
-			return w->ferr.code;
-	}
+	int rc = split_point(w, err);
+	if (rc)
+		return rc;
 	char idbuf[32];
 	const char *id = unit_id(w, u->id, idbuf, sizeof(idbuf));
-	int rc;
 	if (w->fmt == SV_IO_TMX)
 		rc = tmx_tu(w, u, id);
 	else if (w->fmt == SV_IO_XLIFF || w->fmt == SV_IO_XLIFF2)
 		rc = xliff_unit(w, u, id);
 	else
 		rc = text_unit(w, u, id, err);
-	if (w->failed)
-		return w->ferr.code;
-	if (rc < 0 || (w->f && ferror(w->f)))
-		return fail(w, err, SV_ESTORE, "'%s': write failed: %s", shown_path(w),
-			    strerror(errno ? errno : EIO));
-	w->count++;
-	w->chunk_units++;
-	return SV_OK;
+	return item_written(w, rc, err);
 }
 
 /* ---- Concepts ------------------------------------------------------------ */
@@ -913,21 +934,12 @@ int sv_io_write_concept(struct sv_io_writer *w, const struct sv_io_concept *c,
 			have = 1;
 	if (!have)
 		return SV_OK;
-	if (w->o.split && w->chunk_units >= w->o.split) {
-		if (chunk_end(w, err) || chunk_begin(w, err))
-			return w->ferr.code;
-	}
-	int rc;
+	int rc = split_point(w, err);
+	if (rc)
+		return rc;
 	if (w->fmt == SV_IO_TBX || w->fmt == SV_IO_TBX3)
 		rc = tbx_concept(w, c, id);
 	else
 		rc = pair_concept(w, c, id, err);
-	if (w->failed)
-		return w->ferr.code;
-	if (rc < 0 || (w->f && ferror(w->f)))
-		return fail(w, err, SV_ESTORE, "'%s': write failed: %s", shown_path(w),
-			    strerror(errno ? errno : EIO));
-	w->count++;
-	w->chunk_units++;
-	return SV_OK;
+	return item_written(w, rc, err);
 }
