@@ -209,22 +209,34 @@ void io_clean(const char *s, size_t n, struct sv_buf *out)
 	sv_buf_release(&tmp);
 }
 
-void io_date_tmx(time_t t, char *buf)
+/* The calendar fields of t in UTC, each cut to the digits a date shows. */
+struct date_parts {
+	unsigned year, month, day, hour, min, sec;
+};
+
+static struct date_parts date_parts(time_t t)
 {
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	snprintf(buf, 17, "%04u%02u%02uT%02u%02u%02uZ", (unsigned)(tm.tm_year + 1900) % 10000u,
-		 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
-		 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u);
+	return (struct date_parts){
+		(unsigned)(tm.tm_year + 1900) % 10000u, (unsigned)(tm.tm_mon + 1) % 100u,
+		(unsigned)tm.tm_mday % 100u,            (unsigned)tm.tm_hour % 100u,
+		(unsigned)tm.tm_min % 100u,             (unsigned)tm.tm_sec % 100u,
+	};
+}
+
+void io_date_tmx(time_t t, char *buf)
+{
+	struct date_parts d = date_parts(t);
+	snprintf(buf, 17, "%04u%02u%02uT%02u%02u%02uZ", d.year, d.month, d.day, d.hour, d.min,
+		 d.sec);
 }
 
 void io_date_iso(time_t t, char *buf)
 {
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	snprintf(buf, 21, "%04u-%02u-%02uT%02u:%02u:%02uZ", (unsigned)(tm.tm_year + 1900) % 10000u,
-		 (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u,
-		 (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u, (unsigned)tm.tm_sec % 100u);
+	struct date_parts d = date_parts(t);
+	snprintf(buf, 21, "%04u-%02u-%02uT%02u:%02u:%02uZ", d.year, d.month, d.day, d.hour, d.min,
+		 d.sec);
 }
 
 static int digits(const char *s, int n, int *v)
