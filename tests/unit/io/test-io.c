@@ -253,41 +253,82 @@ static int read_file(const char *path, enum sv_io_format fmt, struct got *g,
 
 /* ---- Writers and schemas ------------------------------------------------ */
 
+/* One writer case: units[] or concepts[] written as fmt with options o (now
+ * and tool_version as opts_default() gives), then the file checked: valid
+ * under each schema (xmllint arguments, relative to ../shared/schemas),
+ * starting with `starts`, holding every string of has and none of lacks. */
+struct write_case {
+	const char *name; /* the file, in dir */
+	enum sv_io_format fmt;
+	struct sv_io_options o;
+	int concepts;
+	const char *schemas[3];
+	const char *starts;
+	const char *has[10];
+	const char *lacks[4];
+};
+
+#define TMX_SCHEMAS { "--dtdvalid tmx/tmx14.dtd", "--schema tmx/omegat-xsd/tmx14.xsd" }
+#define XLIFF12_SCHEMA "--schema xliff-1.2/xliff-core-1.2-strict.xsd"
+#define XLIFF20_SCHEMA "--schema xliff-2.0/xliff_core_2.0.xsd"
+
+static void run_write_cases(const struct write_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct write_case *c = &cases[i];
+		struct sv_io_options o = c->o;
+		o.now = T0;
+		o.tool_version = "0.1.0-test";
+		const char *p = path_of(c->name);
+		if (c->concepts)
+			write_concepts(c->fmt, &o, p, concepts, 2);
+		else
+			write_units(c->fmt, &o, p, units, NUNITS);
+		for (size_t k = 0; k < 3 && c->schemas[k]; k++)
+			if (xmllint(c->schemas[k], p))
+				fail_msg("%s: not valid under %s", c->name, c->schemas[k]);
+		char *s = slurp(p);
+		if (c->starts && strncmp(s, c->starts, strlen(c->starts)))
+			fail_msg("%s does not start with '%s'", c->name, c->starts);
+		for (size_t k = 0; k < 10 && c->has[k]; k++)
+			if (!strstr(s, c->has[k]))
+				fail_msg("%s lacks '%s'", c->name, c->has[k]);
+		for (size_t k = 0; k < 4 && c->lacks[k]; k++)
+			if (strstr(s, c->lacks[k]))
+				fail_msg("%s holds '%s'", c->name, c->lacks[k]);
+		free(s);
+	}
+}
+
 static void test_tmx(void **state)
 {
-	struct sv_io_options o = opts_default();
-	const char *p = path_of("a.tmx");
-	write_units(SV_IO_TMX, &o, p, units, NUNITS);
-	assert_int_equal(xmllint("--dtdvalid tmx/tmx14.dtd", p), 0);
-	assert_int_equal(xmllint("--schema tmx/omegat-xsd/tmx14.xsd", p), 0);
-	char *s = slurp(p);
-	assert_non_null(strstr(s, "<header creationtool=\"sverka\" creationtoolversion=\"0.1.0-test\" "
-				  "segtype=\"sentence\" o-tmf=\"sverka\" adminlang=\"en\" "
-				  "srclang=\"ru-RU\" datatype=\"plaintext\" "
-				  "creationdate=\"20251127T103000Z\"/>"));
-	assert_non_null(strstr(s, "<tu tuid=\"1\" creationdate=\"20251127T103000Z\">"));
-	assert_non_null(strstr(s, "<prop type=\"x-score\">0.8734</prop>"));
-	assert_non_null(strstr(s, "<prop type=\"x-link\">2-1</prop>"));
-	assert_non_null(strstr(s, "<tuv xml:lang=\"ru-RU\"><seg>Совет коллективной безопасности "
-				  "ОДКБ</seg></tuv>"));
-	/* escapes, NBSP kept, U+0001 and U+000B dropped, NFC */
-	assert_non_null(strstr(s, "<seg>Тест: 5 &lt; 7 &amp; 8 &gt; 3, &quot;кавычки&quot; и 'апострофы', "
-				  "22\xC2\xA0%, й</seg>"));
-	assert_non_null(strstr(s, "'апострофи'</seg>"));
-	assert_non_null(strstr(s, "<seg>Да </seg>"));
-	assert_non_null(strstr(s, "<seg> Да</seg>"));
-	assert_null(strchr(s, '\x01'));
-	free(s);
-
-	/* bg as source, bare codes */
-	o.source_bg = 1;
-	o.bare_lang = 1;
-	p = path_of("b.tmx");
-	write_units(SV_IO_TMX, &o, p, units, NUNITS);
-	assert_int_equal(xmllint("--dtdvalid tmx/tmx14.dtd", p), 0);
-	assert_int_equal(xmllint("--schema tmx/omegat-xsd/tmx14.xsd", p), 0);
-	s = slurp(p);
-	assert_non_null(strstr(s, "srclang=\"bg\""));
+	static const struct write_case cases[] = {
+		{ .name = "a.tmx", .fmt = SV_IO_TMX, .schemas = TMX_SCHEMAS,
+		  .has = {
+			  "<header creationtool=\"sverka\" creationtoolversion=\"0.1.0-test\" "
+			  "segtype=\"sentence\" o-tmf=\"sverka\" adminlang=\"en\" "
+			  "srclang=\"ru-RU\" datatype=\"plaintext\" "
+			  "creationdate=\"20251127T103000Z\"/>",
+			  "<tu tuid=\"1\" creationdate=\"20251127T103000Z\">",
+			  "<prop type=\"x-score\">0.8734</prop>",
+			  "<prop type=\"x-link\">2-1</prop>",
+			  "<tuv xml:lang=\"ru-RU\"><seg>Совет коллективной безопасности ОДКБ</seg>"
+			  "</tuv>",
+			  /* escapes, NBSP kept, U+0001 and U+000B dropped, NFC */
+			  "<seg>Тест: 5 &lt; 7 &amp; 8 &gt; 3, &quot;кавычки&quot; и 'апострофы', "
+			  "22\xC2\xA0%, й</seg>",
+			  "'апострофи'</seg>",
+			  "<seg>Да </seg>",
+			  "<seg> Да</seg>",
+		  },
+		  .lacks = { "\x01" } },
+		/* bg as source, bare codes */
+		{ .name = "b.tmx", .fmt = SV_IO_TMX, .o = { .source_bg = 1, .bare_lang = 1 },
+		  .schemas = TMX_SCHEMAS,
+		  .has = { "srclang=\"bg\"" } },
+	};
+	run_write_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	char *s = slurp(path_of("b.tmx"));
 	char *bg = strstr(s, "<tuv xml:lang=\"bg\">"), *ru = strstr(s, "<tuv xml:lang=\"ru\">");
 	assert_true(bg && ru && bg < ru);
 	free(s);
@@ -295,73 +336,78 @@ static void test_tmx(void **state)
 
 static void test_tmx_terms(void **state)
 {
-	struct sv_io_options o = opts_default();
-	o.tmx_terms = 1;
-	const char *p = path_of("terms.tmx");
-	write_concepts(SV_IO_TMX, &o, p, concepts, 2);
-	assert_int_equal(xmllint("--dtdvalid tmx/tmx14.dtd", p), 0);
-	assert_int_equal(xmllint("--schema tmx/omegat-xsd/tmx14.xsd", p), 0);
-	char *s = slurp(p);
-	assert_non_null(strstr(s, "segtype=\"phrase\""));
-	assert_non_null(strstr(s, "<tu tuid=\"odkb-4\">"));   /* 2 ru x 2 bg, forbidden left out */
-	assert_null(strstr(s, "<tu tuid=\"odkb-5\">"));
-	assert_null(strstr(s, "<seg>ОДКБ</seg></tuv>\n      <tuv xml:lang=\"bg-BG\"><seg>ОДКБ"));
-	assert_non_null(strstr(s, "<tu tuid=\"c2-1\">"));     /* the deprecated term left out */
-	assert_null(strstr(s, "<tu tuid=\"c2-2\">"));
-	free(s);
+	static const struct write_case cases[] = {
+		{ .name = "terms.tmx", .fmt = SV_IO_TMX, .o = { .tmx_terms = 1 }, .concepts = 1,
+		  .schemas = TMX_SCHEMAS,
+		  .has = {
+			  "segtype=\"phrase\"",
+			  "<tu tuid=\"odkb-4\">", /* 2 ru x 2 bg, forbidden left out */
+			  "<tu tuid=\"c2-1\">",
+		  },
+		  .lacks = {
+			  "<tu tuid=\"odkb-5\">",
+			  "<seg>ОДКБ</seg></tuv>\n      <tuv xml:lang=\"bg-BG\"><seg>ОДКБ",
+			  "<tu tuid=\"c2-2\">", /* the deprecated term left out */
+		  } },
+	};
+	run_write_cases(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 static void test_xliff(void **state)
 {
-	struct sv_io_options o = opts_default();
-	const char *p = path_of("a.xlf");
-	write_units(SV_IO_XLIFF, &o, p, units, NUNITS);
-	assert_int_equal(xmllint("--schema xliff-1.2/xliff-core-1.2-strict.xsd", p), 0);
-	char *s = slurp(p);
-	assert_non_null(strstr(s, "<file original=\"sverka\" source-language=\"ru-RU\" "
-				  "target-language=\"bg-BG\" datatype=\"plaintext\">"));
-	assert_non_null(strstr(s, "<trans-unit id=\"1\" approved=\"yes\" xml:space=\"preserve\">"));
-	assert_non_null(strstr(s, "<target state=\"signed-off\">Съвет за колективна сигурност на ОДКС"
-				  "</target>"));
-	assert_non_null(strstr(s, "<target state=\"needs-review-translation\">"));
-	assert_non_null(strstr(s, "<note from=\"ru-doc\">ru/2025-11-27-odkb.txt</note>"));
-	assert_non_null(strstr(s, "<note>Примечание &amp; &lt;заметка&gt;</note>"));
-	free(s);
-
-	o.xliff_version = 21;
-	p = path_of("a21.xlf");
-	write_units(SV_IO_XLIFF, &o, p, units, NUNITS);
-	assert_int_equal(xmllint("--schema xliff-2.0/xliff_core_2.0.xsd", p), 0);
-	assert_int_equal(xmllint("--schema xliff-2.1-os/schemas/xliff_core_2.0.xsd", p), 0);
-	s = slurp(p);
-	assert_non_null(strstr(s, "version=\"2.1\" srcLang=\"ru-RU\" trgLang=\"bg-BG\""));
-	assert_non_null(strstr(s, "<segment state=\"final\">"));
-	assert_non_null(strstr(s, "<note category=\"score\">0.8734</note>"));
-	assert_non_null(strstr(s, "<unit id=\"u3\">")); /* "x y" is no NMTOKEN */
-	free(s);
-
-	/* one <file> per document pair */
-	o.xliff_per_doc = 1;
-	for (int v = 0; v < 2; v++) {
-		o.xliff_version = v ? 21 : 12;
-		p = path_of(v ? "doc21.xlf" : "doc12.xlf");
-		write_units(SV_IO_XLIFF, &o, p, units, NUNITS);
-		assert_int_equal(xmllint(v ? "--schema xliff-2.0/xliff_core_2.0.xsd" :
-					 "--schema xliff-1.2/xliff-core-1.2-strict.xsd", p), 0);
-		s = slurp(p);
-		assert_non_null(strstr(s, "original=\"ru/2025-11-27-odkb.txt + bg/2025-11-27-odks.txt\""));
-		assert_non_null(strstr(s, "original=\"- + -\""));
-		free(s);
+	static const struct write_case cases[] = {
+		{ .name = "a.xlf", .fmt = SV_IO_XLIFF, .schemas = { XLIFF12_SCHEMA },
+		  .has = {
+			  "<file original=\"sverka\" source-language=\"ru-RU\" "
+			  "target-language=\"bg-BG\" datatype=\"plaintext\">",
+			  "<trans-unit id=\"1\" approved=\"yes\" xml:space=\"preserve\">",
+			  "<target state=\"signed-off\">Съвет за колективна сигурност на ОДКС"
+			  "</target>",
+			  "<target state=\"needs-review-translation\">",
+			  "<note from=\"ru-doc\">ru/2025-11-27-odkb.txt</note>",
+			  "<note>Примечание &amp; &lt;заметка&gt;</note>",
+		  } },
+		{ .name = "a21.xlf", .fmt = SV_IO_XLIFF, .o = { .xliff_version = 21 },
+		  .schemas = { XLIFF20_SCHEMA, "--schema xliff-2.1-os/schemas/xliff_core_2.0.xsd" },
+		  .has = {
+			  "version=\"2.1\" srcLang=\"ru-RU\" trgLang=\"bg-BG\"",
+			  "<segment state=\"final\">",
+			  "<note category=\"score\">0.8734</note>",
+			  "<unit id=\"u3\">", /* "x y" is no NMTOKEN */
+		  } },
+		/* one <file> per document pair */
+		{ .name = "doc12.xlf", .fmt = SV_IO_XLIFF,
+		  .o = { .xliff_version = 12, .xliff_per_doc = 1 },
+		  .schemas = { XLIFF12_SCHEMA },
+		  .has = {
+			  "original=\"ru/2025-11-27-odkb.txt + bg/2025-11-27-odks.txt\"",
+			  "original=\"- + -\"",
+		  } },
+		{ .name = "doc21.xlf", .fmt = SV_IO_XLIFF,
+		  .o = { .xliff_version = 21, .xliff_per_doc = 1 },
+		  .schemas = { XLIFF20_SCHEMA },
+		  .has = {
+			  "original=\"ru/2025-11-27-odkb.txt + bg/2025-11-27-odks.txt\"",
+			  "original=\"- + -\"",
+		  } },
+		{ .name = "a20.xlf", .fmt = SV_IO_XLIFF2,
+		  .o = { .xliff_version = 20, .source_bg = 1 },
+		  .schemas = { XLIFF20_SCHEMA },
+		  .has = { "version=\"2.0\" srcLang=\"bg-BG\" trgLang=\"ru-RU\"" } },
+	};
+	run_write_cases(cases, sizeof(cases) / sizeof(cases[0]));
+	/* the per-document files read back whole */
+	struct sv_error err = { 0 };
+	const char *per_doc[] = { "doc12.xlf", "doc21.xlf" };
+	for (size_t i = 0; i < 2; i++) {
 		struct got g = { 0 };
-		struct sv_error err = { 0 };
-		assert_int_equal(read_file(p, SV_IO_AUTO, &g, NULL, &err), 0);
+		assert_int_equal(read_file(path_of(per_doc[i]), SV_IO_AUTO, &g, NULL, &err), 0);
 		assert_int_equal(g.nu, NUNITS);
 		got_free(&g);
 	}
-	o.xliff_per_doc = 0;
 
 	/* an empty XLIFF 2 or TBX would be invalid: refused, no file */
-	struct sv_error err = { 0 };
+	struct sv_io_options o = opts_default();
 	o.xliff_version = 21;
 	struct sv_io_writer *w = sv_io_writer_open(SV_IO_XLIFF, path_of("empty.xlf"), &o, &err);
 	assert_non_null(w);
@@ -371,88 +417,75 @@ static void test_xliff(void **state)
 	w = sv_io_writer_open(SV_IO_TBX, path_of("empty.tbx"), &o, &err);
 	assert_int_equal(sv_io_writer_close(w, &err), SV_EINPUT);
 	assert_int_equal(access(path_of("empty.tbx"), F_OK), -1);
-
-	o.xliff_version = 20;
-	o.source_bg = 1;
-	p = path_of("a20.xlf");
-	write_units(SV_IO_XLIFF2, &o, p, units, NUNITS);
-	assert_int_equal(xmllint("--schema xliff-2.0/xliff_core_2.0.xsd", p), 0);
-	s = slurp(p);
-	assert_non_null(strstr(s, "version=\"2.0\" srcLang=\"bg-BG\" trgLang=\"ru-RU\""));
-	free(s);
 }
 
 static void test_tbx(void **state)
 {
-	struct sv_io_options o = opts_default();
-	const char *p = path_of("a.tbx");
-	write_concepts(SV_IO_TBX, &o, p, concepts, 2);
-	assert_int_equal(xmllint("--relaxng tbx/v2-legacy/TBXBasicRNGV02.rng", p), 0);
-	assert_int_equal(xmllint("--schema tbx/omegat-xsd/tbx.xsd", p), 0);
-	char *s = slurp(p);
-	assert_non_null(strstr(s, "<martif type=\"TBX-Basic\" xml:lang=\"ru\">"));
-	assert_non_null(strstr(s, "<termEntry id=\"odkb\">"));
-	assert_non_null(strstr(s, "<termEntry id=\"c2\">"));
-	assert_non_null(strstr(s, "<term>ОДКС</term>\n            <termNote type=\"administrativeStatus\">"
-				  "admittedTerm-admn-sts</termNote>"));
-	assert_non_null(strstr(s, "<termNote type=\"partOfSpeech\">properNoun</termNote>"));
-	assert_non_null(strstr(s, "deprecatedTerm-admn-sts"));
-	assert_non_null(strstr(s, "supersededTerm-admn-sts"));
-	assert_non_null(strstr(s, "<descrip type=\"context\">Главният секретар &amp; &lt;съветът&gt;"));
-	free(s);
-
-	o.tbx_version = 3;
-	p = path_of("a3.tbx");
-	write_concepts(SV_IO_TBX, &o, p, concepts, 2);
-	assert_int_equal(xmllint("--relaxng tbx/v3/TBXcoreStructV03_TBX-Basic_integrated.rng", p), 0);
-	assert_int_equal(xmllint("--relaxng tbx/v3/TBXcoreStructV03.rng", p), 0);
-	s = slurp(p);
-	assert_non_null(strstr(s, "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ru\" "
-				  "xmlns=\"urn:iso:std:iso:30042:ed-2\">"));
-	assert_non_null(strstr(s, "<conceptEntry id=\"odkb\">"));
-	assert_non_null(strstr(s, "<langSec xml:lang=\"bg-BG\">"));
-	free(s);
+	static const struct write_case cases[] = {
+		{ .name = "a.tbx", .fmt = SV_IO_TBX, .concepts = 1,
+		  .schemas = { "--relaxng tbx/v2-legacy/TBXBasicRNGV02.rng",
+			       "--schema tbx/omegat-xsd/tbx.xsd" },
+		  .has = {
+			  "<martif type=\"TBX-Basic\" xml:lang=\"ru\">",
+			  "<termEntry id=\"odkb\">",
+			  "<termEntry id=\"c2\">",
+			  "<term>ОДКС</term>\n            <termNote type=\"administrativeStatus\">"
+			  "admittedTerm-admn-sts</termNote>",
+			  "<termNote type=\"partOfSpeech\">properNoun</termNote>",
+			  "deprecatedTerm-admn-sts",
+			  "supersededTerm-admn-sts",
+			  "<descrip type=\"context\">Главният секретар &amp; &lt;съветът&gt;",
+		  } },
+		{ .name = "a3.tbx", .fmt = SV_IO_TBX, .o = { .tbx_version = 3 }, .concepts = 1,
+		  .schemas = { "--relaxng tbx/v3/TBXcoreStructV03_TBX-Basic_integrated.rng",
+			       "--relaxng tbx/v3/TBXcoreStructV03.rng" },
+		  .has = {
+			  "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ru\" "
+			  "xmlns=\"urn:iso:std:iso:30042:ed-2\">",
+			  "<conceptEntry id=\"odkb\">",
+			  "<langSec xml:lang=\"bg-BG\">",
+		  } },
+	};
+	run_write_cases(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 static void test_text_formats(void **state)
 {
-	struct sv_io_options o = opts_default();
-	const char *p = path_of("g.utf8");
-	write_concepts(SV_IO_OMEGAT, &o, p, concepts, 2);
-	char *s = slurp(p);
-	assert_true(!strncmp(s, "# -*- coding: utf-8 -*-\n", 24));
-	assert_non_null(strstr(s, "\nОДКБ\tОДКС\tОрганизация & союз\n"));
-	assert_null(strstr(s, "\tОДКБ\t")); /* forbidden target */
-	assert_non_null(strstr(s, "\nгенеральный секретарь\tглавен секретар\n"));
-	assert_null(strstr(s, "\t\n"));    /* never an empty target or comment */
-	free(s);
-
-	p = path_of("u.csv");
-	write_units(SV_IO_CSV, &o, p, units, NUNITS);
-	s = slurp(p);
-	assert_true(!strncmp(s, "\xEF\xBB\xBFru-RU,bg-BG,id,created,ru_doc,bg_doc,outlet,date,score,"
-			     "link,method,status,origin,note\r\n", 85));
-	assert_non_null(strstr(s, "\r\n\"Тест: 5 < 7 & 8 > 3, \"\"кавычки\"\" и"));
-	assert_non_null(strstr(s, ",\"a \"\"b\"\".tmx\","));
-	assert_non_null(strstr(s, "\"Строка один\nстрока два\""));
-	free(s);
-
-	p = path_of("c.csv");
-	write_concepts(SV_IO_CSV, &o, p, concepts, 2);
-	s = slurp(p);
-	assert_non_null(strstr(s, "ru-RU,bg-BG,concept,note\r\n"));
-	assert_non_null(strstr(s, "\r\nОДКБ,ОДКС,odkb,Организация & союз\r\n"));
-	free(s);
-
-	p = path_of("u.tsv");
-	write_units(SV_IO_TSV, &o, p, units, NUNITS);
-	s = slurp(p);
-	assert_non_null(strstr(s, "Совет коллективной безопасности ОДКБ\tСъвет за колективна "
-				  "сигурност на ОДКС\n"));
-	assert_non_null(strstr(s, "Строка один строка два\tРед едно ред две\n"));
-	free(s);
+	static const struct write_case cases[] = {
+		{ .name = "g.utf8", .fmt = SV_IO_OMEGAT, .concepts = 1,
+		  .starts = "# -*- coding: utf-8 -*-\n",
+		  .has = {
+			  "\nОДКБ\tОДКС\tОрганизация & союз\n",
+			  "\nгенеральный секретарь\tглавен секретар\n",
+		  },
+		  .lacks = {
+			  "\tОДКБ\t", /* forbidden target */
+			  "\t\n",     /* never an empty target or comment */
+		  } },
+		{ .name = "u.csv", .fmt = SV_IO_CSV,
+		  .starts = "\xEF\xBB\xBFru-RU,bg-BG,id,created,ru_doc,bg_doc,outlet,date,score,"
+			    "link,method,status,origin,note\r\n",
+		  .has = {
+			  "\r\n\"Тест: 5 < 7 & 8 > 3, \"\"кавычки\"\" и",
+			  ",\"a \"\"b\"\".tmx\",",
+			  "\"Строка один\nстрока два\"",
+		  } },
+		{ .name = "c.csv", .fmt = SV_IO_CSV, .concepts = 1,
+		  .has = {
+			  "ru-RU,bg-BG,concept,note\r\n",
+			  "\r\nОДКБ,ОДКС,odkb,Организация & союз\r\n",
+		  } },
+		{ .name = "u.tsv", .fmt = SV_IO_TSV,
+		  .has = {
+			  "Совет коллективной безопасности ОДКБ\tСъвет за колективна сигурност на "
+			  "ОДКС\n",
+			  "Строка один строка два\tРед едно ред две\n",
+		  } },
+	};
+	run_write_cases(cases, sizeof(cases) / sizeof(cases[0]));
 
 	/* units and concepts do not mix where a format takes one kind */
+	struct sv_io_options o = opts_default();
 	struct sv_error err = { 0 };
 	struct sv_io_writer *w = sv_io_writer_open(SV_IO_TBX, path_of("x.tbx"), &o, &err);
 	assert_non_null(w);
