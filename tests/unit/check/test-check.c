@@ -88,6 +88,18 @@ static const char *msg(const struct fx *x, int check, const char *unit)
 	return "";
 }
 
+/* Fails unless unit has n findings of check and, part not NULL, the first
+ * one's message holds part; the failure names the unit and the check. */
+static void expect(const struct fx *x, int check, const char *unit, int n, const char *part)
+{
+	int got = has(x, check, unit);
+	if (got != n)
+		fail_msg("unit %s: %d %s findings, not %d", unit, got, sv_check_name(check), n);
+	if (part && !strstr(msg(x, check, unit), part))
+		fail_msg("unit %s: %s message '%s' lacks '%s'", unit, sv_check_name(check),
+			 msg(x, check, unit), part);
+}
+
 static void csto(struct fx *x)
 {
 	uint32_t c = sv_check_glossary_concept(x->g);
@@ -157,16 +169,15 @@ static void test_term_missing(void **state)
 	/* an acronym is its own lemma: НАТО is not на + the article -то */
 	ru_bg(&x, "8", "Саммит НАТО прошёл в Вильнюсе.", "Срещата на върха се проведе във Вилнюс.");
 	run(&x);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "1"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "2"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_TERM_MISSING, "2"), "«Совета коллективной безопасности»"));
-	assert_non_null(strstr(msg(&x, SV_CHECK_TERM_MISSING, "2"), "«Съвет за колективна сигурност»"));
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "3"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "4"), 1);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "5"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "6"), 1);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "7"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "8"), 1);
+	expect(&x, SV_CHECK_TERM_MISSING, "1", 0, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "2", 1, "«Совета коллективной безопасности»");
+	expect(&x, SV_CHECK_TERM_MISSING, "2", 1, "«Съвет за колективна сигурност»");
+	expect(&x, SV_CHECK_TERM_MISSING, "3", 0, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "4", 1, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "5", 0, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "6", 1, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "7", 0, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "8", 1, NULL);
 	assert_int_equal(x.f.errors, 4);
 	fx_release(&x);
 }
@@ -182,14 +193,13 @@ static void test_term_forbidden(void **state)
 	ru_bg(&x, "3", "Генеральный секретарь ОДКБ выступил.", "Генералният секретар на ОДКС изнесе доклад.");
 	bg_ru(&x, "4", "Генералният секретар на ОДКС.", "Генеральный секретарь ОДКС.");
 	run(&x);
-	assert_int_equal(has(&x, SV_CHECK_TERM_FORBIDDEN, "1"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_TERM_FORBIDDEN, "1"), "use «ОДКС»"));
+	expect(&x, SV_CHECK_TERM_FORBIDDEN, "1", 1, "use «ОДКС»");
 	/* the forbidden variant explains the missing term: no second finding */
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "1"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_FORBIDDEN, "2"), 1);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "2"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_FORBIDDEN, "3"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_FORBIDDEN, "4"), 1);
+	expect(&x, SV_CHECK_TERM_MISSING, "1", 0, NULL);
+	expect(&x, SV_CHECK_TERM_FORBIDDEN, "2", 1, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "2", 0, NULL);
+	expect(&x, SV_CHECK_TERM_FORBIDDEN, "3", 0, NULL);
+	expect(&x, SV_CHECK_TERM_FORBIDDEN, "4", 1, NULL);
 	/* the mark is on the forbidden words in the target */
 	for (size_t i = 0; i < x.f.n; i++)
 		if (x.f.v[i].check == SV_CHECK_TERM_FORBIDDEN &&
@@ -211,9 +221,8 @@ static void test_term_avoid(void **state)
 	ru_bg(&x, "1", "Товарооборот вырос.", "Оборотът нарасна.");
 	ru_bg(&x, "2", "Оборот компании вырос.", "Оборотът на компанията нарасна.");
 	run(&x);
-	assert_int_equal(has(&x, SV_CHECK_TERM_FORBIDDEN, "1"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_TERM_FORBIDDEN, "1"), "rejected rendering"));
-	assert_int_equal(has(&x, SV_CHECK_TERM_FORBIDDEN, "2"), 0);
+	expect(&x, SV_CHECK_TERM_FORBIDDEN, "1", 1, "rejected rendering");
+	expect(&x, SV_CHECK_TERM_FORBIDDEN, "2", 0, NULL);
 	fx_release(&x);
 }
 
@@ -230,7 +239,7 @@ static void test_term_inconsistent(void **state)
 	ru_bg(&x, "3", "О товарообороте говорили много.", "За търговския оборот се говори много.");
 	ru_bg(&x, "4", "Рост товарооборота замедлился.", "Ръстът на стокообмена се забави.");
 	run(&x);
-	assert_int_equal(has(&x, SV_CHECK_TERM_INCONSISTENT, "3"), 1);
+	expect(&x, SV_CHECK_TERM_INCONSISTENT, "3", 1, NULL);
 	assert_int_equal(x.f.count[SV_CHECK_TERM_INCONSISTENT], 1);
 	const char *m = msg(&x, SV_CHECK_TERM_INCONSISTENT, "3");
 	assert_non_null(strstr(m, "«стокообмен» 3×"));
@@ -251,13 +260,11 @@ static void test_segment_inconsistent(void **state)
 	bg_ru(&x, "5", "Решението беше прието единодушно.", "Решение принято единогласно.");
 	run(&x);
 	/* same source (case and spaces aside) with another target: the later one */
-	assert_int_equal(has(&x, SV_CHECK_SEGMENT_INCONSISTENT, "3"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_SEGMENT_INCONSISTENT, "3"), "r.tsv:1"));
-	assert_int_equal(has(&x, SV_CHECK_SEGMENT_INCONSISTENT, "1"), 0);
+	expect(&x, SV_CHECK_SEGMENT_INCONSISTENT, "3", 1, "r.tsv:1");
+	expect(&x, SV_CHECK_SEGMENT_INCONSISTENT, "1", 0, NULL);
 	/* same target, another source */
-	assert_int_equal(has(&x, SV_CHECK_SEGMENT_INCONSISTENT, "4"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_SEGMENT_INCONSISTENT, "4"), "different source"));
-	assert_int_equal(has(&x, SV_CHECK_SEGMENT_INCONSISTENT, "5"), 0);
+	expect(&x, SV_CHECK_SEGMENT_INCONSISTENT, "4", 1, "different source");
+	expect(&x, SV_CHECK_SEGMENT_INCONSISTENT, "5", 0, NULL);
 	fx_release(&x);
 }
 
@@ -279,11 +286,9 @@ static void test_numbers(void **state)
 	ru_bg(&x, "12", "Доход вырос на 7%.", "Доходът нарасна.");
 	run(&x);
 	assert_int_equal(x.f.count[SV_CHECK_NUMBER_MISMATCH], 3);
-	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "3"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_NUMBER_MISMATCH, "3"), "source has 20; target has 25"));
-	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "10"), 1);
-	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "12"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_NUMBER_MISMATCH, "12"), "not found in the target"));
+	expect(&x, SV_CHECK_NUMBER_MISMATCH, "3", 1, "source has 20; target has 25");
+	expect(&x, SV_CHECK_NUMBER_MISMATCH, "10", 1, NULL);
+	expect(&x, SV_CHECK_NUMBER_MISMATCH, "12", 1, "not found in the target");
 	fx_release(&x);
 }
 
@@ -302,15 +307,14 @@ static void test_untranslated(void **state)
 	bg_ru(&x, "7", "Министрите обсъдиха подготовката на заседанието.",
 	      "Министрите обсъдиха подготовката на заседанието.");
 	run(&x);
-	assert_int_equal(has(&x, SV_CHECK_UNTRANSLATED, "1"), 1);
-	assert_int_equal(has(&x, SV_CHECK_UNTRANSLATED, "2"), 1);
+	expect(&x, SV_CHECK_UNTRANSLATED, "1", 1, NULL);
+	expect(&x, SV_CHECK_UNTRANSLATED, "2", 1, NULL);
 	assert_string_equal(msg(&x, SV_CHECK_UNTRANSLATED, "2"), "the unit has no target");
-	assert_int_equal(has(&x, SV_CHECK_UNTRANSLATED, "3"), 1);
-	assert_int_equal(has(&x, SV_CHECK_UNTRANSLATED, "4"), 0);
-	assert_int_equal(has(&x, SV_CHECK_UNTRANSLATED, "5"), 0);
-	assert_int_equal(has(&x, SV_CHECK_UNTRANSLATED, "6"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_UNTRANSLATED, "6"), "in Russian"));
-	assert_int_equal(has(&x, SV_CHECK_UNTRANSLATED, "7"), 1);
+	expect(&x, SV_CHECK_UNTRANSLATED, "3", 1, NULL);
+	expect(&x, SV_CHECK_UNTRANSLATED, "4", 0, NULL);
+	expect(&x, SV_CHECK_UNTRANSLATED, "5", 0, NULL);
+	expect(&x, SV_CHECK_UNTRANSLATED, "6", 1, "in Russian");
+	expect(&x, SV_CHECK_UNTRANSLATED, "7", 1, NULL);
 	/* untranslated units are no renderings for segment-inconsistent */
 	assert_int_equal(x.f.count[SV_CHECK_SEGMENT_INCONSISTENT], 0);
 	fx_release(&x);
@@ -331,25 +335,21 @@ static void test_mixed_script(void **state)
 	ru_bg(&x, "7", "Клетки должны быть 0ведены повторно.", "Клетките трябва да бъдат въведени отново.");
 	ru_bg(&x, "8", "В 5км от границы, 3D формат.", "На 5 км от границата, формат 3D.");
 	run(&x);
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "1"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_MIXED_SCRIPT, "1"), "Latin 'O' U+004F"));
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "1", 1, "Latin 'O' U+004F");
 	/* the look-alike does not hide the term */
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "1"), 0);
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "2"), 0);
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "3"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_MIXED_SCRIPT, "3"), "source"));
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "4"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_MIXED_SCRIPT, "4"), "Greek"));
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "5"), 0);
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "6"), 1);
-	assert_non_null(strstr(msg(&x, SV_CHECK_MIXED_SCRIPT, "6"), "digit '0'"));
+	expect(&x, SV_CHECK_TERM_MISSING, "1", 0, NULL);
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "2", 0, NULL);
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "3", 1, "source");
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "4", 1, "Greek");
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "5", 0, NULL);
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "6", 1, "digit '0'");
 	/* a digit for a letter is neither a number nor a missing term */
-	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "6"), 0);
-	assert_int_equal(has(&x, SV_CHECK_TERM_MISSING, "6"), 0);
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "7"), 1);
-	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "7"), 0);
-	assert_int_equal(has(&x, SV_CHECK_MIXED_SCRIPT, "8"), 0);
-	assert_int_equal(has(&x, SV_CHECK_NUMBER_MISMATCH, "8"), 0);
+	expect(&x, SV_CHECK_NUMBER_MISMATCH, "6", 0, NULL);
+	expect(&x, SV_CHECK_TERM_MISSING, "6", 0, NULL);
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "7", 1, NULL);
+	expect(&x, SV_CHECK_NUMBER_MISMATCH, "7", 0, NULL);
+	expect(&x, SV_CHECK_MIXED_SCRIPT, "8", 0, NULL);
+	expect(&x, SV_CHECK_NUMBER_MISMATCH, "8", 0, NULL);
 	fx_release(&x);
 }
 
@@ -368,7 +368,7 @@ static void test_tag_mismatch(void **state)
 	tag_seg(&x, "3", "g1 /g1", "g1 /g1 ph3");
 	tag_seg(&x, "4", "bx1 ex1 x2", "x2 bx1 ex1");
 	run(&x);
-	assert_int_equal(has(&x, SV_CHECK_TAG_MISMATCH, "1"), 0);
+	expect(&x, SV_CHECK_TAG_MISMATCH, "1", 0, NULL);
 	assert_string_equal(msg(&x, SV_CHECK_TAG_MISMATCH, "2"), "missing in the target: x2");
 	assert_string_equal(msg(&x, SV_CHECK_TAG_MISMATCH, "3"), "added in the target: ph3");
 	assert_non_null(strstr(msg(&x, SV_CHECK_TAG_MISMATCH, "4"), "reordered"));
