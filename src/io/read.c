@@ -7,15 +7,22 @@
 #include <string.h>
 #include <strings.h>
 
+/* A callback asked to stop: marks the read stopped, with "stopped by the
+ * caller" as its error unless it has one. Returns 1. */
+static int caller_stopped(struct io_rd *rd)
+{
+	rd->stopped = 1;
+	if (rd->err && rd->err->code == SV_OK)
+		sv_error_set(rd->err, SV_EINPUT, "'%s': stopped by the caller", rd->path);
+	return 1;
+}
+
 int io_emit_unit(struct io_rd *rd, const struct sv_io_unit *u)
 {
 	rd->units++;
 	if (!rd->cb || !rd->cb->unit || !rd->cb->unit(rd->ctx, u))
 		return 0;
-	rd->stopped = 1;
-	if (rd->err && rd->err->code == SV_OK)
-		sv_error_set(rd->err, SV_EINPUT, "'%s': stopped by the caller", rd->path);
-	return 1;
+	return caller_stopped(rd);
 }
 
 int io_emit_concept(struct io_rd *rd, const struct sv_io_concept *c)
@@ -23,10 +30,7 @@ int io_emit_concept(struct io_rd *rd, const struct sv_io_concept *c)
 	rd->concepts++;
 	if (!rd->cb || !rd->cb->concept || !rd->cb->concept(rd->ctx, c))
 		return 0;
-	rd->stopped = 1;
-	if (rd->err && rd->err->code == SV_OK)
-		sv_error_set(rd->err, SV_EINPUT, "'%s': stopped by the caller", rd->path);
-	return 1;
+	return caller_stopped(rd);
 }
 
 void io_warn(struct io_rd *rd, unsigned long line, unsigned long col, const char *fmt, ...)
