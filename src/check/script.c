@@ -270,6 +270,25 @@ static uint32_t digit_twin(const char *s, size_t n, size_t i)
 	return upper ? 0x411 : 0x431;         /* Б б */
 }
 
+/* The end of the run of letters starting at i of s (n bytes); *mixed tells
+ * whether the run has both Cyrillic and Latin or Greek letters. */
+static size_t letters_end(const char *s, size_t n, size_t i, int *mixed)
+{
+	int cyr = 0, foreign = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = cp_at(s, n, i, &cp);
+		if (!is_alpha(cp))
+			break;
+		UScriptCode sc = script_of(cp);
+		cyr |= sc == USCRIPT_CYRILLIC;
+		foreign |= sc == USCRIPT_LATIN || sc == USCRIPT_GREEK;
+		i += len;
+	}
+	*mixed = cyr && foreign;
+	return i;
+}
+
 int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap)
 {
 	size_t n = strlen(s);
@@ -283,17 +302,7 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 			i += len;
 			continue;
 		}
-		int cyr = 0, foreign = 0;
-		while (i < n) {
-			len = cp_at(s, n, i, &cp);
-			if (!is_alpha(cp))
-				break;
-			UScriptCode sc = script_of(cp);
-			cyr |= sc == USCRIPT_CYRILLIC;
-			foreign |= sc == USCRIPT_LATIN || sc == USCRIPT_GREEK;
-			i += len;
-		}
-		mixed = cyr && foreign;
+		i = letters_end(s, n, i, &mixed);
 	}
 	for (size_t i = 0; i < n && !mixed; i++)
 		mixed = digit_twin(s, n, i) != 0;
@@ -305,17 +314,9 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 		uint32_t cp;
 		size_t len = cp_at(s, n, i, &cp);
 		size_t start = i, end = i;
-		int cyr = 0, foreign = 0;
+		int mixed_word = 0;
 		if (is_alpha(cp)) {
-			while (end < n) {
-				size_t l = cp_at(s, n, end, &cp);
-				if (!is_alpha(cp))
-					break;
-				UScriptCode sc = script_of(cp);
-				cyr |= sc == USCRIPT_CYRILLIC;
-				foreign |= sc == USCRIPT_LATIN || sc == USCRIPT_GREEK;
-				end += l;
-			}
+			end = letters_end(s, n, i, &mixed_word);
 		} else {
 			end = i + len;
 			uint32_t twin = digit_twin(s, n, i);
@@ -332,7 +333,7 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 		}
 		for (size_t k = start; k < end;) {
 			size_t l = cp_at(s, n, k, &cp);
-			uint32_t twin = cyr && foreign ? cyrillic_twin(cp) : 0;
+			uint32_t twin = mixed_word ? cyrillic_twin(cp) : 0;
 			size_t at = out->len;
 			if (twin) {
 				sv_buf_add_cp(out, twin);
