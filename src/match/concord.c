@@ -119,6 +119,22 @@ static int counterpart(struct sv_match *m, enum sv_lang lang, int64_t doc, int64
 	return SV_OK;
 }
 
+/* Whether a row is a new hit: the tokens of its analysis (norm, lemmas)
+ * hold the pattern, and no row before had the same text (remembered in
+ * seen). The index of the pattern's first token, or SIZE_MAX; toks is
+ * scratch. */
+static size_t new_hit(const struct sv_mtoks *pat, const char *text, const char *norm,
+		      const char *lemmas, struct sv_map *seen, struct sv_mtoks *toks)
+{
+	sv_match__mtoks(norm, lemmas, toks);
+	size_t at = find_pattern(toks, pat);
+	if (at == SIZE_MAX)
+		return SIZE_MAX;
+	int added;
+	sv_map_add(seen, text ? text : "", text ? strlen(text) : 0, &added);
+	return added ? at : SIZE_MAX;
+}
+
 static struct sv_match_line *new_line(struct sv_match_lines *out)
 {
 	SV_GROW(out->v, out->cap, out->n + 1);
@@ -159,14 +175,9 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)(limit * 8 + 32));
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			const char *norm = (const char *)sqlite3_column_text(s, 2);
-			sv_match__mtoks(norm, (const char *)sqlite3_column_text(s, 3), &toks);
-			size_t at = find_pattern(&toks, pat);
+			size_t at = new_hit(pat, (const char *)sqlite3_column_text(s, 1), norm,
+					    (const char *)sqlite3_column_text(s, 3), &seen, &toks);
 			if (at == SIZE_MAX)
-				continue;
-			const char *text = (const char *)sqlite3_column_text(s, 1);
-			int added;
-			sv_map_add(&seen, text ? text : "", text ? strlen(text) : 0, &added);
-			if (!added)
 				continue;
 			found++;
 			if (out->n - first >= limit)
@@ -209,16 +220,10 @@ static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct s
 	sqlite3_bind_text(s, 2, sv_lang_code(lang), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * 8 + 32));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *norm = (const char *)sqlite3_column_text(s, 3);
-		const char *lem = (const char *)sqlite3_column_text(s, 4);
-		sv_match__mtoks(norm, lem, &toks);
-		size_t at = find_pattern(&toks, pat);
+		size_t at = new_hit(pat, (const char *)sqlite3_column_text(s, 2),
+				    (const char *)sqlite3_column_text(s, 3),
+				    (const char *)sqlite3_column_text(s, 4), &seen, &toks);
 		if (at == SIZE_MAX)
-			continue;
-		const char *text = (const char *)sqlite3_column_text(s, 2);
-		int added;
-		sv_map_add(&seen, text ? text : "", text ? strlen(text) : 0, &added);
-		if (!added)
 			continue;
 		found++;
 		if (out->n - first + nrows >= limit)
