@@ -475,10 +475,12 @@ static double acro_score(struct tm_model *m, const struct tm_term *a, const stru
 			double v = miss == 0 ? 0.95 : (miss == 1 && len >= 3) ? 0.7 : 0;
 			if (v > s) {
 				s = v;
-				if (ev)
+				if (ev) {
+					sv_buf_reset(ev);
 					sv_buf_addf(ev, "%s spells the expansion of %s, '%s'%s%s",
 						    a->key, b->key, e->key, lex ? " through the lexicon" : "",
 						    miss ? " but one letter" : "");
+				}
 			}
 		}
 		if (a->expansion) {

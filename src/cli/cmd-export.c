@@ -220,7 +220,7 @@ static int add_pair(void *ctx, const struct sv_termbase_pair *p)
 	struct groups *gs = ctx;
 	if (!gs->status && !strcmp(p->status, "rejected"))
 		return 0;
-	char key[40];
+	char key[32]; /* as group.id */
 	if (p->concept)
 		snprintf(key, sizeof(key), "c%lld", (long long)p->concept);
 	else

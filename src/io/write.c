@@ -335,6 +335,16 @@ static int write_failed(struct sv_io_writer *w, struct sv_error *err)
 		    strerror(errno ? errno : EIO));
 }
 
+/* libxml2's output callback. A short write is left for ferror(), which
+ * item_written and chunk_end check, and never reported to libxml2: its own
+ * report would print on stderr, and the library never prints. */
+static int xml_write(void *file, const char *buf, int len)
+{
+	if (len > 0)
+		(void)fwrite(buf, 1, (size_t)len, file);
+	return len;
+}
+
 static int chunk_begin(struct sv_io_writer *w, struct sv_error *err)
 {
 	w->chunk_no++;
@@ -342,7 +352,7 @@ static int chunk_begin(struct sv_io_writer *w, struct sv_error *err)
 	if (open_file(w, err))
 		return w->ferr.code;
 	if (is_xml(w->fmt)) {
-		xmlOutputBufferPtr out = xmlOutputBufferCreateFile(w->f, NULL);
+		xmlOutputBufferPtr out = xmlOutputBufferCreateIO(xml_write, NULL, w->f, NULL);
 		if (out)
 			w->x = xmlNewTextWriter(out);
 		if (!w->x || write_prologue(w) < 0)
