@@ -277,19 +277,16 @@ static inline void ac_list_free(char **v, size_t n)
 	free(v);
 }
 
-#ifndef AC_PASSES
-#define AC_PASSES (getenv("AC_PASSES") ? atoi(getenv("AC_PASSES")) : 2)
-#endif
-
 struct ac_prf {
 	double p, r, f;
 	size_t tp, npred, ngold;
 };
 
 /* Aligns every document pair of a variant directory (ru/ and bg/ with the
- * same names) with method, two passes (the second after learning from the
- * first), and scores line pairs against gold.tsv (or the diagonal when
- * there is none). Returns -1 when the directory cannot be read. */
+ * same names) with method in one run (sv_align_run: the second pass after
+ * learning from the first), and scores line pairs against gold.tsv (or the
+ * diagonal when there is none). Returns -1 when the directory cannot be
+ * read. */
 static inline int ac_eval_variant(const char *vdir, enum sv_align_method method, struct ac_prf *res,
 				  double *seconds)
 {
@@ -315,45 +312,18 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 						  docs[i * 2 + s].sents, docs[i * 2 + s].n };
 			sv_align_add(a, &d, &ids[i * 2 + s], &err);
 		}
+	/* one run over all pairs, as `sverka align` makes it ($AC_PASSES: passes) */
 	struct sv_align_opts o;
 	sv_align_opts_init(&o);
-	o.method = method;
-	struct sv_align_links *links = calloc(nd, sizeof(*links));
-	if (getenv("AC_TRAIN_DIR")) { /* experiment: learn from another variant first */
-		const char *td = getenv("AC_TRAIN_DIR");
-		struct sv_align_opts to;
-		sv_align_opts_init(&to);
-		to.method = SV_ALIGN_MONOTONE;
-		for (size_t i = 0; i < nd; i++) {
-			struct ac_doc tdoc[2];
-			size_t tid[2];
-			for (int s = 0; s < 2; s++) {
-				snprintf(path, sizeof(path), "%s/%s/%s.txt", td, s ? "bg" : "ru", names[i]);
-				ac_doc_read(path, names[i], s ? SV_LANG_BG : SV_LANG_RU, 0, &tdoc[s]);
-				struct sv_align_doc d = { names[i], s ? SV_LANG_BG : SV_LANG_RU, NULL,
-							  tdoc[s].sents, tdoc[s].n };
-				sv_align_add(a, &d, &tid[s], &err);
-			}
-			struct sv_align_links tl = SV_ALIGN_LINKS_INIT;
-			sv_align_sentences(a, tid[0], tid[1], &to, &tl, &err);
-			sv_align_observe(a, tid[0], tid[1], &tl);
-			sv_align_links_release(&tl);
-			ac_doc_free(&tdoc[0]);
-			ac_doc_free(&tdoc[1]);
-		}
-		fprintf(stderr, "learnt %zu\n", sv_align_learn(a));
-	}
+	if (getenv("AC_PASSES"))
+		o.passes = atoi(getenv("AC_PASSES"));
+	struct sv_align_job *jobs = calloc(nd, sizeof(*jobs));
+	for (size_t i = 0; i < nd; i++)
+		jobs[i] = (struct sv_align_job){ ids[i * 2], ids[i * 2 + 1], method,
+						 SV_ALIGN_LINKS_INIT };
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (int pass = 0; pass < AC_PASSES; pass++) {
-		for (size_t i = 0; i < nd; i++) {
-			sv_align_sentences(a, ids[i * 2], ids[i * 2 + 1], &o, &links[i], &err);
-			if (pass + 1 < AC_PASSES)
-				sv_align_observe(a, ids[i * 2], ids[i * 2 + 1], &links[i]);
-		}
-		if (pass + 1 < AC_PASSES)
-			sv_align_learn(a);
-	}
+	sv_align_run(a, jobs, nd, &o, &err);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (seconds)
 		*seconds = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
@@ -390,8 +360,8 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 	if (getenv("AC_SHOW_FN")) {
 		struct sv_map pred = SV_MAP_INIT;
 		for (size_t i = 0; i < nd; i++)
-			for (size_t q = 0; q < links[i].n; q++) {
-				const struct sv_align_link *l = &links[i].v[q];
+			for (size_t q = 0; q < jobs[i].links.n; q++) {
+				const struct sv_align_link *l = &jobs[i].links.v[q];
 				for (uint32_t x = 0; x < l->nru; x++)
 					for (uint32_t y = 0; y < l->nbg; y++) {
 						snprintf(key, sizeof(key), "%s\t%u\t%u", names[i],
@@ -416,8 +386,8 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 	}
 	size_t tp = 0, np = 0;
 	for (size_t i = 0; i < nd; i++)
-		for (size_t q = 0; q < links[i].n; q++) {
-			const struct sv_align_link *l = &links[i].v[q];
+		for (size_t q = 0; q < jobs[i].links.n; q++) {
+			const struct sv_align_link *l = &jobs[i].links.v[q];
 			for (uint32_t x = 0; x < l->nru; x++)
 				for (uint32_t y = 0; y < l->nbg; y++) {
 					snprintf(key, sizeof(key), "%s\t%u\t%u", names[i], l->ru + x + 1,
@@ -441,8 +411,8 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 	res->f = res->p + res->r > 0 ? 2 * res->p * res->r / (res->p + res->r) : 0;
 	sv_map_release(&gold);
 	for (size_t i = 0; i < nd; i++)
-		sv_align_links_release(&links[i]);
-	free(links);
+		sv_align_links_release(&jobs[i].links);
+	free(jobs);
 	for (size_t i = 0; i < nd * 2; i++)
 		ac_doc_free(&docs[i]);
 	free(docs);

@@ -119,6 +119,9 @@ struct sv_align_opts {
 	 * date_days (default 7): a date difference of that many days halves the
 	 * date factor; documents without dates are not penalised. */
 	double doc_threshold, doc_ratio, doc_floor, date_days;
+	/* Runs (sv_align_run): passes over all pairs (default 2); the model
+	 * learns from each pass's confident links before the next. */
+	int passes;
 };
 
 void sv_align_opts_init(struct sv_align_opts *o);
@@ -169,6 +172,25 @@ void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_
  * least twice) to the lexicon, and the length ratio and variance. Returns
  * the number of word pairs learnt. */
 size_t sv_align_learn(struct sv_align *a);
+
+/* ---- Runs: many document pairs at once --------------------------------- */
+
+/* One document pair of a run. */
+struct sv_align_job {
+	size_t ru, bg;               /* model document indices (sv_align_add) */
+	enum sv_align_method method; /* this pair's mode (opts->method is not used) */
+	struct sv_align_links links; /* the result: SV_ALIGN_LINKS_INIT before, the caller
+				      * releases it with sv_align_links_release() */
+};
+
+/* Aligns the sentences of every job, learning across the whole run: each
+ * pass aligns all pairs and observes their confident links
+ * (sv_align_observe), the model learns from them (sv_align_learn), and the
+ * next pass aligns again with what was learnt; the last pass's links are
+ * the result. A run of one pair makes one pass. opts NULL for defaults. On
+ * error err names the pair and the jobs' links are unspecified. */
+int sv_align_run(struct sv_align *a, struct sv_align_job *jobs, size_t n,
+		 const struct sv_align_opts *opts, struct sv_error *err);
 
 /* ---- Scoring pieces (exposed for tests and tools) --------------------- */
 

@@ -67,6 +67,7 @@ void sv_align_opts_init(struct sv_align_opts *o)
 	o->doc_ratio = 0.6;
 	o->doc_floor = 0.05;
 	o->date_days = 7;
+	o->passes = 2;
 }
 
 /* ---- Keys and concepts ----------------------------------------------- */

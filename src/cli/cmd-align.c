@@ -28,13 +28,12 @@ struct adoc {
 	size_t n;
 };
 
-/* A document pair to align. */
+/* A document pair to align; its mode and links are in the run's job of
+ * the same index. */
 struct apair {
 	size_t ru, bg;     /* indices into the loaded documents */
 	float score;
 	int declared;
-	enum sv_align_method method;
-	struct sv_align_links links;
 };
 
 struct run {
@@ -43,7 +42,8 @@ struct run {
 	struct adoc *docs;
 	size_t ndocs, dcap;
 	struct apair *pairs;
-	size_t npairs, pcap;
+	struct sv_align_job *jobs; /* one per pair */
+	size_t npairs, pcap, jcap;
 };
 
 static const char *col(sqlite3_stmt *s, int i)
@@ -157,6 +157,17 @@ static int load_all(struct run *r, struct sv_error *err)
 	return rc;
 }
 
+static void add_pair(struct run *r, size_t ru, size_t bg, float score, int declared,
+		     enum sv_align_method m)
+{
+	SV_GROW(r->pairs, r->pcap, r->npairs + 1);
+	SV_GROW(r->jobs, r->jcap, r->npairs + 1);
+	r->pairs[r->npairs] = (struct apair){ ru, bg, score, declared };
+	r->jobs[r->npairs] = (struct sv_align_job){ r->docs[ru].model, r->docs[bg].model, m,
+						    SV_ALIGN_LINKS_INIT };
+	r->npairs++;
+}
+
 /* Resolves a declared pair (documents by id or path, in either order). */
 static int declare(struct run *r, const char *x, const char *y, enum sv_align_method m,
 		   struct sv_error *err)
@@ -181,14 +192,7 @@ static int declare(struct run *r, const char *x, const char *y, enum sv_align_me
 	if ((rc = load_doc(r, dx.id, dx.path, dx.lang, dx.date, 0, &ix, err)) ||
 	    (rc = load_doc(r, dy.id, dy.path, dy.lang, dy.date, 0, &iy, err)))
 		goto out;
-	SV_GROW(r->pairs, r->pcap, r->npairs + 1);
-	struct apair *p = &r->pairs[r->npairs++];
-	memset(p, 0, sizeof(*p));
-	p->ru = ix;
-	p->bg = iy;
-	p->score = 1.0f;
-	p->declared = 1;
-	p->method = m;
+	add_pair(r, ix, iy, 1.0f, 1, m);
 out:
 	sv_store_doc_release(&dx);
 	sv_store_doc_release(&dy);
@@ -222,13 +226,7 @@ static int find_pairs(struct run *r, int all, struct sv_error *err)
 			if (found)
 				continue;
 		}
-		SV_GROW(r->pairs, r->pcap, r->npairs + 1);
-		struct apair *p = &r->pairs[r->npairs++];
-		memset(p, 0, sizeof(*p));
-		p->ru = ru;
-		p->bg = bg;
-		p->score = dp.v[q].score;
-		p->method = SV_ALIGN_AUTO;
+		add_pair(r, ru, bg, dp.v[q].score, 0, SV_ALIGN_AUTO);
 	}
 	free(by_model);
 	sv_align_docpairs_release(&dp);
@@ -247,11 +245,13 @@ static void join(const struct adoc *d, uint32_t first, uint32_t n, char **v, str
 }
 
 /* Stores a pair and its units (replacing the pair's earlier units). */
-static int store_pair(struct run *r, const struct apair *p, const char *now, size_t *nunits,
+static int store_pair(struct run *r, size_t pi, const char *now, size_t *nunits,
 		      struct sv_error *err)
 {
+	const struct apair *p = &r->pairs[pi];
+	const struct sv_align_links *links = &r->jobs[pi].links;
 	const struct adoc *ru = &r->docs[p->ru], *bg = &r->docs[p->bg];
-	const char *mode = p->links.method == SV_ALIGN_MINING ? "comparable" : "parallel";
+	const char *mode = links->method == SV_ALIGN_MINING ? "comparable" : "parallel";
 	sqlite3_stmt *s = sv_store_prepare(r->st,
 		"INSERT INTO doc_pairs(ru_doc, bg_doc, score, mode, declared, created)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
@@ -283,8 +283,8 @@ static int store_pair(struct run *r, const struct apair *p, const char *now, siz
 	struct sv_buf rs = SV_BUF_INIT, bs = SV_BUF_INIT, b[6] = { SV_BUF_INIT, SV_BUF_INIT,
 		SV_BUF_INIT, SV_BUF_INIT, SV_BUF_INIT, SV_BUF_INIT };
 	int rc = SV_OK;
-	for (size_t q = 0; q < p->links.n; q++) {
-		const struct sv_align_link *l = &p->links.v[q];
+	for (size_t q = 0; q < links->n; q++) {
+		const struct sv_align_link *l = &links->v[q];
 		sv_buf_reset(&rs);
 		sv_buf_reset(&bs);
 		for (uint32_t i = 0; i < l->nru; i++)
@@ -403,33 +403,17 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 			goto fail;
 	if (!ndecl && ((rc = load_all(&r, &err)) || (rc = find_pairs(&r, all, &err))))
 		goto fail;
-	/* two passes: the first teaches the model word pairs and lengths */
-	struct sv_align_opts o;
-	sv_align_opts_init(&o);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < r.npairs; i++) {
-			struct apair *p = &r.pairs[i];
-			o.method = p->method;
-			if ((rc = sv_align_sentences(r.a, r.docs[p->ru].model, r.docs[p->bg].model, &o,
-						     &p->links, &err)))
-				goto fail;
-			if (!pass)
-				sv_align_observe(r.a, r.docs[p->ru].model, r.docs[p->bg].model,
-						 &p->links);
-		}
-		if (!pass && r.npairs > 1)
-			sv_align_learn(r.a);
-		else
-			break;
-	}
+	/* all pairs in one run: what the confident links teach serves every pair */
+	if ((rc = sv_align_run(r.a, r.jobs, r.npairs, NULL, &err)))
+		goto fail;
 	char now[21];
 	sv_store_now(now);
 	if ((rc = sv_store_begin(r.st, &err)))
 		goto fail;
 	for (size_t i = 0; i < r.npairs; i++) {
-		if ((rc = store_pair(&r, &r.pairs[i], now, &nunits, &err)))
+		if ((rc = store_pair(&r, i, now, &nunits, &err)))
 			break;
-		r.pairs[i].links.method == SV_ALIGN_MINING ? ncomp++ : npar++;
+		r.jobs[i].links.method == SV_ALIGN_MINING ? ncomp++ : npar++;
 	}
 	if (!rc && !ndecl)
 		rc = mark_aligned(&r, &err);
@@ -457,8 +441,8 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 			const struct apair *p = &r.pairs[i];
 			printf("%.3f\t%s\t%s\t%s\t%zu units\n", p->score, r.docs[p->ru].path,
 			       r.docs[p->bg].path,
-			       p->links.method == SV_ALIGN_MINING ? "comparable" : "parallel",
-			       p->links.n);
+			       r.jobs[i].links.method == SV_ALIGN_MINING ? "comparable" : "parallel",
+			       r.jobs[i].links.n);
 		}
 		if (!cli->quiet)
 			fprintf(stderr, "%zu document pairs (%zu parallel, %zu comparable), %zu units\n",
@@ -472,8 +456,9 @@ fail:
 	rc = cli_fail(cli, &err);
 out:
 	for (size_t i = 0; i < r.npairs; i++)
-		sv_align_links_release(&r.pairs[i].links);
+		sv_align_links_release(&r.jobs[i].links);
 	free(r.pairs);
+	free(r.jobs);
 	for (size_t i = 0; i < r.ndocs; i++)
 		adoc_free(&r.docs[i]);
 	free(r.docs);
