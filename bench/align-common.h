@@ -277,10 +277,33 @@ static inline void ac_list_free(char **v, size_t n)
 	free(v);
 }
 
+/* Scores of a variant: all documents, and each half of them (half[0]: the
+ * 1st, 3rd ... in name order; half[1]: the 2nd, 4th ...). */
 struct ac_prf {
 	double p, r, f;
 	size_t tp, npred, ngold;
+	struct {
+		double p, r, f;
+		size_t tp, npred, ngold;
+	} half[2];
 };
+
+static inline void ac_prf_set(size_t tp, size_t np, size_t ng, double *p, double *r, double *f)
+{
+	*p = np ? (double)tp / (double)np : 0;
+	*r = ng ? (double)tp / (double)ng : 0;
+	*f = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
+}
+
+/* 0 for documents of the first half (odd positions in name order), 1 for
+ * the second. */
+static inline int ac_half(char **names, size_t nd, const char *doc)
+{
+	for (size_t i = 0; i < nd; i++)
+		if (!strcmp(names[i], doc))
+			return (int)(i % 2);
+	return 0;
+}
 
 /* Aligns every document pair of a variant directory (ru/ and bg/ with the
  * same names) with method in one run (sv_align_run: the second pass after
@@ -345,7 +368,7 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 				strcpy(bcopy, bl);
 				for (char *y = strtok_r(bcopy, ",", &sb); y; y = strtok_r(NULL, ",", &sb)) {
 					snprintf(key, sizeof(key), "%s\t%d\t%d", doc, atoi(x), atoi(y));
-					sv_map_put(&gold, key, 1);
+					sv_map_put(&gold, key, 1 + ac_half(names, nd, doc));
 				}
 			}
 		}
@@ -354,7 +377,7 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 		for (size_t i = 0; i < nd; i++)
 			for (size_t l = 0; l < docs[i * 2].n && l < docs[i * 2 + 1].n; l++) {
 				snprintf(key, sizeof(key), "%s\t%zu\t%zu", names[i], l + 1, l + 1);
-				sv_map_put(&gold, key, 1);
+				sv_map_put(&gold, key, 1 + i % 2);
 			}
 	}
 	if (getenv("AC_SHOW_FN")) {
@@ -385,6 +408,10 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 		sv_map_release(&pred);
 	}
 	size_t tp = 0, np = 0;
+	memset(res, 0, sizeof(*res));
+	for (size_t q = 0; q < gold.cap; q++)
+		if (gold.slots[q].key)
+			res->half[gold.slots[q].val - 1].ngold++;
 	for (size_t i = 0; i < nd; i++)
 		for (size_t q = 0; q < jobs[i].links.n; q++) {
 			const struct sv_align_link *l = &jobs[i].links.v[q];
@@ -393,22 +420,26 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 					snprintf(key, sizeof(key), "%s\t%u\t%u", names[i], l->ru + x + 1,
 						 l->bg + y + 1);
 					np++;
-					if (sv_map_get(&gold, key, 0))
+					res->half[i % 2].npred++;
+					if (sv_map_get(&gold, key, 0)) {
 						tp++;
-					else if (getenv("AC_SHOW_FP"))
+						res->half[i % 2].tp++;
+					} else if (getenv("AC_SHOW_FP")) {
 						fprintf(stderr, "FP %s %s %u-%u ru%u bg%u s=%.3f\n  %s\n  %s\n",
-							vdir + strlen(vdir) - 5, names[i], l->nru, l->nbg, l->ru + x + 1,
-							l->bg + y + 1, l->score,
+							vdir + strlen(vdir) - 5, names[i], l->nru, l->nbg,
+							l->ru + x + 1, l->bg + y + 1, l->score,
 							docs[i * 2].text[l->ru + x],
 							docs[i * 2 + 1].text[l->bg + y]);
+					}
 				}
 		}
 	res->tp = tp;
 	res->npred = np;
 	res->ngold = gold.len;
-	res->p = np ? (double)tp / (double)np : 0;
-	res->r = gold.len ? (double)tp / (double)gold.len : 0;
-	res->f = res->p + res->r > 0 ? 2 * res->p * res->r / (res->p + res->r) : 0;
+	ac_prf_set(tp, np, gold.len, &res->p, &res->r, &res->f);
+	for (int h = 0; h < 2; h++)
+		ac_prf_set(res->half[h].tp, res->half[h].npred, res->half[h].ngold, &res->half[h].p,
+			   &res->half[h].r, &res->half[h].f);
 	sv_map_release(&gold);
 	for (size_t i = 0; i < nd; i++)
 		sv_align_links_release(&jobs[i].links);

@@ -2,7 +2,11 @@
  * ntrex-dev style directory and the seed coverage: P/R/F1 per variant
  * (parallel, deletion, merge in monotone mode, comparable in mining mode),
  * document pairing accuracy, and the pairs mined from the sample coverage.
+ * Each variant is also scored on two halves of its documents (odd and even
+ * positions by name), for changes that must help on both.
  * usage: eval-align [NTREX_DIR [SEEDS_DIR]] (defaults under $SV_SHARED or ../shared);
+ *        eval-align --mining|--monotone VARIANT_DIR... (held-out variants made by
+ *        bench/make-comparable: P/R/F1 each, halves, mean and worst F1);
  * $SEEDS_ALPHA mines the seeds at another false discovery rate. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,8 +81,35 @@ static void seeds(const char *dir)
 	sv_align_close(a);
 }
 
+/* Held-out variants: each directory in one mode, then mean and worst F1. */
+static int variants(enum sv_align_method m, char **dirs, int n)
+{
+	double sum = 0, worst = 2;
+	printf("%-40s %7s %7s %7s %6s %6s %6s  %-15s %-15s\n", "variant", "P", "R", "F1", "tp",
+	       "pred", "gold", "half A P/F1", "half B P/F1");
+	for (int i = 0; i < n; i++) {
+		struct ac_prf r;
+		if (ac_eval_variant(dirs[i], m, &r, NULL)) {
+			printf("%-40s missing\n", dirs[i]);
+			return 2;
+		}
+		printf("%-40s %7.4f %7.4f %7.4f %6zu %6zu %6zu  %.3f/%.3f     %.3f/%.3f\n", dirs[i],
+		       r.p, r.r, r.f, r.tp, r.npred, r.ngold, r.half[0].p, r.half[0].f, r.half[1].p,
+		       r.half[1].f);
+		sum += r.f;
+		worst = r.f < worst ? r.f : worst;
+	}
+	printf("%s: %d variants, mean F1 %.4f, worst %.4f\n", sv_align_method_name(m), n,
+	       sum / n, worst);
+	ac_text_done();
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 2 && (!strcmp(argv[1], "--mining") || !strcmp(argv[1], "--monotone")))
+		return variants(strcmp(argv[1], "--mining") ? SV_ALIGN_MONOTONE : SV_ALIGN_MINING,
+				argv + 2, argc - 2);
 	const char *sh = getenv("SV_SHARED");
 	char ntrex[4096], sd[4096];
 	snprintf(ntrex, sizeof(ntrex), "%s/data/ntrex-dev", sh && *sh ? sh : "../shared");
@@ -98,6 +129,8 @@ int main(int argc, char **argv)
 	int fails = 0;
 	printf("%-11s %-9s %7s %7s %7s %6s %6s %6s %7s\n", "variant", "mode", "P", "R", "F1",
 	       "tp", "pred", "gold", "target");
+	struct ac_prf res[4];
+	int have[4] = { 0 };
 	for (size_t v = 0; v < sizeof(vars) / sizeof(vars[0]); v++) {
 		char p[4200];
 		snprintf(p, sizeof(p), "%s/%s", dir, vars[v].name);
@@ -112,7 +145,16 @@ int main(int argc, char **argv)
 		       sv_align_method_name(vars[v].m), r.p, r.r, r.f, r.tp, r.npred, r.ngold,
 		       vars[v].target, ok ? "" : " FAIL", secs);
 		fails += !ok;
+		res[v] = r;
+		have[v] = 1;
 	}
+	printf("halves (A: 1st, 3rd ... document by name; B: 2nd, 4th ...):\n");
+	for (size_t v = 0; v < sizeof(vars) / sizeof(vars[0]); v++)
+		for (int h = 0; have[v] && h < 2; h++)
+			printf("%-11s %-9s %7.4f %7.4f %7.4f %6zu %6zu %6zu  half %c\n", vars[v].name,
+			       sv_align_method_name(vars[v].m), res[v].half[h].p, res[v].half[h].r,
+			       res[v].half[h].f, res[v].half[h].tp, res[v].half[h].npred,
+			       res[v].half[h].ngold, 'A' + h);
 	char p[4200];
 	snprintf(p, sizeof(p), "%s/parallel", dir);
 	size_t nd = 0;
