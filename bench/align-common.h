@@ -335,11 +335,18 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 						  docs[i * 2 + s].sents, docs[i * 2 + s].n };
 			sv_align_add(a, &d, &ids[i * 2 + s], &err);
 		}
-	/* one run over all pairs, as `sverka align` makes it ($AC_PASSES: passes) */
+	/* one run over all pairs, as `sverka align` makes it; experiments may set
+	 * $AC_PASSES, $AC_K, $AC_MARGIN, $AC_ALPHA (sv_align_opts) */
 	struct sv_align_opts o;
 	sv_align_opts_init(&o);
 	if (getenv("AC_PASSES"))
 		o.passes = atoi(getenv("AC_PASSES"));
+	if (getenv("AC_K"))
+		o.k = atoi(getenv("AC_K"));
+	if (getenv("AC_MARGIN"))
+		o.min_margin = atof(getenv("AC_MARGIN"));
+	if (getenv("AC_ALPHA"))
+		o.mine_alpha = atof(getenv("AC_ALPHA"));
 	struct sv_align_job *jobs = calloc(nd, sizeof(*jobs));
 	for (size_t i = 0; i < nd; i++)
 		jobs[i] = (struct sv_align_job){ ids[i * 2], ids[i * 2 + 1], method,

@@ -36,6 +36,25 @@ struct al_cooc {
 	size_t npairs;       /* confident sentence pairs observed */
 	size_t nlen;         /* 1-1 links above the skip level (for the length model) */
 	double sl, sll, sb, sbb, slb; /* length sums for c and s2 */
+	/* the unmatched concepts of each confident pair, for the translation
+	 * table: nx, ny, then nx RU and ny BG concept ids, pair after pair */
+	uint32_t *res;
+	size_t nres, rescap;
+};
+
+/* The learnt translation table: word pairs the cognates and the lexicon
+ * leave apart, each with the probability that they translate each other
+ * (IBM-1 both ways, on the unmatched words of confident pairs). Entries
+ * hold key ids; by[] lists them by the current concept of the RU word. */
+struct al_tt {
+	uint32_t *ru, *bg;   /* entries: key ids */
+	float *p;
+	size_t n, cap;
+	size_t nlearnt;      /* entries [0, nlearnt) learnt; the rest near cognates */
+	uint32_t *off;       /* per concept id: its entries in to/tp (CSR), nk + 1 */
+	uint32_t *to;        /* BG concept of each entry, by RU concept */
+	float *tp;
+	size_t nk;           /* concepts covered by off (0: not built) */
 };
 
 struct sv_align {
@@ -68,6 +87,7 @@ struct sv_align {
 
 	double c, s2;           /* length model: bg chars ~ c * ru chars, variance s2 per char */
 	struct al_cooc ev;
+	struct al_tt tt;
 	struct sv_buf scratch;
 };
 
@@ -116,6 +136,15 @@ void al_set_of(struct sv_align *a, size_t sent, struct al_set *s);
 void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t np,
 		  uint32_t **store, size_t *cap, struct al_set *out);
 double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_set *y);
+/* al_sim with the learnt translation table: a pair of words left unmatched,
+ * one on each side, counts as a match weighted by its probability. x is
+ * the RU side. */
+double al_sim_tt(const struct sv_align *a, const struct al_set *x, const struct al_set *y);
+/* Rebuilds the table's index over the current concepts (al_finalise). */
+void al_tt_index(struct sv_align *a);
+void al_tt_push(struct al_tt *tt, uint32_t ru, uint32_t bg, float p);
+/* Appends Latin-letter words against Cyrillic names of the other language. */
+void al_latin_soft(struct sv_align *a);
 /* The same with x's weights spread in a dense array indexed by concept
  * (al_mark(..., 1) before, al_mark(..., 0) after to clear it): faster when
  * one x meets many y. */

@@ -188,6 +188,13 @@ void sv_align__key(enum sv_lang lang, const char *word, size_t len, int pleo, st
 	uint32_t cp[64];
 	sv_buf_reset(out);
 	if (len && word[0] >= '0' && word[0] <= '9') {
+		/* an ordinal's ending is spelt differently in each language
+		 * (65-й, 65-та): the number alone */
+		for (size_t i = 1; i + 1 < len; i++)
+			if (word[i] == '-' && !(word[i + 1] >= '0' && word[i + 1] <= '9')) {
+				len = i;
+				break;
+			}
 		sv_buf_addc(out, '#');
 		sv_buf_add(out, word, len);
 		if (pleo_done)
@@ -369,5 +376,141 @@ void al_cognate_link(struct sv_align *a)
 	free(best);
 	free(bs);
 	free(v);
+	free(rm);
+}
+
+/* ---- Names in Latin letters against names in Cyrillic ---------------- */
+
+/* An English-like reading of a Latin word in Cyrillic letters (Boots ->
+ * бутс, Sainsbury -> саинсбури): enough for the skeletons to meet. */
+static size_t latin_to_cyr(const uint32_t *w, size_t n, uint32_t *out, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n && k + 3 < max; i++) {
+		uint32_t c = w[i], d = i + 1 < n ? w[i + 1] : 0;
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (d >= 'A' && d <= 'Z')
+			d += 32;
+		uint32_t o = 0, o2 = 0;
+		int skip = 0;
+		switch (c) {
+		case 'a': o = A_; break;
+		case 'b': o = B_; break;
+		case 'c':
+			if (d == 'h') {
+				o = CH;
+				skip = 1;
+			} else if (d == 'k') {
+				o = K_;
+				skip = 1;
+			} else {
+				o = (d == 'e' || d == 'i' || d == 'y') ? S_ : K_;
+			}
+			break;
+		case 'd': o = D_; break;
+		case 'e': o = (d == 'e' || d == 'a') ? I_ : E_; skip = d == 'e' || d == 'a'; break;
+		case 'f': o = F_; break;
+		case 'g': o = G_; break;
+		case 'h': o = H_; break;
+		case 'i': o = I_; break;
+		case 'j': o = D_; o2 = ZH; break;
+		case 'k': o = d == 'h' ? H_ : K_; skip = d == 'h'; break;
+		case 'l': o = L_; break;
+		case 'm': o = M_; break;
+		case 'n': o = N_; break;
+		case 'o': o = (d == 'o' || d == 'u') ? U_ : O_; skip = d == 'o' || d == 'u'; break;
+		case 'p': o = d == 'h' ? F_ : P_; skip = d == 'h'; break;
+		case 'q': o = K_; break;
+		case 'r': o = R_; break;
+		case 's':
+			if (d == 'h') {
+				o = SH;
+				skip = 1;
+			} else {
+				o = S_;
+			}
+			break;
+		case 't':
+			if (d == 'h') {
+				o = T_;
+				skip = 1;
+			} else if (d == 's') {
+				o = C_;
+				skip = 1;
+			} else {
+				o = T_;
+			}
+			break;
+		case 'u': o = U_; break;
+		case 'v': o = V_; break;
+		case 'w': o = U_; break;
+		case 'x': o = K_; o2 = S_; break;
+		case 'y': o = I_; break;
+		case 'z': o = d == 'h' ? ZH : Z_; skip = d == 'h'; break;
+		default: continue;
+		}
+		out[k++] = o;
+		if (o2)
+			out[k++] = o2;
+		i += (size_t)skip;
+	}
+	return skeleton(out, k);
+}
+
+/* Latin words of one language against Cyrillic names of the other whose
+ * skeletons are close: soft entries of the table (Sainsbury/Сейнсбери,
+ * Reuters/Ройтерс). */
+static void latin_names(struct sv_align *a, const uint8_t *rm)
+{
+	size_t nk = a->keys.n;
+	uint32_t *cyr = NULL, *lat = NULL;
+	size_t nc = 0, ccap = 0, nl = 0, lcap = 0;
+	uint32_t cp[64];
+	for (size_t k = 1; k < nk; k++) {
+		uint8_t f = a->flags[k], m = rm[al_find(a, (uint32_t)k)];
+		if ((m != KF_RU && m != KF_BG) || (f & (KF_NUM | KF_STOP)))
+			continue;
+		if (f & KF_LATIN) {
+			SV_GROW(lat, lcap, nl + 1);
+			lat[nl++] = (uint32_t)k;
+		} else if (f & KF_NAME) {
+			SV_GROW(cyr, ccap, nc + 1);
+			cyr[nc++] = (uint32_t)k;
+		}
+	}
+	uint32_t x[64], y[64];
+	for (size_t i = 0; i < nl; i++) {
+		size_t ln = full_cps(a, lat[i], cp, 64);
+		if (ln < 4)
+			continue;
+		size_t xn = latin_to_cyr(cp, ln, x, 64);
+		uint8_t mi = rm[al_find(a, lat[i])];
+		for (size_t j = 0; j < nc; j++) {
+			if (rm[al_find(a, cyr[j])] == mi)
+				continue;
+			size_t yn = full_cps(a, cyr[j], y, 64);
+			if (!yn || y[0] != x[0] || (xn > yn ? xn - yn : yn - xn) > 3)
+				continue;
+			double sm = skel_sim(x, xn, y, yn);
+			if (sm < 0.8)
+				continue;
+			if (mi == KF_RU)
+				al_tt_push(&a->tt, lat[i], cyr[j], (float)sm);
+			else
+				al_tt_push(&a->tt, cyr[j], lat[i], (float)sm);
+		}
+	}
+	free(cyr);
+	free(lat);
+}
+
+void al_latin_soft(struct sv_align *a)
+{
+	size_t nk = a->keys.n;
+	uint8_t *rm = sv_calloc(nk, 1);
+	for (size_t k = 1; k < nk; k++)
+		rm[al_find(a, (uint32_t)k)] |= a->flags[k] & (KF_RU | KF_BG);
+	latin_names(a, rm);
 	free(rm);
 }

@@ -78,6 +78,13 @@ void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_
 				s++;
 			}
 		}
+		SV_GROW(ev->res, ev->rescap, ev->nres + 2 + nx + ny);
+		ev->res[ev->nres++] = (uint32_t)nx;
+		ev->res[ev->nres++] = (uint32_t)ny;
+		memcpy(ev->res + ev->nres, ux, nx * sizeof(*ux));
+		ev->nres += nx;
+		memcpy(ev->res + ev->nres, uy, ny * sizeof(*uy));
+		ev->nres += ny;
 		for (size_t i = 0; i < nx; i++)
 			ev_count(ev, 0, ux[i]);
 		for (size_t j = 0; j < ny; j++)
@@ -88,6 +95,151 @@ void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_
 				sv_map_add(&ev->pairs, key, (size_t)n, NULL)->val++;
 			}
 	}
+}
+
+/* ---- The translation table: IBM-1 both ways ---------------------------- */
+
+/* EM passes per direction. */
+#define TT_ITERS 5
+/* Entries kept: both directions' probabilities' geometric mean at least this. */
+#define TT_MIN_P 0.5
+
+static int cmp_u64(const void *p, const void *q)
+{
+	uint64_t a = *(const uint64_t *)p, b = *(const uint64_t *)q;
+	return a < b ? -1 : a > b;
+}
+
+static size_t find_u64(const uint64_t *v, size_t n, uint64_t k)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (v[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Sorts key indices by their source word (RU when fwd, else BG). */
+static const uint64_t *srt_keys;
+static int srt_fwd;
+
+static int cmp_src(const void *p, const void *q)
+{
+	uint64_t a = srt_keys[*(const size_t *)p], b = srt_keys[*(const size_t *)q];
+	uint32_t x = srt_fwd ? (uint32_t)(a >> 32) : (uint32_t)a;
+	uint32_t y = srt_fwd ? (uint32_t)(b >> 32) : (uint32_t)b;
+	return x < y ? -1 : x > y;
+}
+
+/* One direction of IBM-1 over the residual pairs: t[k] = P(target | source)
+ * for each co-occurring pair keys[k] = ru << 32 | bg (the source is the RU
+ * word when fwd, else the BG word; 0 is the empty word). c is scratch. */
+static void ibm1(const struct al_cooc *ev, const uint64_t *keys, size_t nkeys, int fwd, double *t,
+		 double *c)
+{
+	size_t *by = sv_malloc((nkeys + 1) * sizeof(*by));
+	for (size_t k = 0; k < nkeys; k++) {
+		by[k] = k;
+		t[k] = 1.0;
+	}
+	srt_keys = keys;
+	srt_fwd = fwd;
+	qsort(by, nkeys, sizeof(*by), cmp_src);
+	size_t *idx = NULL, icap = 0;
+	for (int it = 0; it < TT_ITERS; it++) {
+		memset(c, 0, nkeys * sizeof(*c));
+		for (size_t q = 0; q < ev->nres;) {
+			uint32_t nx = ev->res[q], ny = ev->res[q + 1];
+			const uint32_t *ux = ev->res + q + 2, *uy = ux + nx;
+			q += 2 + nx + ny;
+			const uint32_t *src = fwd ? ux : uy, *tgt = fwd ? uy : ux;
+			uint32_t ns = fwd ? nx : ny, nt = fwd ? ny : nx;
+			SV_GROW(idx, icap, (size_t)ns + 1);
+			for (uint32_t j = 0; j < nt; j++) {
+				double z = 0;
+				for (uint32_t i = 0; i <= ns; i++) {
+					uint64_t s = i < ns ? src[i] : 0;
+					uint64_t key = fwd ? (s << 32 | tgt[j]) : ((uint64_t)tgt[j] << 32 | s);
+					idx[i] = find_u64(keys, nkeys, key);
+					z += t[idx[i]];
+				}
+				for (uint32_t i = 0; i <= ns; i++)
+					c[idx[i]] += t[idx[i]] / z;
+			}
+		}
+		for (size_t b0 = 0; b0 < nkeys;) {
+			size_t b1 = b0;
+			double sum = 0;
+			uint64_t k0 = keys[by[b0]];
+			uint32_t s0 = fwd ? (uint32_t)(k0 >> 32) : (uint32_t)k0;
+			for (; b1 < nkeys; b1++) {
+				uint64_t k1 = keys[by[b1]];
+				if ((fwd ? (uint32_t)(k1 >> 32) : (uint32_t)k1) != s0)
+					break;
+				sum += c[by[b1]];
+			}
+			for (size_t i = b0; i < b1; i++)
+				t[by[i]] = sum > 0 ? c[by[i]] / sum : 0;
+			b0 = b1;
+		}
+	}
+	free(idx);
+	free(by);
+}
+
+/* Estimates the translation table from the residual pairs observed. */
+static void tt_learn(struct sv_align *a)
+{
+	struct al_cooc *ev = &a->ev;
+	struct al_tt *tt = &a->tt;
+	tt->n = tt->nlearnt = 0;
+	tt->nk = 0;
+	a->dirty = 1;
+	if (!ev->nres)
+		return;
+	/* every co-occurring (ru, bg) pair, and (0, bg) / (ru, 0) for the empty word */
+	uint64_t *keys = NULL;
+	size_t nkeys = 0, kcap = 0;
+	for (size_t q = 0; q < ev->nres;) {
+		uint32_t nx = ev->res[q], ny = ev->res[q + 1];
+		const uint32_t *ux = ev->res + q + 2, *uy = ux + nx;
+		q += 2 + nx + ny;
+		SV_GROW(keys, kcap, nkeys + (size_t)(nx + 1) * (ny + 1));
+		for (uint32_t i = 0; i <= nx; i++)
+			for (uint32_t j = 0; j <= ny; j++) {
+				uint32_t u = i < nx ? ux[i] : 0, v = j < ny ? uy[j] : 0;
+				if (u || v)
+					keys[nkeys++] = (uint64_t)u << 32 | v;
+			}
+	}
+	qsort(keys, nkeys, sizeof(*keys), cmp_u64);
+	size_t u = 0;
+	for (size_t k = 0; k < nkeys; k++)
+		if (!u || keys[u - 1] != keys[k])
+			keys[u++] = keys[k];
+	nkeys = u;
+	double *tf = sv_malloc((nkeys + 1) * sizeof(*tf)), *tb = sv_malloc((nkeys + 1) * sizeof(*tb));
+	double *c = sv_malloc((nkeys + 1) * sizeof(*c));
+	ibm1(ev, keys, nkeys, 1, tf, c);
+	ibm1(ev, keys, nkeys, 0, tb, c);
+	for (size_t k = 0; k < nkeys; k++) {
+		uint32_t x = (uint32_t)(keys[k] >> 32), y = (uint32_t)keys[k];
+		if (!x || !y)
+			continue;
+		double p = sqrt(tf[k] * tb[k]);
+		if (p < TT_MIN_P)
+			continue;
+		al_tt_push(tt, x, y, (float)p);
+	}
+	tt->nlearnt = tt->n;
+	free(tf);
+	free(tb);
+	free(c);
+	free(keys);
 }
 
 struct lcand {
@@ -120,6 +272,7 @@ size_t sv_align_learn(struct sv_align *a)
 				a->s2 = s2;
 		}
 	}
+	tt_learn(a);
 	/* candidates: pairs seen at least twice with a high Dice */
 	struct lcand *v = NULL;
 	size_t n = 0, cap = 0;
@@ -168,6 +321,7 @@ size_t sv_align_learn(struct sv_align *a)
 	ev->cru = ev->cbg = NULL;
 	ev->ccap = 0;
 	ev->npairs = 0;
+	ev->nres = 0;
 	ev->nlen = 0;
 	ev->sl = ev->sb = ev->sbb = ev->sll = ev->slb = 0;
 	a->dirty = 1;

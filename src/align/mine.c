@@ -95,7 +95,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 			al_set_of(a, ru->first + i, &x);
 			for (size_t j = 0; j < m; j++) {
 				al_set_of(a, bg->first + j, &y);
-				float s = (float)al_sim(a, &x, &y);
+				float s = (float)al_sim_tt(a, &x, &y);
 				top_insert(cx + i * K, &ncx[i], K, (uint32_t)j, s);
 				top_insertf(ky + j * k, &nky[j], k, s);
 				if (s > colbs[j]) {
@@ -152,7 +152,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 			al_set_of(a, ru->first + i, &x);
 			for (size_t q = 0; q < np; q++) {
 				al_set_of(a, bg->first + pre[q].j, &y);
-				float sv = (float)al_sim(a, &x, &y);
+				float sv = (float)al_sim_tt(a, &x, &y);
 				top_insert(cx + i * K, &ncx[i], K, pre[q].j, sv);
 				top_insertf(ky + pre[q].j * k, &nky[pre[q].j], k, sv);
 				if (sv > colbs[pre[q].j]) {
@@ -193,7 +193,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 				continue;
 			al_set_of(a, ru->first + i, &x);
 			al_set_of(a, bg->first + j, &y);
-			v[kk++] = al_sim(a, &x, &y);
+			v[kk++] = al_sim_tt(a, &x, &y);
 		}
 		/* a small pair gives too few background pairs for a stable
 		 * tail: top it up with this pair's sentences against sentences
@@ -218,7 +218,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 			size_t j = (size_t)(seed >> 33) % od->n;
 			al_set_of(a, own->first + i, &x);
 			al_set_of(a, od->first + j, &y);
-			v[kk++] = al_sim(a, &x, &y);
+			v[kk++] = al_sim_tt(a, &x, &y);
 		}
 		al_tail(v, kk, o->skip_pct, &bq, &lam2, &bgmean);
 		free(v);

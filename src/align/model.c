@@ -315,6 +315,13 @@ void sv_align_close(struct sv_align *a)
 	sv_map_release(&a->ev.pairs);
 	free(a->ev.cru);
 	free(a->ev.cbg);
+	free(a->ev.res);
+	free(a->tt.ru);
+	free(a->tt.bg);
+	free(a->tt.p);
+	free(a->tt.off);
+	free(a->tt.to);
+	free(a->tt.tp);
 	free(a->parent);
 	free(a->csize);
 	free(a->flags);
@@ -584,7 +591,63 @@ void al_finalise(struct sv_align *a)
 			s->wc[a->cls[k]] += a->w[k];
 		}
 	}
+	al_tt_index(a);
 	a->dirty = 0;
+}
+
+void al_tt_push(struct al_tt *tt, uint32_t ru, uint32_t bg, float p)
+{
+	if (tt->n == tt->cap) {
+		size_t cap = tt->cap;
+		SV_GROW(tt->ru, cap, tt->n + 1);
+		cap = tt->cap;
+		SV_GROW(tt->bg, cap, tt->n + 1);
+		cap = tt->cap;
+		SV_GROW(tt->p, cap, tt->n + 1);
+		tt->cap = cap;
+	}
+	tt->ru[tt->n] = ru;
+	tt->bg[tt->n] = bg;
+	tt->p[tt->n] = p;
+	tt->n++;
+}
+
+void al_tt_index(struct sv_align *a)
+{
+	struct al_tt *tt = &a->tt;
+	size_t nk = a->keys.n;
+	tt->n = tt->nlearnt;
+	al_latin_soft(a);
+	if (!tt->n) {
+		tt->nk = 0;
+		return;
+	}
+	tt->off = sv_realloc(tt->off, (nk + 1) * sizeof(*tt->off));
+	tt->to = sv_realloc(tt->to, tt->n * sizeof(*tt->to));
+	tt->tp = sv_realloc(tt->tp, tt->n * sizeof(*tt->tp));
+	memset(tt->off, 0, (nk + 1) * sizeof(*tt->off));
+	uint32_t *ru = sv_malloc(tt->n * sizeof(*ru)), *bg = sv_malloc(tt->n * sizeof(*bg));
+	for (size_t e = 0; e < tt->n; e++) {
+		ru[e] = al_find(a, tt->ru[e]);
+		bg[e] = al_find(a, tt->bg[e]);
+		if (ru[e] != bg[e])
+			tt->off[ru[e] + 1]++;
+	}
+	for (size_t k = 0; k < nk; k++)
+		tt->off[k + 1] += tt->off[k];
+	uint32_t *fill = sv_malloc((nk + 1) * sizeof(*fill));
+	memcpy(fill, tt->off, (nk + 1) * sizeof(*fill));
+	for (size_t e = 0; e < tt->n; e++) {
+		if (ru[e] == bg[e])
+			continue;
+		uint32_t at = fill[ru[e]]++;
+		tt->to[at] = bg[e];
+		tt->tp[at] = tt->p[e];
+	}
+	free(fill);
+	free(ru);
+	free(bg);
+	tt->nk = nk;
 }
 
 /* ---- Similarity ------------------------------------------------------ */
@@ -667,6 +730,74 @@ double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_
 			c[a->cls[u]] += a->w[u];
 		p += u <= v;
 		q += v <= u;
+	}
+	float num = 0, den = 0;
+	for (int k = 0; k < AL_NCLS; k++) {
+		float cap = al_caps[k];
+		num += c[k] < cap ? c[k] : cap;
+		den += (x->wc[k] < cap ? x->wc[k] : cap) + (y->wc[k] < cap ? y->wc[k] : cap);
+	}
+	return den > 0 ? 2.0 * num / den : 0.0;
+}
+
+static int has_key(const uint32_t *v, uint32_t n, uint32_t k)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (v[mid] < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == k;
+}
+
+/* Words of x a set may leave unmatched and look up in the table. */
+#define TT_MAX_UNMATCHED 64
+
+double al_sim_tt(const struct sv_align *a, const struct al_set *x, const struct al_set *y)
+{
+	const struct al_tt *tt = &a->tt;
+	if (!tt->nk)
+		return al_sim(a, x, y);
+	const uint32_t *p = x->k, *pe = x->k + x->n, *q = y->k, *qe = y->k + y->n;
+	float c[AL_NCLS] = { 0 };
+	uint32_t un[TT_MAX_UNMATCHED], nu = 0;
+	while (p < pe) {
+		uint32_t u = *p;
+		while (q < qe && *q < u)
+			q++;
+		if (q < qe && *q == u)
+			c[a->cls[u]] += a->w[u];
+		else if (nu < TT_MAX_UNMATCHED && u < tt->nk && tt->off[u] < tt->off[u + 1])
+			un[nu++] = u;
+		p++;
+	}
+	/* each unmatched RU word takes its most probable unmatched BG partner;
+	 * a BG word is taken once */
+	uint32_t used[TT_MAX_UNMATCHED], nused = 0;
+	for (uint32_t i = 0; i < nu; i++) {
+		uint32_t u = un[i];
+		float best = 0;
+		uint32_t bv = 0;
+		for (uint32_t e = tt->off[u]; e < tt->off[u + 1]; e++) {
+			uint32_t v = tt->to[e];
+			float g = tt->tp[e] * 0.5f * (a->w[u] + a->w[v]);
+			if (g <= best || !has_key(y->k, y->n, v) || has_key(x->k, x->n, v))
+				continue;
+			int taken = 0;
+			for (uint32_t t = 0; t < nused; t++)
+				taken |= used[t] == v;
+			if (!taken) {
+				best = g;
+				bv = v;
+			}
+		}
+		if (best > 0) {
+			used[nused++] = bv;
+			c[a->cls[u]] += best;
+		}
 	}
 	float num = 0, den = 0;
 	for (int k = 0; k < AL_NCLS; k++) {
@@ -784,7 +915,7 @@ double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
 		memcpy(set[i].wc, wc, sizeof(wc));
 		set[i].len = s[i].len;
 	}
-	double r = al_sim(a, &set[0], &set[1]);
+	double r = al_sim_tt(a, &set[0], &set[1]);
 	free(keys[0]);
 	free(keys[1]);
 	a->nraw = nraw;

@@ -58,6 +58,14 @@ static size_t tdoc_add(struct sv_align *a, struct tdoc *d, enum sv_lang lang, co
 	return id;
 }
 
+/* A 1-1 link as a caller would pass it to sv_align_observe(). */
+static void al_link_add_for_test(struct sv_align_links *l, uint32_t ru, uint32_t bg, float score)
+{
+	l->v = realloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n++] = (struct sv_align_link){ ru, 1, bg, 1, score, 2.0f, SV_ALIGN_MINING };
+	l->cap = l->n;
+}
+
 static int setup(void **state)
 {
 	struct sv_error err;
@@ -124,8 +132,8 @@ static void test_lexicon(void **state)
 	assert_true(s1 > 0.5);
 	assert_true(s2 < 0.2);
 	/* a pair added by hand; a refused duplicate */
-	assert_int_equal(sv_align_lexicon_add(a, "мяч", "топка"), 1);
-	assert_int_equal(sv_align_lexicon_add(a, "мяч", "топка"), 0);
+	assert_int_equal(sv_align_lexicon_add(a, "еж", "таралеж"), 1);
+	assert_int_equal(sv_align_lexicon_add(a, "еж", "таралеж"), 0);
 	/* a bad file is an input error naming file and line */
 	char path[] = "/tmp/sv-lexicon-XXXXXX";
 	int fd = mkstemp(path);
@@ -141,6 +149,92 @@ static void test_lexicon(void **state)
 	assert_int_equal(err.code, SV_EINPUT);
 	tdoc_free(&r);
 	tdoc_free(&b);
+	tdoc_free(&b2);
+}
+
+/* Ordinal numbers meet whatever their ending (65-й, 65-тата); scores and
+ * ranges keep their second number. */
+static void test_number_keys(void **state)
+{
+	struct sv_buf r = SV_BUF_INIT, b = SV_BUF_INIT;
+	sv_align_cognate_key(SV_LANG_RU, "65-й", &r);
+	sv_align_cognate_key(SV_LANG_BG, "65-тата", &b);
+	assert_string_equal(r.data, "#65");
+	assert_string_equal(b.data, "#65");
+	sv_align_cognate_key(SV_LANG_BG, "1-0", &b);
+	assert_string_equal(b.data, "#1-0");
+	sv_align_cognate_key(SV_LANG_RU, "2017", &r);
+	assert_string_equal(r.data, "#2017");
+	sv_buf_release(&r);
+	sv_buf_release(&b);
+}
+
+/* A name spelt in Latin letters in one language and in Cyrillic in the
+ * other is a soft match once both are in the model. */
+static void test_latin_names(void **state)
+{
+	struct sv_error err;
+	struct sv_align *a = sv_align_open(NULL, &err);
+	static const char *const ru[] = {
+		"Сеть Сейнсбери откроет отделы в магазинах Дебенхэмс.", "Об этом сообщает Рейтер.",
+		NULL,
+	};
+	static const char *const bg[] = {
+		"Sainsbury ще отвори щандове в магазините на Debenhams.", "Съобщава Reuters.", NULL,
+	};
+	static const char *const bg_other[] = { "Времето в събота ще бъде слънчево.", NULL };
+	struct tdoc r, b, o;
+	tdoc_make(&r, SV_LANG_RU, ru);
+	tdoc_make(&b, SV_LANG_BG, bg);
+	tdoc_make(&o, SV_LANG_BG, bg_other);
+	tdoc_add(a, &r, SV_LANG_RU, "ru", NULL);
+	tdoc_add(a, &b, SV_LANG_BG, "bg", NULL);
+	tdoc_add(a, &o, SV_LANG_BG, "bg2", NULL);
+	double names = sv_align_similarity(a, &r.s[1], &b.s[1]);
+	double other = sv_align_similarity(a, &r.s[1], &o.s[0]);
+	fprintf(stderr, "# Рейтер/Reuters %.3f, unrelated %.3f\n", names, other);
+	assert_true(names > 0.3);
+	assert_true(other < 0.1);
+	assert_true(sv_align_similarity(a, &r.s[0], &b.s[0]) > 0.3);
+	sv_align_close(a);
+	tdoc_free(&r);
+	tdoc_free(&b);
+	tdoc_free(&o);
+}
+
+/* One confident pair whose only unmatched words are лунка and дупка (no
+ * cognates, not in the lexicon) teaches the translation table the pair:
+ * seen once, so the co-occurrence learner does not take it, but IBM-1 has
+ * nothing else to explain either word with. */
+static void test_table_learnt(void **state)
+{
+	struct sv_error err;
+	struct sv_align *a = sv_align_open(NULL, &err);
+	static const char *const ru[] = { "Лунка была рядом.", NULL };
+	static const char *const bg[] = { "Дупката беше наблизо.", NULL };
+	static const char *const ru2[] = { "Лунка глубокая.", NULL };
+	static const char *const bg2[] = { "Дупката е дълбока.", NULL };
+	struct tdoc r, b, r2, b2;
+	tdoc_make(&r, SV_LANG_RU, ru);
+	tdoc_make(&b, SV_LANG_BG, bg);
+	tdoc_make(&r2, SV_LANG_RU, ru2);
+	tdoc_make(&b2, SV_LANG_BG, bg2);
+	size_t ri = tdoc_add(a, &r, SV_LANG_RU, "ru", NULL);
+	size_t bi = tdoc_add(a, &b, SV_LANG_BG, "bg", NULL);
+	double before = sv_align_similarity(a, &r2.s[0], &b2.s[0]);
+	struct sv_align_links l = SV_ALIGN_LINKS_INIT;
+	al_link_add_for_test(&l, 0, 0, 0.9f);
+	l.method = SV_ALIGN_MINING;
+	sv_align_observe(a, ri, bi, &l);
+	assert_int_equal(sv_align_learn(a), 0); /* nothing for the lexicon */
+	double after = sv_align_similarity(a, &r2.s[0], &b2.s[0]);
+	fprintf(stderr, "# лунка/дупка: %.3f before learning, %.3f after\n", before, after);
+	assert_true(after > before + 0.05);
+	sv_align_links_release(&l);
+	sv_align_close(a);
+	tdoc_free(&r);
+	tdoc_free(&b);
+	tdoc_free(&r2);
 	tdoc_free(&b2);
 }
 
@@ -356,11 +450,53 @@ static void test_docpairs_small(void **state)
 	tdoc_free(&b2);
 }
 
+/* A run of one pair is one pass, the same as aligning the pair; a bad pair
+ * in a run is an error naming it. */
+static void test_run(void **state)
+{
+	struct sv_error err;
+	struct sv_align *a = sv_align_open(NULL, &err);
+	struct tdoc r, b;
+	tdoc_make(&r, SV_LANG_RU, small_ru);
+	tdoc_make(&b, SV_LANG_BG, small_bg);
+	size_t ri = tdoc_add(a, &r, SV_LANG_RU, "ru", NULL);
+	size_t bi = tdoc_add(a, &b, SV_LANG_BG, "bg", NULL);
+	struct sv_align_job one = { ri, bi, SV_ALIGN_MONOTONE, SV_ALIGN_LINKS_INIT };
+	assert_int_equal(sv_align_run(a, &one, 1, NULL, &err), SV_OK);
+	struct sv_align_opts o;
+	sv_align_opts_init(&o);
+	o.method = SV_ALIGN_MONOTONE;
+	struct sv_align_links l = SV_ALIGN_LINKS_INIT;
+	assert_int_equal(sv_align_sentences(a, ri, bi, &o, &l, &err), SV_OK);
+	assert_int_equal(one.links.n, l.n);
+	for (size_t q = 0; q < l.n; q++) {
+		const struct sv_align_link *x = &one.links.v[q], *y = &l.v[q];
+		assert_true(x->ru == y->ru && x->nru == y->nru && x->bg == y->bg && x->nbg == y->nbg);
+		assert_true(x->score == y->score && x->method == y->method);
+	}
+	/* a bad pair is an error naming it */
+	struct sv_align_job bad[2] = { { ri, bi, SV_ALIGN_MINING, SV_ALIGN_LINKS_INIT },
+				       { bi, ri, SV_ALIGN_MINING, SV_ALIGN_LINKS_INIT } };
+	assert_int_equal(sv_align_run(a, bad, 2, NULL, &err), SV_EUSAGE);
+	assert_non_null(strstr(err.msg, "'bg'"));
+	sv_align_links_release(&bad[0].links);
+	sv_align_links_release(&bad[1].links);
+	sv_align_links_release(&one.links);
+	sv_align_links_release(&l);
+	sv_align_close(a);
+	tdoc_free(&r);
+	tdoc_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cognates),
 		cmocka_unit_test(test_lexicon),
+		cmocka_unit_test(test_number_keys),
+		cmocka_unit_test(test_latin_names),
+		cmocka_unit_test(test_table_learnt),
+		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_monotone_small),
 		cmocka_unit_test(test_mining_shuffled),
 		cmocka_unit_test(test_docpairs_small),
