@@ -1,8 +1,10 @@
 /* bench/bench-align: speed and memory of the aligner. A 20,000-sentence
  * document pair (ntrex-dev's parallel documents repeated) in monotone mode,
  * and a 2,000 x 2,000 comparable pair (lines shuffled, half kept on each
- * side) in mining mode. Prints sentences per second (CPU time) and peak RSS.
- * usage: bench-align [NSENT [NMINE]] (ntrex-dev under $SV_SHARED or ../shared) */
+ * side) in mining mode, and a run of many document pairs with learning
+ * (ntrex-dev's parallel pairs repeated REPS times, half monotone, half mined).
+ * Prints sentences per second (CPU time) and peak RSS.
+ * usage: bench-align [NSENT [NMINE [REPS]]] (ntrex-dev under $SV_SHARED or ../shared) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +153,54 @@ int main(int argc, char **argv)
 	sv_align_close(a);
 	free(rs);
 	free(bs);
+	/* a run: every parallel document pair, repeated, aligned together with
+	 * learning (sv_align_run), half of them monotone and half mined */
+	size_t reps = argc > 3 ? (size_t)atol(argv[3]) : 20;
+	char **names;
+	char path[4200];
+	snprintf(path, sizeof(path), "%s/ru", dir);
+	size_t nd = ac_list(path, &names);
+	struct ac_doc *docs = calloc(nd * 2, sizeof(*docs));
+	for (size_t i = 0; i < nd; i++)
+		for (int sd = 0; sd < 2; sd++) {
+			snprintf(path, sizeof(path), "%s/%s/%s.txt", dir, sd ? "bg" : "ru", names[i]);
+			ac_doc_read(path, names[i], sd ? SV_LANG_BG : SV_LANG_RU, 0, &docs[i * 2 + sd]);
+		}
+	a = sv_align_open(NULL, &err);
+	struct sv_align_job *jobs = calloc(nd * reps, sizeof(*jobs));
+	size_t npairs = 0, nsents = 0;
+	for (size_t r = 0; r < reps; r++)
+		for (size_t i = 0; i < nd; i++) {
+			size_t id[2];
+			for (int sd = 0; sd < 2; sd++) {
+				struct sv_align_doc d = { names[i], sd ? SV_LANG_BG : SV_LANG_RU, NULL,
+							  docs[i * 2 + sd].sents, docs[i * 2 + sd].n };
+				sv_align_add(a, &d, &id[sd], &err);
+			}
+			jobs[npairs++] = (struct sv_align_job){ id[0], id[1],
+				i % 2 ? SV_ALIGN_MINING : SV_ALIGN_MONOTONE, SV_ALIGN_LINKS_INIT };
+			nsents += docs[i * 2].n;
+		}
+	t1 = now();
+	long rss0 = peak_kb();
+	sv_align_run(a, jobs, npairs, NULL, &err);
+	t2 = now();
+	size_t links = 0;
+	for (size_t q = 0; q < npairs; q++) {
+		links += jobs[q].links.n;
+		sv_align_links_release(&jobs[q].links);
+	}
+	printf("run of %zu document pairs (%zu RU sentences, two passes with learning): %.2fs, "
+	       "%.0f sentences/s, %zu links, %zu word pairs in the learnt table, peak RSS %ld MB "
+	       "(%ld MB before)\n",
+	       npairs, nsents, t2 - t1, (double)nsents / (t2 - t1), links, sv_align_table_size(a),
+	       peak_kb() / 1024, rss0 / 1024);
+	free(jobs);
+	sv_align_close(a);
+	for (size_t i = 0; i < nd * 2; i++)
+		ac_doc_free(&docs[i]);
+	free(docs);
+	ac_list_free(names, nd);
 	ac_doc_free(&ru);
 	ac_doc_free(&bg);
 	ac_text_done();

@@ -54,7 +54,8 @@ struct al_tt {
 	uint32_t *off;       /* per concept id: its entries in to/tp (CSR), nk + 1 */
 	uint32_t *to;        /* BG concept of each entry, by RU concept */
 	float *tp;
-	size_t nk;           /* concepts covered by off (0: not built) */
+	size_t nk;           /* concepts covered by off (0: no entries) */
+	int stale;           /* off/to/tp are to be rebuilt (al_tt_index) */
 };
 
 struct sv_align {
@@ -140,7 +141,9 @@ double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_
  * one on each side, counts as a match weighted by its probability. x is
  * the RU side. */
 double al_sim_tt(const struct sv_align *a, const struct al_set *x, const struct al_set *y);
-/* Rebuilds the table's index over the current concepts (al_finalise). */
+/* Rebuilds the table's index over the current concepts when stale (after
+ * al_finalise): learnt entries plus Latin-letter names. Only mining and
+ * sv_align_similarity use the table, so monotone runs never pay for it. */
 void al_tt_index(struct sv_align *a);
 void al_tt_push(struct al_tt *tt, uint32_t ru, uint32_t bg, float p);
 /* Appends Latin-letter words against Cyrillic names of the other language. */

@@ -145,6 +145,8 @@ int sv_align_lexicon_load(struct sv_align *a, const char *path, struct sv_error 
 int sv_align_lexicon_add(struct sv_align *a, const char *ru, const char *bg);
 /* Lexicon pairs loaded or learnt so far. */
 size_t sv_align_lexicon_size(const struct sv_align *a);
+/* Word pairs in the translation table learnt by sv_align_learn(). */
+size_t sv_align_table_size(const struct sv_align *a);
 
 /* Adds a document (its features are copied; doc is borrowed for the call).
  * *id gets its index (dense, from 0, in order of addition). A language other

@@ -479,7 +479,16 @@ static void latin_names(struct sv_align *a, const uint8_t *rm)
 			cyr[nc++] = (uint32_t)k;
 		}
 	}
+	/* first letter and length of each Cyrillic name, for a quick filter */
+	uint32_t *first = sv_malloc((nc + 1) * sizeof(*first));
+	uint8_t *len = sv_malloc(nc + 1), *side = sv_malloc(nc + 1);
 	uint32_t x[64], y[64];
+	for (size_t j = 0; j < nc; j++) {
+		size_t yn = full_cps(a, cyr[j], y, 64);
+		first[j] = yn ? y[0] : 0;
+		len[j] = (uint8_t)yn;
+		side[j] = rm[al_find(a, cyr[j])];
+	}
 	for (size_t i = 0; i < nl; i++) {
 		size_t ln = full_cps(a, lat[i], cp, 64);
 		if (ln < 4)
@@ -487,11 +496,10 @@ static void latin_names(struct sv_align *a, const uint8_t *rm)
 		size_t xn = latin_to_cyr(cp, ln, x, 64);
 		uint8_t mi = rm[al_find(a, lat[i])];
 		for (size_t j = 0; j < nc; j++) {
-			if (rm[al_find(a, cyr[j])] == mi)
+			if (side[j] == mi || first[j] != x[0] ||
+			    (xn > len[j] ? xn - len[j] : len[j] - xn) > 3)
 				continue;
 			size_t yn = full_cps(a, cyr[j], y, 64);
-			if (!yn || y[0] != x[0] || (xn > yn ? xn - yn : yn - xn) > 3)
-				continue;
 			double sm = skel_sim(x, xn, y, yn);
 			if (sm < 0.8)
 				continue;
@@ -501,6 +509,9 @@ static void latin_names(struct sv_align *a, const uint8_t *rm)
 				al_tt_push(&a->tt, cyr[j], lat[i], (float)sm);
 		}
 	}
+	free(first);
+	free(len);
+	free(side);
 	free(cyr);
 	free(lat);
 }

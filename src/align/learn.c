@@ -137,9 +137,11 @@ static int cmp_src(const void *p, const void *q)
 
 /* One direction of IBM-1 over the residual pairs: t[k] = P(target | source)
  * for each co-occurring pair keys[k] = ru << 32 | bg (the source is the RU
- * word when fwd, else the BG word; 0 is the empty word). c is scratch. */
-static void ibm1(const struct al_cooc *ev, const uint64_t *keys, size_t nkeys, int fwd, double *t,
-		 double *c)
+ * word when fwd, else the BG word; 0 is the empty word). cell holds, pair
+ * after pair, the key index of each (RU i, BG j) for i <= nx, j <= ny, the
+ * last row and column being the empty word. c is scratch. */
+static void ibm1(const struct al_cooc *ev, const uint64_t *keys, const uint32_t *cell,
+		 size_t nkeys, int fwd, double *t, double *c)
 {
 	size_t *by = sv_malloc((nkeys + 1) * sizeof(*by));
 	for (size_t k = 0; k < nkeys; k++) {
@@ -149,27 +151,23 @@ static void ibm1(const struct al_cooc *ev, const uint64_t *keys, size_t nkeys, i
 	srt_keys = keys;
 	srt_fwd = fwd;
 	qsort(by, nkeys, sizeof(*by), cmp_src);
-	size_t *idx = NULL, icap = 0;
 	for (int it = 0; it < TT_ITERS; it++) {
 		memset(c, 0, nkeys * sizeof(*c));
+		const uint32_t *cp = cell;
 		for (size_t q = 0; q < ev->nres;) {
 			uint32_t nx = ev->res[q], ny = ev->res[q + 1];
-			const uint32_t *ux = ev->res + q + 2, *uy = ux + nx;
 			q += 2 + nx + ny;
-			const uint32_t *src = fwd ? ux : uy, *tgt = fwd ? uy : ux;
 			uint32_t ns = fwd ? nx : ny, nt = fwd ? ny : nx;
-			SV_GROW(idx, icap, (size_t)ns + 1);
 			for (uint32_t j = 0; j < nt; j++) {
 				double z = 0;
-				for (uint32_t i = 0; i <= ns; i++) {
-					uint64_t s = i < ns ? src[i] : 0;
-					uint64_t key = fwd ? (s << 32 | tgt[j]) : ((uint64_t)tgt[j] << 32 | s);
-					idx[i] = find_u64(keys, nkeys, key);
-					z += t[idx[i]];
-				}
 				for (uint32_t i = 0; i <= ns; i++)
-					c[idx[i]] += t[idx[i]] / z;
+					z += t[fwd ? cp[i * (ny + 1) + j] : cp[j * (ny + 1) + i]];
+				for (uint32_t i = 0; i <= ns; i++) {
+					uint32_t k = fwd ? cp[i * (ny + 1) + j] : cp[j * (ny + 1) + i];
+					c[k] += t[k] / z;
+				}
 			}
+			cp += (size_t)(nx + 1) * (ny + 1);
 		}
 		for (size_t b0 = 0; b0 < nkeys;) {
 			size_t b1 = b0;
@@ -187,7 +185,6 @@ static void ibm1(const struct al_cooc *ev, const uint64_t *keys, size_t nkeys, i
 			b0 = b1;
 		}
 	}
-	free(idx);
 	free(by);
 }
 
@@ -198,16 +195,18 @@ static void tt_learn(struct sv_align *a)
 	struct al_tt *tt = &a->tt;
 	tt->n = tt->nlearnt = 0;
 	tt->nk = 0;
+	tt->stale = 1;
 	a->dirty = 1;
 	if (!ev->nres)
 		return;
 	/* every co-occurring (ru, bg) pair, and (0, bg) / (ru, 0) for the empty word */
 	uint64_t *keys = NULL;
-	size_t nkeys = 0, kcap = 0;
+	size_t nkeys = 0, kcap = 0, ncells = 0;
 	for (size_t q = 0; q < ev->nres;) {
 		uint32_t nx = ev->res[q], ny = ev->res[q + 1];
 		const uint32_t *ux = ev->res + q + 2, *uy = ux + nx;
 		q += 2 + nx + ny;
+		ncells += (size_t)(nx + 1) * (ny + 1);
 		SV_GROW(keys, kcap, nkeys + (size_t)(nx + 1) * (ny + 1));
 		for (uint32_t i = 0; i <= nx; i++)
 			for (uint32_t j = 0; j <= ny; j++) {
@@ -222,10 +221,23 @@ static void tt_learn(struct sv_align *a)
 		if (!u || keys[u - 1] != keys[k])
 			keys[u++] = keys[k];
 	nkeys = u;
+	/* the key of every cell, looked up once for all the passes */
+	uint32_t *cell = sv_malloc((ncells + 1) * sizeof(*cell)), *cp = cell;
+	for (size_t q = 0; q < ev->nres;) {
+		uint32_t nx = ev->res[q], ny = ev->res[q + 1];
+		const uint32_t *ux = ev->res + q + 2, *uy = ux + nx;
+		q += 2 + nx + ny;
+		for (uint32_t i = 0; i <= nx; i++)
+			for (uint32_t j = 0; j <= ny; j++) {
+				uint64_t x = i < nx ? ux[i] : 0, y = j < ny ? uy[j] : 0;
+				*cp++ = x || y ? (uint32_t)find_u64(keys, nkeys, x << 32 | y) : 0;
+			}
+	}
 	double *tf = sv_malloc((nkeys + 1) * sizeof(*tf)), *tb = sv_malloc((nkeys + 1) * sizeof(*tb));
 	double *c = sv_malloc((nkeys + 1) * sizeof(*c));
-	ibm1(ev, keys, nkeys, 1, tf, c);
-	ibm1(ev, keys, nkeys, 0, tb, c);
+	ibm1(ev, keys, cell, nkeys, 1, tf, c);
+	ibm1(ev, keys, cell, nkeys, 0, tb, c);
+	free(cell);
 	for (size_t k = 0; k < nkeys; k++) {
 		uint32_t x = (uint32_t)(keys[k] >> 32), y = (uint32_t)keys[k];
 		if (!x || !y)

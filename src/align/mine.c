@@ -73,6 +73,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 	size_t n = ru->n, m = bg->n;
 	if (!n || !m)
 		return SV_OK;
+	al_tt_index(a);
 	double bgmean;
 	size_t k = o->k < 1 ? 1 : (size_t)o->k;
 	size_t K = k * 4 < 16 ? 16 : k * 4; /* candidates kept per RU sentence */

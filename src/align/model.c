@@ -196,6 +196,11 @@ size_t sv_align_lexicon_size(const struct sv_align *a)
 	return a->lexn;
 }
 
+size_t sv_align_table_size(const struct sv_align *a)
+{
+	return a->tt.nlearnt;
+}
+
 /* Lower-cases a lexicon word (Cyrillic and ASCII) into out. */
 static void lower_word(const char *s, size_t n, struct sv_buf *out)
 {
@@ -591,7 +596,7 @@ void al_finalise(struct sv_align *a)
 			s->wc[a->cls[k]] += a->w[k];
 		}
 	}
-	al_tt_index(a);
+	a->tt.stale = 1;
 	a->dirty = 0;
 }
 
@@ -616,6 +621,9 @@ void al_tt_index(struct sv_align *a)
 {
 	struct al_tt *tt = &a->tt;
 	size_t nk = a->keys.n;
+	if (!tt->stale)
+		return;
+	tt->stale = 0;
 	tt->n = tt->nlearnt;
 	al_latin_soft(a);
 	if (!tt->n) {
@@ -915,6 +923,7 @@ double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
 		memcpy(set[i].wc, wc, sizeof(wc));
 		set[i].len = s[i].len;
 	}
+	al_tt_index(a);
 	double r = al_sim_tt(a, &set[0], &set[1]);
 	free(keys[0]);
 	free(keys[1]);

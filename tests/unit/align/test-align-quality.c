@@ -60,11 +60,11 @@ static void test_comparable(void **state)
 {
 	struct ac_prf r;
 	variant("comparable", SV_ALIGN_MINING, &r);
-	/* issue 3 asks for F1 >= 0.90; about 0.88 is measured (P 0.93) with
-	 * the false-discovery step that keeps the seed coverage free of false
-	 * pairs (known gap) */
-	assert_true(r.f >= 0.86);
-	assert_true(r.p >= 0.90);
+	/* issue 3 asks for F1 >= 0.90: 0.900 is measured (P 0.947), with the
+	 * false-discovery step that keeps the seed coverage free of false pairs
+	 * (test_seeds); held-out variants: docs/ALIGN.md */
+	assert_true(r.f >= 0.90);
+	assert_true(r.p >= 0.93);
 }
 
 static void test_docpairs(void **state)

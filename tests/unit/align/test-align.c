@@ -226,7 +226,9 @@ static void test_table_learnt(void **state)
 	al_link_add_for_test(&l, 0, 0, 0.9f);
 	l.method = SV_ALIGN_MINING;
 	sv_align_observe(a, ri, bi, &l);
+	assert_int_equal(sv_align_table_size(a), 0);
 	assert_int_equal(sv_align_learn(a), 0); /* nothing for the lexicon */
+	assert_true(sv_align_table_size(a) >= 1);
 	double after = sv_align_similarity(a, &r2.s[0], &b2.s[0]);
 	fprintf(stderr, "# лунка/дупка: %.3f before learning, %.3f after\n", before, after);
 	assert_true(after > before + 0.05);
