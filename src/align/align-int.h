@@ -50,7 +50,6 @@ struct al_tt {
 	uint32_t *ru, *bg;   /* entries: key ids */
 	float *p;
 	size_t n, cap;
-	size_t nlearnt;      /* entries [0, nlearnt) learnt; the rest near cognates */
 	uint32_t *off;       /* per concept id: its entries in to/tp (CSR), nk + 1 */
 	uint32_t *to;        /* BG concept of each entry, by RU concept */
 	float *tp;
@@ -142,12 +141,10 @@ double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_
  * the RU side. */
 double al_sim_tt(const struct sv_align *a, const struct al_set *x, const struct al_set *y);
 /* Rebuilds the table's index over the current concepts when stale (after
- * al_finalise): learnt entries plus Latin-letter names. Only mining and
- * sv_align_similarity use the table, so monotone runs never pay for it. */
+ * al_finalise or sv_align_learn). Only mining and sv_align_similarity use
+ * the table, so monotone runs never pay for it. */
 void al_tt_index(struct sv_align *a);
 void al_tt_push(struct al_tt *tt, uint32_t ru, uint32_t bg, float p);
-/* Appends Latin-letter words against Cyrillic names of the other language. */
-void al_latin_soft(struct sv_align *a);
 /* The same with x's weights spread in a dense array indexed by concept
  * (al_mark(..., 1) before, al_mark(..., 0) after to clear it): faster when
  * one x meets many y. */

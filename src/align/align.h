@@ -174,8 +174,9 @@ void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_
  * least twice) to the lexicon, the length ratio and variance, and replaces
  * the translation table: IBM-1 both ways over the words the cognates and
  * the lexicon left unmatched in the confident pairs, keeping the pairs whose
- * two probabilities' geometric mean is at least 0.5 (mining counts such a
- * pair as a match weighted by it). Returns the number of word pairs added
+ * two probabilities' geometric mean, times c / (c + 1) for a pair seen in c
+ * confident pairs, is at least 0.4 (mining counts such a pair as a match
+ * weighted by it). Returns the number of word pairs added
  * to the lexicon. */
 size_t sv_align_learn(struct sv_align *a);
 
@@ -202,8 +203,7 @@ int sv_align_run(struct sv_align *a, struct sv_align_job *jobs, size_t n,
 
 /* Similarity of two sentences given as norm/lemmas strings (ru then bg), in
  * 0..1, with IDF weights from the documents added so far (uniform when none)
- * and the translation table (sv_align_learn; Latin-letter names against
- * Cyrillic ones) as mining scores it. */
+ * and the translation table learnt by sv_align_learn(), as mining scores it. */
 double sv_align_similarity(struct sv_align *a, const struct sv_align_sent *ru,
 			   const struct sv_align_sent *bg);
 /* Cognate similarity of a Russian and a Bulgarian word (lower case): 1 minus

@@ -101,8 +101,10 @@ void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_
 
 /* EM passes per direction. */
 #define TT_ITERS 5
-/* Entries kept: both directions' probabilities' geometric mean at least this. */
-#define TT_MIN_P 0.5
+/* Entries kept: both directions' probabilities' geometric mean, shrunk by
+ * the evidence (c / (c + 1) for a pair seen in c confident pairs), at least
+ * this: a pair seen once must be nearly certain, twice likely. */
+#define TT_MIN_P 0.4
 
 static int cmp_u64(const void *p, const void *q)
 {
@@ -193,7 +195,7 @@ static void tt_learn(struct sv_align *a)
 {
 	struct al_cooc *ev = &a->ev;
 	struct al_tt *tt = &a->tt;
-	tt->n = tt->nlearnt = 0;
+	tt->n = 0;
 	tt->nk = 0;
 	tt->stale = 1;
 	a->dirty = 1;
@@ -217,9 +219,14 @@ static void tt_learn(struct sv_align *a)
 	}
 	qsort(keys, nkeys, sizeof(*keys), cmp_u64);
 	size_t u = 0;
-	for (size_t k = 0; k < nkeys; k++)
-		if (!u || keys[u - 1] != keys[k])
+	uint32_t *seen = sv_malloc((nkeys + 1) * sizeof(*seen)); /* confident pairs with both */
+	for (size_t k = 0; k < nkeys; k++) {
+		if (!u || keys[u - 1] != keys[k]) {
+			seen[u] = 0;
 			keys[u++] = keys[k];
+		}
+		seen[u - 1]++;
+	}
 	nkeys = u;
 	/* the key of every cell, looked up once for all the passes */
 	uint32_t *cell = sv_malloc((ncells + 1) * sizeof(*cell)), *cp = cell;
@@ -242,15 +249,17 @@ static void tt_learn(struct sv_align *a)
 		uint32_t x = (uint32_t)(keys[k] >> 32), y = (uint32_t)keys[k];
 		if (!x || !y)
 			continue;
-		double p = sqrt(tf[k] * tb[k]);
+		/* the two directions must agree; a pair seen in c confident pairs
+		 * is trusted c / (c + 1) of its probability */
+		double p = sqrt(tf[k] * tb[k]) * (double)seen[k] / (seen[k] + 1.0);
 		if (p < TT_MIN_P)
 			continue;
 		al_tt_push(tt, x, y, (float)p);
 	}
-	tt->nlearnt = tt->n;
 	free(tf);
 	free(tb);
 	free(c);
+	free(seen);
 	free(keys);
 }
 

@@ -198,7 +198,7 @@ size_t sv_align_lexicon_size(const struct sv_align *a)
 
 size_t sv_align_table_size(const struct sv_align *a)
 {
-	return a->tt.nlearnt;
+	return a->tt.n;
 }
 
 /* Lower-cases a lexicon word (Cyrillic and ASCII) into out. */
@@ -624,8 +624,6 @@ void al_tt_index(struct sv_align *a)
 	if (!tt->stale)
 		return;
 	tt->stale = 0;
-	tt->n = tt->nlearnt;
-	al_latin_soft(a);
 	if (!tt->n) {
 		tt->nk = 0;
 		return;

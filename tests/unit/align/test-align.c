@@ -169,49 +169,16 @@ static void test_number_keys(void **state)
 	sv_buf_release(&b);
 }
 
-/* A name spelt in Latin letters in one language and in Cyrillic in the
- * other is a soft match once both are in the model. */
-static void test_latin_names(void **state)
-{
-	struct sv_error err;
-	struct sv_align *a = sv_align_open(NULL, &err);
-	static const char *const ru[] = {
-		"Сеть Сейнсбери откроет отделы в магазинах Дебенхэмс.", "Об этом сообщает Рейтер.",
-		NULL,
-	};
-	static const char *const bg[] = {
-		"Sainsbury ще отвори щандове в магазините на Debenhams.", "Съобщава Reuters.", NULL,
-	};
-	static const char *const bg_other[] = { "Времето в събота ще бъде слънчево.", NULL };
-	struct tdoc r, b, o;
-	tdoc_make(&r, SV_LANG_RU, ru);
-	tdoc_make(&b, SV_LANG_BG, bg);
-	tdoc_make(&o, SV_LANG_BG, bg_other);
-	tdoc_add(a, &r, SV_LANG_RU, "ru", NULL);
-	tdoc_add(a, &b, SV_LANG_BG, "bg", NULL);
-	tdoc_add(a, &o, SV_LANG_BG, "bg2", NULL);
-	double names = sv_align_similarity(a, &r.s[1], &b.s[1]);
-	double other = sv_align_similarity(a, &r.s[1], &o.s[0]);
-	fprintf(stderr, "# Рейтер/Reuters %.3f, unrelated %.3f\n", names, other);
-	assert_true(names > 0.3);
-	assert_true(other < 0.1);
-	assert_true(sv_align_similarity(a, &r.s[0], &b.s[0]) > 0.3);
-	sv_align_close(a);
-	tdoc_free(&r);
-	tdoc_free(&b);
-	tdoc_free(&o);
-}
-
 /* One confident pair whose only unmatched words are лунка and дупка (no
- * cognates, not in the lexicon) teaches the translation table the pair:
- * seen once, so the co-occurrence learner does not take it, but IBM-1 has
- * nothing else to explain either word with. */
+ * cognates, not in the lexicon; мяч/топка is) teaches the translation
+ * table the pair: seen once, so the co-occurrence learner does not take
+ * it, but IBM-1 has nothing else to explain either word with. */
 static void test_table_learnt(void **state)
 {
 	struct sv_error err;
 	struct sv_align *a = sv_align_open(NULL, &err);
-	static const char *const ru[] = { "Лунка была рядом.", NULL };
-	static const char *const bg[] = { "Дупката беше наблизо.", NULL };
+	static const char *const ru[] = { "Лунка и мяч.", NULL };
+	static const char *const bg[] = { "Дупката и топката.", NULL };
 	static const char *const ru2[] = { "Лунка глубокая.", NULL };
 	static const char *const bg2[] = { "Дупката е дълбока.", NULL };
 	struct tdoc r, b, r2, b2;
@@ -496,7 +463,6 @@ int main(void)
 		cmocka_unit_test(test_cognates),
 		cmocka_unit_test(test_lexicon),
 		cmocka_unit_test(test_number_keys),
-		cmocka_unit_test(test_latin_names),
 		cmocka_unit_test(test_table_learnt),
 		cmocka_unit_test(test_run),
 		cmocka_unit_test(test_monotone_small),
