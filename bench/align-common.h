@@ -173,9 +173,11 @@ static inline void ac_doc_finish(struct ac_doc *d)
 	}
 }
 
-/* Reads one sentence per non-empty line (CRLF accepted) in lang. With
- * `split`, the file is decoded and segmented by the text pipeline (its
- * date kept, its language detected when lang is SV_LANG_UNKNOWN). */
+/* Reads one sentence per non-empty line (CRLF accepted) in lang, decoded as
+ * `sverka add --segmented` does (raw lines when the text pipeline cannot
+ * open). With `split`, the file is decoded and segmented by the text
+ * pipeline (its date kept, its language detected when lang is
+ * SV_LANG_UNKNOWN). */
 static inline int ac_doc_read(const char *path, const char *name, enum sv_lang lang, int split,
 			      struct ac_doc *d)
 {
@@ -194,8 +196,15 @@ static inline int ac_doc_read(const char *path, const char *name, enum sv_lang l
 	bytes[n] = 0;
 	fclose(f);
 	d->name = strdup(name);
-	struct sv_text *t = split ? ac_text_get() : NULL;
-	if (t) {
+	struct sv_text *t = ac_text_get();
+	struct sv_doc_text lines = SV_DOC_TEXT_INIT;
+	struct sv_error lerr;
+	if (!split && t && !sv_text_decode(name, bytes, n, SV_FORMAT_TEXT, 1, &lines, &lerr)) {
+		/* one sentence a line, decoded as `sverka add --segmented` does it
+		 * (NFC, white space folded) */
+		for (size_t i = 0; i < lines.npara; i++)
+			ac_doc_push(d, lines.paras[i].text, strlen(lines.paras[i].text));
+	} else if (split && t) {
 		struct sv_doc_text dt = SV_DOC_TEXT_INIT;
 		struct sv_error err;
 		if (!sv_text_decode(name, bytes, n, SV_FORMAT_TEXT, 0, &dt, &err)) {
@@ -239,6 +248,7 @@ static inline int ac_doc_read(const char *path, const char *name, enum sv_lang l
 			p = nl ? nl + 1 : e;
 		}
 	}
+	sv_doc_text_release(&lines);
 	free(bytes);
 	ac_doc_finish(d);
 	return 0;
