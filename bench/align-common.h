@@ -305,6 +305,16 @@ static inline void ac_prf_set(size_t tp, size_t np, size_t ng, double *p, double
 	*f = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
 }
 
+/* Prints a false pair (line x + 1 of the link's RU side, y + 1 of its BG
+ * side) with both texts; d[0] and d[1] are the pair's documents. */
+static inline void ac_show_fp(const char *vdir, const char *name, const struct sv_align_link *l,
+			      uint32_t x, uint32_t y, const struct ac_doc *d)
+{
+	fprintf(stderr, "FP %s %s %u-%u ru%u bg%u s=%.3f\n  %s\n  %s\n", vdir + strlen(vdir) - 5,
+		name, l->nru, l->nbg, l->ru + x + 1, l->bg + y + 1, l->score, d[0].text[l->ru + x],
+		d[1].text[l->bg + y]);
+}
+
 /* 0 for documents of the first half (odd positions in name order), 1 for
  * the second. */
 static inline int ac_half(char **names, size_t nd, const char *doc)
@@ -442,11 +452,7 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 						tp++;
 						res->half[i % 2].tp++;
 					} else if (getenv("AC_SHOW_FP")) {
-						fprintf(stderr, "FP %s %s %u-%u ru%u bg%u s=%.3f\n  %s\n  %s\n",
-							vdir + strlen(vdir) - 5, names[i], l->nru, l->nbg,
-							l->ru + x + 1, l->bg + y + 1, l->score,
-							docs[i * 2].text[l->ru + x],
-							docs[i * 2 + 1].text[l->bg + y]);
+						ac_show_fp(vdir, names[i], l, x, y, &docs[i * 2]);
 					}
 				}
 		}

@@ -163,8 +163,10 @@ int main(int argc, char **argv)
 	struct ac_doc *docs = calloc(nd * 2, sizeof(*docs));
 	for (size_t i = 0; i < nd; i++)
 		for (int sd = 0; sd < 2; sd++) {
-			snprintf(path, sizeof(path), "%s/%s/%s.txt", dir, sd ? "bg" : "ru", names[i]);
-			ac_doc_read(path, names[i], sd ? SV_LANG_BG : SV_LANG_RU, 0, &docs[i * 2 + sd]);
+			enum sv_lang lang = sd ? SV_LANG_BG : SV_LANG_RU;
+			snprintf(path, sizeof(path), "%s/%s/%s.txt", dir, sd ? "bg" : "ru",
+				 names[i]);
+			ac_doc_read(path, names[i], lang, 0, &docs[i * 2 + sd]);
 		}
 	a = sv_align_open(NULL, &err);
 	struct sv_align_job *jobs = calloc(nd * reps, sizeof(*jobs));
@@ -173,12 +175,14 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < nd; i++) {
 			size_t id[2];
 			for (int sd = 0; sd < 2; sd++) {
-				struct sv_align_doc d = { names[i], sd ? SV_LANG_BG : SV_LANG_RU, NULL,
-							  docs[i * 2 + sd].sents, docs[i * 2 + sd].n };
+				const struct ac_doc *x = &docs[i * 2 + sd];
+				enum sv_lang lang = sd ? SV_LANG_BG : SV_LANG_RU;
+				struct sv_align_doc d = { names[i], lang, NULL, x->sents, x->n };
 				sv_align_add(a, &d, &id[sd], &err);
 			}
-			jobs[npairs++] = (struct sv_align_job){ id[0], id[1],
-				i % 2 ? SV_ALIGN_MINING : SV_ALIGN_MONOTONE, SV_ALIGN_LINKS_INIT };
+			enum sv_align_method m = i % 2 ? SV_ALIGN_MINING : SV_ALIGN_MONOTONE;
+			jobs[npairs++] = (struct sv_align_job){ id[0], id[1], m,
+								SV_ALIGN_LINKS_INIT };
 			nsents += docs[i * 2].n;
 		}
 	t1 = now();

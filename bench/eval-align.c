@@ -151,10 +151,10 @@ int main(int argc, char **argv)
 	printf("halves (A: 1st, 3rd ... document by name; B: 2nd, 4th ...):\n");
 	for (size_t v = 0; v < sizeof(vars) / sizeof(vars[0]); v++)
 		for (int h = 0; have[v] && h < 2; h++)
-			printf("%-11s %-9s %7.4f %7.4f %7.4f %6zu %6zu %6zu  half %c\n", vars[v].name,
-			       sv_align_method_name(vars[v].m), res[v].half[h].p, res[v].half[h].r,
-			       res[v].half[h].f, res[v].half[h].tp, res[v].half[h].npred,
-			       res[v].half[h].ngold, 'A' + h);
+			printf("%-11s %-9s %7.4f %7.4f %7.4f %6zu %6zu %6zu  half %c\n",
+			       vars[v].name, sv_align_method_name(vars[v].m), res[v].half[h].p,
+			       res[v].half[h].r, res[v].half[h].f, res[v].half[h].tp,
+			       res[v].half[h].npred, res[v].half[h].ngold, 'A' + h);
 	char p[4200];
 	snprintf(p, sizeof(p), "%s/parallel", dir);
 	size_t nd = 0;

@@ -1,7 +1,9 @@
 /* Growing the model from confident alignments: word pairs that co-occur
  * consistently in confidently linked sentences (Dice over the words the
- * lexicon and cognates left unmatched, mutual best) join the lexicon, and
- * the length ratio and variance of the Gale-Church term are re-estimated. */
+ * lexicon and cognates left unmatched, mutual best) join the lexicon, the
+ * same words give the translation table (IBM-1 both ways, weighted by the
+ * evidence), and the length ratio and variance of the Gale-Church term are
+ * re-estimated. */
 #include "align/align-int.h"
 
 #include <math.h>
@@ -10,6 +12,10 @@
 #include <string.h>
 
 #define MAX_UNMATCHED 40
+/* The unmatched words kept for the translation table in one pass (about
+ * 45,000 confident pairs of news sentences; the estimate's scratch memory
+ * grows with them, some 100 bytes a word pair that co-occurs). */
+#define MAX_RESIDUALS (1u << 20)
 
 static void ev_count(struct al_cooc *ev, int bg, uint32_t c)
 {
@@ -78,13 +84,15 @@ void sv_align_observe(struct sv_align *a, size_t ru, size_t bg, const struct sv_
 				s++;
 			}
 		}
-		SV_GROW(ev->res, ev->rescap, ev->nres + 2 + nx + ny);
-		ev->res[ev->nres++] = (uint32_t)nx;
-		ev->res[ev->nres++] = (uint32_t)ny;
-		memcpy(ev->res + ev->nres, ux, nx * sizeof(*ux));
-		ev->nres += nx;
-		memcpy(ev->res + ev->nres, uy, ny * sizeof(*uy));
-		ev->nres += ny;
+		if (ev->nres + 2 + nx + ny <= MAX_RESIDUALS) {
+			SV_GROW(ev->res, ev->rescap, ev->nres + 2 + nx + ny);
+			ev->res[ev->nres++] = (uint32_t)nx;
+			ev->res[ev->nres++] = (uint32_t)ny;
+			memcpy(ev->res + ev->nres, ux, nx * sizeof(*ux));
+			ev->nres += nx;
+			memcpy(ev->res + ev->nres, uy, ny * sizeof(*uy));
+			ev->nres += ny;
+		}
 		for (size_t i = 0; i < nx; i++)
 			ev_count(ev, 0, ux[i]);
 		for (size_t j = 0; j < ny; j++)
@@ -165,7 +173,8 @@ static void ibm1(const struct al_cooc *ev, const uint64_t *keys, const uint32_t 
 				for (uint32_t i = 0; i <= ns; i++)
 					z += t[fwd ? cp[i * (ny + 1) + j] : cp[j * (ny + 1) + i]];
 				for (uint32_t i = 0; i <= ns; i++) {
-					uint32_t k = fwd ? cp[i * (ny + 1) + j] : cp[j * (ny + 1) + i];
+					uint32_t k = fwd ? cp[i * (ny + 1) + j]
+							 : cp[j * (ny + 1) + i];
 					c[k] += t[k] / z;
 				}
 			}
@@ -240,7 +249,8 @@ static void tt_learn(struct sv_align *a)
 				*cp++ = x || y ? (uint32_t)find_u64(keys, nkeys, x << 32 | y) : 0;
 			}
 	}
-	double *tf = sv_malloc((nkeys + 1) * sizeof(*tf)), *tb = sv_malloc((nkeys + 1) * sizeof(*tb));
+	double *tf = sv_malloc((nkeys + 1) * sizeof(*tf));
+	double *tb = sv_malloc((nkeys + 1) * sizeof(*tb));
 	double *c = sv_malloc((nkeys + 1) * sizeof(*c));
 	ibm1(ev, keys, cell, nkeys, 1, tf, c);
 	ibm1(ev, keys, cell, nkeys, 0, tb, c);
