@@ -439,10 +439,10 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 	} else {
 		for (size_t i = 0; i < r.npairs; i++) {
 			const struct apair *p = &r.pairs[i];
+			const struct sv_align_links *l = &r.jobs[i].links;
 			printf("%.3f\t%s\t%s\t%s\t%zu units\n", p->score, r.docs[p->ru].path,
 			       r.docs[p->bg].path,
-			       r.jobs[i].links.method == SV_ALIGN_MINING ? "comparable" : "parallel",
-			       r.jobs[i].links.n);
+			       l->method == SV_ALIGN_MINING ? "comparable" : "parallel", l->n);
 		}
 		if (!cli->quiet)
 			fprintf(stderr, "%zu document pairs (%zu parallel, %zu comparable), %zu units\n",
