@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
 void sv_spans_release(struct sv_spans *s)
@@ -396,6 +397,177 @@ static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out
 
 #define SEG_U16_MAX 65536 /* bytes of a paragraph converted to UTF-16 for ICU */
 
+/* ---- ICU's sentence breaks without ICU ---------------------------------
+ * The rules of UAX #29 (SB6-SB11) as ICU's sent.txt applies them, over the
+ * Sentence_Break classes ICU itself gives each code point. Text holding a
+ * class the fast path leaves out (Extend, Format, Sep, CR, LF) or a code
+ * point outside the tables goes to ICU's iterator; test-text compares both
+ * on real and random text. */
+
+enum { SB_OTHER, SB_ATERM, SB_STERM, SB_CLOSE, SB_SP, SB_SCONT, SB_NUM, SB_UPPER, SB_LOWER,
+       SB_OLETTER, SB_HARD };
+
+static uint8_t sb_lo[0x800];   /* U+0000..U+07FF */
+static uint8_t sb_punct[0x200]; /* U+2000..U+21FF */
+static pthread_once_t sb_once = PTHREAD_ONCE_INIT;
+
+static uint8_t sb_of_icu(UChar32 cp)
+{
+	switch (u_getIntPropertyValue(cp, UCHAR_SENTENCE_BREAK)) {
+	case U_SB_OTHER: return SB_OTHER;
+	case U_SB_ATERM: return SB_ATERM;
+	case U_SB_STERM: return SB_STERM;
+	case U_SB_CLOSE: return SB_CLOSE;
+	case U_SB_SP: return SB_SP;
+	case U_SB_SCONTINUE: return SB_SCONT;
+	case U_SB_NUMERIC: return SB_NUM;
+	case U_SB_UPPER: return SB_UPPER;
+	case U_SB_LOWER: return SB_LOWER;
+	case U_SB_OLETTER: return SB_OLETTER;
+	default: return SB_HARD; /* Extend, Format, Sep, CR, LF */
+	}
+}
+
+static void sb_init(void)
+{
+	for (UChar32 c = 0; c < 0x800; c++)
+		sb_lo[c] = sb_of_icu(c);
+	for (UChar32 c = 0; c < 0x200; c++)
+		sb_punct[c] = sb_of_icu(0x2000 + c);
+}
+
+/* The class of cp. */
+static inline int sb_class(uint32_t cp)
+{
+	if (cp < 0x800)
+		return sb_lo[cp];
+	if (cp - 0x2000u < 0x200u)
+		return sb_punct[cp - 0x2000];
+	return SB_HARD;
+}
+
+/* Whether the fast path can answer for s[0..n): no SB_HARD class. */
+static int sb_fast_ok(const unsigned char *s, size_t n)
+{
+	pthread_once(&sb_once, sb_init);
+	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			if (sb_lo[s[i]] == SB_HARD)
+				return 0;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = sv_cp_at(s, n, i, &cp);
+		if (sb_class(cp) == SB_HARD)
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+/* The class of the code point at s[i] (i < n), its length in *len. */
+static inline int sb_at(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+	if (s[i] < 0x80) {
+		*len = 1;
+		return sb_lo[s[i]];
+	}
+	uint32_t cp;
+	*len = sv_cp_at(s, n, i, &cp);
+	return sb_class(cp);
+}
+
+/* ICU's next sentence break after pos (a break or 0) in s[0..n), where
+ * sb_fast_ok(s, n): the position after the terminator, its closing
+ * punctuation and spaces; n at the end. */
+static size_t sb_next(const unsigned char *s, size_t n, size_t pos)
+{
+	size_t i = pos, len;
+	int prev = -1; /* the class before i within this sentence, -1 at its start */
+	while (i < n) {
+		int c = sb_at(s, n, i, &len);
+		if (c != SB_ATERM && c != SB_STERM) {
+			prev = c;
+			i += len;
+			continue;
+		}
+		size_t j = i + len, k;
+		int nc = j < n ? sb_at(s, n, j, &len) : -1;
+		if (c == SB_ATERM && nc == SB_NUM) { /* SB6 */
+			prev = c;
+			i = j;
+			continue;
+		}
+		if (c == SB_ATERM && nc == SB_UPPER && (prev == SB_UPPER || prev == SB_LOWER)) {
+			prev = c; /* SB7 */
+			i = j;
+			continue;
+		}
+		while (nc == SB_CLOSE) {
+			j += len;
+			nc = j < n ? sb_at(s, n, j, &len) : -1;
+		}
+		k = j;
+		while (nc == SB_SP) {
+			k += len;
+			nc = k < n ? sb_at(s, n, k, &len) : -1;
+		}
+		if (k >= n)
+			return n;
+		if (nc == SB_SCONT || nc == SB_ATERM || nc == SB_STERM) { /* SB8a */
+			prev = SB_SP; /* only SB7's letters matter */
+			i = k;
+			continue;
+		}
+		if (c == SB_ATERM) { /* SB8: no break before a lower-case word */
+			size_t q = k;
+			int qc = nc;
+			while (qc != SB_OLETTER && qc != SB_UPPER && qc != SB_LOWER && qc != SB_ATERM &&
+			       qc != SB_STERM && qc != -1) {
+				q += len;
+				qc = q < n ? sb_at(s, n, q, &len) : -1;
+			}
+			if (qc == SB_LOWER) {
+				prev = SB_LOWER;
+				i = q + len;
+				continue;
+			}
+		}
+		return k; /* SB11 */
+	}
+	return n;
+}
+
+/* The breaks of one paragraph from the fast path or ICU's iterator. */
+struct breaks {
+	const unsigned char *s;
+	size_t n, pos;      /* the last break, in bytes */
+	UBreakIterator *bi; /* NULL on the fast path */
+	int u16;            /* ICU iterates the UTF-16 copy in t->u16 */
+	int32_t upos;       /* pos in UTF-16 units */
+};
+
+/* The next break (> b->pos), n at the end of the text, SIZE_MAX after it. */
+static size_t breaks_next(struct breaks *b)
+{
+	if (b->pos >= b->n)
+		return SIZE_MAX;
+	if (!b->bi)
+		return b->pos = sb_next(b->s, b->n, b->pos);
+	int32_t u = ubrk_next(b->bi);
+	if (u == UBRK_DONE)
+		return b->pos = b->n;
+	if (!b->u16)
+		return b->pos = (size_t)u;
+	while (b->upos < u && b->pos < b->n) {
+		uint32_t cp;
+		b->pos += sv_cp_at(b->s, b->n, b->pos, &cp);
+		b->upos += cp >= 0x10000 ? 2 : 1;
+	}
+	return b->pos;
+}
+
 static UBreakIterator *sent_iter(struct sv_text *t, enum sv_lang lang)
 {
 	int l = lang == SV_LANG_RU || lang == SV_LANG_BG ? (int)lang : 0;
@@ -407,6 +579,39 @@ static UBreakIterator *sent_iter(struct sv_text *t, enum sv_lang lang)
 			t->sent[l] = NULL;
 	}
 	return t->sent[l];
+}
+
+/* Sets b up over s[0..n): the fast path when it can answer, else ICU. */
+static int breaks_init(struct sv_text *t, enum sv_lang lang, const unsigned char *s, size_t n,
+		       struct breaks *b, struct sv_error *err)
+{
+	*b = (struct breaks){ .s = s, .n = n };
+	if (!(t->seg_flags & SV_SEG_ICU) && sb_fast_ok(s, n))
+		return SV_OK;
+	if (!(b->bi = sent_iter(t, lang)))
+		return sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
+	/* ICU iterates UTF-16 text inline but calls out for every chunk of a
+	 * UTF-8 UText: a paragraph of up to SEG_U16_MAX bytes (nearly all) is
+	 * converted once and the breaks are mapped back to bytes; the breaks
+	 * are the same (for valid UTF-8; the input has been decoded). */
+	UErrorCode st = U_ZERO_ERROR;
+	b->u16 = n <= SEG_U16_MAX;
+	if (b->u16) {
+		SV_GROW(t->u16, t->capu16, n + 1);
+		int32_t ulen = 0;
+		u_strFromUTF8WithSub(t->u16, (int32_t)t->capu16, &ulen, (const char *)s, (int32_t)n,
+				     0xFFFD, NULL, &st);
+		if (U_SUCCESS(st))
+			ubrk_setText(b->bi, t->u16, ulen, &st);
+	} else {
+		UText *ut = sv_text_utext(t, (const char *)s, n);
+		if (!ut)
+			return sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
+		ubrk_setUText(b->bi, ut, &st);
+	}
+	if (U_FAILURE(st))
+		return sv_error_set(err, SV_ESTORE, "ICU sentence break: %s", u_errorName(st));
+	return SV_OK;
 }
 
 static void add_span(struct sv_spans *out, const unsigned char *s, size_t a, size_t b)
@@ -434,58 +639,25 @@ int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang 
 {
 	int rc = SV_OK;
 	const unsigned char *s = (const unsigned char *)para;
+	struct breaks br;
 	out->n = 0;
 	if (n > UINT32_MAX) {
 		rc = sv_error_set(err, SV_EINPUT, "paragraph too long (%zu bytes)", n);
 		goto out;
 	}
-	UBreakIterator *bi = sent_iter(t, lang);
-	if (!bi) {
-		rc = sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
+	if ((rc = breaks_init(t, lang, s, n, &br, err)))
 		goto out;
-	}
-	/* ICU iterates UTF-16 text inline but calls out for every chunk of a
-	 * UTF-8 UText: a paragraph of up to SEG_U16_MAX bytes (nearly all) is
-	 * converted once and the breaks are mapped back to bytes; the breaks
-	 * are the same (for valid UTF-8; the input has been decoded). */
-	UErrorCode st = U_ZERO_ERROR;
-	int u16 = n <= SEG_U16_MAX;
-	if (u16) {
-		SV_GROW(t->u16, t->capu16, n + 1);
-		int32_t ulen = 0;
-		u_strFromUTF8WithSub(t->u16, (int32_t)t->capu16, &ulen, para, (int32_t)n, 0xFFFD,
-				     NULL, &st);
-		if (U_SUCCESS(st))
-			ubrk_setText(bi, t->u16, ulen, &st);
-	} else {
-		UText *ut = sv_text_utext(t, para, n);
-		if (!ut) {
-			rc = sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
-			goto out;
+	size_t start = 0;
+	for (size_t pos = breaks_next(&br); pos != SIZE_MAX; pos = breaks_next(&br)) {
+		if (t->seg_flags & SV_SEG_RAW) {
+			add_span(out, s, start, pos);
+		} else {
+			if (pos < n && spurious_break(t, s, n, pos))
+				continue;
+			add_split(t, lang, out, s, start, pos);
 		}
-		ubrk_setUText(bi, ut, &st);
-	}
-	if (U_FAILURE(st)) {
-		rc = sv_error_set(err, SV_ESTORE, "ICU sentence break: %s", u_errorName(st));
-		goto out;
-	}
-	size_t start = 0, pos = 0;
-	int32_t upos = 0;
-	for (int32_t b = ubrk_next(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
-		if (!u16)
-			pos = (size_t)b;
-		while (u16 && upos < b && pos < n) {
-			uint32_t cp;
-			pos += sv_cp_at(s, n, pos, &cp);
-			upos += cp >= 0x10000 ? 2 : 1;
-		}
-		if (pos < n && spurious_break(t, s, n, pos))
-			continue;
-		add_split(t, lang, out, s, start, pos);
 		start = pos;
 	}
-	if (start < n)
-		add_split(t, lang, out, s, start, n);
 out:
 	return rc;
 }

@@ -30,6 +30,12 @@ struct sv_dict {
 	size_t nlists, caplists;
 };
 
+/* Test switches of sv_text_segment (struct sv_text's seg_flags). */
+enum sv_seg_flags {
+	SV_SEG_ICU = 1, /* always ICU's sentence iterator, never the fast path */
+	SV_SEG_RAW = 2, /* the iterator's breaks alone, without the repairs */
+};
+
 struct sv_text {
 	char *dirs;                 /* owned: the directories searched */
 	UBreakIterator *sent[3];    /* by enum sv_lang (0: root), lazily opened */
@@ -44,6 +50,7 @@ struct sv_text {
 	struct sv_piece *pieces;    /* scratch for sv_text_tokenize */
 	size_t npieces, cappieces;
 	int icu_words;              /* tests: always use ICU's word breaks */
+	int seg_flags;              /* tests: enum sv_seg_flags for sv_text_segment */
 };
 
 /* The hunspell handle of lang, loaded on first call; NULL when missing. */

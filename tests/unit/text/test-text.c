@@ -479,6 +479,70 @@ static void test_tokenize(void **state)
 	sv_tokens_release(&tk);
 }
 
+/* The fast sentence-break path and ICU's iterator give the same spans for
+ * s[0..n): the raw breaks and the repaired sentences. */
+static void same_sentences(struct sv_text *t, const char *s, size_t n)
+{
+	struct sv_spans a = { 0 }, b = { 0 };
+	struct sv_error err;
+	for (int raw = 0; raw < 2; raw++) {
+		t->seg_flags = raw ? SV_SEG_RAW : 0;
+		assert_int_equal(sv_text_segment(t, s, n, SV_LANG_RU, &a, &err), SV_OK);
+		t->seg_flags |= SV_SEG_ICU;
+		assert_int_equal(sv_text_segment(t, s, n, SV_LANG_RU, &b, &err), SV_OK);
+		int same = a.n == b.n;
+		for (size_t i = 0; same && i < a.n; i++)
+			same = a.v[i].start == b.v[i].start && a.v[i].len == b.v[i].len;
+		if (!same) {
+			for (size_t i = 0; i < a.n; i++)
+				print_message("# fast: [%.*s]\n", (int)a.v[i].len, s + a.v[i].start);
+			for (size_t i = 0; i < b.n; i++)
+				print_message("# icu:  [%.*s]\n", (int)b.v[i].len, s + b.v[i].start);
+			fail_msg("sentence breaks differ (%s): '%.*s'", raw ? "raw" : "repaired", (int)n, s);
+		}
+	}
+	t->seg_flags = 0;
+	sv_spans_release(&a);
+	sv_spans_release(&b);
+}
+
+/* ICU's sentence rules (UAX #29 SB6-SB11) on hand-made cases and on random
+ * strings of characters from every class the fast path handles, with a few
+ * it leaves to ICU. */
+static void test_sentence_breaks(void **state)
+{
+	struct sv_text *t = *state;
+	static const char *const lines[] = {
+		"U.S. Army. Итак.5 а.б А.Б а. б а.Б 3.14. Конец... «Да!» — сказал он. (См. ниже.) Всё",
+		"Что?! Нет... Да?.. «Кто?» Он. «Она.» — (Они.) ‼ Оно․ Мы.» , Вы. ; Ты. - Я.) а",
+		"т.е. 5 человек. 10 км. Далее. «...Огайо» и… Далее? „Да“. Э.\xc2\xa0Б. Ж.\xe2\x80\xafЗ",
+		"a.) b a.\" 1 b. ? c. , d.: e ǅ. ʰ.x. ª. Ⅰ. ⅰ. ƻ. A.\tB",
+		"Слово\xcc\x81. Ещё\xc2\xad. Строка\r\nНовая.\nЕщё\xe2\x80\xa8x. 日本. Ω.",
+	};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		same_sentences(t, lines[i], strlen(lines[i]));
+	static const char *const bits[] = { "а", "Б", "x", "Q", "1", "7", ".", ".", ".", "!", "?",
+		",", ";", ":", "-", "–", "—", "«", "»", "„", "“", "\"", "'", "(", ")", " ", " ", " ",
+		"\xc2\xa0", "\xe2\x80\xaf", "…", "%", "№", "\xe2\x80\xa4", "‼", "ª", "ǅ", "ʰ",
+		"ƻ", "\xd5\x9d", "\xd6\x89", "ⅰ", "Ⅰ", "\t", "/", "ѝ", "Ѐ", "ß", "ё", "Т.", "е.",
+		"\xcc\x81", "\xc2\xad", "\n", "日" };
+	const size_t nbits = sizeof(bits) / sizeof(bits[0]);
+	uint32_t seed = 2024;
+	struct sv_buf text = SV_BUF_INIT;
+	for (int round = 0; round < 20000; round++) {
+		sv_buf_reset(&text);
+		int len = 1 + round % 30;
+		for (int i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* the last five bits (ICU only) come rarely */
+			size_t k = (seed >> 16) % (nbits * 8);
+			sv_buf_adds(&text, bits[k < (nbits - 5) * 8 ? k / 8 : nbits - 5 + k % 5]);
+		}
+		same_sentences(t, text.data, text.len);
+	}
+	sv_buf_release(&text);
+}
+
 /* The fast word-break path and ICU's iterator agree. */
 static void same_tokens(struct sv_text *t, const char *s)
 {
@@ -728,6 +792,7 @@ int main(void)
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_langid),
 		cmocka_unit_test_setup_teardown(test_segment, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sentence_breaks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokenize, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_word_breaks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lemmas, setup, teardown),
