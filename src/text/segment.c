@@ -1,13 +1,14 @@
-/* Sentence segmentation: ICU's sentence BreakIterator, then repairs for
- * Russian and Bulgarian: abbreviations (г., т.е., проф., ул. ...), initials
- * (В. Путин) and sentence ends ICU misses (". 15 ноября ..." is left alone,
- * a sentence starting with a quote or dash is split). */
+/* Sentence segmentation: ICU's sentence rules (a fast path over UTF-8 that
+ * gives ICU's breaks, or ICU's iterator), then repairs for Russian and
+ * Bulgarian: abbreviations and initials, sentence ends ICU misses, and
+ * headlines or lines without final punctuation run into the next sentence. */
 #include "text/text-int.h"
 
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
 
+#include <hunspell/hunspell.h>
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
@@ -33,6 +34,9 @@ static const char *const no_break_abbr[] = {
 };
 /* г., гг.: after a number a year, which may end a sentence; else a city. */
 static const char *const year_abbr[] = { "г", "гг", "год", NULL };
+/* Units: after a number they may end a sentence ("10 см. Для ..."). */
+static const char *const unit_abbr[] = { "см", "мм", "км", "м", "кг", "т", "л", "мл", "ч", "мин",
+	"сек", "с", "га", NULL };
 
 /* Clitics and particles: function words that never open a sentence. */
 static const char *const clitics[] = { "ли", "же", "бы", "ль", "се", "си", "ме", "те", "го", "му",
@@ -43,9 +47,82 @@ static const char *const num_abbr[] = { "млн", "млрд", "трлн", "ты�
 	"коп", "ч", "мин", "сек", "км", "м", "см", "мм", "кг", "т", "л", "п", "пп", "табл", "ст",
 	"вв", "рр", "no", "стр", NULL };
 
-enum { AB_NOBREAK = 1, AB_YEAR = 2, AB_NUM = 4, AB_CLITIC = 8 };
+/* Prepositions and conjunctions, on which no sentence ends (with the
+ * function words of stopwords.c: pronouns, particles, auxiliaries). */
+static const char *const ru_nonfinal[] = { "без", "безо", "в", "во", "вне", "для", "до", "за",
+	"из", "изо", "из-за", "из-под", "к", "ко", "кроме", "между", "на", "над", "надо", "о", "об",
+	"обо", "от", "ото", "перед", "по", "под", "при", "про", "ради", "с", "со", "сквозь",
+	"среди", "у", "через", "вокруг", "около", "возле", "мимо", "вдоль", "после", "против",
+	"вместо", "внутри", "накануне", "насчет", "вопреки", "ввиду", "вследствие", "помимо",
+	"сверх", "свыше", "относительно", "и", "а", "но", "или", "либо", "да", "зато", "что",
+	"чтобы", "как", "когда", "если", "хотя", "пока", "потому", "поскольку", "будто",
+	"словно", "ибо", "причем", "притом", "нежели", "чем", "ни", "не", "г-н", "г-жа", "д-р",
+	NULL };
+static const char *const bg_nonfinal[] = { "без", "в", "във", "въз", "върху", "до", "за", "зад",
+	"из", "измежду", "край", "към", "между", "на", "над", "около", "от", "по", "под", "покрай",
+	"поради", "пред", "през", "при", "с", "със", "след", "сред", "срещу", "у", "чрез",
+	"според", "заради", "освен", "вместо", "спрямо", "съгласно", "относно", "и", "а", "но",
+	"или", "ала", "ако", "да", "че", "като", "когато", "докато", "защото", "понеже", "дали",
+	"макар", "нито", "пък", "ни", "не", "щом", "г-н", "г-жа", "д-р", NULL };
+/* Function words on which a sentence may end: object pronouns, adverbs
+ * ("... убивать их", "... до вас", "... на държавата си"). */
+static const char *const ru_final[] = { "вам", "вас", "его", "ее", "её", "ей", "ему", "им", "ими",
+	"их", "мне", "меня", "нам", "нас", "него", "нее", "ней", "ним", "них", "себя", "тебя", "это",
+	"этого", "там", "здесь", "тоже", "также", "уже", "еще", "ещё", "нет", "есть", "все", "всё",
+	"всех", "тогда", NULL };
+static const char *const bg_final[] = { "вас", "ви", "го", "ги", "им", "й", "ѝ", "ме", "ми", "му",
+	"нас", "него", "нея", "ни", "си", "ти", "тях", "това", "тук", "там", "сега", "също", "още",
+	"вече", "всички", "така", NULL };
+/* Nouns a name follows in apposition (ураган Роза, в районе Четырех углов,
+ * щата Юта): lemmas. */
+static const char *const ru_namers[] = { "ураган", "тайфун", "шторм", "циклон", "компания",
+	"фирма", "банк", "концерн", "газета", "журнал", "агентство", "телеканал", "канал",
+	"издание", "сайт", "фильм", "сериал", "шоу", "программа", "передача", "роман", "книга",
+	"песня", "альбом", "спектакль", "группа", "клуб", "команда", "корабль", "судно", "самолет",
+	"яхта", "спутник", "ракета", "операция", "проект", "миссия", "город", "село", "деревня",
+	"поселок", "река", "озеро", "остров", "гора", "улица", "площадь", "проспект", "район",
+	"округ", "штат", "провинция", "область", "регион", "псевдоним", "прозвище", "кличка",
+	"название", "надпись", "ресторан", "отель", "гостиница", "бар", "кафе", "магазин",
+	"стадион", "театр", "музей", "порода", "сорт", "марка", "бренд", NULL };
+static const char *const bg_namers[] = { "ураган", "тайфун", "буря", "циклон", "компания",
+	"фирма", "банка", "концерн", "вестник", "списание", "агенция", "телевизия", "канал",
+	"издание", "сайт", "филм", "сериал", "шоу", "програма", "предаване", "роман", "книга",
+	"песен", "албум", "спектакъл", "група", "клуб", "отбор", "кораб", "самолет", "яхта",
+	"спътник", "ракета", "операция", "проект", "мисия", "град", "село", "река", "езеро",
+	"остров", "планина", "улица", "площад", "булевард", "район", "окръг", "щат", "провинция",
+	"област", "регион", "псевдоним", "прякор", "название", "надпис", "ресторант", "хотел",
+	"бар", "кафе", "магазин", "стадион", "театър", "музей", "порода", "сорт", "марка",
+	NULL };
+/* Interrogatives open a clause: "не е ясно защо Рок ...". */
+static const char *const ru_interrog[] = { "почему", "где", "куда", "откуда", "зачем",
+	"сколько", "какой", "какая", "какое", "какие", "чей", "кого", "кому", NULL };
+static const char *const bg_interrog[] = { "защо", "къде", "накъде", "откъде", "колко", "чий",
+	"чия", "чие", "чии", "кого", "кому", NULL };
+/* Possessives stand before a noun: "Нейно Величество", "Ваше Величество". */
+static const char *const possessives[] = { "мой", "моя", "мое", "моё", "мои", "твой", "твоя",
+	"твое", "твои", "наш", "наша", "наше", "наши", "ваш", "ваша", "ваше", "ваши", "свой",
+	"своя", "свое", "свои", "негов", "негова", "негово", "неговите", "нейн", "нейна", "нейно",
+	"нейните", "техен", "тяхна", "тяхно", "техните", NULL };
+/* Time words (lemmas): after "в субботу", "през юни" a capitalised word
+ * is the clause's subject, inside the sentence. */
+static const char *const ru_time[] = { "январь", "февраль", "март", "апрель", "май", "июнь",
+	"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "понедельник", "вторник",
+	"среда", "четверг", "пятница", "суббота", "воскресенье", "год", "утро", "вечер", "день",
+	"ночь", "неделя", "месяц", "час", "минута", NULL };
+static const char *const bg_time[] = { "януари", "февруари", "март", "април", "май", "юни",
+	"юли", "август", "септември", "октомври", "ноември", "декември", "понеделник", "вторник",
+	"сряда", "четвъртък", "петък", "събота", "неделя", "година", "сутрин", "вечер", "ден",
+	"нощ", "седмица", "месец", "час", "минута", NULL };
 
-#define AB_CAP 512
+enum {
+	AB_NOBREAK = 1, AB_YEAR = 2, AB_NUM = 4, AB_CLITIC = 8, AB_UNIT = 16,
+	AB_NONFINAL = 32, /* << lang: 64 Russian, 128 Bulgarian */
+	AB_TIME = 256,    /* << lang: 512, 1024 */
+	AB_FINAL = 2048,  /* << lang: 4096, 8192 */
+	AB_NAMER = 16384, /* << lang: 32768, 65536 */
+};
+
+#define AB_CAP 1024
 static struct {
 	const char *w;
 	size_t len;
@@ -70,8 +147,20 @@ static void ab_init(void)
 {
 	ab_fill(no_break_abbr, AB_NOBREAK);
 	ab_fill(year_abbr, AB_YEAR);
+	ab_fill(unit_abbr, AB_UNIT);
 	ab_fill(num_abbr, AB_NUM);
 	ab_fill(clitics, AB_CLITIC);
+	ab_fill(ru_nonfinal, AB_NONFINAL << SV_LANG_RU);
+	ab_fill(bg_nonfinal, AB_NONFINAL << SV_LANG_BG);
+	ab_fill(ru_final, AB_FINAL << SV_LANG_RU);
+	ab_fill(bg_final, AB_FINAL << SV_LANG_BG);
+	ab_fill(possessives, (AB_NONFINAL << SV_LANG_RU) | (AB_NONFINAL << SV_LANG_BG));
+	ab_fill(ru_namers, AB_NAMER << SV_LANG_RU);
+	ab_fill(bg_namers, AB_NAMER << SV_LANG_BG);
+	ab_fill(ru_interrog, AB_NONFINAL << SV_LANG_RU);
+	ab_fill(bg_interrog, AB_NONFINAL << SV_LANG_BG);
+	ab_fill(ru_time, AB_TIME << SV_LANG_RU);
+	ab_fill(bg_time, AB_TIME << SV_LANG_BG);
 }
 
 /* The AB_ flags of the key s[0..n). */
@@ -110,6 +199,73 @@ static int is_space_cp(uint32_t cp)
 	       cp == '\r';
 }
 
+static int is_close(uint32_t cp)
+{
+	return cp == 0xBB || cp == 0x201C || cp == 0x201D || cp == '"' || cp == ')' || cp == '\'' ||
+	       cp == 0x2019;
+}
+
+/* Opening quotes and brackets: « „ ( [ */
+static int is_open(uint32_t cp)
+{
+	return cp == 0xAB || cp == 0x201E || cp == '(' || cp == '[';
+}
+
+static inline int is_digit(uint32_t cp)
+{
+	return cp - '0' < 10u;
+}
+
+static inline int is_word_cp(uint32_t cp)
+{
+	return sv_text_is_letter(cp) || cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x301 ||
+	       cp == 0x300 || cp == 0xAD || cp == '\'' || cp == 0x2019 || cp == 0x2018;
+}
+
+/* Puts the key of s[0..n) in out (replacing it), as sv_text_key() does:
+ * directly for Russian and Bulgarian letters and ASCII, which need no
+ * normalisation, through sv_text_key() for anything else. */
+static void word_key(const unsigned char *s, size_t n, struct sv_buf *out)
+{
+	sv_buf_reset(out);
+	sv_buf_grow(out, n + 1);
+	char *d = out->data;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = s[i];
+		if (c < 0x80 && c != '`') {
+			d[i] = (char)(c - 'A' < 26u ? c + 32 : c);
+			continue;
+		}
+		if (i + 1 >= n || (c != 0xD0 && c != 0xD1) || (s[i + 1] & 0xC0) != 0x80)
+			goto slow;
+		unsigned c2 = s[i + 1];
+		if (c == 0xD0 && c2 >= 0x90 && c2 < 0xA0) /* А..П */
+			d[i] = (char)0xD0, d[i + 1] = (char)(c2 + 0x20);
+		else if (c == 0xD0 && c2 >= 0xA0 && c2 < 0xB0) /* Р..Я */
+			d[i] = (char)0xD1, d[i + 1] = (char)(c2 - 0x20);
+		else if ((c == 0xD0 && c2 == 0x81) || (c == 0xD1 && c2 == 0x91)) /* Ё ё */
+			d[i] = (char)0xD0, d[i + 1] = (char)0xB5;
+		else if ((c == 0xD0 && c2 >= 0xB0) || (c == 0xD1 && c2 < 0x90))
+			d[i] = (char)c, d[i + 1] = (char)c2;
+		else
+			goto slow;
+		i++;
+	}
+	d[n] = '\0';
+	out->len = n;
+	return;
+slow:
+	sv_buf_reset(out);
+	sv_text_key((const char *)s, n, out);
+}
+
+/* Whether key is a function word that can open a sentence (В, По, Для,
+ * Это, Однако; not the clitics ли, же, бы, се, го, му ...). */
+static int starter(enum sv_lang lang, const char *key, size_t len)
+{
+	return sv_text_is_stopword(lang, key, len) && !(abbr(key, len) & AB_CLITIC);
+}
+
 /* Whether s[a..e) is single letters each followed by a period (U.S). */
 static int dotted_letters(const unsigned char *s, size_t a, size_t e)
 {
@@ -127,17 +283,52 @@ static int dotted_letters(const unsigned char *s, size_t a, size_t e)
 	return k >= 2;
 }
 
-/* Whether the ICU break at b (0 < b < n) follows an abbreviation or an
- * initial and should be dropped. */
-static int spurious_break(struct sv_text *t, const unsigned char *s, size_t n, size_t b)
+/* Whether the word at s[k..n) is a capitalised function word that opens a
+ * sentence (По, В, Это, През, Това; not an initial: В. Путин). */
+static int opens_sentence(struct sv_text *t, enum sv_lang lang, const unsigned char *s, size_t n,
+			  size_t k)
+{
+	uint32_t cp, c2 = 0;
+	size_t e = k, len;
+	if (k >= n || (lang != SV_LANG_RU && lang != SV_LANG_BG))
+		return 0;
+	sv_cp_at(s, n, k, &cp);
+	if (!sv_text_is_upper(cp))
+		return 0;
+	while (e < n && (len = sv_cp_at(s, n, e, &c2)) && sv_text_is_letter(c2))
+		e += len;
+	if (e < n && (c2 == '.' || c2 == '-'))
+		return 0;
+	if (e - k > 2) { /* the second letter lower case: not ОДКБ, ПО */
+		sv_cp_at(s, n, k + (cp < 0x80 ? 1 : 2), &c2);
+		if (sv_text_is_upper(c2))
+			return 0;
+	}
+	struct sv_buf *key = &t->scratch2;
+	sv_buf_reset(key);
+	sv_text_key((const char *)s + k, e - k, key);
+	return starter(lang, key->data, key->len);
+}
+
+/* Whether the ICU break at b (0 < b < n) follows an abbreviation, an
+ * initial or an ellipsis opening a quotation, and should be dropped. */
+static int spurious_break(struct sv_text *t, enum sv_lang lang, const unsigned char *s, size_t n,
+			  size_t b)
 {
 	size_t i = b, j;
 	uint32_t cp;
 	while ((cp = cp_before(s, i, &j)) && is_space_cp(cp))
 		i = j;
+	/* «...Огайо»: an ellipsis right after an opening quote or bracket */
+	size_t q = i;
+	uint32_t c = cp;
+	while ((c == '.' || c == 0x2026) && (c = cp_before(s, q, &j)))
+		q = j;
+	if (q < i && is_open(c) && i == b)
+		return 1;
 	if (cp != '.')
 		return 0;
-	size_t dot = j;
+	size_t dot = i - 1;
 	/* the word before the period, with inner periods and hyphens */
 	size_t ws = dot;
 	size_t letters = 0, upper = 0, digits = 0;
@@ -168,32 +359,35 @@ static int spurious_break(struct sv_text *t, const unsigned char *s, size_t n, s
 			break;
 		k += len;
 	}
-	if (letters == 1 && upper == 1)
-		return 1; /* an initial: В. Путин */
-	if (upper == letters && letters <= 4 && dotted_letters(s, ws, dot))
-		return 1; /* U.S., С.-Петербург: single letters with periods */
+	int initial = letters == 1 && upper == 1; /* В. Путин */
+	/* U.S., С.-Петербург: single letters with periods */
+	int dotted = !initial && upper == letters && letters <= 4 && dotted_letters(s, ws, dot);
 	struct sv_buf *key = &t->scratch2;
 	sv_buf_reset(key);
 	sv_text_key((const char *)s + ws, dot - ws, key);
-	int flags = abbr(key->data, key->len);
-	if (flags & AB_NOBREAK)
+	int flags = initial || dotted ? AB_NOBREAK : abbr(key->data, key->len);
+	if (!(flags & (AB_NOBREAK | AB_YEAR | AB_UNIT)))
+		return 0;
+	/* a capitalised function word opens a sentence: "им. По ...", "U. От" */
+	if (opens_sentence(t, lang, s, n, k))
+		return 0;
+	if (!(flags & (AB_YEAR | AB_UNIT)))
 		return 1;
-	if (flags & AB_YEAR) {
-		/* г. after a number is a year and may end a sentence; else a city */
-		size_t p = ws;
-		while ((cp = cp_before(s, p, &j)) && is_space_cp(cp))
-			p = j;
-		if (!(cp >= '0' && cp <= '9'))
+	/* г. after a number is a year and may end a sentence, else a city;
+	 * likewise "10 см." */
+	size_t p = ws;
+	while ((cp = cp_before(s, p, &j)) && is_space_cp(cp))
+		p = j;
+	if (!(cp >= '0' && cp <= '9'))
+		return (flags & AB_YEAR) || (flags & AB_NOBREAK);
+	/* a year, then an initial: "в 2025 г. В. Путин" goes on */
+	if (k < n && sv_text_is_upper(next)) {
+		uint32_t c2 = 0;
+		size_t l1 = sv_cp_at(s, n, k, &next);
+		if (k + l1 < n)
+			sv_cp_at(s, n, k + l1, &c2);
+		if (c2 == '.')
 			return 1;
-		/* a year, then an initial: "в 2025 г. В. Путин" goes on */
-		if (k < n && sv_text_is_upper(next)) {
-			uint32_t c2 = 0;
-			size_t l1 = sv_cp_at(s, n, k, &next);
-			if (k + l1 < n)
-				sv_cp_at(s, n, k + l1, &c2);
-			if (c2 == '.')
-				return 1;
-		}
 	}
 	return 0;
 }
@@ -218,142 +412,470 @@ static size_t word_before(struct sv_text *t, const unsigned char *s, size_t e)
 	return letters;
 }
 
-static int is_close(uint32_t cp)
+static void add_span(struct sv_spans *out, const unsigned char *s, size_t a, size_t b)
 {
-	return cp == 0xBB || cp == 0x201C || cp == 0x201D || cp == '"' || cp == ')' || cp == '\'' ||
-	       cp == 0x2019;
-}
-
-static void add_span(struct sv_spans *out, const unsigned char *s, size_t a, size_t b);
-
-/* Whether key is a function word that can open a sentence (В, По, Для,
- * Это, Однако; not the clitics ли, же, бы, се, го, му ...). */
-static int starter(enum sv_lang lang, const char *key, size_t len)
-{
-	return sv_text_is_stopword(lang, key, len) && !(abbr(key, len) & AB_CLITIC);
-}
-
-static inline int is_word_cp(uint32_t cp)
-{
-	return sv_text_is_letter(cp) || cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x301 ||
-	       cp == 0x300 || cp == 0xAD || cp == '\'' || cp == 0x2019 || cp == 0x2018;
-}
-
-/* Whether s[i..b) holds at least k more words. */
-static int words_from(const unsigned char *s, size_t i, size_t b, size_t k)
-{
-	size_t found = 0;
-	int in = 0;
-	while (i < b && found < k) {
-		uint32_t cp;
-		i += sv_cp_at(s, b, i, &cp);
-		int letter = sv_text_is_letter(cp);
-		if (letter && !in)
-			found++;
-		in = letter || (in && is_word_cp(cp));
+	uint32_t cp;
+	size_t j;
+	while (a < b) {
+		size_t len = sv_cp_at(s, b, a, &cp);
+		if (!is_space_cp(cp))
+			break;
+		a += len;
 	}
-	return found >= k;
+	while (b > a && (cp = cp_before(s, b, &j)) && is_space_cp(cp))
+		b = j;
+	if (b <= a)
+		return;
+	SV_GROW(out->v, out->cap, out->n + 1);
+	out->v[out->n].start = (uint32_t)a;
+	out->v[out->n].len = (uint32_t)(b - a);
+	out->n++;
 }
 
-/* Adds s[a..b) as spans, split where a line without final punctuation (a
- * headline) runs into the next sentence: after a lower-case word that is no
- * function word comes a capitalised function word that can open a sentence
- * (В субботу, По данным, Для ...), with three words or more before it and
- * two after. Capitalised nouns are left alone: inside a sentence they start
- * names (Организации Объединенных Наций, Совета). */
-static void add_headlines(struct sv_text *t, enum sv_lang lang, struct sv_spans *out,
-			  const unsigned char *s, size_t a, size_t b)
+/* ---- Lines without final punctuation ---------------------------------
+ * A headline or a summary line runs into the next sentence when lines are
+ * joined: "... пеплом Мехико На этом месте ...". Between a word A that can
+ * end a sentence and a capitalised word B, a sentence starts when B cannot
+ * continue one: a function word that opens sentences (В, По, Это, Той,
+ * През), or a common word (hunspell knows it in lower case only; in
+ * Russian in the nominative) that no name continues. */
+
+/* One token between spaces: an optional opening quote or bracket, a word
+ * (letters, digits, inner hyphens and apostrophes), then punctuation. */
+struct tok {
+	size_t ts, te;       /* the token */
+	size_t ws, we;       /* its word */
+	uint32_t first;      /* the word's first code point, 0 if none */
+	int tail;            /* after the word: 0 nothing, 1 closing quotes/brackets, 2 other */
+	int lower_rest;      /* the letters after the first are lower case */
+	int letters, digits; /* counts in the word */
+	int upper;           /* upper-case letters in the word */
+};
+
+/* Reads the token starting at s[i] (not a space) within s[..b). */
+static void tok_read(const unsigned char *s, size_t b, size_t i, struct tok *k)
 {
-	if ((lang != SV_LANG_RU && lang != SV_LANG_BG) || !sv_text_dict_handle(t, lang)) {
-		add_span(out, s, a, b);
+	uint32_t cp = 0;
+	size_t len;
+	k->ts = i;
+	k->first = 0;
+	k->lower_rest = 1;
+	k->letters = k->digits = k->upper = 0;
+	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && !sv_text_is_letter(cp) && !is_digit(cp) &&
+	       !is_space_cp(cp))
+		i += len;
+	k->ws = i;
+	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && (is_word_cp(cp) || is_digit(cp))) {
+		if (sv_text_is_letter(cp)) {
+			if (!k->letters && !k->digits)
+				k->first = cp;
+			else if (sv_text_is_upper(cp))
+				k->lower_rest = 0;
+			k->upper += sv_text_is_upper(cp);
+			k->letters++;
+		} else if (is_digit(cp)) {
+			if (!k->letters && !k->digits)
+				k->first = cp;
+			k->digits++;
+		}
+		i += len;
+	}
+	k->we = i;
+	k->tail = 0;
+	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && !is_space_cp(cp)) {
+		k->tail = is_close(cp) && k->tail < 2 ? 1 : 2;
+		i += len;
+	}
+	k->te = i;
+}
+
+/* Bits of a capitalised word's analysis, memoised in t->segmemo. */
+enum { CW_COMMON = 1, CW_NOMINATIVE = 2, CW_INVARIABLE = 4, CW_SET = 0x80 };
+
+static int ends_with(const char *s, size_t n, const char *suf)
+{
+	size_t l = strlen(suf);
+	return n >= l && !memcmp(s + n - l, suf, l);
+}
+
+static int ends_with_any(const char *s, size_t n, const char *const *sufs)
+{
+	for (; *sufs; sufs++)
+		if (ends_with(s, n, *sufs))
+			return 1;
+	return 0;
+}
+
+static const char *const ru_verb_lemma[] = { "ть", "ться", "ти", "тись", "чь", "чься", NULL };
+static const char *const ru_adj_nom[] = { "ая", "яя", "ое", "ее", "ые", "ие", NULL };
+static const char *const ru_adj_lemma[] = { "ый", "ий", "ой", NULL };
+
+/* The CW_ bits of the capitalised word w[0..len) in lang: CW_COMMON when
+ * hunspell knows its lower-case form and none of its stems is a name;
+ * CW_NOMINATIVE when it may be a nominative (Russian: the word is its own
+ * stem, or an adjective's nominative; Bulgarian has no cases);
+ * CW_INVARIABLE for a Russian verb form or adverb (Говоря, Согласно). */
+static int cap_word(struct sv_text *t, enum sv_lang lang, const char *w, size_t len)
+{
+	struct sv_seg_memo *m = NULL;
+	uint32_t h = sv_hash(w, len);
+	if (len <= sizeof(m->key)) {
+		m = &t->segmemo[lang][h & (SV_SEG_MEMO - 1)];
+		if (m->hash == h && m->len == len && !memcmp(m->key, w, len))
+			return m->flags;
+	}
+	int flags = CW_SET;
+	Hunhandle *hh = sv_text_dict_handle(t, lang);
+	char word[128], low[128];
+	struct sv_buf *k = &t->scratch2;
+	sv_buf_reset(k);
+	sv_text_key(w, len, k);
+	/* the dictionaries sverka ships with are UTF-8; others are not asked */
+	if (hh && !t->dict[lang].conv && len < sizeof(word) && k->len < sizeof(low)) {
+		memcpy(word, w, len);
+		word[len] = '\0';
+		memcpy(low, k->data, k->len + 1);
+		size_t lowlen = k->len;
+		if (Hunspell_spell(hh, low)) {
+			char **list = NULL;
+			int ns = Hunspell_stem(hh, &list, word);
+			int common = 1, nom = lang == SV_LANG_BG, own = 0, verbs = 0, adverb = 0;
+			int adj = lang == SV_LANG_RU && ends_with_any(low, lowlen, ru_adj_nom);
+			for (int i = 0; i < ns; i++) {
+				uint32_t cp;
+				size_t sl = strlen(list[i]);
+				sv_cp_at((const unsigned char *)list[i], sl, 0, &cp);
+				if (sv_text_is_upper(cp))
+					common = 0;
+				sv_buf_reset(k);
+				sv_text_key(list[i], sl, k);
+				if (k->len == lowlen && !memcmp(k->data, low, lowlen))
+					own = 1;
+				else if (adj && ends_with_any(k->data, k->len, ru_adj_lemma))
+					nom = 1;
+				if (ends_with_any(k->data, k->len, ru_verb_lemma))
+					verbs++;
+				if (ends_with_any(k->data, k->len, ru_adj_lemma) && ends_with(low, lowlen, "о") &&
+				    !ends_with(low, lowlen, "ого") && !ends_with(low, lowlen, "его"))
+					adverb = 1; /* Согласно, Рядко */
+			}
+			if (list)
+				Hunspell_free_list(hh, &list, ns);
+			nom |= own;
+			flags |= (common && ns > 0 ? CW_COMMON : 0) | (nom ? CW_NOMINATIVE : 0) |
+				 ((ns > 0 && verbs == ns) || adverb ? CW_INVARIABLE : 0);
+		}
+	}
+	if (m) {
+		m->hash = h;
+		m->len = (uint8_t)len;
+		m->flags = (uint8_t)flags;
+		memcpy(m->key, w, len);
+	}
+	return flags;
+}
+
+/* Whether cp is a Cyrillic vowel or й, ь (no consonant). */
+static int is_vowel(uint32_t cp)
+{
+	static const uint32_t v[] = { 0x430, 0x435, 0x438, 0x439, 0x43E, 0x443, 0x44A, 0x44B, 0x44C,
+		0x44D, 0x44E, 0x44F, 0x451 };
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (cp == v[i])
+			return 1;
+	return 0;
+}
+
+static const char *const ru_adj_forms[] = { "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
+	"ого", "его", "ому", "ему", "ым", "им", "ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими",
+	NULL };
+/* Finite verbs, infinitives: the endings no noun form of a lemma in -ть
+ * has (гостями, частью are nouns) */
+static const char *const ru_verb_forms[] = { "л", "ла", "ло", "ли", "лся", "лась", "лось", "лись",
+	"ет", "ит", "ут", "ют", "ат", "ят", "ется", "ится", "утся", "ются", "атся", "ятся", "ешь",
+	"ишь", "ете", "ите", "ть", "ться", "ти", "тись", "чь", "чься", NULL };
+static const char *const bg_adj_forms[] = { "ия", "ият", "ата", "ото", "ите", "на", "но", "ни",
+	"ка", "ко", "ки", NULL };
+static const char *const bg_adj_lemma[] = { "ски", "цки", "ен", "ов", "ев", NULL };
+
+/* Whether the lemma l[0..ll) of the word k[0..n) makes the word one that
+ * governs or modifies what follows: a verb (заявила Форд, създаде
+ * Национална комисия), an adjective (центральные Скалистые горы, южна Юта)
+ * or a time word (в субботу Национальный центр). */
+static int governs(enum sv_lang lang, const char *l, size_t ll, const char *k, size_t n)
+{
+	if (abbr(l, ll) & ((AB_TIME | AB_NAMER) << lang))
+		return 1;
+	if (lang == SV_LANG_RU)
+		return (ends_with_any(l, ll, ru_verb_lemma) && ends_with_any(k, n, ru_verb_forms)) ||
+		       (ends_with_any(l, ll, ru_adj_lemma) && ends_with_any(k, n, ru_adj_forms));
+	if (ll == n && !memcmp(l, k, n))
+		return 0;
+	/* a verb's lemma is its first person: -ам, -ям, or -я after a consonant */
+	uint32_t c = 0;
+	if (ll >= 4 && ends_with(l, ll, "я"))
+		c = cp_before((const unsigned char *)l, ll - 2, NULL);
+	if (ends_with(l, ll, "ам") || ends_with(l, ll, "ям") || (c && !is_vowel(c)))
+		return 1;
+	return ends_with_any(l, ll, bg_adj_lemma) && ends_with_any(k, n, bg_adj_forms);
+}
+
+/* Whether the word with key k[0..n) may end a sentence before a
+ * capitalised common word: not when every lemma hunspell gives it
+ * governs() what follows (гостями: гость is no verb). */
+static int may_end(struct sv_text *t, enum sv_lang lang, const char *k, size_t n)
+{
+	const char *lem[8];
+	int known = 0;
+	if (abbr(k, n) & ((AB_TIME | AB_NAMER) << lang))
+		return 0;
+	size_t nl = sv_text_lemmas_ex(t, lang, k, n, lem, 8, &known);
+	if (!known)
+		return 1;
+	for (size_t i = 0; i < nl && i < 8; i++)
+		if (!governs(lang, lem[i], strlen(lem[i]), k, n))
+			return 1;
+	return 0;
+}
+
+/* Whether the word s[ws..we) also stands capitalised inside a sentence in
+ * s[0..n) (after a lower-case word or a comma): a name there, so a name
+ * here (ураган Роза ... приближаясь, Роза ...). */
+static int named_elsewhere(const unsigned char *s, size_t n, size_t ws, size_t we)
+{
+	size_t len = we - ws;
+	for (size_t at = 0; at + len <= n; at++) {
+		/* Cyrillic letters share first bytes: the last one tells more */
+		if (s[at + len - 1] != s[we - 1] || s[at] != s[ws] || memcmp(s + at, s + ws, len))
+			continue;
+		size_t j;
+		uint32_t after = 0, before;
+		if (at == ws)
+			continue;
+		if (at + len < n)
+			sv_cp_at(s, n, at + len, &after);
+		if (is_word_cp(after) || is_digit(after))
+			continue;
+		before = cp_before(s, at, &j);
+		if (!before || !is_space_cp(before))
+			continue;
+		while ((before = cp_before(s, j, &j)) && is_space_cp(before))
+			;
+		if (before == ',' || (sv_text_is_letter(before) && !sv_text_is_upper(before)))
+			return 1;
+	}
+	return 0;
+}
+
+/* The start of the token ending at e (after a space), not before from. */
+static size_t tok_start(const unsigned char *s, size_t from, size_t e, int plain)
+{
+	size_t j;
+	uint32_t cp;
+	if (plain) {
+		while (e > from && s[e - 1] != ' ')
+			e--;
+		return e;
+	}
+	while (e > from && (cp = cp_before(s, e, &j)) && !is_space_cp(cp))
+		e = j;
+	return e;
+}
+
+/* Skips spaces from i to b. */
+static size_t skip_spaces(const unsigned char *s, size_t i, size_t b)
+{
+	uint32_t cp;
+	size_t len;
+	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && is_space_cp(cp))
+		i += len;
+	return i;
+}
+
+/* Whether an upper-case letter starts at s[i] (i < b). */
+static inline int upper_at(const unsigned char *s, size_t b, size_t i)
+{
+	unsigned c = s[i];
+	if (c < 0x80)
+		return c - 'A' < 26u;
+	if (c == 0xD0 && i + 1 < b) /* U+0400..U+043F */
+		return s[i + 1] < 0xB0;
+	if (c < 0xC3 || (c == 0xD1 && i + 1 < b && s[i + 1] < 0xA0))
+		return 0; /* continuation bytes, Latin-1 symbols, р..я ѐ..џ */
+	uint32_t cp;
+	sv_cp_at(s, b, i, &cp);
+	return sv_text_is_upper(cp);
+}
+
+/* One paragraph being segmented, with what the fast path's scan found in
+ * it (see sb_scan; NULL lists when ICU's iterator runs). */
+struct seg {
+	struct sv_text *t;
+	enum sv_lang lang;
+	const unsigned char *s;
+	size_t n;
+	struct sv_spans *out;
+	const uint32_t *term, *cap; /* '.', '!', '?', U+2026; capitals after a space */
+	size_t nterm, ncap, iterm, icap;
+	int plain; /* no space but U+0020 */
+};
+
+/* Whether a sentence starts before the capitalised word B at s[i] (after
+ * a space) in s[from..b): after a word A that can end one, with a token
+ * before A (from on) and a word C after B. *te gets B's end. B opens a
+ * sentence when it cannot continue one: a function word that opens
+ * sentences (В, По, Это, През, Това), or a common word (hunspell knows it
+ * in lower case only; in Russian a nominative) after a lower-case word or
+ * an acronym and before a lower-case word. The cheap tests go first. */
+static int headline_at(struct seg *g, size_t from, size_t i, size_t b, size_t *te)
+{
+	struct sv_text *t = g->t;
+	enum sv_lang lang = g->lang;
+	const unsigned char *s = g->s;
+	struct tok ta, tb, tc;
+	size_t ae = i, j, cs;
+	uint32_t cp, c0 = 0;
+	tok_read(s, b, i, &tb);
+	*te = tb.te;
+	/* B: letters, capitalised only at the start (not ОДКБ, McCain) */
+	if (!tb.letters || tb.digits || (tb.letters > 1 && !tb.lower_rest) ||
+	    (cs = skip_spaces(s, tb.te, b)) >= b)
+		return 0;
+	while (ae > from && (cp = cp_before(s, ae, &j)) && is_space_cp(cp))
+		ae = j;
+	size_t as = tok_start(s, from, ae, g->plain);
+	if (ae <= from || skip_spaces(s, from, b) >= as)
+		return 0;
+	struct sv_buf *kb = &t->scratch, *ka = &t->scratch2;
+	word_key(s + tb.ws, tb.we - tb.ws, kb);
+	int opener = starter(lang, kb->data, kb->len);
+	sv_cp_at(s, b, cs, &c0);
+	/* a common word needs a lower-case word after it: a name may go on
+	 * with a capitalised one (Латинской Америке, Объединенных Наций) */
+	if (!opener && (tb.tail || tb.letters < 3 || !sv_text_is_letter(c0) || sv_text_is_upper(c0)))
+		return 0;
+	/* A ends in a letter or digit, maybe with closing quotes */
+	tok_read(s, b, as, &ta);
+	if (ta.we == ta.ws || ta.tail > 1)
+		return 0;
+	/* and a common word only after a lower-case word or an acronym (a
+	 * first name goes on with a surname that is a common word: Рахим
+	 * Стерлинг, Грегора Генри, Скот Пели) */
+	int acronym = ta.letters >= 2 && !ta.digits && ta.upper == ta.letters;
+	if (!opener && !acronym && !(sv_text_is_letter(ta.first) && !sv_text_is_upper(ta.first)))
+		return 0;
+	/* A can end a sentence: no preposition, conjunction, particle,
+	 * auxiliary or possessive, but an object pronoun or adverb may */
+	word_key(s + ta.ws, ta.we - ta.ws, ka);
+	int af = abbr(ka->data, ka->len);
+	if ((af & (AB_NONFINAL << lang)) ||
+	    (sv_text_is_stopword(lang, ka->data, ka->len) && !(af & (AB_FINAL << lang))))
+		return 0;
+	if (opener) {
+		tok_read(s, b, cs, &tc);
+		if ((tb.letters <= 2 && tb.tail) || tc.we == tc.ws)
+			return 0; /* a name: "Рэймонд Со, 19-летний" */
+		if (tb.letters == 1) {
+			/* a letter before a function word: "оценка А по китайски" */
+			if (tc.ts != tc.ws)
+				return 0;
+			word_key(s + tc.ws, tc.we - tc.ws, kb);
+			if (sv_text_is_stopword(lang, kb->data, kb->len))
+				return 0;
+		}
+		return 1;
+	}
+	if (named_elsewhere(s, g->n, tb.ws, tb.we))
+		return 0;
+	/* the lemmatiser's memo (which the analyser fills anyway) before
+	 * hunspell: A may end a sentence, B is a word hunspell knows; the
+	 * lemmatiser uses t->scratch2, so the keys go on the stack */
+	char key[128];
+	int known = 0;
+	const char *lem;
+	if (!acronym && ka->len < sizeof(key)) {
+		memcpy(key, ka->data, ka->len + 1);
+		if (!may_end(t, lang, key, ka->len))
+			return 0;
+	}
+	if (kb->len < sizeof(key)) {
+		memcpy(key, kb->data, kb->len + 1);
+		sv_text_lemmas_ex(t, lang, key, kb->len, &lem, 1, &known);
+		if (!known)
+			return 0;
+	}
+	int cw = cap_word(t, lang, (const char *)s + tb.ws, tb.we - tb.ws);
+	return (cw & CW_COMMON) && (cw & (CW_NOMINATIVE | CW_INVARIABLE));
+}
+
+/* Adds s[a..b) as spans, split where a line without final punctuation runs
+ * into the next sentence (headline_at). */
+static void add_headlines(struct seg *g, size_t a, size_t b)
+{
+	const unsigned char *s = g->s;
+	size_t from = a, te;
+	if (g->lang != SV_LANG_RU && g->lang != SV_LANG_BG) {
+		add_span(g->out, s, a, b);
 		return;
 	}
-	size_t from = a, before = 0;
-	size_t pws = 0, pwe = 0; /* the previous word */
-	int prev_ok = 0;         /* it ends in a lower-case letter (maybe a closing quote) */
-	for (size_t i = a; i < b;) {
-		uint32_t cp, c2 = 0;
-		size_t len = sv_cp_at(s, b, i, &cp);
-		if (is_space_cp(cp)) {
-			i += len;
-			continue;
-		}
-		if (is_close(cp) && prev_ok && i == pwe) {
-			pwe = i + len;
-			i += len;
-			continue;
-		}
-		if (!sv_text_is_letter(cp)) {
-			prev_ok = 0;
-			i += len;
-			continue;
-		}
-		size_t ws = i, last = 0;
-		while (i < b && (len = sv_cp_at(s, b, i, &c2)) && is_word_cp(c2)) {
-			if (sv_text_is_letter(c2))
-				last = c2;
-			i += len;
-		}
-		size_t we = i;
-		if (prev_ok && before >= 3 && sv_text_is_upper(cp) && words_from(s, we, b, 2)) {
-			uint32_t second = 0;
-			size_t l1 = sv_cp_at(s, b, ws, &cp);
-			if (ws + l1 < we)
-				sv_cp_at(s, b, ws + l1, &second);
-			int split = 0;
-			if (sv_text_is_letter(second) && !sv_text_is_upper(second)) {
-				struct sv_buf *k = &t->scratch2;
-				sv_buf_reset(k);
-				sv_text_key((const char *)s + pws, pwe - pws, k);
-				/* the previous word may carry a closing quote */
-				while (k->len && !(k->data[k->len - 1] & 0x80) &&
-				       !((k->data[k->len - 1] | 32) >= 'a' && (k->data[k->len - 1] | 32) <= 'z'))
-					k->data[--k->len] = '\0';
-				if (!sv_text_is_stopword(lang, k->data, k->len)) {
-					sv_buf_reset(k);
-					sv_text_key((const char *)s + ws, we - ws, k);
-					split = starter(lang, k->data, k->len);
-				}
-			} else if (!second && we < b && s[we] != '.') {
-				/* a one-letter function word: В, И, С, У, А */
-				struct sv_buf *k = &t->scratch2;
-				sv_buf_reset(k);
-				sv_text_key((const char *)s + pws, pwe - pws, k);
-				while (k->len && !(k->data[k->len - 1] & 0x80))
-					k->data[--k->len] = '\0';
-				if (!sv_text_is_stopword(lang, k->data, k->len)) {
-					sv_buf_reset(k);
-					sv_text_key((const char *)s + ws, we - ws, k);
-					split = starter(lang, k->data, k->len);
-				}
-			}
-			if (split) {
-				add_span(out, s, from, ws);
-				from = ws;
-				before = 0;
+	if (g->cap) { /* the capitals the scan found */
+		while (g->icap < g->ncap && g->cap[g->icap] <= a)
+			g->icap++;
+		for (; g->icap < g->ncap && g->cap[g->icap] < b; g->icap++) {
+			size_t i = g->cap[g->icap];
+			if (headline_at(g, from, i, b, &te)) {
+				add_span(g->out, s, from, i);
+				from = i;
 			}
 		}
-		before++;
-		pws = ws;
-		pwe = we;
-		prev_ok = last && !sv_text_is_upper(last) && sv_text_is_letter(last);
+		add_span(g->out, s, from, b);
+		return;
 	}
-	add_span(out, s, from, b);
+	for (size_t i = a + 1; i < b; i++) {
+		if (g->plain) { /* only U+0020 separates words: look after each */
+			const unsigned char *sp = memchr(s + i - 1, ' ', b - i);
+			if (!sp || (i = (size_t)(sp - s) + 1) >= b)
+				break;
+		}
+		if (!upper_at(s, b, i) || !is_space_cp(cp_before(s, i, NULL)))
+			continue;
+		if (headline_at(g, from, i, b, &te)) {
+			add_span(g->out, s, from, i);
+			from = i;
+		}
+		i = te;
+	}
+	add_span(g->out, s, from, b);
+}
+
+/* The next '.', '!', '?' or U+2026 (its first byte) in s[i..b), or b. */
+static size_t next_term(struct seg *g, size_t i, size_t b)
+{
+	const unsigned char *s = g->s;
+	if (g->term) {
+		while (g->iterm < g->nterm && g->term[g->iterm] < i)
+			g->iterm++;
+		return g->iterm < g->nterm && g->term[g->iterm] < b ? g->term[g->iterm] : b;
+	}
+	for (; i < b; i++)
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?' ||
+		    (s[i] == 0xE2 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0xA6))
+			return i;
+	return b;
 }
 
 /* Adds s[a..b) as spans, split where a sentence ends and ICU does not see
  * it: before a number ("... договор. 70 процентов ...") and after an
- * ellipsis character before a capital ("Неизвестно… Докладчик"). */
-static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out, const unsigned char *s, size_t a,
-		      size_t b)
+ * ellipsis character before a capital ("Неизвестно… Докладчик"); then
+ * add_headlines(). */
+static void add_split(struct seg *g, size_t a, size_t b)
 {
+	const unsigned char *s = g->s;
 	size_t from = a;
-	for (size_t i = a; i < b; i++) {
+	for (size_t i = next_term(g, a, b); i < b; i = next_term(g, i + 1, b)) {
 		/* U+2026 (E2 80 A6) is no terminator for ICU: after it, a capital
 		 * or a number starts a sentence */
-		int ellipsis = s[i] == 0xE2 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0xA6;
-		if (s[i] != '.' && s[i] != '!' && s[i] != '?' && !ellipsis)
-			continue;
+		int ellipsis = s[i] == 0xE2;
 		size_t k = i + (ellipsis ? 3 : 1), len;
 		uint32_t cp = 0;
 		while (k < b && (len = sv_cp_at(s, b, k, &cp)) && is_close(cp))
@@ -367,6 +889,8 @@ static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out
 		if (ellipsis) {
 			size_t q = k;
 			uint32_t c2 = cp;
+			if (is_open(cp_before(s, i, NULL)))
+				continue; /* «… */
 			if (cp == 0xAB || cp == 0x201E || cp == '"') { /* « „ " */
 				q += sv_cp_at(s, b, q, &c2);
 				c2 = 0;
@@ -383,16 +907,16 @@ static void add_split(struct sv_text *t, enum sv_lang lang, struct sv_spans *out
 			uint32_t q;
 			while ((q = cp_before(s, e, &j2)) && is_close(q))
 				e = j2;
-			size_t letters = word_before(t, s, e);
-			const char *w = t->scratch2.data;
-			size_t wl = t->scratch2.len;
+			size_t letters = word_before(g->t, s, e);
+			const char *w = g->t->scratch2.data;
+			size_t wl = g->t->scratch2.len;
 			if (letters < 2 || (abbr(w, wl) & (AB_NOBREAK | AB_YEAR | AB_NUM)))
 				continue;
 		}
-		add_headlines(t, lang, out, s, from, k);
+		add_headlines(g, from, k);
 		from = k;
 	}
-	add_headlines(t, lang, out, s, from, b);
+	add_headlines(g, from, b);
 }
 
 #define SEG_U16_MAX 65536 /* bytes of a paragraph converted to UTF-16 for ICU */
@@ -428,10 +952,18 @@ static uint8_t sb_of_icu(UChar32 cp)
 	}
 }
 
+/* ASCII bytes the scan passes over: no terminator, capital, class ICU
+ * decides or space but U+0020. */
+static uint8_t sb_quiet[256];
+
 static void sb_init(void)
 {
 	for (UChar32 c = 0; c < 0x800; c++)
 		sb_lo[c] = sb_of_icu(c);
+	for (int c = 0; c < 0x80; c++)
+		sb_quiet[c] = c == ' ' || (sb_lo[c] != SB_ATERM && sb_lo[c] != SB_STERM &&
+					   sb_lo[c] != SB_UPPER && sb_lo[c] != SB_HARD &&
+					   sb_lo[c] != SB_SP);
 	for (UChar32 c = 0; c < 0x200; c++)
 		sb_punct[c] = sb_of_icu(0x2000 + c);
 }
@@ -446,26 +978,6 @@ static inline int sb_class(uint32_t cp)
 	return SB_HARD;
 }
 
-/* Whether the fast path can answer for s[0..n): no SB_HARD class. */
-static int sb_fast_ok(const unsigned char *s, size_t n)
-{
-	pthread_once(&sb_once, sb_init);
-	for (size_t i = 0; i < n;) {
-		if (s[i] < 0x80) {
-			if (sb_lo[s[i]] == SB_HARD)
-				return 0;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = sv_cp_at(s, n, i, &cp);
-		if (sb_class(cp) == SB_HARD)
-			return 0;
-		i += len;
-	}
-	return 1;
-}
-
 /* The class of the code point at s[i] (i < n), its length in *len. */
 static inline int sb_at(const unsigned char *s, size_t n, size_t i, size_t *len)
 {
@@ -478,65 +990,156 @@ static inline int sb_at(const unsigned char *s, size_t n, size_t i, size_t *len)
 	return sb_class(cp);
 }
 
-/* ICU's next sentence break after pos (a break or 0) in s[0..n), where
- * sb_fast_ok(s, n): the position after the terminator, its closing
- * punctuation and spaces; n at the end. */
+/* ICU's decision after the terminator of class c at s[i..i+len), in a
+ * sentence that started at pos: the break (after the terminator, its
+ * closing punctuation and spaces; n at the end), or 0 for none. */
+static size_t sb_decide(const unsigned char *s, size_t n, size_t pos, size_t i, int c, size_t len)
+{
+	size_t j = i + len, k;
+	int nc = j < n ? sb_at(s, n, j, &len) : -1;
+	if (c == SB_ATERM && nc == SB_NUM)
+		return 0; /* SB6 */
+	if (c == SB_ATERM && nc == SB_UPPER && i > pos) {
+		int prev = sb_class(cp_before(s, i, NULL));
+		if (prev == SB_UPPER || prev == SB_LOWER)
+			return 0; /* SB7 */
+	}
+	while (nc == SB_CLOSE) {
+		j += len;
+		nc = j < n ? sb_at(s, n, j, &len) : -1;
+	}
+	k = j;
+	while (nc == SB_SP) {
+		k += len;
+		nc = k < n ? sb_at(s, n, k, &len) : -1;
+	}
+	if (k >= n)
+		return n;
+	if (nc == SB_SCONT || nc == SB_ATERM || nc == SB_STERM)
+		return 0; /* SB8a */
+	if (c == SB_ATERM) { /* SB8: no break before a lower-case word */
+		size_t q = k;
+		while (nc != SB_OLETTER && nc != SB_UPPER && nc != SB_LOWER && nc != SB_ATERM &&
+		       nc != SB_STERM && nc != -1) {
+			q += len;
+			nc = q < n ? sb_at(s, n, q, &len) : -1;
+		}
+		if (nc == SB_LOWER)
+			return 0;
+	}
+	return k; /* SB11 */
+}
+
+/* ICU's next sentence break after pos (a break or 0) in s[0..n) for text
+ * sb_scan() accepted; n at the end. */
 static size_t sb_next(const unsigned char *s, size_t n, size_t pos)
 {
-	size_t i = pos, len;
-	int prev = -1; /* the class before i within this sentence, -1 at its start */
-	while (i < n) {
+	size_t len, k;
+	for (size_t i = pos; i < n; i += len) {
 		int c = sb_at(s, n, i, &len);
-		if (c != SB_ATERM && c != SB_STERM) {
-			prev = c;
-			i += len;
-			continue;
-		}
-		size_t j = i + len, k;
-		int nc = j < n ? sb_at(s, n, j, &len) : -1;
-		if (c == SB_ATERM && nc == SB_NUM) { /* SB6 */
-			prev = c;
-			i = j;
-			continue;
-		}
-		if (c == SB_ATERM && nc == SB_UPPER && (prev == SB_UPPER || prev == SB_LOWER)) {
-			prev = c; /* SB7 */
-			i = j;
-			continue;
-		}
-		while (nc == SB_CLOSE) {
-			j += len;
-			nc = j < n ? sb_at(s, n, j, &len) : -1;
-		}
-		k = j;
-		while (nc == SB_SP) {
-			k += len;
-			nc = k < n ? sb_at(s, n, k, &len) : -1;
-		}
-		if (k >= n)
-			return n;
-		if (nc == SB_SCONT || nc == SB_ATERM || nc == SB_STERM) { /* SB8a */
-			prev = SB_SP; /* only SB7's letters matter */
-			i = k;
-			continue;
-		}
-		if (c == SB_ATERM) { /* SB8: no break before a lower-case word */
-			size_t q = k;
-			int qc = nc;
-			while (qc != SB_OLETTER && qc != SB_UPPER && qc != SB_LOWER && qc != SB_ATERM &&
-			       qc != SB_STERM && qc != -1) {
-				q += len;
-				qc = q < n ? sb_at(s, n, q, &len) : -1;
-			}
-			if (qc == SB_LOWER) {
-				prev = SB_LOWER;
-				i = q + len;
-				continue;
-			}
-		}
-		return k; /* SB11 */
+		if ((c == SB_ATERM || c == SB_STERM) && (k = sb_decide(s, n, pos, i, c, len)))
+			return k;
 	}
 	return n;
+}
+
+#define SB_MAX 512 /* breaks, terminators or capitals a scan keeps */
+
+/* What the fast path's scan finds in a paragraph. */
+struct sb_scan {
+	uint32_t brk[SB_MAX];  /* ICU's breaks before the end, in order */
+	uint32_t term[SB_MAX]; /* '.', '!', '?', U+2026 (first byte), in order */
+	uint32_t cap[SB_MAX];  /* upper-case letters after a space, in order */
+	size_t nbrk, nterm, ncap;
+	int more_brk, more_term, more_cap; /* a list was full */
+	int plain;                         /* no space but U+0020 */
+};
+
+static inline void sb_keep(uint32_t *v, size_t *nv, int *more, size_t i)
+{
+	if (*nv < SB_MAX)
+		v[(*nv)++] = (uint32_t)i;
+	else
+		*more = 1;
+}
+
+/* Scans s[0..n) for the fast path and fills sc; 0 when ICU must answer:
+ * invalid UTF-8, a code point outside the tables, a class the fast path
+ * leaves to ICU (Extend, Format, Sep, CR, LF). */
+static int sb_scan(const unsigned char *s, size_t n, struct sb_scan *sc)
+{
+	/* four two-byte letters U+0400..U+047F (D0 or D1, then 80..BF) */
+	static const unsigned char pm[8] = { 0xFE, 0xC0, 0xFE, 0xC0, 0xFE, 0xC0, 0xFE, 0xC0 };
+	static const unsigned char pv[8] = { 0xD0, 0x80, 0xD0, 0x80, 0xD0, 0x80, 0xD0, 0x80 };
+	uint64_t cyr_mask, cyr_pairs;
+	memcpy(&cyr_mask, pm, 8);
+	memcpy(&cyr_pairs, pv, 8);
+	size_t i = 0, pos = 0, len, k;
+	pthread_once(&sb_once, sb_init);
+	sc->nbrk = sc->nterm = sc->ncap = 0;
+	sc->more_brk = sc->more_term = sc->more_cap = 0;
+	sc->plain = 1;
+	while (i < n) {
+		while (i < n && sb_quiet[s[i]])
+			i++;
+		if (i >= n)
+			break;
+		unsigned c = s[i];
+		int cl;
+		if ((c & 0xFE) == 0xD0) { /* U+0400..U+047F: letters */
+			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+				return 0;
+			if ((c == 0xD0 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xA0 && !(s[i + 1] & 1)) && i &&
+			    (s[i - 1] == ' ' || is_space_cp(cp_before(s, i, NULL))))
+				sb_keep(sc->cap, &sc->ncap, &sc->more_cap, i);
+			i += 2;
+			/* the rest of the word, four letters at a time: nothing in a
+			 * word matters here but a terminator or a class ICU decides */
+			uint64_t x;
+			while (i + 8 <= n && (memcpy(&x, s + i, 8), (x & cyr_mask) == cyr_pairs))
+				i += 8;
+			while (i + 1 < n && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80)
+				i += 2;
+			continue;
+		}
+		if (c < 0x80) {
+			cl = sb_lo[c];
+			len = 1;
+		} else if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+			cl = sb_lo[(c & 0x1F) << 6 | (s[i + 1] & 0x3F)];
+			len = 2;
+		} else if (c == 0xE2 && i + 2 < n && (s[i + 1] & 0xF8) == 0x80 &&
+			   (s[i + 2] & 0xC0) == 0x80) {
+			if (s[i + 1] == 0x80 && s[i + 2] == 0xA6) /* U+2026 */
+				sb_keep(sc->term, &sc->nterm, &sc->more_term, i);
+			cl = sb_punct[(s[i + 1] & 0x07) << 6 | (s[i + 2] & 0x3F)];
+			len = 3;
+		} else {
+			return 0;
+		}
+		switch (cl) {
+		case SB_HARD:
+			return 0;
+		case SB_SP:
+			sc->plain &= c == ' ';
+			break;
+		case SB_UPPER:
+			if (i && is_space_cp(cp_before(s, i, NULL)))
+				sb_keep(sc->cap, &sc->ncap, &sc->more_cap, i);
+			break;
+		case SB_ATERM:
+		case SB_STERM:
+			if (c < 0x80)
+				sb_keep(sc->term, &sc->nterm, &sc->more_term, i);
+			if ((k = sb_decide(s, n, pos, i, cl, len)) && k < n) {
+				sb_keep(sc->brk, &sc->nbrk, &sc->more_brk, k);
+				pos = k;
+			}
+			break;
+		}
+		i += len;
+	}
+	return 1;
 }
 
 /* The breaks of one paragraph from the fast path or ICU's iterator. */
@@ -544,6 +1147,8 @@ struct breaks {
 	const unsigned char *s;
 	size_t n, pos;      /* the last break, in bytes */
 	UBreakIterator *bi; /* NULL on the fast path */
+	struct sb_scan *sc; /* the fast path's scan */
+	size_t next;        /* the next of sc->brk */
 	int u16;            /* ICU iterates the UTF-16 copy in t->u16 */
 	int32_t upos;       /* pos in UTF-16 units */
 };
@@ -553,8 +1158,11 @@ static size_t breaks_next(struct breaks *b)
 {
 	if (b->pos >= b->n)
 		return SIZE_MAX;
-	if (!b->bi)
-		return b->pos = sb_next(b->s, b->n, b->pos);
+	if (!b->bi) {
+		if (b->next < b->sc->nbrk)
+			return b->pos = b->sc->brk[b->next++];
+		return b->pos = b->sc->more_brk ? sb_next(b->s, b->n, b->pos) : b->n;
+	}
 	int32_t u = ubrk_next(b->bi);
 	if (u == UBRK_DONE)
 		return b->pos = b->n;
@@ -581,12 +1189,13 @@ static UBreakIterator *sent_iter(struct sv_text *t, enum sv_lang lang)
 	return t->sent[l];
 }
 
-/* Sets b up over s[0..n): the fast path when it can answer, else ICU. */
+/* Sets b up over s[0..n): the fast path when sb_scan() accepts the text
+ * (sc filled), else ICU's iterator. */
 static int breaks_init(struct sv_text *t, enum sv_lang lang, const unsigned char *s, size_t n,
-		       struct breaks *b, struct sv_error *err)
+		       struct sb_scan *sc, struct breaks *b, struct sv_error *err)
 {
-	*b = (struct breaks){ .s = s, .n = n };
-	if (!(t->seg_flags & SV_SEG_ICU) && sb_fast_ok(s, n))
+	*b = (struct breaks){ .s = s, .n = n, .sc = sc };
+	if (!(t->seg_flags & SV_SEG_ICU) && sb_scan(s, n, sc))
 		return SV_OK;
 	if (!(b->bi = sent_iter(t, lang)))
 		return sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
@@ -614,47 +1223,36 @@ static int breaks_init(struct sv_text *t, enum sv_lang lang, const unsigned char
 	return SV_OK;
 }
 
-static void add_span(struct sv_spans *out, const unsigned char *s, size_t a, size_t b)
-{
-	uint32_t cp;
-	size_t j;
-	while (a < b) {
-		size_t len = sv_cp_at(s, b, a, &cp);
-		if (!is_space_cp(cp))
-			break;
-		a += len;
-	}
-	while (b > a && (cp = cp_before(s, b, &j)) && is_space_cp(cp))
-		b = j;
-	if (b <= a)
-		return;
-	SV_GROW(out->v, out->cap, out->n + 1);
-	out->v[out->n].start = (uint32_t)a;
-	out->v[out->n].len = (uint32_t)(b - a);
-	out->n++;
-}
-
 int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang lang,
 		    struct sv_spans *out, struct sv_error *err)
 {
 	int rc = SV_OK;
 	const unsigned char *s = (const unsigned char *)para;
+	struct sb_scan sc;
 	struct breaks br;
 	out->n = 0;
 	if (n > UINT32_MAX) {
 		rc = sv_error_set(err, SV_EINPUT, "paragraph too long (%zu bytes)", n);
 		goto out;
 	}
-	if ((rc = breaks_init(t, lang, s, n, &br, err)))
+	if ((rc = breaks_init(t, lang, s, n, &sc, &br, err)))
 		goto out;
+	struct seg g = { .t = t, .lang = lang, .s = s, .n = n, .out = out, .plain = 0 };
+	if (!br.bi) {
+		g.plain = sc.plain;
+		if (!sc.more_term)
+			g.term = sc.term, g.nterm = sc.nterm;
+		if (!sc.more_cap)
+			g.cap = sc.cap, g.ncap = sc.ncap;
+	}
 	size_t start = 0;
 	for (size_t pos = breaks_next(&br); pos != SIZE_MAX; pos = breaks_next(&br)) {
 		if (t->seg_flags & SV_SEG_RAW) {
 			add_span(out, s, start, pos);
 		} else {
-			if (pos < n && spurious_break(t, s, n, pos))
+			if (pos < n && spurious_break(t, lang, s, n, pos))
 				continue;
-			add_split(t, lang, out, s, start, pos);
+			add_split(&g, start, pos);
 		}
 		start = pos;
 	}

@@ -30,6 +30,15 @@ struct sv_dict {
 	size_t nlists, caplists;
 };
 
+/* One entry of sv_text_segment's memo of capitalised words: a direct-mapped
+ * cache of their hunspell analysis. */
+#define SV_SEG_MEMO 1024
+struct sv_seg_memo {
+	uint32_t hash;
+	uint8_t len, flags;
+	char key[26];
+};
+
 /* Test switches of sv_text_segment (struct sv_text's seg_flags). */
 enum sv_seg_flags {
 	SV_SEG_ICU = 1, /* always ICU's sentence iterator, never the fast path */
@@ -51,6 +60,7 @@ struct sv_text {
 	size_t npieces, cappieces;
 	int icu_words;              /* tests: always use ICU's word breaks */
 	int seg_flags;              /* tests: enum sv_seg_flags for sv_text_segment */
+	struct sv_seg_memo segmemo[3][SV_SEG_MEMO]; /* by enum sv_lang */
 };
 
 /* The hunspell handle of lang, loaded on first call; NULL when missing. */
