@@ -66,10 +66,10 @@ static const char *const bg_nonfinal[] = { "без", "в", "във", "въз", "
 	"макар", "нито", "пък", "ни", "не", "щом", "г-н", "г-жа", "д-р", NULL };
 /* Function words on which a sentence may end: object pronouns, adverbs
  * ("... убивать их", "... до вас", "... на държавата си"). */
-static const char *const ru_final[] = { "вам", "вас", "его", "ее", "её", "ей", "ему", "им", "ими",
-	"их", "мне", "меня", "нам", "нас", "него", "нее", "ней", "ним", "них", "себя", "тебя", "это",
-	"этого", "там", "здесь", "тоже", "также", "уже", "еще", "ещё", "нет", "есть", "все", "всё",
-	"всех", "тогда", NULL };
+static const char *const ru_final[] = { "вам", "вас", "его", "ее", "её", "ей", "ему", "им",
+	"ими", "их", "мне", "меня", "нам", "нас", "него", "нее", "ней", "ним", "них", "себя", "тебя",
+	"это", "этого", "там", "здесь", "тоже", "также", "уже", "еще", "ещё", "нет", "есть", "все",
+	"всё", "всех", "тогда", NULL };
 static const char *const bg_final[] = { "вас", "ви", "го", "ги", "им", "й", "ѝ", "ме", "ми", "му",
 	"нас", "него", "нея", "ни", "си", "ти", "тях", "това", "тук", "там", "сега", "също", "още",
 	"вече", "всички", "така", NULL };
@@ -555,8 +555,9 @@ static int cap_word(struct sv_text *t, enum sv_lang lang, const char *w, size_t 
 					nom = 1;
 				if (ends_with_any(k->data, k->len, ru_verb_lemma))
 					verbs++;
-				if (ends_with_any(k->data, k->len, ru_adj_lemma) && ends_with(low, lowlen, "о") &&
-				    !ends_with(low, lowlen, "ого") && !ends_with(low, lowlen, "его"))
+				if (ends_with_any(k->data, k->len, ru_adj_lemma) &&
+				    ends_with(low, lowlen, "о") && !ends_with(low, lowlen, "ого") &&
+				    !ends_with(low, lowlen, "его"))
 					adverb = 1; /* Согласно, Рядко */
 			}
 			if (list)
@@ -607,7 +608,8 @@ static int governs(enum sv_lang lang, const char *l, size_t ll, const char *k, s
 	if (abbr(l, ll) & ((AB_TIME | AB_NAMER) << lang))
 		return 1;
 	if (lang == SV_LANG_RU)
-		return (ends_with_any(l, ll, ru_verb_lemma) && ends_with_any(k, n, ru_verb_forms)) ||
+		return (ends_with_any(l, ll, ru_verb_lemma) &&
+			ends_with_any(k, n, ru_verb_forms)) ||
 		       (ends_with_any(l, ll, ru_adj_lemma) && ends_with_any(k, n, ru_adj_forms));
 	if (ll == n && !memcmp(l, k, n))
 		return 0;
@@ -752,7 +754,8 @@ static int headline_at(struct seg *g, size_t from, size_t i, size_t b, size_t *t
 	sv_cp_at(s, b, cs, &c0);
 	/* a common word needs a lower-case word after it: a name may go on
 	 * with a capitalised one (Латинской Америке, Объединенных Наций) */
-	if (!opener && (tb.tail || tb.letters < 3 || !sv_text_is_letter(c0) || sv_text_is_upper(c0)))
+	if (!opener &&
+	    (tb.tail || tb.letters < 3 || !sv_text_is_letter(c0) || sv_text_is_upper(c0)))
 		return 0;
 	/* A ends in a letter or digit, maybe with closing quotes */
 	tok_read(s, b, as, &ta);
@@ -1089,8 +1092,8 @@ static int sb_scan(const unsigned char *s, size_t n, struct sb_scan *sc)
 		if ((c & 0xFE) == 0xD0) { /* U+0400..U+047F: letters */
 			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
 				return 0;
-			if ((c == 0xD0 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xA0 && !(s[i + 1] & 1)) && i &&
-			    (s[i - 1] == ' ' || is_space_cp(cp_before(s, i, NULL))))
+			int up = c == 0xD0 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xA0 && !(s[i + 1] & 1);
+			if (up && i && (s[i - 1] == ' ' || is_space_cp(cp_before(s, i, NULL))))
 				sb_keep(sc->cap, &sc->ncap, &sc->more_cap, i);
 			i += 2;
 			/* the rest of the word, four letters at a time: nothing in a

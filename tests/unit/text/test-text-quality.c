@@ -209,8 +209,9 @@ static void eval_lang(struct sv_text *t, const char *shared, const char *code, e
 			if (ends_punct(line, len))
 				posv_add(&punct, para.len);
 			for (size_t m = 0; m < nmarks; m++) {
-				if (strcmp(marks[m].lang, code) || strcmp(marks[m].doc, e->d_name) ||
-				    marks[m].line != lineno)
+				const struct mark *k = &marks[m];
+				if (strcmp(k->lang, code) || strcmp(k->doc, e->d_name) ||
+				    k->line != lineno)
 					continue;
 				const char *at = strstr(line, marks[m].start);
 				if (!at || strstr(at + 1, marks[m].start))
@@ -303,9 +304,9 @@ static void test_ntrex(void **state)
 		print_message("# %s: segmentation, line ends: P %.4f R %.4f F1 %.4f (a perfect "
 			      "splitter: P %.4f F1 %.4f; %ld sentences inside %ld line ends)\n",
 			      langs[l].code, p, r, f1, cp, ceiling, sc.inner, lines);
-		print_message("# %s: segmentation, true sentence boundaries: P %.4f R %.4f F1 %.4f; "
-			      "recall after final punctuation %.4f; split at %ld of %ld checked "
-			      "non-boundaries\n",
+		print_message("# %s: segmentation, true sentence boundaries: P %.4f R %.4f "
+			      "F1 %.4f; recall after final punctuation %.4f; split at %ld of %ld "
+			      "checked non-boundaries\n",
 			      langs[l].code, tp_, tr, tf1, rp, sc.no_hit, sc.no_marks);
 		assert_true(total > 800);
 		assert_true(acc >= 0.995);

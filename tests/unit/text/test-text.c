@@ -340,8 +340,8 @@ static void test_langid(void **state)
 	assert_int_equal(sv_lang_detect("", 0, NULL), SV_LANG_UNKNOWN);
 }
 
-static void segs_are(struct sv_text *t, enum sv_lang lang, const char *para, const char **want,
-		     size_t nwant)
+static void segs_are(struct sv_text *t, enum sv_lang lang, const char *para,
+		     const char *const *want, size_t nwant)
 {
 	struct sv_spans sp = { 0 };
 	struct sv_error err;
@@ -393,6 +393,60 @@ static void test_segment(void **state)
 	const char *w7[] = { "Путин прибыл с визитом в Киргизию",
 			     "В аэропорту его встретил президент страны." };
 	segs_are(t, SV_LANG_RU, p7, w7, 2);
+	/* a headline, then a capitalised common word (hunspell: lower case
+	 * only; Russian: a nominative) before a lower-case word */
+	const char *p8 = "Новая вакцина учит организм находить раковые клетки Новая "
+			 "противораковая вакцина может научить иммунную систему видеть больные "
+			 "клетки.";
+	const char *w8[] = { "Новая вакцина учит организм находить раковые клетки",
+			     "Новая противораковая вакцина может научить иммунную систему видеть "
+			     "больные клетки." };
+	segs_are(t, SV_LANG_RU, p8, w8, 2);
+	const char *p9 = "Колоездач почина след сблъсък с кола Колоездач е починал след сблъсък "
+			 "с кола в събота. Рапърът смени името си на Йе През уикенда той обяви "
+			 "новото си име.";
+	const char *w9[] = { "Колоездач почина след сблъсък с кола",
+			     "Колоездач е починал след сблъсък с кола в събота.",
+			     "Рапърът смени името си на Йе",
+			     "През уикенда той обяви новото си име." };
+	segs_are(t, SV_LANG_BG, p9, w9, 4);
+	/* no split inside a sentence: a name after a noun that names it, after
+	 * a verb, an adjective or a time word, before another capitalised
+	 * word, a first name before a surname, a letter, an interrogative */
+	static const char *const whole_ru[] = {
+		"Ожидается, что ураган Роза пройдет над Фениксом во вторник.",
+		"В ходе собрания своих сторонников Президент Трамп высказал оптимистичную оценку.",
+		"Серхио Агуэро и Рахим Стерлинг расправились с защитой соперника.",
+		"В субботу Национальный центр ураганов сообщил об усилении шторма.",
+		"На слушаниях заявила Форд о своих обвинениях против судьи.",
+		"Ливни пройдут в районе Четырех углов и продлятся до вечера среды.",
+		"Акция может привлечь сторонников из «...Огайо и Пенсильвании», — сообщает газета.",
+	};
+	static const char *const whole_bg[] = {
+		"Не е ясно защо Рок се опита да се подиграе на Уест.",
+		"72% от учениците са постигнали оценка А по китайски език.",
+		"Министерството на отбраната учреди Съвместен център по изкуствен интелект.",
+		"Изборите ще са през юни Комисията публикува резултатите.",
+		"Пътят минава през централните Скалисти планини и южна Юта до Аризона.",
+	};
+	for (size_t i = 0; i < sizeof(whole_ru) / sizeof(whole_ru[0]); i++)
+		segs_are(t, SV_LANG_RU, whole_ru[i], &whole_ru[i], 1);
+	for (size_t i = 0; i < sizeof(whole_bg) / sizeof(whole_bg[0]); i++)
+		segs_are(t, SV_LANG_BG, whole_bg[i], &whole_bg[i], 1);
+	/* after an abbreviation or an initial, a capitalised function word
+	 * opens a sentence; a unit after a number may end one */
+	const char *p10 = "Главное — уметь доверять им. По результатам экзаменов школа первая. "
+			  "Осадки могут достигать 10 см. Для засушливых районов это полезно.";
+	const char *w10[] = { "Главное — уметь доверять им.",
+			      "По результатам экзаменов школа первая.",
+			      "Осадки могут достигать 10 см.",
+			      "Для засушливых районов это полезно." };
+	segs_are(t, SV_LANG_RU, p10, w10, 4);
+	const char *p11 = "Решението засяга буквата U. От Комисията съобщиха, че проф. Петров е "
+			  "съгласен.";
+	const char *w11[] = { "Решението засяга буквата U.",
+			      "От Комисията съобщиха, че проф. Петров е съгласен." };
+	segs_are(t, SV_LANG_BG, p11, w11, 2);
 	const char *w5[] = { "Одно предложение без точки" };
 	segs_are(t, SV_LANG_RU, "Одно предложение без точки", w5, 1);
 	segs_are(t, SV_LANG_RU, "   ", NULL, 0);
@@ -508,7 +562,7 @@ static void same_sentences(struct sv_text *t, const char *s, size_t n)
 
 /* ICU's sentence rules (UAX #29 SB6-SB11) on hand-made cases and on random
  * strings of characters from every class the fast path handles, with a few
- * it leaves to ICU. */
+ * it leaves to ICU and broken UTF-8. */
 static void test_sentence_breaks(void **state)
 {
 	struct sv_text *t = *state;
@@ -525,7 +579,7 @@ static void test_sentence_breaks(void **state)
 		",", ";", ":", "-", "–", "—", "«", "»", "„", "“", "\"", "'", "(", ")", " ", " ", " ",
 		"\xc2\xa0", "\xe2\x80\xaf", "…", "%", "№", "\xe2\x80\xa4", "‼", "ª", "ǅ", "ʰ",
 		"ƻ", "\xd5\x9d", "\xd6\x89", "ⅰ", "Ⅰ", "\t", "/", "ѝ", "Ѐ", "ß", "ё", "Т.", "е.",
-		"\xcc\x81", "\xc2\xad", "\n", "日" };
+		"\xcc\x81", "\xc2\xad", "\n", "日", "\xd0", "\x80", "\xe2\x80", "\xff" };
 	const size_t nbits = sizeof(bits) / sizeof(bits[0]);
 	uint32_t seed = 2024;
 	struct sv_buf text = SV_BUF_INIT;
@@ -534,9 +588,9 @@ static void test_sentence_breaks(void **state)
 		int len = 1 + round % 30;
 		for (int i = 0; i < len; i++) {
 			seed = seed * 1103515245u + 12345u;
-			/* the last five bits (ICU only) come rarely */
+			/* the last nine bits (ICU only, broken UTF-8) come rarely */
 			size_t k = (seed >> 16) % (nbits * 8);
-			sv_buf_adds(&text, bits[k < (nbits - 5) * 8 ? k / 8 : nbits - 5 + k % 5]);
+			sv_buf_adds(&text, bits[k < (nbits - 9) * 8 ? k / 8 : nbits - 9 + k % 9]);
 		}
 		same_sentences(t, text.data, text.len);
 	}
