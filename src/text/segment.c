@@ -737,16 +737,24 @@ static int headline_at(struct seg *g, size_t from, size_t i, size_t b, size_t *t
 	struct tok ta, tb, tc;
 	size_t ae = i, j, cs;
 	uint32_t cp, c0 = 0;
+	*te = i;
+	while (ae > from && (cp = cp_before(s, ae, &j)) && is_space_cp(cp))
+		ae = j;
+	if (ae <= from)
+		return 0;
+	/* A ends in a letter or digit, maybe with closing quotes */
+	for (j = ae; (cp = cp_before(s, j, &j)) && is_close(cp) && j > from;)
+		;
+	if (!sv_text_is_letter(cp) && !is_digit(cp))
+		return 0;
+	size_t as = tok_start(s, from, ae, g->plain);
+	if (skip_spaces(s, from, b) >= as)
+		return 0;
 	tok_read(s, b, i, &tb);
 	*te = tb.te;
 	/* B: letters, capitalised only at the start (not ОДКБ, McCain) */
 	if (!tb.letters || tb.digits || (tb.letters > 1 && !tb.lower_rest) ||
 	    (cs = skip_spaces(s, tb.te, b)) >= b)
-		return 0;
-	while (ae > from && (cp = cp_before(s, ae, &j)) && is_space_cp(cp))
-		ae = j;
-	size_t as = tok_start(s, from, ae, g->plain);
-	if (ae <= from || skip_spaces(s, from, b) >= as)
 		return 0;
 	struct sv_buf *kb = &t->scratch, *ka = &t->scratch2;
 	word_key(s + tb.ws, tb.we - tb.ws, kb);
