@@ -465,7 +465,15 @@ static void tok_read(const unsigned char *s, size_t b, size_t i, struct tok *k)
 	       !is_space_cp(cp))
 		i += len;
 	k->ws = i;
-	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && (is_word_cp(cp) || is_digit(cp))) {
+	for (;;) {
+		if (i + 1 < b && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80) {
+			/* U+0400..U+047F, all letters: the common case */
+			cp = (s[i] & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
+			len = 2;
+		} else if (i >= b || !(len = sv_cp_at(s, b, i, &cp)) ||
+			   !(is_word_cp(cp) || is_digit(cp))) {
+			break;
+		}
 		if (sv_text_is_letter(cp)) {
 			if (!k->letters && !k->digits)
 				k->first = cp;
@@ -520,7 +528,7 @@ static int cap_word(struct sv_text *t, enum sv_lang lang, const char *w, size_t 
 	struct sv_seg_memo *m = NULL;
 	uint32_t h = sv_hash(w, len);
 	if (len <= sizeof(m->key)) {
-		m = &t->segmemo[lang][h & (SV_SEG_MEMO - 1)];
+		m = &t->segmemo[lang - SV_LANG_RU][h & (SV_SEG_MEMO - 1)];
 		if (m->hash == h && m->len == len && !memcmp(m->key, w, len))
 			return m->flags;
 	}
@@ -646,9 +654,13 @@ static int may_end(struct sv_text *t, enum sv_lang lang, const char *k, size_t n
 static int named_elsewhere(const unsigned char *s, size_t n, size_t ws, size_t we)
 {
 	size_t len = we - ws;
-	for (size_t at = 0; at + len <= n; at++) {
-		/* Cyrillic letters share first bytes: the last one tells more */
-		if (s[at + len - 1] != s[we - 1] || s[at] != s[ws] || memcmp(s + at, s + ws, len))
+	if (len < 2)
+		return 0;
+	/* the second byte of a Cyrillic capital (П: D0 9F) is rare in text */
+	const unsigned char *p = s + 1, *end = s + n;
+	while (p < end && (p = memchr(p, s[ws + 1], (size_t)(end - p)))) {
+		size_t at = (size_t)(p++ - s) - 1;
+		if (at + len > n || s[at] != s[ws] || memcmp(s + at, s + ws, len))
 			continue;
 		size_t j;
 		uint32_t after = 0, before;

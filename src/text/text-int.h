@@ -31,12 +31,12 @@ struct sv_dict {
 };
 
 /* One entry of sv_text_segment's memo of capitalised words: a direct-mapped
- * cache of their hunspell analysis. */
+ * cache of their hunspell analysis (64 bytes an entry). */
 #define SV_SEG_MEMO 1024
 struct sv_seg_memo {
 	uint32_t hash;
 	uint8_t len, flags;
-	char key[26];
+	char key[58];
 };
 
 /* Test switches of sv_text_segment (struct sv_text's seg_flags). */
@@ -60,7 +60,7 @@ struct sv_text {
 	size_t npieces, cappieces;
 	int icu_words;              /* tests: always use ICU's word breaks */
 	int seg_flags;              /* tests: enum sv_seg_flags for sv_text_segment */
-	struct sv_seg_memo segmemo[3][SV_SEG_MEMO]; /* by enum sv_lang */
+	struct sv_seg_memo segmemo[2][SV_SEG_MEMO]; /* [SV_LANG_RU - 1], [SV_LANG_BG - 1] */
 };
 
 /* The hunspell handle of lang, loaded on first call; NULL when missing. */

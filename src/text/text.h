@@ -114,9 +114,14 @@ struct sv_spans {
 void sv_spans_release(struct sv_spans *s);
 
 /* Splits a paragraph into sentences (replacing out's contents): ICU's
- * sentence BreakIterator, then Russian/Bulgarian abbreviations (г., гг.,
- * т.е., т.н., др., проф., ул. ...), initials (В. Путин), numbers (27.11.2025,
- * 22,3%) and quotes (« », „ “) repaired. */
+ * sentence rules (a fast path over UTF-8 that gives the same breaks as
+ * ICU's BreakIterator, which takes over for other text), then for Russian
+ * and Bulgarian: abbreviations (г., гг., т.е., т.н., др., проф., ул. ...),
+ * initials (В. Путин), numbers (27.11.2025, 22,3%) and quotes (« », „ “)
+ * repaired, and a line without final punctuation (a headline) ended where
+ * the next sentence starts with a capitalised function word or common word.
+ * The common-word test asks lang's hunspell dictionary (loaded on first
+ * use; without it only function words count). */
 int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang lang,
 		    struct sv_spans *out, struct sv_error *err);
 
