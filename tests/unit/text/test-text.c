@@ -594,6 +594,19 @@ static void test_sentence_breaks(void **state)
 		}
 		same_sentences(t, text.data, text.len);
 	}
+	/* a paragraph longer than the scan's lists (512 breaks, terminators,
+	 * capitals): the rest is found without them, as ICU would */
+	sv_buf_reset(&text);
+	for (int i = 0; i < 300; i++)
+		sv_buf_adds(&text, "Путин прибыл в Киргизию В аэропорту его встретил Садыр Жапаров. "
+				   "Рост составил 22,3% по данным на 27.11.2025! Почему? Неизвестно… ");
+	same_sentences(t, text.data, text.len);
+	struct sv_spans sp = { 0 };
+	struct sv_error err;
+	assert_int_equal(sv_text_segment(t, text.data, text.len, SV_LANG_RU, &sp, &err), SV_OK);
+	assert_int_equal(sp.n, 300 * 5);
+	assert_int_equal(sp.v[sp.n - 1].len, strlen("Неизвестно…"));
+	sv_spans_release(&sp);
 	sv_buf_release(&text);
 }
 
