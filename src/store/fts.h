@@ -12,12 +12,10 @@
  * '|'-joined alternatives are colocated. Returns an SQLite result code. */
 int sv_store_fts_register(sqlite3 *db);
 
-/* Rows for one INSERT ... SELECT ... FROM sv_seg_rows(?1), ?1 bound with
- * sqlite3_bind_pointer(s, 1, rows, SV_SEG_ROWS_PTR, NULL). Each statement that
- * writes an FTS5 table flushes its pending terms at the statement's end (FTS5
- * syncs on every savepoint, and a statement inside a transaction is one), so
- * one row per statement writes one index segment per row; a batch writes one.
- * Borrowed: the strings must live until the statement is reset. */
+/* Segment rows for one batched insert (sv_store_segs_add()), read by the
+ * table-valued function sv_seg_rows(?1) with ?1 bound by
+ * sqlite3_bind_pointer(s, 1, rows, SV_SEG_ROWS_PTR, NULL): one statement for
+ * many rows. Borrowed: the strings must live until the call returns. */
 struct sv_seg_row {
 	int64_t ordinal, para;
 	const char *lang, *text, *norm, *lemmas;
@@ -29,5 +27,14 @@ struct sv_seg_rows {
 	size_t n;
 };
 #define SV_SEG_ROWS_PTR "sv_seg_rows"
+
+struct sv_store;
+struct sv_error;
+
+/* Adds the rows as segments of rows->doc, all or none, with increasing ids
+ * (*first the first one's, when first is not NULL). Like sv_store_seg_add():
+ * indexed at the commit, or at once outside a transaction. */
+int sv_store_segs_add(struct sv_store *st, const struct sv_seg_rows *rows, int64_t *first,
+		      struct sv_error *err);
 
 #endif

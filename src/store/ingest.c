@@ -136,7 +136,7 @@ static enum sv_lang languages(const struct sv_doc_text *doc, enum sv_lang forced
 	return l == SV_LANG_UNKNOWN ? SV_LANG_OTHER : l;
 }
 
-/* Segments waiting for one batched INSERT (see sv_seg_rows in fts.h): their
+/* Segments waiting for one batched insert (sv_store_segs_add): their
  * strings in one arena, by offset until the flush. */
 struct pending {
 	struct sv_buf arena;
@@ -186,21 +186,9 @@ static int pending_flush(struct sv_store *st, struct pending *p, int64_t doc,
 	}
 	struct sv_seg_rows rows = { .doc = doc, .v = p->v, .n = p->n };
 	p->n = 0;
-	sqlite3_stmt *s = sv_store_prepare(
-		st,
-		"INSERT INTO segments(doc, ordinal, para, lang, text, norm, lemmas)"
-		" SELECT doc, ordinal, para, lang, text, norm, lemmas FROM sv_seg_rows(?1)",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_pointer(s, 1, &rows, SV_SEG_ROWS_PTR, NULL);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+	int rc = sv_store_segs_add(st, &rows, NULL, err);
 	sv_buf_reset(&p->arena); /* writes a NUL at the start: only now */
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot add segments");
-	return SV_OK;
+	return rc;
 }
 
 static void pending_release(struct pending *p)

@@ -177,7 +177,31 @@ static const char *const v2[] = {
 };
 #undef FOLD
 
-static const char *const *const migrations[] = { v1, v2 };
+/* v3 (store): segments reach the concordance index in one statement per
+ * command instead of a trigger per row (FTS5 writes an index segment at
+ * every statement's end, so ingest wrote one tiny segment per file and
+ * merged them again and again). Rows stored since the last indexing have
+ * ids in segments_fts_pending's [lo, hi] (one row or none): sv_store
+ * assigns them increasing ids and indexes the range before each commit
+ * (sv_store_index). A pending row was never indexed, so deleting one must
+ * not write an FTS5 'delete'. */
+static const char *const v3[] = {
+	"DROP TRIGGER segments_ai;\n",
+	"DROP TRIGGER segments_ad;\n",
+	"CREATE TABLE segments_fts_pending(\n"
+	"  one INTEGER PRIMARY KEY CHECK(one = 1),\n"
+	"  lo INTEGER NOT NULL,\n"
+	"  hi INTEGER NOT NULL);\n",
+	"CREATE TRIGGER segments_ad AFTER DELETE ON segments\n"
+	"  WHEN NOT EXISTS (SELECT 1 FROM segments_fts_pending WHERE old.id BETWEEN lo AND hi)\n"
+	"BEGIN\n"
+	"  INSERT INTO segments_fts(segments_fts, rowid, lemmas)\n"
+	"    VALUES ('delete', old.id, old.lemmas);\n"
+	"END;\n",
+	NULL,
+};
+
+static const char *const *const migrations[] = { v1, v2, v3 };
 
 const char *const *sv_schema_migration(int from)
 {

@@ -111,6 +111,22 @@ static int migrate(struct sv_store *st, struct sv_error *err)
 	return sv_store_exec(st, "COMMIT", err);
 }
 
+/* Segments committed without their indexing (by a program that committed
+ * on its own) are indexed now. Only looks, without a write lock, when there
+ * are none: another process may be adding. */
+static int index_leftovers(struct sv_store *st, struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st, "SELECT count(*) FROM segments_fts_pending", err);
+	if (!s)
+		return SV_ESTORE;
+	int rc = sqlite3_step(s);
+	int64_t n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return sv_store_fail(st, err, "cannot read the index's pending segments");
+	return n ? sv_store_index(st, err) : SV_OK;
+}
+
 int sv_store_open(const char *path, unsigned flags, struct sv_store **out, struct sv_error *err)
 {
 	struct sv_store *st = sv_calloc(1, sizeof(*st));
@@ -151,7 +167,7 @@ int sv_store_open(const char *path, unsigned flags, struct sv_store **out, struc
 					again and again: 64 MiB of cache, a constant */
 				       " PRAGMA cache_size = -65536;", err)))
 		goto out;
-	if ((rc = migrate(st, err)))
+	if ((rc = migrate(st, err)) || (!st->readonly && (rc = index_leftovers(st, err))))
 		goto out;
 	*out = st;
 	return SV_OK;
@@ -181,7 +197,8 @@ int sv_store_begin(struct sv_store *st, struct sv_error *err)
 
 int sv_store_commit(struct sv_store *st, struct sv_error *err)
 {
-	return sv_store_exec(st, "COMMIT", err);
+	int rc = sv_store_index(st, err);
+	return rc ? rc : sv_store_exec(st, "COMMIT", err);
 }
 
 void sv_store_rollback(struct sv_store *st)
@@ -372,30 +389,143 @@ int sv_store_doc_delete(struct sv_store *st, int64_t id, struct sv_error *err)
 	return SV_OK;
 }
 
-int sv_store_seg_add(struct sv_store *st, const struct sv_store_seg *seg, int64_t *id,
+/* Runs fn inside a savepoint of its own (a transaction when none is open):
+ * all of it or nothing. */
+static int in_savepoint(struct sv_store *st, int (*fn)(struct sv_store *, const void *, void *,
+						 struct sv_error *),
+			const void *in, void *out, struct sv_error *err)
+{
+	int rc = sv_store_savepoint(st, "sv_store", err);
+	if (rc)
+		return rc;
+	if ((rc = fn(st, in, out, err)))
+		sv_store_rollback_to(st, "sv_store");
+	else
+		rc = sv_store_release(st, "sv_store", err);
+	return rc;
+}
+
+/* Steps a statement without results; resets it. */
+static int step_done(struct sv_store *st, sqlite3_stmt *s, const char *what,
 		     struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
-		st,
-		"INSERT INTO segments(doc, ordinal, para, lang, text, norm, lemmas)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, seg->doc);
-	sqlite3_bind_int64(s, 2, seg->ordinal);
-	sqlite3_bind_int64(s, 3, seg->para);
-	sqlite3_bind_text(s, 4, seg->lang, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, seg->text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, seg->norm, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, seg->lemmas, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot add segment");
-	if (id)
-		*id = sqlite3_last_insert_rowid(st->db);
+		return sv_store_fail(st, err, what);
 	return SV_OK;
+}
+
+static int index_pending(struct sv_store *st, const void *in, void *out, struct sv_error *err)
+{
+	(void)in;
+	(void)out;
+	sqlite3_stmt *s = sv_store_prepare(st, "SELECT lo, hi FROM segments_fts_pending", err);
+	if (!s)
+		return SV_ESTORE;
+	int rc = sqlite3_step(s);
+	int64_t lo = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	int64_t hi = rc == SQLITE_ROW ? sqlite3_column_int64(s, 1) : 0;
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return SV_OK;
+	if (rc != SQLITE_ROW)
+		return sv_store_fail(st, err, "cannot read the index's pending segments");
+	if (!(s = sv_store_prepare(st,
+				   "INSERT INTO segments_fts(rowid, lemmas)"
+				   " SELECT id, lemmas FROM segments WHERE id BETWEEN ?1 AND ?2",
+				   err)))
+		return SV_ESTORE;
+	sqlite3_bind_int64(s, 1, lo);
+	sqlite3_bind_int64(s, 2, hi);
+	if ((rc = step_done(st, s, "cannot index segments", err)))
+		return rc;
+	if (!(s = sv_store_prepare(st, "DELETE FROM segments_fts_pending", err)))
+		return SV_ESTORE;
+	return step_done(st, s, "cannot index segments", err);
+}
+
+int sv_store_index(struct sv_store *st, struct sv_error *err)
+{
+	return in_savepoint(st, index_pending, NULL, NULL, err);
+}
+
+static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_error *err)
+{
+	const struct sv_seg_rows *rows = in;
+	/* Ids above every stored one and every pending one, so the pending
+	 * range holds only rows that were never indexed. */
+	sqlite3_stmt *s = sv_store_prepare(
+		st,
+		"SELECT max(coalesce((SELECT max(id) FROM segments), 0),"
+		" coalesce((SELECT hi FROM segments_fts_pending), 0))",
+		err);
+	if (!s)
+		return SV_ESTORE;
+	int rc = sqlite3_step(s);
+	int64_t base = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return sv_store_fail(st, err, "cannot add segments");
+	if (!(s = sv_store_prepare(
+		      st,
+		      "INSERT INTO segments(id, doc, ordinal, para, lang, text, norm, lemmas)"
+		      " SELECT ?2 + rowid, doc, ordinal, para, lang, text, norm, lemmas"
+		      " FROM sv_seg_rows(?1)",
+		      err)))
+		return SV_ESTORE;
+	sqlite3_bind_pointer(s, 1, (void *)rows, SV_SEG_ROWS_PTR, NULL);
+	sqlite3_bind_int64(s, 2, base);
+	rc = step_done(st, s, "cannot add segments", err);
+	sqlite3_clear_bindings(s);
+	if (rc)
+		return rc;
+	if (!(s = sv_store_prepare(st,
+				   "INSERT INTO segments_fts_pending(one, lo, hi) VALUES (1, ?1, ?2)"
+				   " ON CONFLICT(one) DO UPDATE SET hi = excluded.hi",
+				   err)))
+		return SV_ESTORE;
+	sqlite3_bind_int64(s, 1, base + 1);
+	sqlite3_bind_int64(s, 2, base + (int64_t)rows->n);
+	if ((rc = step_done(st, s, "cannot add segments", err)))
+		return rc;
+	if (out)
+		*(int64_t *)out = base + 1;
+	return SV_OK;
+}
+
+/* Outside a transaction the savepoint is the transaction: index in it. */
+static int segs_add_commit(struct sv_store *st, const void *in, void *out, struct sv_error *err)
+{
+	int rc = segs_add(st, in, out, err);
+	return rc ? rc : index_pending(st, NULL, NULL, err);
+}
+
+int sv_store_segs_add(struct sv_store *st, const struct sv_seg_rows *rows, int64_t *first,
+		      struct sv_error *err)
+{
+	if (!rows->n)
+		return SV_OK;
+	return in_savepoint(st, sqlite3_get_autocommit(st->db) ? segs_add_commit : segs_add, rows,
+			    first, err);
+}
+
+int sv_store_seg_add(struct sv_store *st, const struct sv_store_seg *seg, int64_t *id,
+		     struct sv_error *err)
+{
+	struct sv_seg_row row = {
+		.ordinal = seg->ordinal,
+		.para = seg->para,
+		.lang = seg->lang,
+		.text = seg->text,
+		.norm = seg->norm,
+		.lemmas = seg->lemmas,
+		.ntext = (int)strlen(seg->text),
+		.nnorm = (int)strlen(seg->norm),
+		.nlemmas = (int)strlen(seg->lemmas),
+	};
+	struct sv_seg_rows rows = { .doc = seg->doc, .v = &row, .n = 1 };
+	return sv_store_segs_add(st, &rows, id, err);
 }
 
 int sv_store_stats(struct sv_store *st,

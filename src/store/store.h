@@ -40,13 +40,18 @@ int sv_store_fail(struct sv_store *st, struct sv_error *err, const char *what);
 
 /* Transactions: begin/commit/rollback the command's one transaction;
  * savepoints nest inside it (one per input file, so a failing file leaves
- * nothing of itself while the others go in). */
+ * nothing of itself while the others go in). Segments added in a
+ * transaction reach the concordance index (segments_fts) at the commit, in
+ * one statement; sv_store_index() does it earlier, for a query inside the
+ * transaction. Commit with sv_store_commit(), not a bare COMMIT. */
 int sv_store_begin(struct sv_store *st, struct sv_error *err);
 int sv_store_commit(struct sv_store *st, struct sv_error *err);
 void sv_store_rollback(struct sv_store *st);
 int sv_store_savepoint(struct sv_store *st, const char *name, struct sv_error *err);
 int sv_store_release(struct sv_store *st, const char *name, struct sv_error *err);
 void sv_store_rollback_to(struct sv_store *st, const char *name);
+/* Indexes the segments added since the last indexing (see above). */
+int sv_store_index(struct sv_store *st, struct sv_error *err);
 
 /* Current time as ISO 8601 UTC ("2025-11-27T12:48:00Z") into buf[21]. */
 void sv_store_now(char buf[21]);
@@ -90,6 +95,8 @@ struct sv_store_seg {
 	const char *lemmas;
 };
 
+/* Adds one segment (*id its id, when id is not NULL); indexed at the commit,
+ * or at once outside a transaction. Many go faster with sv_store_segs_add(). */
 int sv_store_seg_add(struct sv_store *st, const struct sv_store_seg *seg, int64_t *id,
 		     struct sv_error *err);
 

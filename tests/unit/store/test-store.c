@@ -1,9 +1,13 @@
 /* Unit tests for src/store: schema and migrations, documents, segments,
- * savepoints, read-only opening, refusing newer schemas. */
+ * savepoints, read-only opening, refusing newer schemas, and the
+ * concordance index kept exact through adds, replacements, deletions,
+ * rollbacks and migrations from older schemas. */
 #include "../test.h"
 
 #include <unistd.h>
 
+#include "store/fts.h"
+#include "store/ingest.h"
 #include "store/schema.h"
 #include "store/store.h"
 
@@ -158,12 +162,181 @@ static void test_savepoint(void **state)
 	sv_store_close(st);
 }
 
+/* FTS5's own check, comparing the index with the segments table (rank 1:
+ * the external content is read back and tokenised). */
+static void assert_index_exact(struct sv_store *st)
+{
+	struct sv_error err = { 0 };
+	int rc = sv_store_exec(
+		st, "INSERT INTO segments_fts(segments_fts, rank) VALUES ('integrity-check', 1)",
+		&err);
+	if (rc)
+		fail_msg("%s", err.msg);
+	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts_pending"), 0);
+}
+
+static int64_t hits(struct sv_store *st, const char *query)
+{
+	sqlite3_stmt *s = sv_store_prepare(
+		st, "SELECT count(*) FROM segments_fts WHERE segments_fts MATCH ?1", NULL);
+	assert_non_null(s);
+	sqlite3_bind_text(s, 1, query, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	int64_t v = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return v;
+}
+
+static int ingest(struct sv_store *st, struct sv_text *t, const char *name, const char *text,
+		  int force)
+{
+	struct sv_error err = { 0 };
+	struct sv_ingest_opts o = { .force = force };
+	struct sv_ingest_result res;
+	return sv_ingest_bytes(st, t, name, text, strlen(text), &o, &res, &err);
+}
+
+static const char bg_a[] =
+	"Съветът за колективна сигурност на ОДКС заседава в Бишкек.\n"
+	"Русия и Киргизстан подписаха споразумение за сътрудничество.\n";
+static const char bg_a2[] =
+	"Президентът откри новата болница в Каракол.\n"
+	"Лекарите приеха първите пациенти в понеделник.\n";
+static const char ru_b[] =
+	"Совет коллективной безопасности ОДКБ собрался в Бишкеке.\n"
+	"Россия и Киргизия подписали соглашение о сотрудничестве.\n";
+static const char ru_c[] = "Парламент утвердил бюджет на следующий год.\n";
+static const char ru_c2[] = "Правительство отправило в отставку министра транспорта.\n";
+
+/* New segments reach the index at the commit (or sv_store_index), in one
+ * statement; replaced and deleted ones leave it exactly, whether they were
+ * indexed already or were added within the same transaction. */
+static void test_index_exact(void **state)
+{
+	struct sv_error err = { 0 };
+	struct sv_store *st = NULL;
+	struct sv_text *t = sv_text_open(NULL, &err);
+	if (!t)
+		fail_msg("%s", err.msg);
+	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
+
+	assert_int_equal(sv_store_begin(st, &err), SV_OK);
+	assert_int_equal(ingest(st, t, "bg/a.txt", bg_a, 0), SV_OK);
+	assert_int_equal(ingest(st, t, "ru/b.txt", ru_b, 0), SV_OK);
+	assert_int_equal(hits(st, "сигурност"), 0); /* not yet */
+	assert_int_equal(count(st, "SELECT count(*) FROM segments_fts_pending"), 1);
+	assert_int_equal(sv_store_index(st, &err), SV_OK);
+	assert_int_equal(hits(st, "сигурност"), 1);
+	assert_int_equal(hits(st, "безопасность"), 1);
+	/* Added, then replaced twice within the transaction, never indexed in
+	 * between: no FTS5 'delete' may be written for it. */
+	assert_int_equal(ingest(st, t, "ru/c.txt", ru_c, 0), SV_OK);
+	assert_int_equal(ingest(st, t, "ru/c.txt", ru_c2, 0), SV_OK);
+	assert_int_equal(ingest(st, t, "ru/c.txt", ru_c2, 1), SV_OK);
+	/* A failing file leaves nothing, the others stay pending. */
+	assert_int_equal(ingest(st, t, "ru/bad.txt", "Бюджет\xff\n", 0), SV_EINPUT);
+	assert_int_equal(sv_store_commit(st, &err), SV_OK);
+	assert_index_exact(st);
+	assert_int_equal(hits(st, "бюджет"), 0);
+	assert_int_equal(hits(st, "министр"), 1);
+	assert_int_equal(count(st, "SELECT count(*) FROM segments"), 5);
+
+	/* Replacing indexed documents: a changed file, the same bytes forced. */
+	assert_int_equal(sv_store_begin(st, &err), SV_OK);
+	assert_int_equal(ingest(st, t, "bg/a.txt", bg_a2, 0), SV_OK);
+	assert_int_equal(ingest(st, t, "ru/b.txt", ru_b, 1), SV_OK);
+	assert_int_equal(sv_store_commit(st, &err), SV_OK);
+	assert_index_exact(st);
+	assert_int_equal(hits(st, "сигурност"), 0);
+	assert_int_equal(hits(st, "болница"), 1);
+	assert_int_equal(hits(st, "безопасность"), 1);
+
+	/* Indexed inside a savepoint that is then rolled back: the rows added
+	 * before it are pending again and indexed at the commit. */
+	assert_int_equal(sv_store_begin(st, &err), SV_OK);
+	assert_int_equal(ingest(st, t, "bg/d.txt", bg_a, 0), SV_OK);
+	assert_int_equal(sv_store_savepoint(st, "file", &err), SV_OK);
+	assert_int_equal(ingest(st, t, "ru/e.txt", ru_c, 0), SV_OK);
+	assert_int_equal(sv_store_index(st, &err), SV_OK);
+	assert_int_equal(hits(st, "бюджет"), 1);
+	sv_store_rollback_to(st, "file");
+	assert_int_equal(hits(st, "бюджет"), 0);
+	assert_int_equal(sv_store_commit(st, &err), SV_OK);
+	assert_index_exact(st);
+	assert_int_equal(hits(st, "сигурност"), 1);
+
+	/* Deleting the document with the highest ids, then adding: the new
+	 * rows may take the freed ids and are indexed all the same. */
+	struct sv_store_doc d;
+	assert_int_equal(sv_store_doc_find(st, "bg/d.txt", &d, &err), SV_OK);
+	assert_int_equal(sv_store_begin(st, &err), SV_OK);
+	assert_int_equal(sv_store_doc_delete(st, d.id, &err), SV_OK);
+	sv_store_doc_release(&d);
+	assert_int_equal(ingest(st, t, "ru/e.txt", ru_c, 0), SV_OK);
+	assert_int_equal(sv_store_commit(st, &err), SV_OK);
+	assert_index_exact(st);
+	assert_int_equal(hits(st, "сигурност"), 0);
+	assert_int_equal(hits(st, "бюджет"), 1);
+	sv_store_close(st);
+	sv_text_close(t);
+}
+
+/* A memory made by an older sverka (schema v1 or v2, segments indexed by a
+ * trigger) migrates to the latest schema and its index stays exact when
+ * its documents are replaced and new ones added. */
+static void test_migrate_index(void **state)
+{
+	struct sv_error err = { 0 };
+	struct sv_text *t = sv_text_open(NULL, &err);
+	if (!t)
+		fail_msg("%s", err.msg);
+	for (int from = 1; from < sv_schema_latest(); from++) {
+		teardown(state);
+		sqlite3 *db = NULL;
+		assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+		assert_int_equal(sv_store_fts_register(db), SQLITE_OK);
+		for (int v = 0; v < from; v++)
+			for (const char *const *sql = sv_schema_migration(v); *sql; sql++)
+				assert_int_equal(sqlite3_exec(db, *sql, NULL, NULL, NULL), SQLITE_OK);
+		char sql[1024];
+		snprintf(sql, sizeof(sql),
+			 "PRAGMA user_version = %d;"
+			 "INSERT INTO documents(id, path, sha256, lang, format, bytes, added)"
+			 " VALUES (1, 'bg/old.txt', 'x', 'bg', 'text', 10, 'now');"
+			 "INSERT INTO segments(doc, ordinal, para, lang, text, norm, lemmas) VALUES"
+			 " (1, 1, 1, 'bg', 'Съветът заседава.', 'съветът заседава', 'съвет заседавам'),"
+			 " (1, 2, 1, 'bg', 'Русия и Киргизстан.', 'русия и киргизстан',"
+			 " 'русия|рус и киргизстан');",
+			 from);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+
+		struct sv_store *st = NULL;
+		assert_int_equal(sv_store_open(dbpath, 0, &st, &err), SV_OK);
+		assert_int_equal(count(st, "PRAGMA user_version"), sv_schema_latest());
+		assert_index_exact(st);
+		assert_int_equal(hits(st, "рус"), 1);
+		assert_int_equal(sv_store_begin(st, &err), SV_OK);
+		assert_int_equal(ingest(st, t, "bg/old.txt", bg_a2, 0), SV_OK);
+		assert_int_equal(ingest(st, t, "ru/b.txt", ru_b, 0), SV_OK);
+		assert_int_equal(sv_store_commit(st, &err), SV_OK);
+		assert_index_exact(st);
+		assert_int_equal(hits(st, "рус"), 0);
+		assert_int_equal(hits(st, "болница"), 1);
+		assert_int_equal(hits(st, "безопасность"), 1);
+		sv_store_close(st);
+	}
+	sv_text_close(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_create_and_migrate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_documents, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_savepoint, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_exact, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_index, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
