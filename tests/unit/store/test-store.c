@@ -65,6 +65,10 @@ static void test_create_and_migrate(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), "wal");
 	sqlite3_reset(s);
+	/* A new memory's page size and concordance index settings. */
+	assert_int_equal(count(st, "PRAGMA page_size"), 8192);
+	assert_int_equal(count(st, "SELECT v FROM segments_fts_config WHERE k = 'hashsize'"),
+			 8 << 20);
 	sv_store_close(st);
 
 	/* A memory from a newer sverka is refused, not damaged. */
