@@ -42,12 +42,18 @@ static struct sv_map_slot *probe(struct sv_map_slot *slots, size_t cap, const ch
 	}
 }
 
-struct sv_map_slot *sv_map_find(const struct sv_map *m, const char *key, size_t klen)
+struct sv_map_slot *sv_map_find_hashed(const struct sv_map *m, const char *key, size_t klen,
+				       uint32_t h)
 {
 	if (!m->cap)
 		return NULL;
-	struct sv_map_slot *s = probe(m->slots, m->cap, key, klen, sv_hash(key, klen));
+	struct sv_map_slot *s = probe(m->slots, m->cap, key, klen, h);
 	return s->key ? s : NULL;
+}
+
+struct sv_map_slot *sv_map_find(const struct sv_map *m, const char *key, size_t klen)
+{
+	return m->cap ? sv_map_find_hashed(m, key, klen, sv_hash(key, klen)) : NULL;
 }
 
 static void rehash(struct sv_map *m)
@@ -66,9 +72,14 @@ static void rehash(struct sv_map *m)
 
 struct sv_map_slot *sv_map_add(struct sv_map *m, const char *key, size_t klen, int *added)
 {
+	return sv_map_add_hashed(m, key, klen, sv_hash(key, klen), added);
+}
+
+struct sv_map_slot *sv_map_add_hashed(struct sv_map *m, const char *key, size_t klen, uint32_t h,
+				      int *added)
+{
 	if ((m->len + 1) * 4 > m->cap * 3)
 		rehash(m);
-	uint32_t h = sv_hash(key, klen);
 	struct sv_map_slot *s = probe(m->slots, m->cap, key, klen, h);
 	if (added)
 		*added = !s->key;

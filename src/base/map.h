@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct sv_map_slot {
 	char *key;     /* owned copy; NULL when the slot is empty */
@@ -23,6 +24,28 @@ struct sv_map {
 #define SV_MAP_INIT { NULL, 0, 0 }
 
 uint32_t sv_hash(const void *data, size_t n);
+
+/* A faster hash, eight bytes a step, for tables whose order nobody sees
+ * (sv_map's order shows in some outputs, so it keeps sv_hash). Never 0. */
+static inline uint32_t sv_hash_fast(const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	if (n) {
+		w = 0;
+		memcpy(&w, p, n);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+	}
+	h ^= h >> 29;
+	h *= 0xC4CEB9FE1A85EC53u;
+	h ^= h >> 32;
+	return (uint32_t)h ? (uint32_t)h : 1;
+}
 void sv_map_init(struct sv_map *m);
 void sv_map_release(struct sv_map *m);
 /* Returns the slot for key, or NULL. */
@@ -31,6 +54,13 @@ struct sv_map_slot *sv_map_find(const struct sv_map *m, const char *key, size_t 
  * to 1 then, else 0; added may be NULL). The pointer is valid until the next
  * insertion. */
 struct sv_map_slot *sv_map_add(struct sv_map *m, const char *key, size_t klen, int *added);
+/* As sv_map_find() and sv_map_add() with the key's hash given, for a map
+ * whose every key goes through these two with the same hash function (as
+ * sv_hash_fast). */
+struct sv_map_slot *sv_map_find_hashed(const struct sv_map *m, const char *key, size_t klen,
+				       uint32_t h);
+struct sv_map_slot *sv_map_add_hashed(struct sv_map *m, const char *key, size_t klen, uint32_t h,
+				      int *added);
 /* Convenience for NUL-terminated keys. */
 uintptr_t sv_map_get(const struct sv_map *m, const char *key, uintptr_t dflt);
 void sv_map_put(struct sv_map *m, const char *key, uintptr_t val);

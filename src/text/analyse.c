@@ -13,6 +13,18 @@ static void add_word_lemmas(struct sv_text *t, enum sv_lang lang, const struct s
 {
 	const struct sv_token *tok = &tk->v[i];
 	const char *key = sv_token_key(tk, i);
+	if (lang == SV_LANG_RU || lang == SV_LANG_BG) {
+		const struct sv_dict *d = &t->dict[lang];
+		uint32_t idx = sv_text_lemma_list(t, lang, key, tok->keylen);
+		int known = !!(d->lists[idx] & 0x80000000u);
+		if (!(tok->flags & SV_TOKF_COMPOUND) || known || tok->type == SV_TOK_NUMBER ||
+		    i + 1 == tk->n || !(tk->v[i + 1].flags & SV_TOKF_PART)) {
+			size_t len;
+			const char *j = sv_text_lemmas_joined(d, idx, &len);
+			sv_buf_add(out, j, len);
+			return;
+		}
+	}
 	const char *lem[MAX_OUT];
 	int known = 0;
 	size_t n = sv_text_lemmas_ex(t, lang, key, tok->keylen, lem, MAX_OUT, &known);
@@ -51,8 +63,9 @@ int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t 
 	if ((rc = sv_text_dict_check(t, lang, err)))
 		goto out;
 	struct sv_tokens *tk = &t->toks;
-	if ((rc = sv_text_tokenize(t, s, n, tk, err)))
+	if ((rc = sv_text_tokenize_lang(t, s, n, tk, lang, err)))
 		goto out;
+	const uint32_t *toklem = lang == SV_LANG_RU || lang == SV_LANG_BG ? t->toklem : NULL;
 	int first = 1;
 	for (size_t i = 0; i < tk->n; i++) {
 		const struct sv_token *tok = &tk->v[i];
@@ -65,7 +78,11 @@ int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t 
 		}
 		first = 0;
 		sv_buf_add(norm, sv_token_key(tk, i), tok->keylen);
-		if (tok->type == SV_TOK_WORD)
+		if (tok->type == SV_TOK_WORD && toklem && toklem[i]) {
+			size_t len;
+			const char *j = sv_text_lemmas_joined(&t->dict[lang], toklem[i] - 1, &len);
+			sv_buf_add(lemmas, j, len);
+		} else if (tok->type == SV_TOK_WORD)
 			add_word_lemmas(t, lang, tk, i, lemmas);
 		else
 			sv_buf_add(lemmas, sv_token_key(tk, i), tok->keylen);

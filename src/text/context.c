@@ -59,6 +59,7 @@ struct sv_text *sv_text_open(const char *dictdirs, struct sv_error *err)
 	for (int l = SV_LANG_RU; l <= SV_LANG_BG; l++) {
 		locate(t->dirs, dict_names[l], &t->dict[l].aff, &t->dict[l].dic);
 		sv_map_init(&t->dict[l].memo);
+		sv_buf_init(&t->dict[l].joined);
 	}
 	sv_intern_init(&t->lemmas);
 	sv_buf_init(&t->toks.keys);
@@ -148,12 +149,15 @@ void sv_text_close(struct sv_text *t)
 		sv_map_release(&d->memo);
 		free(d->cache);
 		free(d->lists);
+		sv_buf_release(&d->joined);
 	}
 	sv_intern_release(&t->lemmas);
 	sv_tokens_release(&t->toks);
 	sv_buf_release(&t->scratch);
 	sv_buf_release(&t->scratch2);
 	free(t->pieces);
+	free(t->words);
+	free(t->toklem);
 	free(t->u16);
 	free(t->dirs);
 	free(t);

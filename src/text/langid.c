@@ -81,44 +81,42 @@ static const struct {
 };
 
 #define FW_CAP 512
+
+/* The function words, open addressing by the signature of their letters
+ * (fw_sig), which the scan has at hand. */
 static struct {
 	const char *w;
-	size_t len;
+	uint32_t sig, len;
 	double v;
 } fw_tab[FW_CAP];
 static size_t fw_maxlen;
-static pthread_once_t fw_once = PTHREAD_ONCE_INIT;
 
-static void fw_init(void)
+/* A word's signature: from its trigram sum but for the last trigram, its
+ * last two symbols and their count. */
+static inline uint32_t fw_sig(long tri, int sym1, int sym2, size_t nsym)
 {
-	for (size_t i = 0; i < sizeof(fwords) / sizeof(fwords[0]); i++) {
-		size_t len = strlen(fwords[i].w);
-		uint32_t h = sv_hash(fwords[i].w, len) & (FW_CAP - 1);
-		while (fw_tab[h].w && strcmp(fw_tab[h].w, fwords[i].w))
-			h = (h + 1) & (FW_CAP - 1);
-		fw_tab[h].w = fwords[i].w;
-		fw_tab[h].len = len;
-		fw_tab[h].v = fwords[i].v;
-		if (len > fw_maxlen)
-			fw_maxlen = len;
-	}
+	uint32_t h = (uint32_t)tri * 0x9E3779B1u ^ (uint32_t)(sym1 * 36 + sym2) * 0x85EBCA77u ^
+		     (uint32_t)nsym * 0xC2B2AE3Du;
+	return h ^ h >> 15;
 }
 
-double sv_text_langword_weight(const char *key, size_t len, int *listed)
+/* Cyrillic U+0400..U+045F: key, trigram symbol and evidence. */
+enum { CY_NONE, CY_RU, CY_BG, CY_OTHER };
+static struct {
+	uint16_t key;
+	uint8_t sym, ev, upper;
+} cyr[0x60];
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+/* The lexicon filters' hash of a word (FNV-1a, as gen-langprof.c). */
+static uint64_t lex_hash(const char *s, size_t n)
 {
-	pthread_once(&fw_once, fw_init);
-	*listed = 0;
-	if (len > fw_maxlen)
-		return 0;
-	uint32_t h = sv_hash(key, len) & (FW_CAP - 1);
-	while (fw_tab[h].w) {
-		if (fw_tab[h].len == len && !memcmp(fw_tab[h].w, key, len)) {
-			*listed = 1;
-			return fw_tab[h].v;
-		}
-		h = (h + 1) & (FW_CAP - 1);
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
 	}
-	return 0;
+	return h;
 }
 
 static int sym(uint32_t cp)
@@ -132,112 +130,305 @@ static int sym(uint32_t cp)
 	return 35;
 }
 
+/* fw_sig() of the key s[0..n), read as the scan reads a word. */
+static uint32_t key_sig(const char *s, size_t n)
+{
+	long tri = 0;
+	int sym1 = 0, sym2 = 0;
+	size_t nsym = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += sv_cp_at((const unsigned char *)s, n, i, &cp);
+		if (cp == '-')
+			continue;
+		int y = sym(cp);
+		if (nsym)
+			tri += sv_langprof[(sym1 * 36 + sym2) * 36 + y];
+		sym1 = sym2;
+		sym2 = y;
+		nsym++;
+	}
+	return fw_sig(tri, sym1, sym2, nsym);
+}
+
+static void langid_init(void)
+{
+	for (size_t i = 0; i < sizeof(fwords) / sizeof(fwords[0]); i++) {
+		size_t len = strlen(fwords[i].w);
+		uint32_t sig = key_sig(fwords[i].w, len);
+		uint32_t h = sig & (FW_CAP - 1);
+		while (fw_tab[h].w && strcmp(fw_tab[h].w, fwords[i].w))
+			h = (h + 1) & (FW_CAP - 1);
+		fw_tab[h].w = fwords[i].w;
+		fw_tab[h].sig = sig;
+		fw_tab[h].len = (uint32_t)len;
+		fw_tab[h].v = fwords[i].v;
+		if (len > fw_maxlen)
+			fw_maxlen = len;
+	}
+	for (uint32_t cp = 0x400; cp < 0x460; cp++) {
+		uint32_t k = sv_text_key_cp(cp);
+		cyr[cp - 0x400].key = (uint16_t)k;
+		cyr[cp - 0x400].sym = (uint8_t)sym(k);
+		cyr[cp - 0x400].upper = k != cp;
+		switch (cp) {
+		case 0x44B: case 0x42B: /* ы */
+		case 0x44D: case 0x42D: /* э */
+		case 0x451: case 0x401: /* ё */
+			cyr[cp - 0x400].ev = CY_RU;
+			break;
+		case 0x45D: case 0x40D: /* ѝ */
+			cyr[cp - 0x400].ev = CY_BG;
+			break;
+		case 0x456: case 0x457: case 0x454: case 0x45E: case 0x458: case 0x459:
+		case 0x45A: case 0x45B: case 0x45F: case 0x453: case 0x45C: case 0x455:
+		case 0x406: case 0x407: case 0x404: case 0x40E: case 0x408: case 0x409:
+		case 0x40A: case 0x40B: case 0x40F: case 0x403: case 0x40C: case 0x405:
+			cyr[cp - 0x400].ev = CY_OTHER;
+			break;
+		default:
+			cyr[cp - 0x400].ev = CY_NONE;
+			break;
+		}
+	}
+}
+
+/* The weight of the function word key[0..len) with signature sig. */
+static double fw_weight(const char *key, size_t len, uint32_t sig, int *listed)
+{
+	*listed = 0;
+	if (len > fw_maxlen)
+		return 0;
+	uint32_t i = sig & (FW_CAP - 1);
+	while (fw_tab[i].w) {
+		if (fw_tab[i].sig == sig && fw_tab[i].len == len && !memcmp(fw_tab[i].w, key, len)) {
+			*listed = 1;
+			return fw_tab[i].v;
+		}
+		i = (i + 1) & (FW_CAP - 1);
+	}
+	return 0;
+}
+
+double sv_text_langword_weight(const char *key, size_t len, int *listed)
+{
+	pthread_once(&init_once, langid_init);
+	return fw_weight(key, len, key_sig(key, len), listed);
+}
+
+/* What a text's score is made of, in order, so that it can be scored again
+ * with the lexicon without reading it again: letter evidence, and for each
+ * word its function-word weight, trigram score and (for the lexicon) key. */
+enum { REC_ADD, REC_WORD };
+enum { RW_FW = 1, RW_LEX = 2, RW_TRI = 4, RW_NAME = 8 };
+struct lrec {
+	uint8_t kind, flags; /* REC_*, RW_* */
+	uint16_t len;        /* RW_LEX: the key's bytes at `off` in recs.bytes */
+	uint32_t off;
+	double fw, s;        /* REC_ADD: s is added */
+};
+#define MAX_RECS 2048
+#define MAX_REC_BYTES 32768
+struct lrecs {
+	struct lrec v[MAX_RECS];
+	char bytes[MAX_REC_BYTES];
+	size_t n, nbytes;    /* n > MAX_RECS: they did not fit */
+};
+/* One per thread, as sv_lang_detect() needs no context. */
+static _Thread_local struct lrecs recs_tls;
+
 struct lstate {
 	double score;       /* > 0 Russian */
 	size_t letters, cyr, othercyr, words;
 	char word[128];     /* the current word's key, truncated */
-	size_t wlen;
-	int syms[66];
-	size_t nsym;
+	size_t wlen, nsym;
+	int sym1, sym2;     /* the last two trigram symbols (sym2 the last) */
+	long tri;           /* the trigram sum so far */
 	int trunc;
 	int cap;            /* the current word starts with a capital */
 	int lex;            /* consult the lexicon filters */
 	int after_end;      /* the previous word ended a sentence (or none yet) */
+	struct lrecs *rec;  /* when recording */
 };
+
+static struct lrec *record(struct lstate *st, int kind, int flags, double fw, double s)
+{
+	struct lrecs *r = st->rec;
+	if (!r || r->n >= MAX_RECS) {
+		if (r)
+			r->n = MAX_RECS + 1;
+		return NULL;
+	}
+	struct lrec *e = &r->v[r->n++];
+	e->kind = (uint8_t)kind;
+	e->flags = (uint8_t)flags;
+	e->fw = fw;
+	e->s = s;
+	return e;
+}
+
+static inline void add(struct lstate *st, double v)
+{
+	st->score += v;
+	if (st->rec)
+		record(st, REC_ADD, 0, 0, v);
+}
+
+/* The trigram score of the current word. */
+static double tri_score(const struct lstate *st)
+{
+	long sum = st->tri + sv_langprof[(st->sym1 * 36 + st->sym2) * 36];
+	double s = (double)sum / 1000.0 / 3.0;
+	if (s > 3)
+		s = 3;
+	if (s < -3)
+		s = -3;
+	/* a capitalised word inside a sentence is mostly a name: weak evidence */
+	if (st->cap && !st->after_end)
+		s *= 0.3;
+	return s;
+}
+
+/* The lexicon's evidence on the word with hash h (w: its weight); whether
+ * either dictionary or both have it. */
+static int lexicon(double *score, uint64_t h, double w)
+{
+	int ru = in_lexicon(sv_lex_ru, sv_lex_ru_blocks, h);
+	int bg = in_lexicon(sv_lex_bg, sv_lex_bg_blocks, h);
+	if (ru && !bg)
+		*score += w;
+	else if (bg && !ru)
+		*score -= w;
+	return ru || bg || in_lexicon(sv_lex_both, sv_lex_both_blocks, h);
+}
 
 static void end_word(struct lstate *st)
 {
-	if (!st->nsym)
-		return;
 	st->words++;
-	int listed = 0;
+	int listed = 0, flags = 0;
+	double fw = 0, s = 0;
 	if (!st->trunc && st->wlen) {
-		double fw = sv_text_langword_weight(st->word, st->wlen, &listed);
+		fw = fw_weight(st->word, st->wlen, fw_sig(st->tri, st->sym1, st->sym2, st->nsym),
+			       &listed);
 		st->score += fw;
+		flags |= RW_FW;
 	}
 	/* a form only one dictionary has; a form both have says nothing, and
 	 * the trigrams speak only for words neither has (names, rare words) */
 	int lexical = 0;
-	if (st->lex && sv_langprof_ok && st->nsym >= 2 && !listed && !st->trunc) {
-		uint64_t h = 14695981039346656037ull;
-		for (size_t i = 0; i < st->wlen; i++) {
-			h ^= (unsigned char)st->word[i];
-			h *= 1099511628211ull;
-		}
-		int ru = in_lexicon(sv_lex_ru, sv_lex_ru_blocks, h);
-		int bg = in_lexicon(sv_lex_bg, sv_lex_bg_blocks, h);
-		double w = st->cap && !st->after_end ? LEX_WEIGHT * 0.3 : LEX_WEIGHT;
-		if (ru && !bg)
-			st->score += w;
-		else if (bg && !ru)
-			st->score -= w;
-		lexical = ru || bg || in_lexicon(sv_lex_both, sv_lex_both_blocks, h);
+	int name = st->cap && !st->after_end;
+	if (sv_langprof_ok && st->nsym >= 2 && !listed && !st->trunc) {
+		flags |= RW_LEX;
+		if (st->lex)
+			lexical = lexicon(&st->score, lex_hash(st->word, st->wlen),
+					  name ? LEX_WEIGHT * 0.3 : LEX_WEIGHT);
 	}
 	/* a listed function word is judged by its weight alone */
-	if (sv_langprof_ok && st->nsym >= 2 && !listed && !lexical) {
-		int seq[68];
-		size_t m = 0;
-		seq[m++] = 0;
-		for (size_t i = 0; i < st->nsym; i++)
-			seq[m++] = st->syms[i];
-		seq[m++] = 0;
-		long sum = 0;
-		for (size_t i = 0; i + 2 < m; i++)
-			sum += sv_langprof[(seq[i] * 36 + seq[i + 1]) * 36 + seq[i + 2]];
-		double s = (double)sum / 1000.0 / 3.0;
-		if (s > 3)
-			s = 3;
-		if (s < -3)
-			s = -3;
-		/* a capitalised word inside a sentence is mostly a name: weak evidence */
-		if (st->cap && !st->after_end)
-			s *= 0.3;
-		st->score += s;
+	if (sv_langprof_ok && st->nsym >= 2 && !listed) {
+		flags |= RW_TRI;
+		s = tri_score(st);
+		if (!lexical)
+			st->score += s;
 	}
-	st->wlen = st->nsym = 0;
-	st->trunc = 0;
+	if (st->rec) {
+		struct lrec *e = record(st, REC_WORD, flags | (name ? RW_NAME : 0), fw, s);
+		struct lrecs *r = st->rec;
+		if (e && (flags & RW_LEX)) {
+			if (r->nbytes + st->wlen > MAX_REC_BYTES) {
+				r->n = MAX_RECS + 1;
+			} else {
+				memcpy(r->bytes + r->nbytes, st->word, st->wlen);
+				e->off = (uint32_t)r->nbytes;
+				e->len = (uint16_t)st->wlen;
+				r->nbytes += st->wlen;
+			}
+		}
+	}
 	st->after_end = 0;
 }
 
-/* Scores s[0..n) into st (lex: with the lexicon filters). */
-static void scan(const char *s, size_t n, int lex, struct lstate *out)
+/* The state of the word being read, for plain_letters(). */
+struct wordrun {
+	size_t i, nsym, wlen, letters;
+	long tri;
+	int sym1, sym2;
+	uint32_t prev;
+};
+
+/* Reads on from r->i the plain Cyrillic letters that continue a word (no
+ * evidence of their own, not ъ, the word neither truncated nor about to
+ * be): the hot loop, kept apart so that its state stays in registers. */
+static __attribute__((noinline)) void plain_letters(const unsigned char *p, size_t n, char *word,
+						   struct wordrun *r)
 {
-	struct lstate st;
-	st.score = 0;
-	st.letters = st.cyr = st.othercyr = st.words = 0;
-	st.wlen = st.nsym = 0;
-	st.trunc = st.cap = 0;
-	st.after_end = 1;
-	st.lex = lex;
+	size_t i = r->i, nsym = r->nsym, wlen = r->wlen, letters = 0;
+	long tri = r->tri;
+	int sym1 = r->sym1, sym2 = r->sym2;
+	uint32_t k = r->prev;
+	while (i + 1 < n && (p[i] == 0xD0 || p[i] == 0xD1) && nsym < 64 && wlen + 2 < 128) {
+		uint32_t cp = ((p[i] & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
+		if (cp >= 0x460 || cyr[cp - 0x400].ev || cyr[cp - 0x400].key == 0x44A)
+			break;
+		int y = cyr[cp - 0x400].sym;
+		k = cyr[cp - 0x400].key;
+		tri += sv_langprof[(sym1 * 36 + sym2) * 36 + y];
+		sym1 = sym2;
+		sym2 = y;
+		nsym++;
+		word[wlen++] = (char)(0xC0 | (k >> 6));
+		word[wlen++] = (char)(0x80 | (k & 0x3F));
+		letters++;
+		i += 2;
+	}
+	r->i = i, r->nsym = nsym, r->wlen = wlen, r->letters = letters;
+	r->tri = tri, r->sym1 = sym1, r->sym2 = sym2, r->prev = k;
+}
+
+/* Scores s[0..n) into st (lex: with the lexicon filters; recs: where to
+ * record the evidence, or NULL). The current word's state lives in locals,
+ * stored into st only for end_word(). */
+static void scan(const char *s, size_t n, int lex, struct lrecs *recs, struct lstate *st)
+{
+	st->score = 0;
+	st->letters = st->cyr = st->othercyr = st->words = 0;
+	st->trunc = st->cap = 0;
+	st->after_end = 1;
+	st->lex = lex;
+	st->rec = recs;
+	if (recs)
+		recs->n = recs->nbytes = 0;
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	char *word = st->word;
+	size_t i = 0, letters = 0, cyrs = 0, nsym = 0, wlen = 0;
+	long tri = 0;
+	int sym1 = 0, sym2 = 0, trunc = 0, late = 0;
 	uint32_t prev = 0;
-	/* a long text is judged on its first few thousand words once clear */
-	while (i < n && st.words < 20000 && !(st.words >= 2000 && fabs(st.score) > 100)) {
+#define END_WORD()                                                                   \
+	do {                                                                         \
+		if (nsym) {                                                          \
+			st->nsym = nsym, st->wlen = wlen, st->tri = tri;             \
+			st->sym1 = sym1, st->sym2 = sym2, st->trunc = trunc;         \
+			end_word(st);                                                \
+			nsym = wlen = 0, tri = 0, sym1 = sym2 = 0, trunc = 0;        \
+			late = st->words >= 2000;                                    \
+		}                                                                    \
+	} while (0)
+	/* a long text is judged on its first few thousand words once clear
+	 * (late: 2000 words read) */
+	while (i < n && !(late && (st->words >= 20000 || fabs(st->score) > 100))) {
 		uint32_t cp;
 		i += sv_cp_at(p, n, i, &cp);
-		uint32_t k = cp;
-		if (cp >= 0x400 && cp < 0x460) {
-			k = sv_text_key_cp(cp);
-			st.letters++;
-			st.cyr++;
-			switch (cp) {
-			case 0x44B: case 0x42B: /* ы */
-			case 0x44D: case 0x42D: /* э */
-			case 0x451: case 0x401: /* ё */
-				st.score += 3;
-				break;
-			case 0x45D: case 0x40D: /* ѝ */
-				st.score -= 4;
-				break;
-			case 0x456: case 0x457: case 0x454: case 0x45E: case 0x458: case 0x459:
-			case 0x45A: case 0x45B: case 0x45F: case 0x453: case 0x45C: case 0x455:
-			case 0x406: case 0x407: case 0x404: case 0x40E: case 0x408: case 0x409:
-			case 0x40A: case 0x40B: case 0x40F: case 0x403: case 0x40C: case 0x405:
-				st.othercyr++;
-				break;
-			default:
-				break;
+		if (cp - 0x400u < 0x60u) {
+			uint32_t k = cyr[cp - 0x400].key;
+			letters++;
+			cyrs++;
+			if (cyr[cp - 0x400].ev) {
+				if (cyr[cp - 0x400].ev == CY_RU)
+					add(st, 3);
+				else if (cyr[cp - 0x400].ev == CY_BG)
+					add(st, -4);
+				else
+					st->othercyr++;
 			}
 			if (k == 0x44A && prev && prev != ' ') {
 				/* ъ inside a word: Bulgarian, unless the Russian separating sign */
@@ -246,53 +437,89 @@ static void scan(const char *s, size_t n, int lex, struct lstate *out)
 					sv_cp_at(p, n, i, &next);
 				next = sv_text_key_cp(next);
 				if (next != 0x435 && next != 0x44E && next != 0x44F)
-					st.score -= 3;
+					add(st, -3);
 				else
-					st.score -= 0.5;
+					add(st, -0.5);
 			}
-		} else if (cp == 0x490 || cp == 0x491) {
-			st.letters++;
-			st.othercyr++;
-			k = 0;
+			/* k is a lower-case Cyrillic letter */
+			if (nsym < 64) {
+				int y = cyr[cp - 0x400].sym;
+				if (nsym)
+					tri += sv_langprof[(sym1 * 36 + sym2) * 36 + y];
+				else
+					st->cap = cyr[cp - 0x400].upper;
+				sym1 = sym2;
+				sym2 = y;
+				nsym++;
+			} else {
+				trunc = 1;
+			}
+			if (wlen + 2 < sizeof(st->word)) {
+				word[wlen++] = (char)(0xC0 | (k >> 6));
+				word[wlen++] = (char)(0x80 | (k & 0x3F));
+			} else {
+				trunc = 1;
+			}
+			prev = k;
+			if (!late && nsym && !trunc) {
+				struct wordrun r = { i, nsym, wlen, 0, tri, sym1, sym2, prev };
+				plain_letters(p, n, word, &r);
+				i = r.i, nsym = r.nsym, wlen = r.wlen, tri = r.tri;
+				sym1 = r.sym1, sym2 = r.sym2, prev = r.prev;
+				letters += r.letters;
+				cyrs += r.letters;
+			}
+			continue;
+		}
+		if (cp == 0x490 || cp == 0x491) {
+			letters++;
+			st->othercyr++;
 		} else if (sv_text_is_letter(cp)) {
-			st.letters++;
-			k = 0; /* a non-Cyrillic letter: part of no Cyrillic word */
-			end_word(&st);
+			letters++;
+			/* a non-Cyrillic letter: part of no Cyrillic word */
+			END_WORD();
 			prev = ' ';
 			continue;
 		} else if (cp == 0x301 || cp == 0x300 || cp == 0xAD) {
 			continue;
-		} else if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && st.nsym) {
+		} else if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && nsym) {
 			/* keep hyphenated words whole for the word list */
-			if (st.wlen + 1 < sizeof(st.word))
-				st.word[st.wlen++] = '-';
+			if (wlen + 1 < sizeof(st->word))
+				word[wlen++] = '-';
 			continue;
-		} else {
-			k = 0;
 		}
-		if (k >= 0x430 && k < 0x460) {
-			if (!st.nsym)
-				st.cap = k != cp;
-			if (st.nsym < 64)
-				st.syms[st.nsym++] = sym(k);
-			else
-				st.trunc = 1;
-			if (st.wlen + 2 < sizeof(st.word)) {
-				st.word[st.wlen++] = (char)(0xC0 | (k >> 6));
-				st.word[st.wlen++] = (char)(0x80 | (k & 0x3F));
-			} else {
-				st.trunc = 1;
-			}
-			prev = k;
-		} else {
-			end_word(&st);
-			if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':')
-				st.after_end = 1;
-			prev = ' ';
-		}
+		END_WORD();
+		if (cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == ':')
+			st->after_end = 1;
+		prev = ' ';
 	}
-	end_word(&st);
-	*out = st;
+	END_WORD();
+#undef END_WORD
+	st->letters = letters;
+	st->cyr = cyrs;
+}
+
+/* The score of scan(lex = 1) from the records of scan(lex = 0): the same
+ * additions in the same order. */
+static double rescore(const struct lrecs *recs)
+{
+	double score = 0;
+	for (size_t i = 0; i < recs->n; i++) {
+		const struct lrec *r = &recs->v[i];
+		if (r->kind == REC_ADD) {
+			score += r->s;
+			continue;
+		}
+		if (r->flags & RW_FW)
+			score += r->fw;
+		int lexical = 0;
+		if (r->flags & RW_LEX)
+			lexical = lexicon(&score, lex_hash(recs->bytes + r->off, r->len),
+					  r->flags & RW_NAME ? LEX_WEIGHT * 0.3 : LEX_WEIGHT);
+		if ((r->flags & RW_TRI) && !lexical)
+			score += r->s;
+	}
+	return score;
 }
 
 /* Without the lexicon (which costs a cache miss a word) a text is decided
@@ -303,10 +530,17 @@ static void scan(const char *s, size_t n, int lex, struct lstate *out)
 enum sv_lang sv_lang_detect(const char *s, size_t n, double *confidence)
 {
 	struct lstate st;
+	struct lrecs *recs = &recs_tls;
 	enum sv_lang lang = SV_LANG_UNKNOWN;
-	scan(s, n, 0, &st);
-	if (fabs(st.score) < CLEAR_SCORE)
-		scan(s, n, 1, &st);
+	pthread_once(&init_once, langid_init);
+	scan(s, n, 0, recs, &st);
+	if (fabs(st.score) < CLEAR_SCORE) {
+		/* a text of fewer than 2000 words was read to its end */
+		if (recs->n <= MAX_RECS && st.words < 2000)
+			st.score = rescore(recs);
+		else
+			scan(s, n, 1, NULL, &st);
+	}
 	double conf = 0;
 	if (st.letters < 2) {
 		lang = SV_LANG_UNKNOWN;

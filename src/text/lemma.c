@@ -414,12 +414,51 @@ static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, siz
 	if (!c.n)
 		cands_add_key(&c, key, n);
 	size_t idx = d->nlists;
-	SV_GROW(d->lists, d->caplists, d->nlists + 1 + c.n);
+	SV_GROW(d->lists, d->caplists, d->nlists + 3 + c.n);
 	d->lists[d->nlists++] = (uint32_t)c.n | (*kn ? 0x80000000u : 0);
-	for (size_t i = 0; i < c.n; i++)
-		d->lists[d->nlists++] =
-			sv_intern_add(&t->lemmas, c.buf.data + c.off[i], c.len[i]);
+	d->lists[d->nlists++] = (uint32_t)d->joined.len;
+	d->lists[d->nlists++] = 0;
+	for (size_t i = 0; i < c.n; i++) {
+		uint32_t id = sv_intern_add(&t->lemmas, c.buf.data + c.off[i], c.len[i]);
+		d->lists[d->nlists++] = id;
+		if (i)
+			sv_buf_addc(&d->joined, '|');
+		sv_buf_adds(&d->joined, sv_intern_str(&t->lemmas, id));
+	}
+	d->lists[idx + 2] = (uint32_t)(d->joined.len - d->lists[idx + 1]);
 	sv_buf_release(&c.buf);
+	return idx;
+}
+
+uint32_t sv_text_lemma_list(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen)
+{
+	struct sv_dict *d = &t->dict[lang];
+	uint32_t idx;
+	/* frequent short words are answered from the cache, which stays in
+	 * the processor's cache where the memo table does not */
+	uint32_t h = sv_hash_fast(key, keylen);
+	struct sv_lemma_cache *ce = NULL;
+	if (keylen <= sizeof(ce->key)) {
+		if (!d->cache)
+			d->cache = sv_calloc(LEMMA_CACHE, sizeof(*d->cache));
+		ce = &d->cache[h & (LEMMA_CACHE - 1)];
+		if (ce->hash == h && ce->len == keylen && !memcmp(ce->key, key, keylen))
+			return ce->idx;
+	}
+	struct sv_map_slot *slot = sv_map_find_hashed(&d->memo, key, keylen, h);
+	int kn;
+	if (slot) {
+		idx = (uint32_t)(slot->val - 1);
+	} else {
+		idx = (uint32_t)compute(t, lang, key, keylen, &kn);
+		sv_map_add_hashed(&d->memo, key, keylen, h, NULL)->val = idx + 1;
+	}
+	if (ce) {
+		ce->hash = h;
+		ce->idx = idx;
+		ce->len = (uint8_t)keylen;
+		memcpy(ce->key, key, keylen);
+	}
 	return idx;
 }
 
@@ -434,41 +473,13 @@ size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, 
 		return 1;
 	}
 	struct sv_dict *d = &t->dict[lang];
-	size_t idx;
-	/* frequent short words are answered from the cache, which stays in
-	 * the processor's cache where the memo table does not */
-	uint32_t h = sv_hash(key, keylen);
-	struct sv_lemma_cache *ce = NULL;
-	if (keylen <= sizeof(ce->key)) {
-		if (!d->cache)
-			d->cache = sv_calloc(LEMMA_CACHE, sizeof(*d->cache));
-		ce = &d->cache[h & (LEMMA_CACHE - 1)];
-		if (ce->hash == h && ce->len == keylen && !memcmp(ce->key, key, keylen)) {
-			idx = ce->idx;
-			goto found;
-		}
-	}
-	struct sv_map_slot *slot = sv_map_find(&d->memo, key, keylen);
-	int kn;
-	if (slot) {
-		idx = slot->val - 1;
-	} else {
-		idx = compute(t, lang, key, keylen, &kn);
-		sv_map_add(&d->memo, key, keylen, NULL)->val = idx + 1;
-	}
-	if (ce) {
-		ce->hash = h;
-		ce->idx = (uint32_t)idx;
-		ce->len = (uint8_t)keylen;
-		memcpy(ce->key, key, keylen);
-	}
-found:;
+	uint32_t idx = sv_text_lemma_list(t, lang, key, keylen);
 	uint32_t head = d->lists[idx];
 	size_t cnt = head & 0x7FFFFFFFu;
 	if (known_word)
 		*known_word = !!(head & 0x80000000u);
 	for (size_t i = 0; i < cnt && i < max; i++)
-		lemmas[i] = sv_intern_str(&t->lemmas, d->lists[idx + 1 + i]);
+		lemmas[i] = sv_intern_str(&t->lemmas, d->lists[idx + 3 + i]);
 	return cnt;
 }
 

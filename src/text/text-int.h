@@ -18,14 +18,28 @@ struct sv_lemma_cache {
 	char key[23];
 };
 
+/* One entry of the word cache: a one-piece word as written, its type,
+ * flags and matching key, and its lemma lists, stored inline. */
+#define SV_WORD_CACHE_LEN 24
+struct sv_word_cache {
+	uint32_t hash;         /* sv_hash_fast of the word; 0: empty */
+	uint8_t len, keylen;   /* bytes of word and key */
+	uint8_t type, flags;   /* enum sv_tok_type, enum sv_tok_flags (CAPITAL, LATIN) */
+	uint32_t lemmas[2];    /* Russian, Bulgarian: index into the dict's lists + 1; 0: not
+				  looked up yet */
+	char word[SV_WORD_CACHE_LEN], key[SV_WORD_CACHE_LEN];
+};
+
 /* One language's hunspell dictionary and its lemma memo. */
 struct sv_dict {
 	void *h;              /* Hunhandle *, NULL until loaded */
 	int tried;            /* loading was attempted */
 	char *aff, *dic;      /* owned paths found by sv_text_open, or NULL */
 	void *conv;           /* UConverter * for a non-UTF-8 dictionary, or NULL */
-	struct sv_map memo;   /* key -> index into lists (+1) */
-	uint32_t *lists;      /* count, then that many ids into lemma strings */
+	struct sv_map memo;   /* key -> index into lists (+1), hashed with sv_hash_fast */
+	uint32_t *lists;      /* count (| 1 << 31 when known), the lemmas joined (offset
+				 and length in `joined`), then count ids of lemma strings */
+	struct sv_buf joined; /* each list's lemmas joined by '|', as sv_text_analyse writes them */
 	struct sv_lemma_cache *cache; /* owned: a small direct-mapped cache in front of memo */
 	size_t nlists, caplists;
 };
@@ -58,10 +72,29 @@ struct sv_text {
 	struct sv_buf scratch, scratch2;
 	struct sv_piece *pieces;    /* scratch for sv_text_tokenize */
 	size_t npieces, cappieces;
+	struct sv_word_cache *words; /* owned: direct-mapped cache of words as written */
+	uint32_t *toklem;           /* for sv_text_analyse: each token's lemma list + 1, or 0 */
+	size_t captoklem;
 	int icu_words;              /* tests: always use ICU's word breaks */
 	int seg_flags;              /* tests: enum sv_seg_flags for sv_text_segment */
 	struct sv_seg_memo segmemo[2][SV_SEG_MEMO]; /* [SV_LANG_RU - 1], [SV_LANG_BG - 1] */
 };
+
+/* The index in t->dict[lang].lists of key's lemmas (lang RU or BG, keylen
+ * > 0), computed on first sight. */
+uint32_t sv_text_lemma_list(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen);
+/* The lemmas of list idx joined by '|' (*len bytes, not NUL-terminated). */
+static inline const char *sv_text_lemmas_joined(const struct sv_dict *d, uint32_t idx,
+						size_t *len)
+{
+	*len = d->lists[idx + 2];
+	return d->joined.data + d->lists[idx + 1];
+}
+
+/* sv_text_tokenize(); with lang RU or BG also t->toklem[i] for word
+ * tokens the word cache knows: their lemma list + 1 (0 for the others). */
+int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
+			  enum sv_lang lang, struct sv_error *err);
 
 /* The hunspell handle of lang, loaded on first call; NULL when missing. */
 void *sv_text_dict_handle(struct sv_text *t, enum sv_lang lang);

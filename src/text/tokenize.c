@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+
 #include <unicode/uchar.h>
 
 enum piece_kind { P_SPACE, P_WORD, P_NUMBER, P_OTHER };
@@ -361,15 +363,31 @@ static void number_key(struct sv_buf *keys, const unsigned char *s, uint32_t a, 
 	}
 }
 
-static void push(struct sv_tokens *out, const char *s, uint32_t a, uint32_t b, int type, int flags)
+/* A new token at out->v[out->n - 1], its key still to add; with `lemmas`
+ * (analysis in Russian or Bulgarian) its lemma note is cleared. */
+static struct sv_token *new_token(struct sv_text *t, struct sv_tokens *out, int lemmas,
+				  uint32_t a, uint32_t b, int type, int flags)
 {
-	SV_GROW(out->v, out->cap, out->n + 1);
+	if (out->n == out->cap)
+		SV_GROW(out->v, out->cap, out->n + 1);
+	if (lemmas) {
+		if (out->n >= t->captoklem)
+			SV_GROW(t->toklem, t->captoklem, out->n + 1);
+		t->toklem[out->n] = 0;
+	}
 	struct sv_token *tk = &out->v[out->n++];
 	tk->start = a;
 	tk->len = b - a;
 	tk->type = (uint16_t)type;
 	tk->flags = (uint16_t)flags;
 	tk->key = (uint32_t)out->keys.len;
+	return tk;
+}
+
+static void push(struct sv_text *t, struct sv_tokens *out, int lemmas, const char *s, uint32_t a,
+		 uint32_t b, int type, int flags)
+{
+	struct sv_token *tk = new_token(t, out, lemmas, a, b, type, flags);
 	const unsigned char *p = (const unsigned char *)s;
 	char iso[16];
 	if (type == SV_TOK_NUMBER && (flags & SV_TOKF_DATE) && parse_date(p, a, b, iso))
@@ -380,6 +398,20 @@ static void push(struct sv_tokens *out, const char *s, uint32_t a, uint32_t b, i
 		sv_text_key(s + a, b - a, &out->keys);
 	tk->keylen = (uint32_t)(out->keys.len - tk->key);
 	sv_buf_addc(&out->keys, '\0');
+}
+
+/* push() with the key known. */
+static void push_key(struct sv_text *t, struct sv_tokens *out, int lemmas, uint32_t a, uint32_t b,
+		     int type, int flags, const char *key, size_t keylen)
+{
+	struct sv_token *tk = new_token(t, out, lemmas, a, b, type, flags);
+	struct sv_buf *k = &out->keys;
+	sv_buf_grow(k, keylen + 1);
+	memcpy(k->data + k->len, key, keylen);
+	k->len += keylen;
+	k->data[k->len++] = '\0';
+	k->data[k->len] = '\0';
+	tk->keylen = (uint32_t)keylen;
 }
 
 /* Type and flags of the word s[a..b). */
@@ -413,16 +445,68 @@ static int word_type(const unsigned char *s, uint32_t a, uint32_t b, int *flags)
 	return SV_TOK_WORD;
 }
 
+/* Whether each ASCII character is punctuation to ICU (u_ispunct). */
+static unsigned char ascii_punct[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void ascii_init(void)
+{
+	for (int c = 0; c < 128; c++)
+		ascii_punct[c] = (unsigned char)!!u_ispunct(c);
+}
+
+#define WORD_CACHE 16384 /* entries, a power of two */
+
+/* The word cache's entry for the one-piece word s[a..b), filled on a miss;
+ * NULL when the word or its key is too long for it. */
+static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *s, uint32_t a,
+					uint32_t b)
+{
+	size_t len = b - a;
+	if (len > SV_WORD_CACHE_LEN)
+		return NULL;
+	uint32_t h = sv_hash_fast(s + a, len);
+	if (!t->words)
+		t->words = sv_calloc(WORD_CACHE, sizeof(*t->words));
+	struct sv_word_cache *e = &t->words[h & (WORD_CACHE - 1)];
+	if (e->hash == h && e->len == len && !memcmp(e->word, s + a, len))
+		return e;
+	int flags = 0;
+	int type = word_type(s, a, b, &flags);
+	struct sv_buf *k = &t->scratch;
+	sv_buf_reset(k);
+	sv_text_key((const char *)s + a, len, k);
+	if (k->len > SV_WORD_CACHE_LEN)
+		return NULL;
+	e->hash = h;
+	e->len = (uint8_t)len;
+	e->keylen = (uint8_t)k->len;
+	e->type = (uint8_t)type;
+	e->flags = (uint8_t)flags;
+	e->lemmas[0] = e->lemmas[1] = 0;
+	memcpy(e->word, s + a, len);
+	memcpy(e->key, k->data, k->len);
+	return e;
+}
+
 int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
 		     struct sv_error *err)
 {
+	return sv_text_tokenize_lang(t, s, n, out, SV_LANG_UNKNOWN, err);
+}
+
+int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
+			  enum sv_lang lang, struct sv_error *err)
+{
 	int rc;
+	int lemmas = lang == SV_LANG_RU || lang == SV_LANG_BG;
 	out->n = 0;
 	sv_buf_reset(&out->keys);
 	if (n > UINT32_MAX)
 		return sv_error_set(err, SV_EINPUT, "text too long to tokenise (%zu bytes)", n);
 	if ((rc = break_words(t, s, n, err)))
 		goto out;
+	pthread_once(&ascii_once, ascii_init);
 	const unsigned char *p = (const unsigned char *)s;
 	struct sv_piece *pc = t->pieces;
 	size_t np = t->npieces;
@@ -435,9 +519,16 @@ int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_token
 		}
 		if (c->kind == P_OTHER) {
 			uint32_t cp = first_cp(p, c);
+			if (cp < 0x80 && c->end - c->start == 1) {
+				int type = ascii_punct[cp] ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
+				char k = (char)sv_text_key_cp(cp);
+				push_key(t, out, lemmas, c->start, c->end, type, 0, &k, 1);
+				i++;
+				continue;
+			}
 			int type = u_ispunct((UChar32)cp) ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
 			/* a combining mark left over after a word belongs to it */
-			push(out, s, c->start, c->end, type, 0);
+			push(t, out, lemmas, s, c->start, c->end, type, 0);
 			i++;
 			continue;
 		}
@@ -491,13 +582,31 @@ int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_token
 			}
 		}
 		char iso[16];
+		if (nparts == 1 && c->kind == P_WORD) {
+			struct sv_word_cache *e = word_entry(t, p, start, end);
+			if (e && e->type != SV_TOK_NUMBER) { /* (a number: letterless ҂5) */
+				flags |= e->flags;
+				if (!seen_word)
+					flags |= SV_TOKF_SENT_START;
+				seen_word = 1;
+				push_key(t, out, lemmas, start, end, e->type, flags, e->key, e->keylen);
+				if (lemmas && e->type == SV_TOK_WORD && e->keylen) {
+					uint32_t *l = &e->lemmas[lang - SV_LANG_RU];
+					if (!*l)
+						*l = sv_text_lemma_list(t, lang, e->key, e->keylen) + 1;
+					t->toklem[out->n - 1] = *l;
+				}
+				i = k + 1;
+				continue;
+			}
+		}
 		if (nparts == 1) {
 			type = c->kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, start, end, &flags);
 			if (type == SV_TOK_NUMBER && parse_date(p, start, end, iso))
 				flags |= SV_TOKF_DATE;
 			if (!seen_word && type != SV_TOK_NUMBER)
 				flags |= SV_TOKF_SENT_START;
-			push(out, s, start, end, type, flags);
+			push(t, out, lemmas, s, start, end, type, flags);
 			seen_word |= type != SV_TOK_NUMBER;
 			i = k + 1;
 			continue;
@@ -511,7 +620,7 @@ int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_token
 		    pc[i + 2].end - pc[i + 2].start == 2 && pc[i + 4].end - pc[i + 4].start == 2 &&
 		    is_hyphen(first_cp(p, &pc[i + 1]))) {
 			/* ISO date 2025-11-27 */
-			push(out, s, start, end, SV_TOK_NUMBER, flags | SV_TOKF_DATE);
+			push(t, out, lemmas, s, start, end, SV_TOK_NUMBER, flags | SV_TOKF_DATE);
 			i = k + 1;
 			continue;
 		}
@@ -527,7 +636,7 @@ int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_token
 		if (!seen_word && type != SV_TOK_NUMBER)
 			flags |= SV_TOKF_SENT_START;
 		seen_word |= type != SV_TOK_NUMBER;
-		push(out, s, start, end, type, flags | SV_TOKF_COMPOUND);
+		push(t, out, lemmas, s, start, end, type, flags | SV_TOKF_COMPOUND);
 		/* the parts; thousands groups stay in the first part */
 		for (size_t q = i; q <= last; q += 2) {
 			uint32_t a = pc[q].start, b = pc[q].end;
@@ -535,7 +644,7 @@ int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_token
 				b = pc[j].end, q = j;
 			int pf = 0;
 			int pt = pc[q].kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, a, b, &pf);
-			push(out, s, a, b, pt, pf | SV_TOKF_PART);
+			push(t, out, lemmas, s, a, b, pt, pf | SV_TOKF_PART);
 		}
 		i = k + 1;
 	}
