@@ -1,15 +1,14 @@
-/* SHA-256 (FIPS 180-4), for document identity in the memory. */
+/* SHA-256 (FIPS 180-4), for document identity in the memory: Nettle's,
+ * which uses the processor's SHA instructions where there are any. */
 #ifndef SV_BASE_SHA256_H
 #define SV_BASE_SHA256_H
 
 #include <stddef.h>
-#include <stdint.h>
+
+#include <nettle/sha2.h>
 
 struct sv_sha256 {
-	uint32_t h[8];
-	uint64_t total;          /* bytes hashed so far */
-	unsigned char blk[64];   /* pending partial block */
-	size_t nblk;
+	struct sha256_ctx ctx;
 };
 
 void sv_sha256_init(struct sv_sha256 *c);

@@ -65,7 +65,8 @@ int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t 
 	struct sv_tokens *tk = &t->toks;
 	if ((rc = sv_text_tokenize_lang(t, s, n, tk, lang, err)))
 		goto out;
-	const uint32_t *toklem = lang == SV_LANG_RU || lang == SV_LANG_BG ? t->toklem : NULL;
+	const struct sv_toklem *toklem =
+		lang == SV_LANG_RU || lang == SV_LANG_BG ? t->toklem : NULL;
 	int first = 1;
 	for (size_t i = 0; i < tk->n; i++) {
 		const struct sv_token *tok = &tk->v[i];
@@ -78,10 +79,8 @@ int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t 
 		}
 		first = 0;
 		sv_buf_add(norm, sv_token_key(tk, i), tok->keylen);
-		if (tok->type == SV_TOK_WORD && toklem && toklem[i]) {
-			size_t len;
-			const char *j = sv_text_lemmas_joined(&t->dict[lang], toklem[i] - 1, &len);
-			sv_buf_add(lemmas, j, len);
+		if (tok->type == SV_TOK_WORD && toklem && toklem[i].len) {
+			sv_buf_add(lemmas, t->dict[lang].joined.data + toklem[i].off, toklem[i].len);
 		} else if (tok->type == SV_TOK_WORD)
 			add_word_lemmas(t, lang, tk, i, lemmas);
 		else

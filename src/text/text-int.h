@@ -19,15 +19,20 @@ struct sv_lemma_cache {
 };
 
 /* One entry of the word cache: a one-piece word as written, its type,
- * flags and matching key, and its lemma lists, stored inline. */
-#define SV_WORD_CACHE_LEN 24
+ * flags and matching key, and where its lemmas are, stored inline. */
+#define SV_WORD_CACHE_LEN 23
 struct sv_word_cache {
 	uint32_t hash;         /* sv_hash_fast of the word; 0: empty */
 	uint8_t len, keylen;   /* bytes of word and key */
 	uint8_t type, flags;   /* enum sv_tok_type, enum sv_tok_flags (CAPITAL, LATIN) */
-	uint32_t lemmas[2];    /* Russian, Bulgarian: index into the dict's lists + 1; 0: not
-				  looked up yet */
+	uint32_t joff[2];      /* Russian, Bulgarian: the lemmas joined (sv_text_lemmas_joined) */
+	uint8_t jlen[2];       /* at joff in the dict's `joined`; 0: not looked up or too long */
 	char word[SV_WORD_CACHE_LEN], key[SV_WORD_CACHE_LEN];
+};
+
+/* Where a token's lemmas are, joined, for sv_text_analyse. */
+struct sv_toklem {
+	uint32_t off, len; /* in the dict's `joined`; len 0: not known */
 };
 
 /* One language's hunspell dictionary and its lemma memo. */
@@ -73,7 +78,7 @@ struct sv_text {
 	struct sv_piece *pieces;    /* scratch for sv_text_tokenize */
 	size_t npieces, cappieces;
 	struct sv_word_cache *words; /* owned: direct-mapped cache of words as written */
-	uint32_t *toklem;           /* for sv_text_analyse: each token's lemma list + 1, or 0 */
+	struct sv_toklem *toklem;   /* for sv_text_analyse: each token's lemmas, when known */
 	size_t captoklem;
 	int icu_words;              /* tests: always use ICU's word breaks */
 	int seg_flags;              /* tests: enum sv_seg_flags for sv_text_segment */
@@ -91,8 +96,8 @@ static inline const char *sv_text_lemmas_joined(const struct sv_dict *d, uint32_
 	return d->joined.data + d->lists[idx + 1];
 }
 
-/* sv_text_tokenize(); with lang RU or BG also t->toklem[i] for word
- * tokens the word cache knows: their lemma list + 1 (0 for the others). */
+/* sv_text_tokenize(); with lang RU or BG also t->toklem[i]: for word
+ * tokens the word cache knows, their lemmas joined (len 0 for the others). */
 int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
 			  enum sv_lang lang, struct sv_error *err);
 

@@ -16,6 +16,7 @@ enum piece_kind { P_SPACE, P_WORD, P_NUMBER, P_OTHER };
 struct sv_piece {
 	uint32_t start, end;
 	int kind;
+	uint32_t hash; /* a P_WORD short enough for the word cache: sv_hash_fast, else 0 */
 };
 
 void sv_tokens_release(struct sv_tokens *toks)
@@ -140,7 +141,7 @@ static void add_piece(struct sv_text *t, size_t a, size_t b, int kind)
 {
 	if (t->npieces == t->cappieces)
 		SV_GROW(t->pieces, t->cappieces, t->npieces + 1);
-	t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)a, (uint32_t)b, kind };
+	t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)a, (uint32_t)b, kind, 0 };
 }
 
 /* The fast path; returns 0 (pieces undefined) when ICU must decide. */
@@ -373,7 +374,7 @@ static struct sv_token *new_token(struct sv_text *t, struct sv_tokens *out, int 
 	if (lemmas) {
 		if (out->n >= t->captoklem)
 			SV_GROW(t->toklem, t->captoklem, out->n + 1);
-		t->toklem[out->n] = 0;
+		t->toklem[out->n].len = 0;
 	}
 	struct sv_token *tk = &out->v[out->n++];
 	tk->start = a;
@@ -455,19 +456,33 @@ static void ascii_init(void)
 		ascii_punct[c] = (unsigned char)!!u_ispunct(c);
 }
 
-#define WORD_CACHE 16384 /* entries, a power of two */
+#define WORD_CACHE 65536 /* entries, a power of two */
 
-/* The word cache's entry for the one-piece word s[a..b), filled on a miss;
- * NULL when the word or its key is too long for it. */
-static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *s, uint32_t a,
-					uint32_t b)
+/* Hashes the word pieces the word cache may hold and asks the processor to
+ * fetch their entries (a miss a word would cost more than the rest). */
+static void word_prefetch(struct sv_text *t, const unsigned char *s)
 {
-	size_t len = b - a;
-	if (len > SV_WORD_CACHE_LEN)
-		return NULL;
-	uint32_t h = sv_hash_fast(s + a, len);
 	if (!t->words)
 		t->words = sv_calloc(WORD_CACHE, sizeof(*t->words));
+	for (size_t i = 0; i < t->npieces; i++) {
+		struct sv_piece *pc = &t->pieces[i];
+		if (pc->kind != P_WORD || pc->end - pc->start > SV_WORD_CACHE_LEN)
+			continue;
+		pc->hash = sv_hash_fast(s + pc->start, pc->end - pc->start);
+#ifdef __GNUC__
+		__builtin_prefetch(&t->words[pc->hash & (WORD_CACHE - 1)]);
+#endif
+	}
+}
+
+/* The word cache's entry for the one-piece word s[a..b) with hash h (0: too
+ * long), filled on a miss; NULL when the word or its key is too long. */
+static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *s, uint32_t a,
+					uint32_t b, uint32_t h)
+{
+	size_t len = b - a;
+	if (!h)
+		return NULL;
 	struct sv_word_cache *e = &t->words[h & (WORD_CACHE - 1)];
 	if (e->hash == h && e->len == len && !memcmp(e->word, s + a, len))
 		return e;
@@ -483,7 +498,7 @@ static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *
 	e->keylen = (uint8_t)k->len;
 	e->type = (uint8_t)type;
 	e->flags = (uint8_t)flags;
-	e->lemmas[0] = e->lemmas[1] = 0;
+	e->jlen[0] = e->jlen[1] = 0;
 	memcpy(e->word, s + a, len);
 	memcpy(e->key, k->data, k->len);
 	return e;
@@ -507,6 +522,7 @@ int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_
 	if ((rc = break_words(t, s, n, err)))
 		goto out;
 	pthread_once(&ascii_once, ascii_init);
+	word_prefetch(t, (const unsigned char *)s);
 	const unsigned char *p = (const unsigned char *)s;
 	struct sv_piece *pc = t->pieces;
 	size_t np = t->npieces;
@@ -583,7 +599,7 @@ int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_
 		}
 		char iso[16];
 		if (nparts == 1 && c->kind == P_WORD) {
-			struct sv_word_cache *e = word_entry(t, p, start, end);
+			struct sv_word_cache *e = word_entry(t, p, start, end, c->hash);
 			if (e && e->type != SV_TOK_NUMBER) { /* (a number: letterless ҂5) */
 				flags |= e->flags;
 				if (!seen_word)
@@ -591,10 +607,19 @@ int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_
 				seen_word = 1;
 				push_key(t, out, lemmas, start, end, e->type, flags, e->key, e->keylen);
 				if (lemmas && e->type == SV_TOK_WORD && e->keylen) {
-					uint32_t *l = &e->lemmas[lang - SV_LANG_RU];
-					if (!*l)
-						*l = sv_text_lemma_list(t, lang, e->key, e->keylen) + 1;
-					t->toklem[out->n - 1] = *l;
+					int l = lang - SV_LANG_RU;
+					if (!e->jlen[l]) {
+						uint32_t idx = sv_text_lemma_list(t, lang, e->key, e->keylen);
+						size_t jl;
+						const struct sv_dict *d = &t->dict[lang];
+						const char *jt = sv_text_lemmas_joined(d, idx, &jl);
+						if (jl <= UINT8_MAX) {
+							e->joff[l] = (uint32_t)(jt - d->joined.data);
+							e->jlen[l] = (uint8_t)jl;
+						}
+					}
+					t->toklem[out->n - 1].off = e->joff[l];
+					t->toklem[out->n - 1].len = e->jlen[l];
 				}
 				i = k + 1;
 				continue;
