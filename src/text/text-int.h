@@ -20,14 +20,15 @@ struct sv_lemma_cache {
 
 /* One entry of the word cache: a one-piece word as written, its type,
  * flags and matching key, and where its lemmas are, stored inline. */
-#define SV_WORD_CACHE_LEN 23
+#define SV_WORD_CACHE_TEXT 45
 struct sv_word_cache {
 	uint32_t hash;         /* sv_hash_fast of the word; 0: empty */
 	uint8_t len, keylen;   /* bytes of word and key */
 	uint8_t type, flags;   /* enum sv_tok_type, enum sv_tok_flags (CAPITAL, LATIN) */
 	uint32_t joff[2];      /* Russian, Bulgarian: the lemmas joined (sv_text_lemmas_joined) */
 	uint8_t jlen[2];       /* at joff in the dict's `joined`; 0: not looked up or too long */
-	char word[SV_WORD_CACHE_LEN], key[SV_WORD_CACHE_LEN];
+	uint8_t keyoff;        /* the key at text + keyoff: 0 when it is the word, else len */
+	char text[SV_WORD_CACHE_TEXT]; /* the word, then its key unless they are the same */
 };
 
 /* Where a token's lemmas are, joined, for sv_text_analyse. */

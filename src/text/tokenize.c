@@ -144,6 +144,24 @@ static void add_piece(struct sv_text *t, size_t a, size_t b, int kind)
 	t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)a, (uint32_t)b, kind, 0 };
 }
 
+/* Whether p[0..8) is four of the Cyrillic letters А..я (U+0410..U+044F). */
+static inline int cyr4(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+	memcpy(&w, p, 8);
+	/* each 16-bit lane: a lead D0 or D1, then a continuation byte */
+	if ((w & 0xC0FEC0FEC0FEC0FEull) != 0x80D080D080D080D0ull)
+		return 0;
+	/* the letter's offset from U+0400, plus 0x30: 0x40..0x7F for А..я */
+	uint64_t x = ((w & 0x0001000100010001ull) << 6) | ((w >> 8) & 0x003F003F003F003Full);
+	return ((x + 0x0030003000300030ull) & 0x00C000C000C000C0ull) == 0x0040004000400040ull;
+#else
+	(void)p;
+	return 0;
+#endif
+}
+
 /* The fast path; returns 0 (pieces undefined) when ICU must decide. */
 static int fast_words(struct sv_text *t, const unsigned char *s, size_t n)
 {
@@ -206,6 +224,24 @@ static int fast_words(struct sv_text *t, const unsigned char *s, size_t n)
 		}
 		int kind = c == WB_L ? P_WORD : P_NUMBER, prev = c;
 		for (;;) {
+			/* a run of ASCII letters and Cyrillic А..я (ALetter, all of them),
+			 * four Cyrillic letters a step where it can */
+			while (i + 8 <= n && cyr4(s + i)) {
+				i += 8;
+				prev = WB_L;
+				kind = P_WORD;
+			}
+			if (i < n && ((s[i] | 32u) - 'a' < 26u ||
+				      (i + 1 < n && ((s[i] == 0xD0 && s[i + 1] - 0x90u < 0x30u) ||
+						     (s[i] == 0xD1 && s[i + 1] - 0x80u < 0x10u))))) {
+				do
+					i += s[i] < 0x80 ? 1 : 2;
+				while (i < n && ((s[i] | 32u) - 'a' < 26u ||
+						 (i + 1 < n && ((s[i] == 0xD0 && s[i + 1] - 0x90u < 0x30u) ||
+								(s[i] == 0xD1 && s[i + 1] - 0x80u < 0x10u)))));
+				prev = WB_L;
+				kind = P_WORD;
+			}
 			j = i;
 			NEXT_CLASS();
 			if (c2 == WB_BAIL)
@@ -401,6 +437,30 @@ static void push(struct sv_text *t, struct sv_tokens *out, int lemmas, const cha
 	sv_buf_addc(&out->keys, '\0');
 }
 
+/* Copies n bytes (a word: short) with a few loads and stores; a memcpy of
+ * unknown length here became `rep movs`, slow to start. */
+static inline void copy_short(char *d, const char *s, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, s + i, 8);
+			memcpy(d + i, &x, 8);
+		}
+		memcpy(&y, s + n - 8, 8);
+		memcpy(d + n - 8, &y, 8);
+	} else if (n >= 4) {
+		memcpy(&u, s, 4);
+		memcpy(&v, s + n - 4, 4);
+		memcpy(d, &u, 4);
+		memcpy(d + n - 4, &v, 4);
+	} else if (n) {
+		char c0 = s[0], c1 = s[n / 2], c2 = s[n - 1];
+		d[0] = c0, d[n / 2] = c1, d[n - 1] = c2;
+	}
+}
+
 /* push() with the key known. */
 static void push_key(struct sv_text *t, struct sv_tokens *out, int lemmas, uint32_t a, uint32_t b,
 		     int type, int flags, const char *key, size_t keylen)
@@ -408,7 +468,7 @@ static void push_key(struct sv_text *t, struct sv_tokens *out, int lemmas, uint3
 	struct sv_token *tk = new_token(t, out, lemmas, a, b, type, flags);
 	struct sv_buf *k = &out->keys;
 	sv_buf_grow(k, keylen + 1);
-	memcpy(k->data + k->len, key, keylen);
+	copy_short(k->data + k->len, key, keylen);
 	k->len += keylen;
 	k->data[k->len++] = '\0';
 	k->data[k->len] = '\0';
@@ -466,7 +526,7 @@ static void word_prefetch(struct sv_text *t, const unsigned char *s)
 		t->words = sv_calloc(WORD_CACHE, sizeof(*t->words));
 	for (size_t i = 0; i < t->npieces; i++) {
 		struct sv_piece *pc = &t->pieces[i];
-		if (pc->kind != P_WORD || pc->end - pc->start > SV_WORD_CACHE_LEN)
+		if (pc->kind != P_WORD || pc->end - pc->start > SV_WORD_CACHE_TEXT)
 			continue;
 		pc->hash = sv_hash_fast(s + pc->start, pc->end - pc->start);
 #ifdef __GNUC__
@@ -475,8 +535,36 @@ static void word_prefetch(struct sv_text *t, const unsigned char *s)
 	}
 }
 
+/* Whether a[0..n) and b[0..n) are the same bytes (n short: a few loads). */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /* The word cache's entry for the one-piece word s[a..b) with hash h (0: too
- * long), filled on a miss; NULL when the word or its key is too long. */
+ * long), filled on a miss; NULL when the word and its key do not fit. */
 static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *s, uint32_t a,
 					uint32_t b, uint32_t h)
 {
@@ -484,14 +572,15 @@ static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *
 	if (!h)
 		return NULL;
 	struct sv_word_cache *e = &t->words[h & (WORD_CACHE - 1)];
-	if (e->hash == h && e->len == len && !memcmp(e->word, s + a, len))
+	if (e->hash == h && e->len == len && same_bytes(e->text, (const char *)s + a, len))
 		return e;
 	int flags = 0;
 	int type = word_type(s, a, b, &flags);
 	struct sv_buf *k = &t->scratch;
 	sv_buf_reset(k);
 	sv_text_key((const char *)s + a, len, k);
-	if (k->len > SV_WORD_CACHE_LEN)
+	int same = k->len == len && !memcmp(k->data, s + a, len);
+	if (!same && len + k->len > SV_WORD_CACHE_TEXT)
 		return NULL;
 	e->hash = h;
 	e->len = (uint8_t)len;
@@ -499,8 +588,10 @@ static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *
 	e->type = (uint8_t)type;
 	e->flags = (uint8_t)flags;
 	e->jlen[0] = e->jlen[1] = 0;
-	memcpy(e->word, s + a, len);
-	memcpy(e->key, k->data, k->len);
+	e->keyoff = same ? 0 : (uint8_t)len;
+	memcpy(e->text, s + a, len);
+	if (!same)
+		memcpy(e->text + len, k->data, k->len);
 	return e;
 }
 
@@ -605,11 +696,12 @@ int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_
 				if (!seen_word)
 					flags |= SV_TOKF_SENT_START;
 				seen_word = 1;
-				push_key(t, out, lemmas, start, end, e->type, flags, e->key, e->keylen);
+				const char *key = e->text + e->keyoff;
+				push_key(t, out, lemmas, start, end, e->type, flags, key, e->keylen);
 				if (lemmas && e->type == SV_TOK_WORD && e->keylen) {
 					int l = lang - SV_LANG_RU;
 					if (!e->jlen[l]) {
-						uint32_t idx = sv_text_lemma_list(t, lang, e->key, e->keylen);
+						uint32_t idx = sv_text_lemma_list(t, lang, key, e->keylen);
 						size_t jl;
 						const struct sv_dict *d = &t->dict[lang];
 						const char *jt = sv_text_lemmas_joined(d, idx, &jl);
