@@ -31,14 +31,24 @@ static inline uint32_t sv_hash_fast(const void *data, size_t n)
 {
 	const unsigned char *p = data;
 	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
-	for (; n >= 8; p += 8, n -= 8) {
+	size_t left = n;
+	for (; left >= 8; p += 8, left -= 8) {
 		memcpy(&w, p, 8);
 		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
 		h ^= h >> 32;
 	}
-	if (n) {
-		w = 0;
-		memcpy(&w, p, n);
+	if (left) {
+		/* the last bytes by loads of fixed size (overlapping) */
+		if (n >= 8) {
+			memcpy(&w, p + left - 8, 8);
+		} else if (left >= 4) {
+			uint32_t a, b;
+			memcpy(&a, p, 4);
+			memcpy(&b, p + left - 4, 4);
+			w = a | (uint64_t)b << 32;
+		} else {
+			w = p[0] | (uint64_t)p[left / 2] << 8 | (uint64_t)p[left - 1] << 16;
+		}
 		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
 	}
 	h ^= h >> 29;
@@ -46,6 +56,7 @@ static inline uint32_t sv_hash_fast(const void *data, size_t n)
 	h ^= h >> 32;
 	return (uint32_t)h ? (uint32_t)h : 1;
 }
+
 void sv_map_init(struct sv_map *m);
 void sv_map_release(struct sv_map *m);
 /* Returns the slot for key, or NULL. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <pthread.h>
+#include <sys/mman.h>
 
 #include <unicode/uchar.h>
 
@@ -518,12 +519,28 @@ static void ascii_init(void)
 
 #define WORD_CACHE 65536 /* entries, a power of two */
 
+/* The word cache, zeroed: on Linux in huge pages where it can, as a TLB
+ * miss a word (4 KB pages) slowed even the prefetches. */
+static struct sv_word_cache *words_alloc(void)
+{
+	size_t size = WORD_CACHE * sizeof(struct sv_word_cache);
+#ifdef MADV_HUGEPAGE
+	void *p = NULL;
+	if (!posix_memalign(&p, 2u << 20, size)) {
+		madvise(p, size, MADV_HUGEPAGE);
+		memset(p, 0, size);
+		return p;
+	}
+#endif
+	return sv_calloc(WORD_CACHE, sizeof(struct sv_word_cache));
+}
+
 /* Hashes the word pieces the word cache may hold and asks the processor to
  * fetch their entries (a miss a word would cost more than the rest). */
 static void word_prefetch(struct sv_text *t, const unsigned char *s)
 {
 	if (!t->words)
-		t->words = sv_calloc(WORD_CACHE, sizeof(*t->words));
+		t->words = words_alloc();
 	for (size_t i = 0; i < t->npieces; i++) {
 		struct sv_piece *pc = &t->pieces[i];
 		if (pc->kind != P_WORD || pc->end - pc->start > SV_WORD_CACHE_TEXT)
