@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decodes one code point at s[0..n); returns its byte length (1-4) and sets
  * *cp, or returns 0 on an invalid or truncated sequence. */
@@ -15,5 +16,63 @@ size_t sv_utf8_validate(const unsigned char *s, size_t n);
 
 /* Number of code points in a valid UTF-8 string of n bytes. */
 size_t sv_utf8_length(const char *s, size_t n);
+
+/* ---- Eight bytes at a time ----
+ * Masks with the high bit of each byte set where that byte of a word (read
+ * little-endian) is of a kind, so that the common text, printable ASCII and
+ * Russian and Bulgarian letters (two bytes led by D0 or D1), can go through
+ * eight bytes a step. SV_SWAR is 0 where the words are not little-endian:
+ * callers then take their byte-at-a-time path. */
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SV_SWAR 1
+#else
+#define SV_SWAR 0
+#endif
+#define SV_SWAR_ONES 0x0101010101010101ull
+#define SV_SWAR_HIGH 0x8080808080808080ull
+
+static inline uint64_t sv_swar_load8(const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Bytes equal to zero. */
+static inline uint64_t sv_swar_zero(uint64_t x)
+{
+	return ~(((x & ~SV_SWAR_HIGH) + ~SV_SWAR_HIGH) | x) & SV_SWAR_HIGH;
+}
+
+/* Printable ASCII, space included (0x20..0x7E). */
+static inline uint64_t sv_swar_ascii(uint64_t w)
+{
+	uint64_t ge20 = (w | SV_SWAR_HIGH) - 0x20 * SV_SWAR_ONES;
+	return ~w & ge20 & ~sv_swar_zero(w ^ 0x7F * SV_SWAR_ONES) & SV_SWAR_HIGH;
+}
+
+/* Continuation bytes (10xxxxxx). */
+static inline uint64_t sv_swar_cont(uint64_t w)
+{
+	return w & ~(w << 1) & SV_SWAR_HIGH;
+}
+
+/* Lead bytes of U+0400..U+047F (D0, D1). */
+static inline uint64_t sv_swar_cyr_lead(uint64_t w)
+{
+	return sv_swar_zero((w & 0xFE * SV_SWAR_ONES) ^ 0xD0 * SV_SWAR_ONES);
+}
+
+/* How many bytes from p (8 readable) are valid UTF-8 of printable ASCII
+ * and U+0400..U+047F only, whole characters: 8, 7 (a letter starts at the
+ * last byte), or 0 when they are not all such. */
+static inline size_t sv_utf8_plain8(const unsigned char *p)
+{
+	uint64_t w = sv_swar_load8(p), lead = sv_swar_cyr_lead(w), cont = sv_swar_cont(w);
+	if ((sv_swar_ascii(w) | lead | cont) != SV_SWAR_HIGH || cont != lead << 8)
+		return 0;
+	return lead >> 56 ? 7 : 8;
+}
 
 #endif

@@ -80,7 +80,8 @@ int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t 
 		first = 0;
 		sv_buf_add(norm, sv_token_key(tk, i), tok->keylen);
 		if (tok->type == SV_TOK_WORD && toklem && toklem[i].len) {
-			sv_buf_add(lemmas, t->dict[lang].joined.data + toklem[i].off, toklem[i].len);
+			const char *j = t->dict[lang].joined.data + toklem[i].off;
+			sv_buf_add(lemmas, j, toklem[i].len);
 		} else if (tok->type == SV_TOK_WORD)
 			add_word_lemmas(t, lang, tk, i, lemmas);
 		else

@@ -23,62 +23,6 @@ void sv_doc_text_release(struct sv_doc_text *doc)
 	memset(doc, 0, sizeof(*doc));
 }
 
-/* ---- Eight bytes at a time ----
- * Masks with the high bit of each byte set where that byte of a word (read
- * little-endian) is of a kind; the common text, printable ASCII and Russian
- * and Bulgarian letters (two bytes led by D0 or D1), goes through eight
- * bytes a step, anything else a character at a time. */
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SWAR 1
-#else
-#define SWAR 0
-#endif
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
-static inline uint64_t load8(const unsigned char *p)
-{
-	uint64_t w;
-	memcpy(&w, p, 8);
-	return w;
-}
-
-/* Bytes equal to zero. */
-static inline uint64_t zero_bytes(uint64_t x)
-{
-	return ~(((x & ~HIGH) + ~HIGH) | x) & HIGH;
-}
-
-/* Printable ASCII, space included (0x20..0x7E). */
-static inline uint64_t ascii_bytes(uint64_t w)
-{
-	return ~w & ((w | HIGH) - 0x20 * ONES) & ~zero_bytes(w ^ 0x7F * ONES) & HIGH;
-}
-
-/* Continuation bytes (10xxxxxx). */
-static inline uint64_t cont_bytes(uint64_t w)
-{
-	return w & ~(w << 1) & HIGH;
-}
-
-/* Lead bytes of U+0400..U+047F (D0, D1). */
-static inline uint64_t cyr_lead_bytes(uint64_t w)
-{
-	return zero_bytes((w & 0xFE * ONES) ^ 0xD0 * ONES);
-}
-
-/* How many bytes from p (8 readable) are valid UTF-8 of printable ASCII
- * and U+0400..U+047F only, whole characters: 8, 7 (a letter starts at the
- * last byte), or 0 when they are not all such. */
-static inline size_t plain8(const unsigned char *p)
-{
-	uint64_t w = load8(p), lead = cyr_lead_bytes(w), cont = cont_bytes(w);
-	if ((ascii_bytes(w) | lead | cont) != HIGH || cont != lead << 8)
-		return 0;
-	return lead >> 56 ? 7 : 8;
-}
-
 /* Checks the whole image; returns SV_OK or SV_EINPUT naming the first bad byte. */
 static int check_bytes(const char *name, const unsigned char *s, size_t n, struct sv_error *err)
 {
@@ -86,7 +30,7 @@ static int check_bytes(const char *name, const unsigned char *s, size_t n, struc
 	size_t ctrl = 0;
 	while (i < n) {
 		size_t m;
-		if (SWAR && i + 8 <= n && (m = plain8(s + i))) {
+		if (SV_SWAR && i + 8 <= n && (m = sv_utf8_plain8(s + i))) {
 			i += m; /* no control character in them */
 			continue;
 		}
@@ -165,10 +109,11 @@ static void add_para(struct sv_doc_text *doc, struct sv_buf *tmp, const char *s,
 		/* eight bytes of visible ASCII and Cyrillic (whose two-byte
 		 * letters need no NFC) and lone spaces between them copy as they
 		 * are; a space ending them may start a run */
-		if (SWAR && !space && len && i + 8 <= n) {
-			uint64_t w = load8(p + i);
-			uint64_t sp = zero_bytes(w ^ 0x20 * ONES);
-			if ((ascii_bytes(w) | cyr_lead_bytes(w) | cont_bytes(w)) == HIGH &&
+		if (SV_SWAR && !space && len && i + 8 <= n) {
+			uint64_t w = sv_swar_load8(p + i);
+			uint64_t sp = sv_swar_zero(w ^ 0x20 * SV_SWAR_ONES);
+			uint64_t ok = sv_swar_ascii(w) | sv_swar_cyr_lead(w) | sv_swar_cont(w);
+			if (ok == SV_SWAR_HIGH &&
 			    !(sp & (sp << 8)) && !(sp >> 56)) {
 				memcpy(o + len, p + i, 8);
 				len += 8;
@@ -276,11 +221,12 @@ static void decode_plain(const char *s, size_t n, size_t base, struct sv_doc_tex
 	uint32_t line = 0;
 	while (i < n) {
 		size_t start = i, end;
-		if (SWAR) {
+		if (SV_SWAR) {
 			const unsigned char *u = (const unsigned char *)s;
 			while (i + 8 <= n) {
-				uint64_t w = load8(u + i);
-				if (zero_bytes(w ^ 0x0A * ONES) | zero_bytes(w ^ 0x0D * ONES))
+				uint64_t w = sv_swar_load8(u + i);
+				uint64_t lf = sv_swar_zero(w ^ 0x0A * SV_SWAR_ONES);
+				if (lf | sv_swar_zero(w ^ 0x0D * SV_SWAR_ONES))
 					break;
 				i += 8;
 			}

@@ -211,7 +211,8 @@ static double fw_weight(const char *key, size_t len, uint32_t sig, int *listed)
 		return 0;
 	uint32_t i = sig & (FW_CAP - 1);
 	while (fw_tab[i].w) {
-		if (fw_tab[i].sig == sig && fw_tab[i].len == len && !memcmp(fw_tab[i].w, key, len)) {
+		if (fw_tab[i].sig == sig && fw_tab[i].len == len &&
+		    !memcmp(fw_tab[i].w, key, len)) {
 			*listed = 1;
 			return fw_tab[i].v;
 		}

@@ -467,7 +467,8 @@ size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, 
 {
 	if ((lang != SV_LANG_RU && lang != SV_LANG_BG) || !keylen) {
 		if (max)
-			lemmas[0] = sv_intern_str(&t->lemmas, sv_intern_add(&t->lemmas, key, keylen));
+			lemmas[0] = sv_intern_str(&t->lemmas,
+						  sv_intern_add(&t->lemmas, key, keylen));
 		if (known_word)
 			*known_word = 0;
 		return 1;

@@ -2,6 +2,7 @@
  * token (case-folded, ё→е, no stress marks or soft hyphens, one kind of
  * quote, apostrophe and dash). Latin and Cyrillic take a fast path. */
 #include "text/text-int.h"
+#include "base/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,9 +21,14 @@ static inline int nfc_safe(uint32_t cp)
 int sv_text_is_nfc_fast(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, m;
 	while (i < n) {
 		unsigned c = p[i];
+		/* printable ASCII and U+0400..U+047F are NFC: eight bytes a step */
+		if (SV_SWAR && i + 8 <= n && (m = sv_utf8_plain8(p + i))) {
+			i += m;
+			continue;
+		}
 		if (c < 0x80) {
 			i++;
 			continue;

@@ -163,6 +163,20 @@ static inline int cyr4(const unsigned char *p)
 #endif
 }
 
+/* The length of an ASCII letter or a Cyrillic А..я at s[i] (ALetter, all of
+ * them), or 0. */
+static inline size_t letter_len(const unsigned char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return 0;
+	if ((s[i] | 32u) - 'a' < 26u)
+		return 1;
+	if (i + 1 < n && ((s[i] == 0xD0 && s[i + 1] - 0x90u < 0x30u) ||
+			  (s[i] == 0xD1 && s[i + 1] - 0x80u < 0x10u)))
+		return 2;
+	return 0;
+}
+
 /* The fast path; returns 0 (pieces undefined) when ICU must decide. */
 static int fast_words(struct sv_text *t, const unsigned char *s, size_t n)
 {
@@ -232,14 +246,9 @@ static int fast_words(struct sv_text *t, const unsigned char *s, size_t n)
 				prev = WB_L;
 				kind = P_WORD;
 			}
-			if (i < n && ((s[i] | 32u) - 'a' < 26u ||
-				      (i + 1 < n && ((s[i] == 0xD0 && s[i + 1] - 0x90u < 0x30u) ||
-						     (s[i] == 0xD1 && s[i + 1] - 0x80u < 0x10u))))) {
-				do
-					i += s[i] < 0x80 ? 1 : 2;
-				while (i < n && ((s[i] | 32u) - 'a' < 26u ||
-						 (i + 1 < n && ((s[i] == 0xD0 && s[i + 1] - 0x90u < 0x30u) ||
-								(s[i] == 0xD1 && s[i + 1] - 0x80u < 0x10u)))));
+			if (letter_len(s, n, i)) {
+				for (size_t l; (l = letter_len(s, n, i));)
+					i += l;
 				prev = WB_L;
 				kind = P_WORD;
 			}
@@ -612,6 +621,24 @@ static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *
 	return e;
 }
 
+/* Where the lemmas of e's key in lang are, joined (looked up once). */
+static struct sv_toklem entry_lemmas(struct sv_text *t, struct sv_word_cache *e,
+				     enum sv_lang lang)
+{
+	int l = lang - SV_LANG_RU;
+	if (!e->jlen[l]) {
+		const struct sv_dict *d = &t->dict[lang];
+		uint32_t idx = sv_text_lemma_list(t, lang, e->text + e->keyoff, e->keylen);
+		size_t len;
+		const char *j = sv_text_lemmas_joined(d, idx, &len);
+		if (len <= UINT8_MAX) {
+			e->joff[l] = (uint32_t)(j - d->joined.data);
+			e->jlen[l] = (uint8_t)len;
+		}
+	}
+	return (struct sv_toklem){ e->joff[l], e->jlen[l] };
+}
+
 int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
 		     struct sv_error *err)
 {
@@ -714,22 +741,10 @@ int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_
 					flags |= SV_TOKF_SENT_START;
 				seen_word = 1;
 				const char *key = e->text + e->keyoff;
-				push_key(t, out, lemmas, start, end, e->type, flags, key, e->keylen);
-				if (lemmas && e->type == SV_TOK_WORD && e->keylen) {
-					int l = lang - SV_LANG_RU;
-					if (!e->jlen[l]) {
-						uint32_t idx = sv_text_lemma_list(t, lang, key, e->keylen);
-						size_t jl;
-						const struct sv_dict *d = &t->dict[lang];
-						const char *jt = sv_text_lemmas_joined(d, idx, &jl);
-						if (jl <= UINT8_MAX) {
-							e->joff[l] = (uint32_t)(jt - d->joined.data);
-							e->jlen[l] = (uint8_t)jl;
-						}
-					}
-					t->toklem[out->n - 1].off = e->joff[l];
-					t->toklem[out->n - 1].len = e->jlen[l];
-				}
+				push_key(t, out, lemmas, start, end, e->type, flags, key,
+					 e->keylen);
+				if (lemmas && e->type == SV_TOK_WORD && e->keylen)
+					t->toklem[out->n - 1] = entry_lemmas(t, e, lang);
 				i = k + 1;
 				continue;
 			}
