@@ -109,8 +109,8 @@ static struct {
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 /* A word's trigram score is its sum / 1000 / 3, at most 3 either way: the
- * quotients of the sums that stay within, computed once (two divisions a
- * word were a third of the time spent on ending words). */
+ * quotients of the sums that stay within, computed once with the same two
+ * divisions (which a word then need not wait for). */
 #define TRI_MAX 9000
 static double tri_div[2 * TRI_MAX + 1];
 
