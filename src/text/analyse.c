@@ -6,6 +6,32 @@
 
 #define MAX_OUT 8
 
+/* sv_buf_add() for a short piece (a key, a word's lemmas): a few loads and
+ * stores rather than a call to memcpy. */
+static inline void add_short(struct sv_buf *b, const char *s, size_t n)
+{
+	uint64_t x;
+	if (n > 64 || !n) {
+		sv_buf_add(b, s, n);
+		return;
+	}
+	sv_buf_grow(b, n);
+	char *d = b->data + b->len;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, s + i, 8);
+			memcpy(d + i, &x, 8);
+		}
+		memcpy(&x, s + n - 8, 8);
+		memcpy(d + n - 8, &x, 8);
+	} else {
+		for (size_t i = 0; i < n; i++)
+			d[i] = s[i];
+	}
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
 /* Appends the lemmas of word token i (a compound: its parts but the last as
  * they are, the last lemmatised, when the whole is unknown). */
 static void add_word_lemmas(struct sv_text *t, enum sv_lang lang, const struct sv_tokens *tk,
@@ -78,10 +104,10 @@ int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t 
 			sv_buf_addc(lemmas, ' ');
 		}
 		first = 0;
-		sv_buf_add(norm, sv_token_key(tk, i), tok->keylen);
+		add_short(norm, sv_token_key(tk, i), tok->keylen);
 		if (tok->type == SV_TOK_WORD && toklem && toklem[i].len) {
 			const char *j = t->dict[lang].joined.data + toklem[i].off;
-			sv_buf_add(lemmas, j, toklem[i].len);
+			add_short(lemmas, j, toklem[i].len);
 		} else if (tok->type == SV_TOK_WORD)
 			add_word_lemmas(t, lang, tk, i, lemmas);
 		else

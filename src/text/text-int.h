@@ -15,7 +15,7 @@ struct sv_piece;
 struct sv_lemma_cache {
 	uint32_t hash, idx;
 	uint8_t len;
-	char key[23];
+	char key[55]; /* long enough for most long words (27 Cyrillic letters) */
 };
 
 /* One entry of the word cache: a one-piece word as written, its type,
