@@ -108,6 +108,14 @@ static struct {
 } cyr[0x60];
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
+/* Two-byte letters led by D0 or D1, by (lead & 1) << 6 | (continuation &
+ * 0x3F): whether plain_letters() may take them, their trigram symbol and
+ * their key's two bytes. */
+static struct {
+	uint8_t ok, sym;
+	char key[2];
+} plain_tab[128];
+
 /* A word's trigram score is its sum / 1000 / 3, at most 3 either way: the
  * quotients of the sums that stay within, computed once with the same two
  * divisions (which a word then need not wait for). */
@@ -157,6 +165,26 @@ static uint32_t key_sig(const char *s, size_t n)
 	return fw_sig(tri, sym1, sym2, nsym);
 }
 
+/* The evidence a Cyrillic letter U+0400..U+045F gives by itself. */
+static int cyr_ev(uint32_t cp)
+{
+	switch (cp) {
+	case 0x44B: case 0x42B: /* ы */
+	case 0x44D: case 0x42D: /* э */
+	case 0x451: case 0x401: /* ё */
+		return CY_RU;
+	case 0x45D: case 0x40D: /* ѝ */
+		return CY_BG;
+	case 0x456: case 0x457: case 0x454: case 0x45E: case 0x458: case 0x459:
+	case 0x45A: case 0x45B: case 0x45F: case 0x453: case 0x45C: case 0x455:
+	case 0x406: case 0x407: case 0x404: case 0x40E: case 0x408: case 0x409:
+	case 0x40A: case 0x40B: case 0x40F: case 0x403: case 0x40C: case 0x405:
+		return CY_OTHER;
+	default:
+		return CY_NONE;
+	}
+}
+
 static void langid_init(void)
 {
 	for (size_t i = 0; i < sizeof(fwords) / sizeof(fwords[0]); i++) {
@@ -176,30 +204,22 @@ static void langid_init(void)
 		double q = (double)sum / 1000.0 / 3.0;
 		tri_div[sum + TRI_MAX] = q > 3 ? 3 : q < -3 ? -3 : q;
 	}
+	for (uint32_t cp = 0x400; cp < 0x480; cp++) {
+		unsigned x = (cp >> 6 & 1) << 6 | (cp & 0x3F);
+		if (cp < 0x460) {
+			uint32_t k = sv_text_key_cp(cp);
+			plain_tab[x].ok = !cyr_ev(cp) && k != 0x44A;
+			plain_tab[x].sym = (uint8_t)sym(k);
+			plain_tab[x].key[0] = (char)(0xC0 | (k >> 6));
+			plain_tab[x].key[1] = (char)(0x80 | (k & 0x3F));
+		}
+	}
 	for (uint32_t cp = 0x400; cp < 0x460; cp++) {
 		uint32_t k = sv_text_key_cp(cp);
 		cyr[cp - 0x400].key = (uint16_t)k;
 		cyr[cp - 0x400].sym = (uint8_t)sym(k);
 		cyr[cp - 0x400].upper = k != cp;
-		switch (cp) {
-		case 0x44B: case 0x42B: /* ы */
-		case 0x44D: case 0x42D: /* э */
-		case 0x451: case 0x401: /* ё */
-			cyr[cp - 0x400].ev = CY_RU;
-			break;
-		case 0x45D: case 0x40D: /* ѝ */
-			cyr[cp - 0x400].ev = CY_BG;
-			break;
-		case 0x456: case 0x457: case 0x454: case 0x45E: case 0x458: case 0x459:
-		case 0x45A: case 0x45B: case 0x45F: case 0x453: case 0x45C: case 0x455:
-		case 0x406: case 0x407: case 0x404: case 0x40E: case 0x408: case 0x409:
-		case 0x40A: case 0x40B: case 0x40F: case 0x403: case 0x40C: case 0x405:
-			cyr[cp - 0x400].ev = CY_OTHER;
-			break;
-		default:
-			cyr[cp - 0x400].ev = CY_NONE;
-			break;
-		}
+		cyr[cp - 0x400].ev = (uint8_t)cyr_ev(cp);
 	}
 }
 
@@ -368,26 +388,34 @@ struct wordrun {
 static __attribute__((noinline)) void plain_letters(const unsigned char *p, size_t n, char *word,
 						   struct wordrun *r)
 {
-	size_t i = r->i, nsym = r->nsym, wlen = r->wlen, letters = 0;
+	size_t i = r->i, nsym = r->nsym, wlen = r->wlen;
 	long tri = r->tri;
 	int sym1 = r->sym1, sym2 = r->sym2;
 	uint32_t k = r->prev;
-	while (i + 1 < n && (p[i] == 0xD0 || p[i] == 0xD1) && nsym < 64 && wlen + 2 < 128) {
-		uint32_t cp = ((p[i] & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu);
-		if (cp >= 0x460 || cyr[cp - 0x400].ev || cyr[cp - 0x400].key == 0x44A)
+	/* letters that fit: nsym < 64 and wlen + 2 < 128 before each */
+	size_t room = nsym < 64 && wlen < 127 ? 64 - nsym : 0;
+	if (wlen < 127 && (127 - wlen) / 2 < room)
+		room = (127 - wlen) / 2;
+	size_t left = room;
+	while (left && i + 1 < n && (p[i] & 0xFE) == 0xD0) {
+		unsigned x = (p[i] & 1u) << 6 | (p[i + 1] & 0x3Fu);
+		if (!plain_tab[x].ok)
 			break;
-		int y = cyr[cp - 0x400].sym;
-		k = cyr[cp - 0x400].key;
+		int y = plain_tab[x].sym;
 		tri += sv_langprof[(sym1 * 36 + sym2) * 36 + y];
 		sym1 = sym2;
 		sym2 = y;
-		nsym++;
-		word[wlen++] = (char)(0xC0 | (k >> 6));
-		word[wlen++] = (char)(0x80 | (k & 0x3F));
-		letters++;
+		memcpy(word + wlen, plain_tab[x].key, 2);
+		wlen += 2;
+		left--;
 		i += 2;
 	}
-	r->i = i, r->nsym = nsym, r->wlen = wlen, r->letters = letters;
+	size_t letters = room - left;
+	if (letters) {
+		uint32_t cp = ((p[i - 2] & 0x1Fu) << 6) | (p[i - 1] & 0x3Fu);
+		k = cyr[cp - 0x400].key;
+	}
+	r->i = i, r->nsym = nsym + letters, r->wlen = wlen, r->letters = letters;
 	r->tri = tri, r->sym1 = sym1, r->sym2 = sym2, r->prev = k;
 }
 
