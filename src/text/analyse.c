@@ -10,24 +10,12 @@
  * stores rather than a call to memcpy. */
 static inline void add_short(struct sv_buf *b, const char *s, size_t n)
 {
-	uint64_t x;
 	if (n > 64 || !n) {
 		sv_buf_add(b, s, n);
 		return;
 	}
 	sv_buf_grow(b, n);
-	char *d = b->data + b->len;
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, s + i, 8);
-			memcpy(d + i, &x, 8);
-		}
-		memcpy(&x, s + n - 8, 8);
-		memcpy(d + n - 8, &x, 8);
-	} else {
-		for (size_t i = 0; i < n; i++)
-			d[i] = s[i];
-	}
+	sv_copy_short(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

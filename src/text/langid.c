@@ -232,7 +232,7 @@ static double fw_weight(const char *key, size_t len, uint32_t sig, int *listed)
 	uint32_t i = sig & (FW_CAP - 1);
 	while (fw_tab[i].w) {
 		if (fw_tab[i].sig == sig && fw_tab[i].len == len &&
-		    !memcmp(fw_tab[i].w, key, len)) {
+		    sv_same_short(fw_tab[i].w, key, len)) {
 			*listed = 1;
 			return fw_tab[i].v;
 		}
@@ -364,7 +364,7 @@ static void end_word(struct lstate *st)
 			if (r->nbytes + st->wlen > MAX_REC_BYTES) {
 				r->n = MAX_RECS + 1;
 			} else {
-				memcpy(r->bytes + r->nbytes, st->word, st->wlen);
+				sv_copy_short(r->bytes + r->nbytes, st->word, st->wlen);
 				e->off = (uint32_t)r->nbytes;
 				e->len = (uint16_t)st->wlen;
 				r->nbytes += st->wlen;

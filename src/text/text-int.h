@@ -131,6 +131,58 @@ static inline size_t sv_cp_at(const unsigned char *s, size_t n, size_t i, uint32
 	return 1;
 }
 
+/* Copies n bytes (a word: short) with a few loads and stores (the hot paths
+ * use it: GCC made a memcpy of unknown length `rep movs`, slow to start). */
+static inline void sv_copy_short(char *d, const char *s, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, s + i, 8);
+			memcpy(d + i, &x, 8);
+		}
+		memcpy(&y, s + n - 8, 8);
+		memcpy(d + n - 8, &y, 8);
+	} else if (n >= 4) {
+		memcpy(&u, s, 4);
+		memcpy(&v, s + n - 4, 4);
+		memcpy(d, &u, 4);
+		memcpy(d + n - 4, &v, 4);
+	} else if (n) {
+		char c0 = s[0], c1 = s[n / 2], c2 = s[n - 1];
+		d[0] = c0, d[n / 2] = c1, d[n - 1] = c2;
+	}
+}
+
+/* Whether a[0..n) and b[0..n) are the same bytes (n short: a few loads). */
+static inline int sv_same_short(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+	if (n >= 8) {
+		for (size_t i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /* Whether s[0..n) is certainly NFC already (a fast conservative check). */
 int sv_text_is_nfc_fast(const char *s, size_t n);
 

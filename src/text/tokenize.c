@@ -447,30 +447,6 @@ static void push(struct sv_text *t, struct sv_tokens *out, int lemmas, const cha
 	sv_buf_addc(&out->keys, '\0');
 }
 
-/* Copies n bytes (a word: short) with a few loads and stores; a memcpy of
- * unknown length here became `rep movs`, slow to start. */
-static inline void copy_short(char *d, const char *s, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, s + i, 8);
-			memcpy(d + i, &x, 8);
-		}
-		memcpy(&y, s + n - 8, 8);
-		memcpy(d + n - 8, &y, 8);
-	} else if (n >= 4) {
-		memcpy(&u, s, 4);
-		memcpy(&v, s + n - 4, 4);
-		memcpy(d, &u, 4);
-		memcpy(d + n - 4, &v, 4);
-	} else if (n) {
-		char c0 = s[0], c1 = s[n / 2], c2 = s[n - 1];
-		d[0] = c0, d[n / 2] = c1, d[n - 1] = c2;
-	}
-}
-
 /* push() with the key known. */
 static void push_key(struct sv_text *t, struct sv_tokens *out, int lemmas, uint32_t a, uint32_t b,
 		     int type, int flags, const char *key, size_t keylen)
@@ -478,7 +454,7 @@ static void push_key(struct sv_text *t, struct sv_tokens *out, int lemmas, uint3
 	struct sv_token *tk = new_token(t, out, lemmas, a, b, type, flags);
 	struct sv_buf *k = &out->keys;
 	sv_buf_grow(k, keylen + 1);
-	copy_short(k->data + k->len, key, keylen);
+	sv_copy_short(k->data + k->len, key, keylen);
 	k->len += keylen;
 	k->data[k->len++] = '\0';
 	k->data[k->len] = '\0';
@@ -561,34 +537,6 @@ static void word_prefetch(struct sv_text *t, const unsigned char *s)
 	}
 }
 
-/* Whether a[0..n) and b[0..n) are the same bytes (n short: a few loads). */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-	uint64_t x, y;
-	uint32_t u, v;
-	if (n >= 8) {
-		for (size_t i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return 0;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
-			return 0;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
-}
-
 /* The word cache's entry for the one-piece word s[a..b) with hash h (0: too
  * long), filled on a miss; NULL when the word and its key do not fit. */
 static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *s, uint32_t a,
@@ -598,7 +546,7 @@ static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *
 	if (!h)
 		return NULL;
 	struct sv_word_cache *e = &t->words[h & (WORD_CACHE - 1)];
-	if (e->hash == h && e->len == len && same_bytes(e->text, (const char *)s + a, len))
+	if (e->hash == h && e->len == len && sv_same_short(e->text, (const char *)s + a, len))
 		return e;
 	int flags = 0;
 	int type = word_type(s, a, b, &flags);
