@@ -71,6 +71,86 @@ static void test_utf8(void **state)
 	assert_int_equal(sv_utf8_validate(sur, sizeof(sur)), 0);
 }
 
+/* The hashed map variants with sv_hash_fast, and the hash on every length
+ * (its tail is read by loads of fixed size: each byte must count). */
+static void test_map_hashed(void **state)
+{
+	struct sv_map m = SV_MAP_INIT;
+	char key[48];
+	for (int i = 0; i < 3000; i++) {
+		int n = snprintf(key, sizeof(key), "съвета%d", i);
+		int added;
+		struct sv_map_slot *s = sv_map_add_hashed(&m, key, (size_t)n,
+							  sv_hash_fast(key, (size_t)n), &added);
+		assert_int_equal(added, 1);
+		s->val = (uintptr_t)i + 1;
+	}
+	int n = snprintf(key, sizeof(key), "съвета%d", 2718);
+	struct sv_map_slot *s = sv_map_find_hashed(&m, key, (size_t)n, sv_hash_fast(key, (size_t)n));
+	assert_non_null(s);
+	assert_int_equal(s->val, 2719);
+	assert_null(sv_map_find_hashed(&m, "съвет", strlen("съвет"),
+				       sv_hash_fast("съвет", strlen("съвет"))));
+	sv_map_release(&m);
+
+	const char *w = "Организацията на обединените нации";
+	for (size_t len = 0; len <= strlen(w); len++) {
+		assert_int_not_equal(sv_hash_fast(w, len), 0);
+		char c[96];
+		memcpy(c, w, len);
+		for (size_t i = 0; i < len; i++) {
+			c[i] ^= 1;
+			assert_int_not_equal(sv_hash_fast(c, len), sv_hash_fast(w, len));
+			c[i] ^= 1;
+		}
+		if (len)
+			assert_int_not_equal(sv_hash_fast(w, len), sv_hash_fast(w, len - 1));
+	}
+}
+
+/* sv_utf8_plain8() against its definition, byte by byte: every value at
+ * every position of eight bytes of Cyrillic, ASCII or both. */
+static size_t plain8_slow(const unsigned char *p)
+{
+	size_t i = 0;
+	while (i < 8) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			i++;
+		} else if ((p[i] == 0xD0 || p[i] == 0xD1) && i == 7) {
+			return 7;
+		} else if ((p[i] == 0xD0 || p[i] == 0xD1) && (p[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+		} else {
+			return 0;
+		}
+	}
+	return 8;
+}
+
+static void test_utf8_plain8(void **state)
+{
+	static const char *const base[] = { "Путин, В", "a, b. c!", "ъ 2026 г", " Съвет.", "Ёж ѝ їє" };
+	if (!SV_SWAR)
+		skip();
+	for (size_t b = 0; b < sizeof(base) / sizeof(base[0]); b++) {
+		unsigned char p[8] = { 0 };
+		memcpy(p, base[b], strlen(base[b]) < 8 ? strlen(base[b]) : 8);
+		for (int pos = 0; pos < 8; pos++) {
+			unsigned char keep = p[pos];
+			for (int v = 0; v < 256; v++) {
+				p[pos] = (unsigned char)v;
+				assert_int_equal(sv_utf8_plain8(p), plain8_slow(p));
+			}
+			p[pos] = keep;
+		}
+	}
+	/* a whole real line, at every offset */
+	const char *line = "Президентът на България Румен Радев заяви, че 22,3% от хората ...";
+	for (size_t i = 0; i + 8 <= strlen(line); i++)
+		assert_int_equal(sv_utf8_plain8((const unsigned char *)line + i),
+				 plain8_slow((const unsigned char *)line + i));
+}
+
 static void test_sha256(void **state)
 {
 	struct sv_sha256 c;
@@ -110,7 +190,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf),    cmocka_unit_test(test_map),
-		cmocka_unit_test(test_utf8),   cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_map_hashed), cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_plain8), cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
