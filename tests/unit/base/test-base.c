@@ -86,7 +86,8 @@ static void test_map_hashed(void **state)
 		s->val = (uintptr_t)i + 1;
 	}
 	int n = snprintf(key, sizeof(key), "съвета%d", 2718);
-	struct sv_map_slot *s = sv_map_find_hashed(&m, key, (size_t)n, sv_hash_fast(key, (size_t)n));
+	uint32_t h = sv_hash_fast(key, (size_t)n);
+	struct sv_map_slot *s = sv_map_find_hashed(&m, key, (size_t)n, h);
 	assert_non_null(s);
 	assert_int_equal(s->val, 2719);
 	assert_null(sv_map_find_hashed(&m, "съвет", strlen("съвет"),
