@@ -725,6 +725,20 @@ void al_set_merge(struct sv_align *a, const struct al_set *const *parts, size_t 
 
 static const float al_caps[AL_NCLS] = { 1e30f, AL_NUM_CAP, AL_NAME_CAP };
 
+/* Dice over the matched weight c[] of each class against the weights of x
+ * and y, every class capped (numbers and names are anchors, never a flat
+ * bonus). */
+static double capped_dice(const float *c, const struct al_set *x, const struct al_set *y)
+{
+	float num = 0, den = 0;
+	for (int k = 0; k < AL_NCLS; k++) {
+		float cap = al_caps[k];
+		num += c[k] < cap ? c[k] : cap;
+		den += (x->wc[k] < cap ? x->wc[k] : cap) + (y->wc[k] < cap ? y->wc[k] : cap);
+	}
+	return den > 0 ? 2.0 * num / den : 0.0;
+}
+
 double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_set *y)
 {
 	const uint32_t *p = x->k, *pe = x->k + x->n, *q = y->k, *qe = y->k + y->n;
@@ -737,13 +751,7 @@ double al_sim(const struct sv_align *a, const struct al_set *x, const struct al_
 		p += u <= v;
 		q += v <= u;
 	}
-	float num = 0, den = 0;
-	for (int k = 0; k < AL_NCLS; k++) {
-		float cap = al_caps[k];
-		num += c[k] < cap ? c[k] : cap;
-		den += (x->wc[k] < cap ? x->wc[k] : cap) + (y->wc[k] < cap ? y->wc[k] : cap);
-	}
-	return den > 0 ? 2.0 * num / den : 0.0;
+	return capped_dice(c, x, y);
 }
 
 static int has_key(const uint32_t *v, uint32_t n, uint32_t k)
@@ -805,13 +813,7 @@ double al_sim_tt(const struct sv_align *a, const struct al_set *x, const struct 
 			c[a->cls[u]] += best;
 		}
 	}
-	float num = 0, den = 0;
-	for (int k = 0; k < AL_NCLS; k++) {
-		float cap = al_caps[k];
-		num += c[k] < cap ? c[k] : cap;
-		den += (x->wc[k] < cap ? x->wc[k] : cap) + (y->wc[k] < cap ? y->wc[k] : cap);
-	}
-	return den > 0 ? 2.0 * num / den : 0.0;
+	return capped_dice(c, x, y);
 }
 
 void al_mark(const struct sv_align *a, const struct al_set *x, float *mark, int on)
@@ -835,13 +837,7 @@ double al_sim_marked(const struct sv_align *a, const float *mark, const struct a
 		c2 += cl == AL_NAME ? m : 0.0f;
 	}
 	float c[AL_NCLS] = { c0, c1, c2 };
-	float num = 0, den = 0;
-	for (int k = 0; k < AL_NCLS; k++) {
-		float cap = al_caps[k];
-		num += c[k] < cap ? c[k] : cap;
-		den += (x->wc[k] < cap ? x->wc[k] : cap) + (y->wc[k] < cap ? y->wc[k] : cap);
-	}
-	return den > 0 ? 2.0 * num / den : 0.0;
+	return capped_dice(c, x, y);
 }
 
 /* log(erfc(d / sqrt 2)) + 1, clamped to [-3, 1], tabulated by 1/64 up to
