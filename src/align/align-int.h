@@ -171,4 +171,12 @@ void al_tail(double *v, size_t k, double pct, double *q, double *lam, double *me
 void al_link_add(struct sv_align_links *l, uint32_t ru, uint32_t nru, uint32_t bg, uint32_t nbg,
 		 float score, float margin, int method);
 
+/* The next value of a 64-bit linear congruential generator seeded by *s:
+ * reproducible sampling of background pairs. */
+static inline uint64_t al_lcg(uint64_t *s)
+{
+	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *s >> 33;
+}
+
 #endif

@@ -185,10 +185,8 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 				i = tries / m;
 				j = tries % m;
 			} else {
-				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-				i = (size_t)(seed >> 33) % n;
-				seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-				j = (size_t)(seed >> 33) % m;
+				i = (size_t)al_lcg(&seed) % n;
+				j = (size_t)al_lcg(&seed) % m;
 			}
 			if ((ncx[i] && cx[i * K].j == j) || colbest[j] == i)
 				continue;
@@ -205,18 +203,14 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 			if (&a->docs[d] != ru && &a->docs[d] != bg && a->docs[d].n)
 				nother++;
 		for (size_t tries = 0; kk < want && kk < max && nother && tries < want * 4; tries++) {
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			int side = (int)((seed >> 33) & 1);
+			int side = (int)(al_lcg(&seed) & 1);
 			const struct al_doc *own = side ? bg : ru;
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			size_t d = (size_t)(seed >> 33) % a->ndocs;
+			size_t d = (size_t)al_lcg(&seed) % a->ndocs;
 			const struct al_doc *od = &a->docs[d];
 			if (od == ru || od == bg || !od->n || od->lang == own->lang)
 				continue;
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			size_t i = (size_t)(seed >> 33) % own->n;
-			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-			size_t j = (size_t)(seed >> 33) % od->n;
+			size_t i = (size_t)al_lcg(&seed) % own->n;
+			size_t j = (size_t)al_lcg(&seed) % od->n;
 			al_set_of(a, own->first + i, &x);
 			al_set_of(a, od->first + j, &y);
 			v[kk++] = al_sim_tt(a, &x, &y);

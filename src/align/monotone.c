@@ -292,12 +292,6 @@ void al_tail(double *v, size_t k, double pct, double *q, double *lam, double *me
 		*lam = 0.01;
 }
 
-static uint64_t lcg(uint64_t *s)
-{
-	*s = *s * 6364136223846793005ULL + 1442695040888963407ULL;
-	return *s >> 33;
-}
-
 
 double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
 		     const struct sv_align_opts *o, int shuffled, double *bg_mean, double *scale)
@@ -326,8 +320,8 @@ double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct a
 			i = tries / m;
 			j = tries % m;
 		} else {
-			i = lcg(&seed) % n;
-			j = lcg(&seed) % m;
+			i = al_lcg(&seed) % n;
+			j = al_lcg(&seed) % m;
 		}
 		double d = fabs((double)j - (double)i * (double)m / (double)n);
 		if (d <= excl)
@@ -454,7 +448,7 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 		double *v = sv_malloc(max * sizeof(*v));
 		uint64_t seed = 12345;
 		for (size_t tries = 0; tries < max * 4 && k < max; tries++) {
-			size_t i = lcg(&seed) % nb, j = lcg(&seed) % mb;
+			size_t i = al_lcg(&seed) % nb, j = al_lcg(&seed) % mb;
 			if (fabs((double)j - (double)i * (double)mb / (double)nb) < 3)
 				continue;
 			v[k++] = al_sim(a, &rs[i], &bs_[j]);
