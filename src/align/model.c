@@ -201,6 +201,19 @@ size_t sv_align_table_size(const struct sv_align *a)
 	return a->tt.n;
 }
 
+/* A Russian/Bulgarian or ASCII capital lower-cased, ё and Ё as е; any
+ * other code point as it is. */
+static uint32_t fold_letter(uint32_t c)
+{
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c == 0x401 || c == 0x451)
+		return 0x435;
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	return c;
+}
+
 /* Lower-cases a lexicon word (Cyrillic and ASCII) into out. */
 static void lower_word(const char *s, size_t n, struct sv_buf *out)
 {
@@ -211,13 +224,7 @@ static void lower_word(const char *s, size_t n, struct sv_buf *out)
 		if (!l)
 			return;
 		i += l;
-		if (c >= 0x410 && c <= 0x42F)
-			c += 0x20;
-		else if (c == 0x401 || c == 0x451)
-			c = 0x435;
-		else if (c >= 'A' && c <= 'Z')
-			c += 32;
-		sv_buf_add_cp(out, c);
+		sv_buf_add_cp(out, fold_letter(c));
 	}
 }
 
@@ -423,15 +430,11 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 				l = sv_utf8_decode((const unsigned char *)t + i, tn - i, &c);
 				if (!l)
 					break;
-				if (c >= 0x410 && c <= 0x42F)
-					c += 0x20;
-				else if (c == 0x401 || c == 0x451)
-					c = 0x435;
-				else if (c >= 'A' && c <= 'Z')
-					c += 32;
-				else if (!((c >= 0x430 && c <= 0x44F) || (c >= 'a' && c <= 'z') || c == '-'))
+				uint32_t f = fold_letter(c);
+				if (f == c && !((c >= 0x430 && c <= 0x44F) || (c >= 'a' && c <= 'z') ||
+						c == '-'))
 					break;
-				sv_buf_add_cp(&names, c);
+				sv_buf_add_cp(&names, f);
 				i += l;
 			}
 			if (cap && !first)
