@@ -20,6 +20,8 @@
 #include "base/error.h"   /* sv_error, sv_code, checked allocation */
 #include "base/buf.h"     /* sv_buf: growable strings */
 #include "base/map.h"     /* sv_map, sv_intern: hash maps */
+#include "base/lang.h"    /* enum sv_lang: the one language vocabulary */
+#include "base/status.h"  /* enum sv_status: the one review-status vocabulary */
 #include "text/text.h"    /* decode, normalise, language, sentences, tokens, lemmas */
 #include "store/store.h"  /* the SQLite memory: documents, segments, transactions */
 #include "store/ingest.h" /* a file through the text pipeline into the memory */

@@ -1,5 +1,5 @@
 /* Language codes: the names sverka prints and the spellings it accepts. */
-#include "text/text.h"
+#include "base/lang.h"
 
 #include <strings.h>
 
