@@ -24,7 +24,7 @@
 #include "base/status.h"  /* enum sv_status: the one review-status vocabulary */
 #include "text/text.h"    /* decode, normalise, language, sentences, tokens, lemmas */
 #include "store/store.h"  /* the SQLite memory: documents, segments, transactions */
-#include "store/ingest.h" /* a file through the text pipeline into the memory */
+#include "job/add.h"    /* sverka add: files through the text pipeline into the memory */
 #include "store/termbase.h" /* terms and term pairs with their review status */
 #include "align/align.h"  /* document pairing, sentence alignment, mining */
 #include "align/terms.h"  /* term extraction and cross-language pairing */

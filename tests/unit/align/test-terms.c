@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "align/terms.h"
-#include "store/ingest.h"
+#include "job/add.h"
 #include "store/termbase.h"
 
 static char dbpath[256];
