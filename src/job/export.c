@@ -17,7 +17,15 @@ struct filter {
 	const char *status; /* NULL: all but rejected */
 	int per_doc;        /* units grouped by document pair */
 	int lines;          /* look up the segment ordinals (TSV) */
+	const struct sv_job_progress *progress;
 };
+
+/* Reports done items written (the total is not known while streaming). */
+static void progress(const struct sv_job_progress *p, unsigned long done)
+{
+	if (p && p->fn)
+		p->fn(p->ctx, "export", done, 0);
+}
 
 /* The listing's state: the segment ordinals (TSV only) need a buffer each. */
 struct units_out {
@@ -46,7 +54,10 @@ static int unit_out(void *ctx, const struct sv_store_unit *su)
 		.ru_lines = uo->f->lines ? uo->rl.data : NULL,
 		.bg_lines = uo->f->lines ? uo->bl.data : NULL,
 	};
-	return sv_io_write_unit(uo->w, &u, uo->err);
+	if ((rc = sv_io_write_unit(uo->w, &u, uo->err)))
+		return rc;
+	progress(uo->f->progress, sv_io_writer_count(uo->w));
+	return SV_OK;
 }
 
 static int export_units(struct sv_store *st, struct sv_io_writer *w, const struct filter *f,
@@ -67,6 +78,7 @@ static int export_units(struct sv_store *st, struct sv_io_writer *w, const struc
 struct docpairs_out {
 	FILE *f;
 	unsigned long n;
+	const struct sv_job_progress *progress;
 };
 
 /* The document pairs as score<TAB>ru_doc<TAB>bg_doc lines, best first per
@@ -77,14 +89,16 @@ static int docpair_out(void *ctx, double score, const char *ru_path, const char 
 	struct docpairs_out *dp = ctx;
 	fprintf(dp->f, "%.4f\t%s\t%s\n", score, ru_path, bg_path);
 	dp->n++;
+	progress(dp->progress, dp->n);
 	return 0;
 }
 
-static int export_docpairs(struct sv_store *st, const char *path, unsigned long *n,
+static int export_docpairs(struct sv_store *st, const char *path,
+			   const struct sv_job_progress *prog, unsigned long *n,
 			   struct sv_error *err)
 {
 	int rc = SV_OK;
-	struct docpairs_out dp = { stdout, 0 };
+	struct docpairs_out dp = { stdout, 0, prog };
 	char *tmp = NULL;
 	*n = 0;
 	if (path && strcmp(path, "-")) {
@@ -230,6 +244,7 @@ static int export_concepts(struct sv_store *st, struct sv_io_writer *w, const st
 		}
 		struct sv_io_concept c = { g->id, NULL, g->note, t, g->n };
 		rc = sv_io_write_concept(w, &c, err);
+		progress(f->progress, (unsigned long)i + 1);
 		for (size_t k = 0; k < g->n; k++)
 			free((char *)t[k].context);
 		free(t);
@@ -260,13 +275,13 @@ int sv_job_export(struct sv_store *st, const struct sv_job_export_opts *opts,
 		  struct sv_job_export_result *res, struct sv_error *err)
 {
 	struct sv_io_options o = opts->io;
-	struct filter f = { opts->min_score, opts->status, o.xliff_per_doc, 0 };
+	struct filter f = { opts->min_score, opts->status, o.xliff_per_doc, 0, &opts->progress };
 	struct sv_io_writer *w = NULL;
 	int rc;
 	res->concepts = sv_job_export_concepts(opts);
 	res->written = 0;
 	if (opts->documents)
-		return export_docpairs(st, opts->output, &res->written, err);
+		return export_docpairs(st, opts->output, &opts->progress, &res->written, err);
 	if (opts->format == SV_IO_TSV) {
 		o.tsv_aligned = 1;
 		f.lines = 1;

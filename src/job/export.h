@@ -17,7 +17,7 @@ struct sv_job_export_opts {
 	int documents;            /* the document pairs (score, ru path, bg path), format tsv */
 	double min_score;         /* units or term pairs scored at least this */
 	const char *status;       /* only this status; NULL: all but rejected */
-	struct sv_job_progress progress; /* not reported yet: exports stream */
+	struct sv_job_progress progress; /* stage "export": items written (total 0) */
 };
 void sv_job_export_opts_init(struct sv_job_export_opts *opts);
 
