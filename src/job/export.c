@@ -84,10 +84,10 @@ struct docpairs_out {
 /* The document pairs as score<TAB>ru_doc<TAB>bg_doc lines, best first per
  * Russian document, to path (stdout when NULL or "-"; a file is written to a
  * temporary name and renamed when complete). *n gets the lines written. */
-static int docpair_out(void *ctx, double score, const char *ru_path, const char *bg_path)
+static int docpair_out(void *ctx, const struct sv_store_docpair *pair)
 {
 	struct docpairs_out *dp = ctx;
-	fprintf(dp->f, "%.4f\t%s\t%s\n", score, ru_path, bg_path);
+	fprintf(dp->f, "%.4f\t%s\t%s\n", pair->score, pair->ru_path, pair->bg_path);
 	dp->n++;
 	progress(dp->progress, dp->n);
 	return 0;

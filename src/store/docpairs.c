@@ -109,19 +109,26 @@ int sv_store_docpair_exists(struct sv_store *st, int64_t ru_doc, int64_t bg_doc,
 }
 
 int sv_store_docpairs_list(struct sv_store *st,
-			   int (*fn)(void *ctx, double score, const char *ru_path,
-				     const char *bg_path),
-			   void *ctx, struct sv_error *err)
+			   int (*fn)(void *ctx, const struct sv_store_docpair *pair), void *ctx,
+			   struct sv_error *err)
 {
 	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT p.score, r.path, b.path FROM doc_pairs p JOIN documents r ON r.id = p.ru_doc"
+		"SELECT p.score, r.path, b.path, p.id, p.ru_doc, p.bg_doc, p.mode, p.declared,"
+		" p.created FROM doc_pairs p JOIN documents r ON r.id = p.ru_doc"
 		" JOIN documents b ON b.id = p.bg_doc ORDER BY r.path, p.score DESC, b.path", err);
 	if (!s)
 		return SV_ESTORE;
 	int rc = SV_OK, r;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW)
-		if ((rc = fn(ctx, sqlite3_column_double(s, 0), col(s, 1), col(s, 2))))
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sv_store_docpair p = {
+			.score = sqlite3_column_double(s, 0), .ru_path = col(s, 1),
+			.bg_path = col(s, 2), .id = sqlite3_column_int64(s, 3),
+			.ru_doc = sqlite3_column_int64(s, 4), .bg_doc = sqlite3_column_int64(s, 5),
+			.mode = col(s, 6), .declared = sqlite3_column_int(s, 7), .created = col(s, 8),
+		};
+		if ((rc = fn(ctx, &p)))
 			goto out;
+	}
 	if (r != SQLITE_DONE)
 		rc = sv_store_fail(st, err, "reading document pairs");
 out:

@@ -132,13 +132,16 @@ int sv_store_doc_segs_list(struct sv_store *st, int64_t doc,
 /* Records that an align run has seen document doc (documents.aligned = 1). */
 int sv_store_doc_mark_aligned(struct sv_store *st, int64_t doc, struct sv_error *err);
 
-/* A document pair; mode is "parallel" or "comparable". */
+/* A document pair; mode is "parallel" or "comparable". In rows given to a
+ * callback the strings are borrowed for the call. */
 struct sv_store_docpair {
+	int64_t id;                 /* set by the store (listing) */
 	int64_t ru_doc, bg_doc;
 	double score;
 	const char *mode;
-	int declared;        /* declared by a person (--parallel/--comparable) */
-	const char *created; /* ISO 8601 UTC */
+	int declared;               /* declared by a person (--parallel/--comparable) */
+	const char *created;        /* ISO 8601 UTC */
+	const char *ru_path, *bg_path; /* the documents' paths (listing only) */
 };
 
 /* Adds the pair, or updates the stored pair of the same two documents (score and
@@ -148,12 +151,11 @@ int sv_store_docpair_put(struct sv_store *st, const struct sv_store_docpair *pai
 /* *found = 1 when the memory holds a pair of documents ru_doc and bg_doc, else 0. */
 int sv_store_docpair_exists(struct sv_store *st, int64_t ru_doc, int64_t bg_doc, int *found,
 			    struct sv_error *err);
-/* Calls fn(ctx, score, ru path, bg path) for every pair, by Russian path, best score
- * first, then Bulgarian path (strings borrowed for the call); nonzero from fn stops it. */
+/* Calls fn for every pair, every field set, by Russian path, best score first,
+ * then Bulgarian path; nonzero from fn stops the listing and is returned. */
 int sv_store_docpairs_list(struct sv_store *st,
-			   int (*fn)(void *ctx, double score, const char *ru_path,
-				     const char *bg_path),
-			   void *ctx, struct sv_error *err);
+			   int (*fn)(void *ctx, const struct sv_store_docpair *pair), void *ctx,
+			   struct sv_error *err);
 
 /* ---- Translation units (store/units.c) ---------------------------------- */
 

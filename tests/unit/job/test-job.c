@@ -90,10 +90,13 @@ struct pair_list {
 	const struct sv_job_align_result *res; /* every stored pair must be one of res's */
 };
 
-static int count_docpair(void *ctx, double score, const char *ru_path, const char *bg_path)
+static int count_docpair(void *ctx, const struct sv_store_docpair *pair)
 {
 	struct pair_list *pl = ctx;
+	const char *ru_path = pair->ru_path, *bg_path = pair->bg_path;
 	pl->n++;
+	assert_true(pair->id > 0 && pair->ru_doc > 0 && pair->bg_doc > 0);
+	assert_true(!strcmp(pair->mode, "parallel") || !strcmp(pair->mode, "comparable"));
 	int found = 0;
 	for (size_t i = 0; pl->res && i < pl->res->npairs; i++)
 		found |= !strcmp(pl->res->pairs[i].ru_path, ru_path) &&
