@@ -13,16 +13,10 @@ struct sv_match *sv_match_open(struct sv_store *st, struct sv_text *t, struct sv
 	struct sv_match *m = sv_calloc(1, sizeof(*m));
 	m->st = st;
 	m->t = t;
-	sqlite3_stmt *s = sv_store_prepare(
-		st, "SELECT count(*) FROM sqlite_schema WHERE name IN ('terms_fts', 'term_folds')",
-		err);
-	if (!s) {
+	if (sv_store_has_term_index(st, &m->has_term_index, err)) {
 		free(m);
 		return NULL;
 	}
-	if (sqlite3_step(s) == SQLITE_ROW)
-		m->has_term_index = sqlite3_column_int(s, 0) == 2;
-	sqlite3_reset(s);
 	return m;
 }
 
@@ -392,8 +386,7 @@ void sv_match__fts_quote(struct sv_buf *q, const char *s, size_t n)
 	sv_buf_addc(q, '"');
 }
 
-char *sv_match__col(sqlite3_stmt *s, int i)
+char *sv_match__dup(const char *s)
 {
-	const unsigned char *v = sqlite3_column_text(s, i);
-	return sv_strdup(v ? (const char *)v : "");
+	return sv_strdup(s ? s : "");
 }
