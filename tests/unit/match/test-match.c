@@ -248,6 +248,18 @@ static void test_lookup(void **state)
 	assert_true(r.nhits >= 1);
 	assert_string_equal(r.hits[0].term.citation, "ОДКБ");
 	assert_int_equal(r.hits[0].how, SV_MATCH_SHORTER);
+	/* whole terms only: neither kind of partial match */
+	struct sv_match_lookup_opts exact;
+	sv_match_lookup_opts_init(&exact);
+	assert_int_equal(exact.partial, SV_MATCH_PARTIAL_ON);
+	exact.partial = SV_MATCH_PARTIAL_OFF;
+	assert_int_equal(sv_match_lookup(mt, "саммит ОДКБ в Бишкеке", &exact, &r, &err), SV_OK);
+	assert_int_equal(r.nhits, 0);
+	assert_int_equal(sv_match_lookup(mt, "коллективной безопасности", &exact, &r, &err), SV_OK);
+	for (size_t i = 0; i < r.nhits; i++)
+		assert_int_not_equal(r.hits[i].how, SV_MATCH_LONGER);
+	assert_int_equal(sv_match_lookup(mt, "Киргизии", &exact, &r, &err), SV_OK);
+	assert_string_equal(r.hits[0].term.citation, "Киргизия");
 	/* a name the lemmatiser does not know, in another case: a stem match */
 	put_term(SV_LANG_RU, "алаарча", "Алаарча", "name", 1);
 	assert_int_equal(sv_match_lookup(mt, "Алаарчи", NULL, &r, &err), SV_OK);
