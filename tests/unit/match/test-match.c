@@ -287,6 +287,13 @@ static void test_lookup(void **state)
 	sv_match_lookup_release(&r);
 }
 
+/* Keeps a copy of the unit's text. */
+static int unit_text(void *ctx, const struct sv_store_unit_view *u)
+{
+	*(char **)ctx = sv_strdup(u->text);
+	return 0;
+}
+
 /* Units from ntrex-dev parallel lines, analysed as `align` stores them. */
 static size_t load_units(const char *shared, char ***ru_lines, size_t *nru)
 {
@@ -460,11 +467,13 @@ static void test_search(void **state)
 	}
 	assert_true(tried >= 10);
 	/* Bulgarian queries search the Bulgarian side */
-	struct sv_match_search_opts o = { SV_LANG_BG, 3, 50, 0 };
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT bg_text FROM units WHERE id = 5", NULL);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *bg = sv_strdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+	struct sv_match_search_opts o;
+	sv_match_search_opts_init(&o);
+	o.lang = SV_LANG_BG;
+	o.limit = 3;
+	char *bg = NULL;
+	assert_int_equal(sv_store_unit_view_read(st, 5, SV_LANG_BG, unit_text, &bg, &err), SV_OK);
+	assert_non_null(bg);
 	assert_int_equal(sv_match_search(mt, bg, &o, &r, &err), SV_OK);
 	assert_true(r.n >= 1);
 	assert_string_equal(r.v[0].bg, bg);
