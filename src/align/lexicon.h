@@ -27,10 +27,11 @@ struct sv_lexicon {
 
 #define SV_LEXICON_INIT { 0 }
 
-/* Reads the lexicon at path, or when path is NULL the first found of:
- * $SVERKA_LEXICON (when set, it must be readable), the source tree of an
- * uninstalled build the program runs from (named by the build tree's
- * sverka-uninstalled file, see meson.build), SV_DATADIR/seed-lexicon.tsv.
+/* Reads into lex (empty: SV_LEXICON_INIT or released) the lexicon at path, or
+ * when path is NULL the first found of: $SVERKA_LEXICON (when set, it must be
+ * readable); for a program run from an uninstalled build, the source tree's
+ * (named by the build tree's sverka-uninstalled, see meson.build), so that a
+ * build never reads an older installed copy; SV_DATADIR/seed-lexicon.tsv.
  * A bad file is SV_EINPUT naming the file and line; an unreadable path or
  * $SVERKA_LEXICON is SV_EINPUT naming it; none found is SV_ESTORE naming every
  * path searched. On failure lex is left empty. */
