@@ -107,10 +107,11 @@ void tm_side_prune(struct tm_side *sd, uint32_t min_freq);
 /* ---- terms-lex.c ----------------------------------------------------- */
 void tm_lexicon_init(struct tm_lexicon *lx);
 void tm_lexicon_release(struct tm_lexicon *lx);
-/* Loads a TSV lexicon (ru<TAB>bg[<TAB>...], # comments). */
-int tm_lexicon_load(struct tm_lexicon *lx, const char *path, struct sv_error *err);
-/* The default path search of sv_terms_opts.lexicon; loads nothing when none. */
-int tm_lexicon_load_default(struct tm_lexicon *lx, const char *path, struct sv_error *err);
+/* Adds the pairs of lex (borrowed), lower-cased. */
+void tm_lexicon_use(struct tm_lexicon *lx, const struct sv_lexicon *lex);
+/* Adds the lexicon of o: o->lex, else the file o->lexicon read (or searched
+ * for) by sv_lexicon_read(). */
+int tm_lexicon_load(struct tm_lexicon *lx, const struct sv_terms_opts *o, struct sv_error *err);
 void tm_lexicon_add(struct tm_lexicon *lx, const char *ru, const char *bg);
 int tm_lexicon_has(const struct tm_lexicon *lx, const char *ru, const char *bg);
 /* Translations of a word into the other language (borrowed NULL-terminated

@@ -1728,7 +1728,7 @@ int sv_align_terms(struct sv_store *st, struct sv_text *t, const struct sv_terms
 	size_t nwhere = 0;
 	if (stats)
 		memset(stats, 0, sizeof(*stats));
-	int rc = tm_lexicon_load_default(&m.lx, m.o.lexicon, err);
+	int rc = tm_lexicon_load(&m.lx, &m.o, err);
 	if (!rc)
 		rc = load_segments(&m, st, stats, &where, &nwhere, err);
 	if (!rc)
@@ -1807,7 +1807,7 @@ int sv_terms_pair_lists(struct sv_text *t, const struct sv_terms_opts *opts,
 	model_init(&m, t, opts);
 	struct sv_tokens toks = { 0 };
 	m.cog_floor = 0.5;
-	int rc = tm_lexicon_load_default(&m.lx, m.o.lexicon, err);
+	int rc = tm_lexicon_load(&m.lx, &m.o, err);
 	if (rc)
 		goto out;
 	/* terms [0, n) with hyphenated compounds whole, [n, 2n) by their parts */

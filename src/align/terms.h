@@ -16,15 +16,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "align/lexicon.h"
 #include "base/buf.h"
 #include "base/error.h"
 #include "store/store.h"
 #include "text/text.h"
 
 struct sv_terms_opts {
-	const char *lexicon; /* seed lexicon path; NULL: $SVERKA_LEXICON, then
-				SV_SOURCE_ROOT/glossaries/seed-lexicon.tsv, then
-				SV_DATADIR/seed-lexicon.tsv (none found is not an error) */
+	const struct sv_lexicon *lex; /* the seed lexicon, read (borrowed); NULL:
+					 read the file `lexicon` */
+	const char *lexicon; /* seed lexicon path; NULL: the search path of
+				sv_lexicon_read() (align/lexicon.h) */
 	double min_score;    /* pairs stored at or above (default 0.30) */
 	int max_words;       /* longest candidate in words (default 5) */
 	int per_term;        /* pairs kept per term and side (default 3) */

@@ -391,13 +391,15 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 	}
 	struct sv_error err = { 0 };
 	struct run r = { 0 };
+	struct sv_lexicon lex = SV_LEXICON_INIT; /* read once, for sentences and terms */
 	int rc;
 	size_t nunits = 0, npar = 0, ncomp = 0;
 	if ((rc = sv_store_open(cli->memory, 0, &r.st, &err)) ||
-	    !(r.a = sv_align_open(lexicon, &err))) {
+	    (rc = sv_lexicon_read(&lex, lexicon, &err))) {
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
+	r.a = sv_align_open_lexicon(&lex);
 	for (size_t i = 0; i < ndecl; i++)
 		if ((rc = declare(&r, decls[i].ru, decls[i].bg, decls[i].m, &err)))
 			goto fail;
@@ -422,7 +424,7 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 	if (!rc) {
 		struct sv_terms_opts to;
 		sv_terms_opts_init(&to);
-		to.lexicon = lexicon;
+		to.lex = &lex;
 		struct sv_text *t = sv_text_open(NULL, &err);
 		rc = t ? sv_align_terms(r.st, t, &to, &ts, &err) : err.code;
 		sv_text_close(t);
@@ -463,6 +465,7 @@ out:
 		adoc_free(&r.docs[i]);
 	free(r.docs);
 	sv_align_close(r.a);
+	sv_lexicon_release(&lex);
 	if (r.st)
 		sv_store_close(r.st);
 	free(decls);
