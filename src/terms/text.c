@@ -1,7 +1,7 @@
 /* Small Cyrillic helpers for terms: case, endings, word classes and gender
  * guessed from lemma endings, adjective agreement and transliteration
  * between Russian and Bulgarian spelling (for names seen in one language). */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <string.h>
 

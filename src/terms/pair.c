@@ -4,7 +4,7 @@
  * content words of two terms (word order and prepositions free); acronyms
  * through the letters of their expansions; term co-occurrence in aligned
  * units and paired documents. Every pair carries readable evidence. */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <math.h>
 #include <stdio.h>

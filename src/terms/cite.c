@@ -2,7 +2,7 @@
  * adjectives before it agreeing and the dependents after it as observed;
  * Bulgarian indefinite (the article sits on the first word of a phrase and
  * comes off). Capitalisation follows the observed form, ё is kept where seen. */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * neither start nor end with a function word are counted by lemma key with
  * their occurrences; acronym definitions link a short form to its long
  * form; C-value ranks them; citation forms are built from the forms seen. */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -10,8 +10,8 @@
  * opened with sv_terms_open() and freed with sv_terms_close(); the sv_text
  * passed to it is borrowed and must outlive it. Output arrays are the
  * caller's, freed with their _release(). */
-#ifndef SV_ALIGN_TERMS_H
-#define SV_ALIGN_TERMS_H
+#ifndef SV_TERMS_H
+#define SV_TERMS_H
 
 #include <stddef.h>
 #include <stdint.h>

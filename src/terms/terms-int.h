@@ -1,12 +1,12 @@
-/* Internals of term extraction and pairing shared between src/align/terms*.c.
- * Not a contract: include align/terms.h. */
-#ifndef SV_ALIGN_TERMS_INT_H
-#define SV_ALIGN_TERMS_INT_H
+/* Internals of term extraction and pairing shared between the files of src/terms/.
+ * Not a contract: include terms/terms.h. */
+#ifndef SV_TERMS_INT_H
+#define SV_TERMS_INT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "align/terms.h"
+#include "terms/terms.h"
 #include "base/map.h"
 
 #define TM_MAX_WORDS 8 /* tokens in a candidate, function words inside included */

@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include "align/terms.h"
+#include "terms/terms.h"
 #include "store/ingest.h"
 #include "store/termbase.h"
 

@@ -1,7 +1,7 @@
 /* The seed lexicon as the term pairer reads it: word pairs both ways, loaded
  * from the TSV file in glossaries/ (ru<TAB>bg, further columns ignored, #
  * comments, an optional "ru<TAB>bg" header). */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
