@@ -134,6 +134,22 @@ void tm_side_init(struct tm_side *sd, enum sv_lang lang)
 	sv_intern_init(&sd->lemmas);
 }
 
+void tm_side_index_release(struct tm_side *sd)
+{
+	sv_map_release(&sd->keyidx);
+	free(sd->keynext);
+	sd->keynext = NULL;
+	if (sd->post)
+		for (size_t i = 0; i < sd->npostv; i++)
+			free(sd->post[i]);
+	free(sd->post);
+	free(sd->npost);
+	free(sd->cappost);
+	sd->post = NULL;
+	sd->npost = sd->cappost = NULL;
+	sd->npostv = 0;
+}
+
 void tm_side_release(struct tm_side *sd)
 {
 	for (size_t i = 0; i < sd->nterms; i++) {
@@ -153,14 +169,7 @@ void tm_side_release(struct tm_side *sd)
 	free(sd->segid);
 	sv_map_release(&sd->cand);
 	sv_map_release(&sd->votes);
-	sv_map_release(&sd->keyidx);
-	free(sd->keynext);
-	if (sd->post)
-		for (size_t i = 0; i < sd->npostv; i++)
-			free(sd->post[i]);
-	free(sd->post);
-	free(sd->npost);
-	free(sd->cappost);
+	tm_side_index_release(sd);
 	free(sd->lemma_freq);
 	free(sd->lemma_cap);
 	free(sd->lemma_low);

@@ -1,12 +1,12 @@
 /* Unit tests for terms: citation forms, acronym definitions, lemma keys,
  * the acceptance pairs from the sample coverage (memories/seeds) through
- * sv_align_terms(), decisions surviving a refresh, and sverka pair's scorer on
+ * sv_job_terms(), decisions surviving a refresh, and sverka pair's scorer on
  * the language-names list. */
 #include "../test.h"
 
 #include <unistd.h>
 
-#include "terms/terms.h"
+#include "job/terms.h"
 #include "store/ingest.h"
 #include "store/termbase.h"
 
@@ -140,9 +140,9 @@ static void run_terms(struct sv_store *st, struct sv_terms_stats *stats)
 {
 	struct sv_error err = { 0 };
 	assert_int_equal(sv_store_begin(st, &err), SV_OK);
-	int rc = sv_align_terms(st, text, NULL, stats, &err);
+	int rc = sv_job_terms(st, text, NULL, stats, &err);
 	if (rc)
-		fail_msg("sv_align_terms: %s", err.msg);
+		fail_msg("sv_job_terms: %s", err.msg);
 	assert_int_equal(sv_store_commit(st, &err), SV_OK);
 }
 
