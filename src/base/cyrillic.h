@@ -51,6 +51,17 @@ static inline uint32_t sv_cyr_fold(uint32_t c)
 	return c == SV_CYR_YO ? SV_CYR_IE : c;
 }
 
+/* А-Я and Ё to lower case, nothing else (Ѐ-Џ other than Ё and ASCII stay as they are): the
+ * case step of match's spelling fold, whose result the memory stores (store/schema.c). */
+static inline uint32_t sv_cyr_lower_russian(uint32_t c)
+{
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 0x20;
+	if (c == SV_CYR_YO_UP)
+		return SV_CYR_YO;
+	return c;
+}
+
 /* As sv_cyr_fold() but for А-Я, Ё and A-Z only: Ѐ-Џ other than Ё (Bulgarian Ѝ, Ѐ) stay
  * upper case. The align module's lexicon words and name runs are keyed this way; keyed with
  * sv_cyr_fold() they would change align's figures (docs/FIGURES.md). */

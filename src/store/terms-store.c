@@ -11,7 +11,8 @@ int sv_store_terms_segments(struct sv_store *st,
 			    void *ctx, struct sv_error *err)
 {
 	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT s.id, s.doc, s.lang, s.text FROM segments s ORDER BY s.doc, s.ordinal", err);
+		"SELECT s.id, s.doc, s.lang, s.text FROM segments s ORDER BY s.doc, s.ordinal",
+		err);
 	if (!s)
 		return SV_ESTORE;
 	int rc;
@@ -53,7 +54,8 @@ int sv_store_terms_units(struct sv_store *st,
 			 void *ctx, struct sv_error *err)
 {
 	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT ru_segs, bg_segs FROM units WHERE ru_segs IS NOT NULL AND bg_segs IS NOT NULL\n"
+		"SELECT ru_segs, bg_segs FROM units\n"
+		"  WHERE ru_segs IS NOT NULL AND bg_segs IS NOT NULL\n"
 		"  AND ru_segs <> '' AND bg_segs <> '' ORDER BY id", err);
 	if (!s)
 		return SV_ESTORE;

@@ -174,7 +174,8 @@ static void derive_acronyms(struct tm_model *m, int s, const struct derive *d, s
 		const char *lemmas[1] = { key.data };
 		uint32_t had = sv_intern_find(&sd->lemmas, key.data, key.len);
 		struct sv_map_slot *ex = had ? sv_map_find(&sd->cand, key.data, key.len) : NULL;
-		uint32_t id = ex ? (uint32_t)ex->val - 1 : tm_term_new(sd, lemmas, 1, cit.data, TM_ACRONYM);
+		uint32_t id = ex ? (uint32_t)ex->val - 1
+				 : tm_term_new(sd, lemmas, 1, cit.data, TM_ACRONYM);
 		struct tm_term *t = &sd->terms[id];
 		if (!ex) {
 			/* it stands where its expansion stands */

@@ -215,8 +215,7 @@ static int term_citation(struct tm_model *m, struct tm_side *sd, struct tm_term 
 	struct sv_map forms = SV_MAP_INIT;
 	for (uint32_t i = 0; i < t->nocc; i++) {
 		const struct tm_occ *o = &t->occ[i];
-		struct sv_map_slot *s = sv_map_add(&forms, sd->segtext[o->seg] + o->start, o->len, NULL);
-		s->val++;
+		sv_map_add(&forms, sd->segtext[o->seg] + o->start, o->len, NULL)->val++;
 	}
 	struct sv_buf cit = SV_BUF_INIT, low = SV_BUF_INIT;
 	double best = -1;

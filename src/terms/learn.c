@@ -52,7 +52,8 @@ void tm_learn_words(struct tm_model *m)
 	m->learnt[TM_RU] = sv_calloc(nlr, sizeof(struct tm_learnt));
 	m->learnt[TM_BG] = sv_calloc(nlb, sizeof(struct tm_learnt));
 	float *best_r = sv_calloc(nlr, sizeof(float)), *best_b = sv_calloc(nlb, sizeof(float));
-	uint32_t *arg_r = sv_calloc(nlr, sizeof(uint32_t)), *arg_b = sv_calloc(nlb, sizeof(uint32_t));
+	uint32_t *arg_r = sv_calloc(nlr, sizeof(uint32_t));
+	uint32_t *arg_b = sv_calloc(nlb, sizeof(uint32_t));
 	for (size_t i = 0; i < together.cap; i++) {
 		if (!together.keys[i] || together.vals[i] < TM_LEARN_MIN_UNITS)
 			continue;

@@ -118,11 +118,13 @@ int sv_terms_lemma_key(struct sv_text *t, enum sv_lang lang, const char *term,
 	size_t words = 0;
 	for (size_t k = 0; !rc && k < toks.n; k++) {
 		const struct sv_token *tk = &toks.v[k];
-		if ((tk->type != SV_TOK_WORD && tk->type != SV_TOK_ACRONYM && tk->type != SV_TOK_NUMBER) ||
+		if ((tk->type != SV_TOK_WORD && tk->type != SV_TOK_ACRONYM &&
+		     tk->type != SV_TOK_NUMBER) ||
 		    (tk->flags & SV_TOKF_PART))
 			continue;
 		const char *key = sv_token_key(&toks, k), *l[2];
-		size_t nl = tk->type == SV_TOK_WORD ? sv_text_lemmas(t, lang, key, tk->keylen, l, 2) : 0;
+		size_t nl = tk->type == SV_TOK_WORD ? sv_text_lemmas(t, lang, key, tk->keylen, l, 2)
+						    : 0;
 		if (words++)
 			sv_buf_addc(out, ' ');
 		if (nl)

@@ -163,7 +163,8 @@ void tm_side_index(struct tm_model *m, int s)
 				continue;
 			if (sd->npost[id] == sd->cappost[id]) {
 				sd->cappost[id] = sd->cappost[id] ? sd->cappost[id] * 2 : 4;
-				sd->post[id] = sv_realloc(sd->post[id], sd->cappost[id] * sizeof(uint32_t));
+				sd->post[id] = sv_realloc(sd->post[id],
+							  sd->cappost[id] * sizeof(uint32_t));
 			}
 			sd->post[id][sd->npost[id]++] = (uint32_t)i;
 		}

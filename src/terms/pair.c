@@ -78,21 +78,23 @@ static void pair_compositional(struct tm_model *m)
 			size_t x = pick[pi];
 			for (size_t t = 0; t < ntr[x]; t++) {
 				uint32_t id = tr[x][t];
-				size_t np = bg->npost[id] < TM_POSTINGS_CAP ? bg->npost[id] : TM_POSTINGS_CAP;
+				size_t np = bg->npost[id] < TM_POSTINGS_CAP ? bg->npost[id]
+									    : TM_POSTINGS_CAP;
 				for (size_t q = 0; q < np; q++) {
 					uint32_t j = bg->post[id][q];
 					if (seen[j] == m->seen_epoch)
 						continue;
 					seen[j] = m->seen_epoch;
 					struct tm_term *b = &bg->terms[j];
-					if (b->kind == TM_ACRONYM || abs((int)b->ncontent - (int)a->ncontent) >
-									     TM_WORDS_MAX_CONTENT_DIFF)
+					int diff = abs((int)b->ncontent - (int)a->ncontent);
+					if (b->kind == TM_ACRONYM || diff > TM_WORDS_MAX_CONTENT_DIFF)
 						continue;
 					struct tm_match mt[TM_MAX_WORDS];
 					size_t nm = 0;
 					double s = tm_words_score(m, a, b, mt, &nm);
 					/* a translation covers every content word of both */
-					if (s < TM_WORDS_MIN_SCORE || nm < a->ncontent || nm < b->ncontent)
+					if (s < TM_WORDS_MIN_SCORE || nm < a->ncontent ||
+					    nm < b->ncontent)
 						continue;
 					/* keep the per_term best */
 					size_t pos = ntop;
@@ -102,7 +104,8 @@ static void pair_compositional(struct tm_model *m)
 						continue;
 					if (ntop < (size_t)m->o.per_term)
 						ntop++;
-					memmove(&top[pos + 1], &top[pos], (ntop - 1 - pos) * sizeof(*top));
+					memmove(&top[pos + 1], &top[pos],
+						(ntop - 1 - pos) * sizeof(*top));
 					top[pos].j = j;
 					top[pos].s = s;
 				}
@@ -157,8 +160,9 @@ static void mark_mutual(struct tm_model *m)
 	tm_best_scores(m, best);
 	for (size_t i = 0; i < m->npairs; i++) {
 		struct tm_pair *p = &m->pairs[i];
-		p->best_for = (uint8_t)((p->score >= best[TM_RU][p->term[TM_RU]] ? TM_BEST_FOR_RU : 0) |
-					(p->score >= best[TM_BG][p->term[TM_BG]] ? TM_BEST_FOR_BG : 0));
+		int for_ru = p->score >= best[TM_RU][p->term[TM_RU]];
+		int for_bg = p->score >= best[TM_BG][p->term[TM_BG]];
+		p->best_for = (uint8_t)((for_ru ? TM_BEST_FOR_RU : 0) | (for_bg ? TM_BEST_FOR_BG : 0));
 		p->mutual = p->best_for == (TM_BEST_FOR_RU | TM_BEST_FOR_BG);
 	}
 	for (size_t i = 0; i < m->npairs; i++)

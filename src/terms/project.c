@@ -86,7 +86,8 @@ static int project_term(struct tm_model *m, int fs, uint32_t i)
 				continue;
 			double c = fs == TM_RU ? sv_align_cognate(tm_lemma(from, t->w[k]), cw)
 					       : sv_align_cognate(cw, tm_lemma(from, t->w[k]));
-			char *const *lx = tm_lexicon_find(&m->lx, from->lang, tm_lemma(from, t->w[k]));
+			char *const *lx =
+				tm_lexicon_find(&m->lx, from->lang, tm_lemma(from, t->w[k]));
 			for (size_t q = 0; lx && lx[q]; q++)
 				if (!strcmp(lx[q], cw))
 					c = 1.0;
@@ -166,10 +167,9 @@ void tm_project_all(struct tm_model *m, struct sv_terms_stats *stats)
 			int j = project_term(m, s, (uint32_t)i);
 			if (j < 0)
 				continue;
-			if (s == TM_RU)
-				tm_pair_push(m, (uint32_t)i, (uint32_t)j, TM_PROJECT_BASE, TM_HOW_PROJECTED);
-			else
-				tm_pair_push(m, (uint32_t)j, (uint32_t)i, TM_PROJECT_BASE, TM_HOW_PROJECTED);
+			uint32_t own = (uint32_t)i, spelt = (uint32_t)j;
+			tm_pair_push(m, s == TM_RU ? own : spelt, s == TM_RU ? spelt : own,
+				     TM_PROJECT_BASE, TM_HOW_PROJECTED);
 			if (stats)
 				stats->projected++;
 		}

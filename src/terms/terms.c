@@ -72,8 +72,8 @@ int sv_terms_extract(struct sv_terms *tm, struct sv_terms_stats *stats, struct s
 			rc = tm_vote_segment(&m->side[s], m->t, (uint32_t)i, &toks, err);
 	for (int s = 0; s < 2 && !rc; s++)
 		for (size_t i = 0; i < m->side[s].nseg && !rc; i++)
-			rc = tm_extract_segment(&m->side[s], m->t, (uint32_t)i, m->o.max_words, &toks,
-						err);
+			rc = tm_extract_segment(&m->side[s], m->t, (uint32_t)i, m->o.max_words,
+						&toks, err);
 	if (rc)
 		goto out;
 	for (int s = 0; s < 2; s++) {
@@ -247,11 +247,12 @@ void sv_terms_result(struct sv_terms *tm, struct sv_termbase_refresh *r)
 	for (int s = 0; s < 2; s++)
 		for (size_t i = 0; i < m->side[s].nterms; i++) {
 			struct tm_term *t = &m->side[s].terms[i];
-			if (t->keep && !idx[s][i] && t->nocc &&
-			    (t->kind != TM_PHRASE || (t->nocc >= TM_ALONE_MIN_FREQ && t->cvalue > 0))) {
-				SV_GROW(r->alone, capalone, r->nalone + 1);
-				r->alone[r->nalone++] = result_term(m, r, &capterms, idx, s, (uint32_t)i);
-			}
+			int worth = t->kind != TM_PHRASE ||
+				    (t->nocc >= TM_ALONE_MIN_FREQ && t->cvalue > 0);
+			if (!t->keep || idx[s][i] || !t->nocc || !worth)
+				continue;
+			SV_GROW(r->alone, capalone, r->nalone + 1);
+			r->alone[r->nalone++] = result_term(m, r, &capterms, idx, s, (uint32_t)i);
 		}
 	/* Concepts: the best pairs, acronyms with their expansions. */
 	for (size_t i = 0; i < m->npairs; i++) {
