@@ -1,6 +1,6 @@
 /* Learning word pairs from aligned units: for words that no spelling or lexicon entry
  * explains within a unit (competitive linking), Dice over the units where they occur,
- * mutual best, seen twice or more (docs/TERMS.md, "Pairing"). */
+ * mutual best, seen twice or more (docs/TERMS.md, "Word similarity"). */
 #include "terms/terms-int.h"
 
 #include <stdlib.h>

@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* Cognate similarity below which two words of a term list count as unlike: lower than in
- * running text, as lists hold names (docs/TERMS.md, "Pairing"). */
+ * running text, as lists hold names (docs/TERMS.md, "Word similarity"). */
 #define TM_COGNATE_FLOOR_LISTS 0.5
 
 /* Appends a term for each of the n strings v to side sd; parts: hyphenated compounds by

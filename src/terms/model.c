@@ -11,13 +11,14 @@
 #include "base/utf8.h"
 
 /* Cognate similarity below which two words of running text count as unlike (docs/TERMS.md,
- * "Pairing": many words there share only an ending, укрепление / уважение). */
+ * "Word similarity": many words there share only an ending, укрепление / уважение). */
 #define TM_COGNATE_FLOOR_TEXT 0.6
 /* A learnt word pair's similarity: TM_LEARNT_BASE + TM_LEARNT_DICE * Dice (docs/TERMS.md,
- * "Pairing"). */
+ * "Word similarity"). */
 #define TM_LEARNT_BASE 0.5
 #define TM_LEARNT_DICE 0.5
-/* A word of the other side sharing a cognate key is a translation from this similarity on. */
+/* A word of the other side sharing a cognate key is a translation from this similarity on
+ * (docs/TERMS.md, "Word similarity"). */
 #define TM_TRANSLATION_MIN_SIM 0.55
 #define TM_BUCKET_WALK_MAX 256 /* words of one cognate-key bucket looked at */
 #define TM_TRANS_CACHE_MAX 32  /* translations memoised per lemma */

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Candidates of the compositional pairing (docs/TERMS.md, "Pairing"). */
+/* Candidates of the compositional pairing (docs/TERMS.md, "Compositional score"). */
 #define TM_WORDS_MIN_SCORE 0.45   /* compositional score a pair needs */
 #define TM_WORDS_MAX_CONTENT_DIFF 2 /* content words the two terms may differ by */
 #define TM_POSTINGS_CAP 4000      /* terms read per posting list of a translation */
