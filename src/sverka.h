@@ -31,5 +31,6 @@
 #include "match/match.h"  /* lookup, fuzzy search, concordance */
 #include "io/io.h"        /* TMX, XLIFF, TBX, OmegaT, CSV, TSV, PO readers and writers */
 #include "check/check.h"  /* terminology and consistency checks */
+#include "job/terms.h"    /* the terms job (extraction, pairing, the termbase refresh) */
 
 #endif

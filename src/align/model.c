@@ -202,11 +202,11 @@ size_t sv_align_table_size(const struct sv_align *a)
 	return a->tt.n;
 }
 
-/* A Russian or ASCII capital lower-cased, ё and Ё as е; any other code point (Ѝ too) as it
- * is: sv_cyr_fold_russian_capitals(), kept so that align's figures stay as measured. */
+/* A Russian/Bulgarian or ASCII capital lower-cased (Ѝ too, as terms does), ё and Ё as е;
+ * any other code point as it is. */
 static uint32_t fold_letter(uint32_t c)
 {
-	return sv_cyr_fold_russian_capitals(c);
+	return sv_cyr_fold(c);
 }
 
 /* Lower-cases a lexicon word (Cyrillic and ASCII) into out. */

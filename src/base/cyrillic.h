@@ -62,20 +62,6 @@ static inline uint32_t sv_cyr_lower_russian(uint32_t c)
 	return c;
 }
 
-/* As sv_cyr_fold() but for А-Я, Ё and A-Z only: Ѐ-Џ other than Ё (Bulgarian Ѝ, Ѐ) stay
- * upper case. The align module's lexicon words and name runs are keyed this way; keyed with
- * sv_cyr_fold() they would change align's figures (docs/FIGURES.md). */
-static inline uint32_t sv_cyr_fold_russian_capitals(uint32_t c)
-{
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 0x20;
-	if (c == SV_CYR_YO_UP || c == SV_CYR_YO)
-		return SV_CYR_IE;
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	return c;
-}
-
 /* а е ё и й о у ъ ы ь э ю я (lower case only). */
 static inline int sv_cyr_is_nonconsonant(uint32_t c)
 {

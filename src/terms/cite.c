@@ -186,7 +186,7 @@ static int analyse_words(struct tm_model *m, enum sv_lang lang, const char *s, s
 			 size_t *nwords, struct sv_error *err)
 {
 	*nwords = 0;
-	int rc = sv_text_tokenize(m->t, s, n, toks, err);
+	int rc = sv_text_tokenize(m->text, s, n, toks, err);
 	if (rc)
 		return rc;
 	size_t k = 0;
@@ -199,7 +199,7 @@ static int analyse_words(struct tm_model *m, enum sv_lang lang, const char *s, s
 		words[k] = sv_strndup(s + tk->start, tk->len);
 		const char *l[2];
 		size_t nl = tk->type == SV_TOK_ACRONYM ? 0
-			    : sv_text_lemmas(m->t, lang, key, tk->keylen, l, 2);
+			    : sv_text_lemmas(m->text, lang, key, tk->keylen, l, 2);
 		lemmas[k] = nl ? l[0] : NULL;
 		k++;
 	}

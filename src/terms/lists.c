@@ -18,7 +18,7 @@ static int list_terms(struct tm_model *m, struct tm_side *sd, const char *const 
 		struct tm_term *t = &sd->terms[sd->nterms++];
 		memset(t, 0, sizeof(*t));
 		t->keep = 1;
-		int rc = sv_text_tokenize(m->t, v[i], strlen(v[i]), toks, err);
+		int rc = sv_text_tokenize(m->text, v[i], strlen(v[i]), toks, err);
 		if (rc) {
 			sv_error_prefix(err, "'%s': ", v[i]);
 			return rc;
@@ -37,7 +37,7 @@ static int list_terms(struct tm_model *m, struct tm_side *sd, const char *const 
 			}
 			int stop = sv_text_is_stopword(sd->lang, key, tk->keylen);
 			size_t nl = tk->type == SV_TOK_ACRONYM ? 0
-				    : sv_text_lemmas(m->t, sd->lang, key, tk->keylen, l, 2);
+				    : sv_text_lemmas(m->text, sd->lang, key, tk->keylen, l, 2);
 			uint32_t id = nl ? tm_side_lemma(sd, l[0], strlen(l[0]), stop)
 					 : tm_side_lemma(sd, key, tk->keylen, stop);
 			t->w[t->n++] = id;
@@ -67,7 +67,7 @@ int sv_terms_pair_lists(struct sv_text *t, const struct sv_terms_opts *opts,
 	struct sv_tokens toks = { 0 };
 	m.cog_floor = TM_COGNATE_FLOOR_LISTS;
 	struct tm_side *rs = &m.side[TM_RU], *bs = &m.side[TM_BG];
-	int rc = tm_lexicon_load_default(&m.lx, m.o.lexicon, err);
+	int rc = tm_lexicon_load_default(&m.lx, m.opts.lexicon, err);
 	/* terms [0, n) with hyphenated compounds whole, [n, 2n) by their parts */
 	if (!rc)
 		rc = list_terms(&m, rs, ru, nru, &toks, 0, err);

@@ -38,21 +38,21 @@ void sv_terms_opts_init(struct sv_terms_opts *o)
 void tm_model_init(struct tm_model *m, struct sv_text *t, const struct sv_terms_opts *o)
 {
 	memset(m, 0, sizeof(*m));
-	m->t = t;
+	m->text = t;
 	if (o)
-		m->o = *o;
+		m->opts = *o;
 	else
-		sv_terms_opts_init(&m->o);
-	if (m->o.max_words < 1 || m->o.max_words > 5)
-		m->o.max_words = 5;
-	if (m->o.per_term < 1)
-		m->o.per_term = 3;
+		sv_terms_opts_init(&m->opts);
+	if (m->opts.max_words < 1 || m->opts.max_words > 5)
+		m->opts.max_words = 5;
+	if (m->opts.per_term < 1)
+		m->opts.per_term = 3;
 	m->cog_floor = TM_COGNATE_FLOOR_TEXT;
 	tm_side_init(&m->side[TM_RU], SV_LANG_RU);
 	tm_side_init(&m->side[TM_BG], SV_LANG_BG);
 	tm_lexicon_init(&m->lx);
-	sv_buf_init(&m->tmp);
-	sv_buf_init(&m->tmp2);
+	sv_buf_init(&m->key_buf);
+	sv_buf_init(&m->bucket_buf);
 }
 
 void tm_model_release(struct tm_model *m)
@@ -77,8 +77,8 @@ void tm_model_release(struct tm_model *m)
 	sv_map64_release(&m->word_sim_cache);
 	free(m->pairs);
 	free(m->seen_mark);
-	sv_buf_release(&m->tmp);
-	sv_buf_release(&m->tmp2);
+	sv_buf_release(&m->key_buf);
+	sv_buf_release(&m->bucket_buf);
 }
 
 /* ---- Cognate keys and postings ---------------------------------------- */
@@ -143,10 +143,10 @@ void tm_side_index(struct tm_model *m, int s)
 		if (sd->lemma_class[id] == TM_STOP)
 			continue;
 		const char *w = tm_lemma(sd, id);
-		align_key(sd->lang, w, &m->tmp, &m->tmp2);
-		bucket_add(sd, m->tmp2.data, m->tmp2.len, id, KEY_ALIGN);
-		consonant_key(w, &m->tmp2);
-		bucket_add(sd, m->tmp2.data, m->tmp2.len, id, KEY_CONSONANTS);
+		align_key(sd->lang, w, &m->key_buf, &m->bucket_buf);
+		bucket_add(sd, m->bucket_buf.data, m->bucket_buf.len, id, KEY_ALIGN);
+		consonant_key(w, &m->bucket_buf);
+		bucket_add(sd, m->bucket_buf.data, m->bucket_buf.len, id, KEY_CONSONANTS);
 	}
 	sd->post = sv_calloc(nl, sizeof(uint32_t *));
 	sd->npostv = nl;

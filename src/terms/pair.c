@@ -43,7 +43,7 @@ static void pair_compositional(struct tm_model *m)
 {
 	struct tm_side *ru = &m->side[TM_RU], *bg = &m->side[TM_BG];
 	uint32_t *seen = seen_marks(m, bg->nterms + 1);
-	struct { uint32_t j; double s; } *top = sv_malloc((size_t)m->o.per_term * sizeof(*top));
+	struct { uint32_t j; double s; } *top = sv_malloc((size_t)m->opts.per_term * sizeof(*top));
 	for (size_t i = 0; i < ru->nterms; i++) {
 		struct tm_term *a = &ru->terms[i];
 		if (!a->keep || a->kind == TM_ACRONYM || !a->ncontent)
@@ -100,9 +100,9 @@ static void pair_compositional(struct tm_model *m)
 					size_t pos = ntop;
 					while (pos > 0 && top[pos - 1].s < s)
 						pos--;
-					if (pos >= (size_t)m->o.per_term)
+					if (pos >= (size_t)m->opts.per_term)
 						continue;
-					if (ntop < (size_t)m->o.per_term)
+					if (ntop < (size_t)m->opts.per_term)
 						ntop++;
 					memmove(&top[pos + 1], &top[pos],
 						(ntop - 1 - pos) * sizeof(*top));
@@ -172,7 +172,7 @@ static void mark_mutual(struct tm_model *m)
 	free(best[TM_BG]);
 }
 
-int tm_pair_all(struct tm_model *m, struct sv_terms_stats *stats, struct sv_error *err)
+int tm_pair_sides(struct tm_model *m, struct sv_terms_stats *stats, struct sv_error *err)
 {
 	tm_side_index(m, TM_RU);
 	tm_side_index(m, TM_BG);
@@ -184,7 +184,7 @@ int tm_pair_all(struct tm_model *m, struct sv_terms_stats *stats, struct sv_erro
 	pair_compositional(m);
 	tm_pair_acronyms(m);
 	dedupe_pairs(m);
-	if (m->o.project)
+	if (m->opts.project)
 		tm_project_all(m, stats);
 	mark_mutual(m);
 	return SV_OK;

@@ -216,8 +216,8 @@ struct tm_trans_cache {
 };
 
 struct tm_model {
-	struct sv_text *t;
-	struct sv_terms_opts o;
+	struct sv_text *text;         /* borrowed: tokeniser and lemmas */
+	struct sv_terms_opts opts;    /* as given, out-of-range values replaced by defaults */
 	struct tm_side side[2];       /* indexed by enum tm_side_index */
 	struct tm_lexicon lx;
 	struct tm_learnt *learnt[2];  /* per side, by lemma id (NULL before learning) */
@@ -242,7 +242,7 @@ struct tm_model {
 	uint32_t *seen_mark;
 	size_t capseen;
 	uint32_t seen_epoch;
-	struct sv_buf tmp, tmp2;
+	struct sv_buf key_buf, bucket_buf; /* scratch for the cognate keys of tm_side_index() */
 };
 
 #define TM_WHERE_BG 0x80000000u /* tm_model.seg_where: the segment is Bulgarian */
@@ -322,7 +322,7 @@ void tm_pair_push(struct tm_model *m, uint32_t ru, uint32_t bg, double base, int
 void tm_best_scores(struct tm_model *m, float *best[2]);
 /* Every pairing step after extraction: indices, citations, compositional pairs, acronyms,
  * projection, mutual best. Fails only when tokenisation does. */
-int tm_pair_all(struct tm_model *m, struct sv_terms_stats *stats, struct sv_error *err);
+int tm_pair_sides(struct tm_model *m, struct sv_terms_stats *stats, struct sv_error *err);
 /* Replaces ev's contents with the readable evidence of pair p. */
 void tm_pair_evidence(struct tm_model *m, const struct tm_pair *p, struct sv_buf *ev);
 

@@ -26,7 +26,7 @@ int sv_terms_open(struct sv_text *t, const struct sv_terms_opts *opts, struct sv
 {
 	struct sv_terms *tm = sv_malloc(sizeof(*tm));
 	tm_model_init(&tm->m, t, opts);
-	int rc = tm_lexicon_load_default(&tm->m.lx, tm->m.o.lexicon, err);
+	int rc = tm_lexicon_load_default(&tm->m.lx, tm->m.opts.lexicon, err);
 	if (rc) {
 		sv_terms_close(tm);
 		tm = NULL;
@@ -69,10 +69,10 @@ int sv_terms_extract(struct sv_terms *tm, struct sv_terms_stats *stats, struct s
 	int rc = SV_OK;
 	for (int s = 0; s < 2 && !rc; s++)
 		for (size_t i = 0; i < m->side[s].nseg && !rc; i++)
-			rc = tm_vote_segment(&m->side[s], m->t, (uint32_t)i, &toks, err);
+			rc = tm_vote_segment(&m->side[s], m->text, (uint32_t)i, &toks, err);
 	for (int s = 0; s < 2 && !rc; s++)
 		for (size_t i = 0; i < m->side[s].nseg && !rc; i++)
-			rc = tm_extract_segment(&m->side[s], m->t, (uint32_t)i, m->o.max_words,
+			rc = tm_extract_segment(&m->side[s], m->text, (uint32_t)i, m->opts.max_words,
 						&toks, err);
 	if (rc)
 		goto out;
@@ -141,7 +141,7 @@ int sv_terms_pair(struct sv_terms *tm, struct sv_terms_stats *stats, struct sv_e
 		free(m->seg_term_ids[s]);
 		m->seg_term_off[s] = m->seg_term_ids[s] = NULL;
 	}
-	int rc = tm_pair_all(m, stats, err);
+	int rc = tm_pair_sides(m, stats, err);
 	/* what only the search for candidates needed */
 	for (int s = 0; s < 2; s++) {
 		tm_side_index_release(&m->side[s]);
@@ -232,7 +232,7 @@ void sv_terms_result(struct sv_terms *tm, struct sv_termbase_refresh *r)
 	struct sv_buf ev = SV_BUF_INIT;
 	for (size_t i = 0; i < m->npairs; i++) {
 		struct tm_pair *p = &m->pairs[i];
-		if (p->score < m->o.min_score)
+		if (p->score < m->opts.min_score)
 			continue;
 		size_t a = result_term(m, r, &capterms, idx, TM_RU, p->term[TM_RU]);
 		size_t b = result_term(m, r, &capterms, idx, TM_BG, p->term[TM_BG]);
