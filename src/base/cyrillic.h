@@ -3,13 +3,16 @@
  * case functions know the Cyrillic block U+0400-U+044F/U+0450-U+045F and ASCII, and leave
  * every other code point as it is.
  *
- * The "vowel" classes differ on purpose, each after its own normalisation:
+ * Of the four "is a vowel" sets the code had, two were one set written twice (segment.c's and
+ * terms' consonant key, which adds Latin vowels); the other two differ on purpose, each after
+ * its own normalisation:
  * - sv_cyr_is_nonconsonant(): а е ё и й о у ъ ы ь э ю я, every lower-case letter that is not
- *   a consonant (signs and й included), for consonant skeletons and stems of raw lemmas;
- * - sv_cyr_is_cognate_vowel(): а е и о у ъ ы э ю я, vowels of the align module's cognate
- *   spelling (ъ is a vowel in Bulgarian; ё has become е, ь and й are neither);
+ *   a consonant (signs and й included), for raw words: text/segment.c's verb stems, terms'
+ *   consonant keys (with sv_latin_is_vowel());
+ * - sv_cyr_is_cognate_vowel(): а е и о у ъ ы э ю я, vowels of align's cognate spelling
+ *   (align/cognate.c: ъ is a vowel in Bulgarian; ё has become е, ь and й are neither);
  * - sv_cyr_is_skeleton_vowel(): а е и о у ю я, the vowels left in terms' cognate skeleton
- *   (ё э -> е, ы й -> и, ъ -> о, ь dropped before);
+ *   (terms/text.c: ё э -> е, ы й -> и, ъ -> о, ь dropped before);
  * - sv_latin_is_vowel(): a e i o u y. */
 #ifndef SV_BASE_CYRILLIC_H
 #define SV_BASE_CYRILLIC_H
