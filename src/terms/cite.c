@@ -24,13 +24,9 @@ static void add_like(struct sv_buf *out, const char *l, const char *s)
 	}
 	size_t ln = strlen(l), sn = strlen(s);
 	int upper_all = 1, first_up = tm_is_upper_first(s), letters = 0;
-	for (size_t i = 0; i < sn;) {
-		uint32_t c;
-		size_t k = sv_utf8_decode((const unsigned char *)s + i, sn - i, &c);
-		if (!k)
-			break;
-		i += k;
-		if ((c >= 0x430 && c <= 0x44F) || c == 0x451 || (c >= 'a' && c <= 'z'))
+	uint32_t sc;
+	for (size_t si = 0; sv_utf8_next(s, sn, &si, &sc);) {
+		if ((sc >= 0x430 && sc <= 0x44F) || sc == 0x451 || (sc >= 'a' && sc <= 'z'))
 			upper_all = 0;
 		letters++;
 	}

@@ -51,12 +51,8 @@ static const char *const latin_stop[] = { "the", "a", "an", "of", "and", "in", "
 static int glued(const char *s, size_t n)
 {
 	int lower_before = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = sv_utf8_decode((const unsigned char *)s + i, n - i, &c);
-		if (!l)
-			return 0;
-		i += l;
+	uint32_t c;
+	for (size_t i = 0; sv_utf8_next(s, n, &i, &c);) {
 		if ((c >= 0x410 && c <= 0x42F) || c == 0x401) {
 			if (lower_before)
 				return 1;

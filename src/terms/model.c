@@ -92,12 +92,8 @@ static void consonant_key(const char *w, struct sv_buf *out)
 	sv_buf_adds(out, "c:");
 	size_t n = strlen(w), k = 0;
 	uint32_t prev = 0;
-	for (size_t i = 0; i < n && k < CONSONANT_KEY_LEN;) {
-		uint32_t c;
-		size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
-		if (!l)
-			break;
-		i += l;
+	uint32_t c;
+	for (size_t i = 0; k < CONSONANT_KEY_LEN && sv_utf8_next(w, n, &i, &c);) {
 		if (sv_cyr_is_nonconsonant(c) || sv_latin_is_vowel(c))
 			continue;
 		if (c == 0x449)

@@ -286,12 +286,8 @@ void tm_translit(enum sv_lang from, const char *w, int adj, struct sv_buf *out)
 static size_t skel(const char *w, uint32_t *out, size_t max)
 {
 	size_t n = strlen(w), k = 0;
-	for (size_t i = 0; i < n && k < max;) {
-		uint32_t c;
-		size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
-		if (!l)
-			break;
-		i += l;
+	uint32_t c;
+	for (size_t i = 0; k < max && sv_utf8_next(w, n, &i, &c);) {
 		c = sv_cyr_lower(c);
 		switch (c) {
 		case 0x451: case 0x44D: c = 0x435; break; /* ё э -> е */

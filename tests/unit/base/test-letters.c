@@ -1,5 +1,5 @@
-/* Unit tests for base/cyrillic.h (case, the vowel classes), sv_utf8_to_cps() and
- * sv_utf8_char_len(), and the 64-bit-key map base/map64.h. */
+/* Unit tests for base/cyrillic.h (case, the vowel classes), sv_utf8_to_cps(), sv_utf8_next()
+ * and sv_utf8_char_len(), and the 64-bit-key map base/map64.h. */
 #include "../test.h"
 
 #include <string.h>
@@ -68,6 +68,17 @@ static void test_to_cps(void **state)
 	/* stops at the first invalid sequence, and at a truncated one */
 	assert_int_equal(sv_utf8_to_cps("аб\xff" "в", 5, cp, 8), 2);
 	assert_int_equal(sv_utf8_to_cps("аб", 3, cp, 8), 1);
+	/* the iterator stops where sv_utf8_to_cps() does, and leaves the offset there */
+	const char *t = "я\xffz";
+	size_t i = 0, k = 0;
+	while (sv_utf8_next(t, strlen(t), &i, &cp[k]))
+		k++;
+	assert_int_equal(k, 1);
+	assert_int_equal(cp[0], 0x44F);
+	assert_int_equal(i, 2);
+	i = 0;
+	assert_int_equal(sv_utf8_next("", 0, &i, &cp[0]), 0);
+	assert_int_equal(i, 0);
 	assert_int_equal(sv_utf8_char_len("Жук"), 2);
 	assert_int_equal(sv_utf8_char_len("a"), 1);
 	assert_int_equal(sv_utf8_char_len("\xe2\x82\xac!"), 3);
