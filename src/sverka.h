@@ -27,9 +27,10 @@
 #include "store/ingest.h" /* a file through the text pipeline into the memory */
 #include "store/termbase.h" /* terms and term pairs with their review status */
 #include "align/align.h"  /* document pairing, sentence alignment, mining */
-#include "align/terms.h"  /* term extraction and cross-language pairing */
+#include "terms/terms.h"  /* term extraction and cross-language pairing */
 #include "match/match.h"  /* lookup, fuzzy search, concordance */
 #include "io/io.h"        /* TMX, XLIFF, TBX, OmegaT, CSV, TSV, PO readers and writers */
 #include "check/check.h"  /* terminology and consistency checks */
+#include "job/terms.h"    /* the terms job (extraction, pairing, the termbase refresh) */
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cyrillic.h"
 #include "base/utf8.h"
 
 /* ---- Links and containers -------------------------------------------- */
@@ -199,17 +200,11 @@ size_t sv_align_table_size(const struct sv_align *a)
 	return a->tt.n;
 }
 
-/* A Russian/Bulgarian or ASCII capital lower-cased, ё and Ё as е; any
- * other code point as it is. */
+/* A Russian/Bulgarian or ASCII capital lower-cased (Ѝ too, as terms does), ё and Ё as е;
+ * any other code point as it is. */
 static uint32_t fold_letter(uint32_t c)
 {
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 0x20;
-	if (c == 0x401 || c == 0x451)
-		return 0x435;
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	return c;
+	return sv_cyr_fold(c);
 }
 
 /* Lower-cases a lexicon word (Cyrillic and ASCII) into out. */

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "align/align.h"
-#include "align/terms.h"
+#include "job/terms.h"
 #include "store/store.h"
 
 int cmd_align(struct sv_cli *cli, int argc, char **argv);

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "align/terms.h"
+#include "terms/terms.h"
 #include "io/io.h"
 #include "store/store.h"
 #include "store/termbase.h"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cyrillic.h"
 #include "base/utf8.h"
 
 struct sv_match *sv_match_open(struct sv_store *st, struct sv_text *t, struct sv_error *err)
@@ -206,10 +207,7 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 
 static uint32_t fold_cp(uint32_t c)
 {
-	if (c >= 0x410 && c <= 0x42F)
-		c += 0x20;
-	else if (c == 0x401)
-		c = 0x451;
+	c = sv_cyr_lower_russian(c);
 	switch (c) {
 	case 0x451: /* ё */
 	case 0x44D: /* э */ return 0x435;

@@ -10,6 +10,7 @@
 #ifndef SV_STORE_TERMBASE_H
 #define SV_STORE_TERMBASE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -38,6 +39,9 @@ int sv_termbase_term_find(struct sv_store *st, const char *lang, const char *lem
 /* Records count more observations of the surface form `form` of term. */
 int sv_termbase_form_add(struct sv_store *st, int64_t term, const char *form, int64_t count,
 			 struct sv_error *err);
+/* The same for the len bytes at form (no NUL needed; len below 2^31). */
+int sv_termbase_form_add_len(struct sv_store *st, int64_t term, const char *form, size_t len,
+			     int64_t count, struct sv_error *err);
 
 /* Starts a refresh by `align`: marks the candidate pairs it made before
  * (origin 'align', status 'candidate') stale and clears the counts and forms

@@ -1,6 +1,6 @@
 /* The seed lexicon as the term pairer holds it: word pairs both ways, from
  * the lexicon file as align/lexicon.h reads it. */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
