@@ -328,12 +328,12 @@ int sv_job_align(struct sv_store *st, const struct sv_job_align_opts *opts,
 {
 	struct align_run r = { .st = st };
 	struct sv_text *t = NULL;
+	struct sv_lexicon lex = SV_LEXICON_INIT; /* read once, for sentences and terms */
 	size_t nunits = 0, npar = 0, ncomp = 0;
 	int rc, in_transaction = 0;
-	if (!(r.a = sv_align_open(opts->lexicon, err))) {
-		rc = err->code;
+	if ((rc = sv_lexicon_read(&lex, opts->lexicon, err)))
 		goto out;
-	}
+	r.a = sv_align_open_lexicon(&lex);
 	for (size_t i = 0; i < opts->ndecls; i++)
 		if ((rc = declare(&r, &opts->decls[i], err)))
 			goto out;
@@ -361,7 +361,7 @@ int sv_job_align(struct sv_store *st, const struct sv_job_align_opts *opts,
 	progress(opts, "terms", 0, 0);
 	struct sv_terms_opts to;
 	sv_terms_opts_init(&to);
-	to.lexicon = opts->lexicon;
+	to.lex = &lex;
 	if (!(t = sv_text_open(NULL, err))) {
 		rc = err->code;
 		goto out;
@@ -387,5 +387,6 @@ out:
 		adoc_free(&r.docs[i]);
 	free(r.docs);
 	sv_align_close(r.a);
+	sv_lexicon_release(&lex);
 	return rc;
 }

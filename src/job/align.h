@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "align/align.h"
-#include "align/terms.h"
+#include "job/terms.h"
 #include "job/job.h"
 #include "store/store.h"
 

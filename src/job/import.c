@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "align/terms.h"
+#include "terms/terms.h"
 #include "store/termbase.h"
 #include "text/text.h"
 

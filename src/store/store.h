@@ -10,11 +10,14 @@
 #ifndef SV_STORE_H
 #define SV_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <sqlite3.h>
 
 #include "base/error.h"
+#include "base/lang.h"
+#include "base/status.h"
 
 
 enum sv_store_flags {
@@ -100,11 +103,101 @@ struct sv_store_seg {
 int sv_store_seg_add(struct sv_store *st, const struct sv_store_seg *seg, int64_t *id,
 		     struct sv_error *err);
 
-/* Per-language counts: calls fn(ctx, lang, documents, segments) for each
- * language present, in order of language code. */
-int sv_store_stats(struct sv_store *st,
-		   void (*fn)(void *ctx, const char *lang, int64_t docs, int64_t segs),
-		   void *ctx, struct sv_error *err);
+/* ---- Counts, and the queries of match and show (stats.c, concord.c) ---- */
+
+/* What the memory holds: documents and segments per language, pairs, units
+ * and terms. Owns its strings: initialise with SV_STORE_COUNTS_INIT, free
+ * with sv_store_counts_release(). */
+struct sv_store_lang_count {
+	char *lang; /* the documents' language as stored: "ru", "bg", "other" */
+	int64_t docs, segs;
+};
+
+struct sv_store_counts {
+	struct sv_store_lang_count *langs; /* in order of language code */
+	size_t nlangs;
+	int64_t doc_pairs, units, terms, term_pairs;
+	int64_t approved_pairs; /* term pairs with status approved */
+};
+
+#define SV_STORE_COUNTS_INIT { 0 }
+void sv_store_counts_release(struct sv_store_counts *c);
+/* Fills out (its contents replaced) with the memory's counts. */
+int sv_store_stats(struct sv_store *st, struct sv_store_counts *out, struct sv_error *err);
+
+/* A stored segment, borrowed by a callback until it returns. */
+struct sv_store_seg_row {
+	int64_t id, doc;
+	int64_t ordinal, para; /* 1-based */
+	const char *lang;      /* as stored: "ru", "bg", "other" */
+	const char *text, *norm, *lemmas;
+};
+
+/* Calls fn for each segment of document doc in order; fn returning
+ * non-zero stops. */
+int sv_store_doc_segs(struct sv_store *st, int64_t doc,
+		      int (*fn)(void *ctx, const struct sv_store_seg_row *seg), void *ctx,
+		      struct sv_error *err);
+
+/* A translation unit seen from one language, borrowed by a callback until it
+ * returns. Text columns may be NULL (a unit stored without analysis). */
+struct sv_store_unit_view {
+	int64_t id;
+	enum sv_lang lang;          /* the side viewed */
+	const char *text;           /* that side's text, norm and lemmas */
+	const char *norm, *lemmas;
+	const char *other;          /* the other side's text */
+	enum sv_status status;      /* never rejected: rejected units are left out */
+	const char *origin;         /* "" when none */
+	const char *method;
+};
+
+/* An FTS5 query over the lemmas of one language (the column is the store's
+ * business): a phrase ("a b"), a parenthesised group (("a" OR "b")) or a
+ * NEAR(...), as FTS5 writes them after "column : ". */
+
+/* The largest unit id (0 for none): the number of units as far as weights
+ * go. */
+int sv_store_units_max_id(struct sv_store *st, int64_t *id, struct sv_error *err);
+
+/* Calls fn(ctx, unit) with the id of each unit (any status) whose lang
+ * lemmas match the FTS5 query expr, up to max ids (0: all); fn returning
+ * non-zero stops. */
+int sv_store_unit_ids_match(struct sv_store *st, enum sv_lang lang, const char *expr, size_t max,
+			    int (*fn)(void *ctx, int64_t unit), void *ctx, struct sv_error *err);
+
+/* The same ids read a few at a time, many queries open at once: open with
+ * sv_store_postings_open() (*out NULL on error), read with
+ * sv_store_postings_next(), free with sv_store_postings_close(). The
+ * iterator borrows the store and copies expr. */
+struct sv_store_postings;
+int sv_store_postings_open(struct sv_store *st, enum sv_lang lang, const char *expr,
+			   struct sv_store_postings **out, struct sv_error *err);
+/* Sets *unit to the next id, or to 0 after the last (unit ids start at 1). */
+int sv_store_postings_next(struct sv_store_postings *p, int64_t *unit, struct sv_error *err);
+void sv_store_postings_close(struct sv_store_postings *p);
+
+/* Calls fn once with unit id seen from lang, unless the unit is absent or
+ * rejected (then not at all). */
+int sv_store_unit_view_read(struct sv_store *st, int64_t id, enum sv_lang lang,
+			    int (*fn)(void *ctx, const struct sv_store_unit_view *u), void *ctx,
+			    struct sv_error *err);
+/* Calls fn for each unit not rejected whose lang lemmas match the FTS5 query
+ * expr, at most limit (0: all); fn returning non-zero stops. */
+int sv_store_units_match(struct sv_store *st, enum sv_lang lang, const char *expr, size_t limit,
+			 int (*fn)(void *ctx, const struct sv_store_unit_view *u), void *ctx,
+			 struct sv_error *err);
+/* Calls fn for each segment of lang whose lemmas match the FTS5 query expr
+ * (in the concordance index: see sv_store_index()), at most limit (0: all);
+ * fn returning non-zero stops. */
+int sv_store_segs_match(struct sv_store *st, enum sv_lang lang, const char *expr, size_t limit,
+			int (*fn)(void *ctx, const struct sv_store_seg_row *seg), void *ctx,
+			struct sv_error *err);
+/* The unit, not rejected, that aligns segment seg of document doc (of lang)
+ * through the document's pairs: *unit its id and *other (the caller frees)
+ * the other side's text; *unit = 0 and *other = NULL when there is none. */
+int sv_store_seg_unit(struct sv_store *st, enum sv_lang lang, int64_t doc, int64_t seg,
+		      int64_t *unit, char **other, struct sv_error *err);
 
 /* ---- Alignment: documents to align, document pairs (store/docpairs.c) -- */
 
