@@ -147,7 +147,8 @@ int cmd_add(struct sv_cli *cli, int argc, char **argv)
 		fputs(ar.json.data, stdout);
 	else if (!cli->quiet)
 		printf("%zu added, %zu replaced, %zu unchanged, %zu failed; %zu segments into '%s'\n",
-		       res.added, res.replaced, res.unchanged, res.failed, res.segments, cli->memory);
+		       res.added, res.replaced, res.unchanged, res.failed, res.segments,
+		       cli->memory);
 	rc = res.failed ? SV_EINPUT : SV_OK;
 out:
 	sv_buf_release(&ar.json);

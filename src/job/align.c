@@ -145,8 +145,8 @@ static int load_all(struct align_run *r, const struct sv_job_align_opts *o, stru
 		struct doc_row *row = &rows.v[i];
 		size_t idx;
 		if (!rc) {
-			rc = load_doc(r, row->id, row->path, row->lang, row->date, row->aligned, &idx,
-				      err);
+			rc = load_doc(r, row->id, row->path, row->lang, row->date, row->aligned,
+				      &idx, err);
 			progress(o, "read", i + 1, rows.n);
 		}
 		free(row->path);
@@ -286,7 +286,8 @@ static int store_pair(struct align_run *r, size_t pi, const char *now, size_t *n
 			.ru_text = b[RU_TEXT].data, .bg_text = b[BG_TEXT].data,
 			.ru_norm = b[RU_NORM].data, .ru_lemmas = b[RU_LEM].data,
 			.bg_norm = b[BG_NORM].data, .bg_lemmas = b[BG_LEM].data, .link = link,
-			.score = l->score, .method = sv_align_method_name(l->method), .created = now,
+			.score = l->score, .method = sv_align_method_name(l->method),
+			.created = now,
 		};
 		if ((rc = sv_store_unit_add(r->st, &u, err)))
 			break;
@@ -317,7 +318,8 @@ static void report(const struct align_run *r, struct sv_job_align_result *res)
 			.ru_path = sv_strdup(r->docs[p->ru].path),
 			.bg_path = sv_strdup(r->docs[p->bg].path), .score = p->score,
 			.declared = p->declared,
-			.method = l->method == SV_ALIGN_MINING ? SV_ALIGN_MINING : SV_ALIGN_MONOTONE,
+			.method = l->method == SV_ALIGN_MINING ? SV_ALIGN_MINING
+								: SV_ALIGN_MONOTONE,
 			.units = l->n,
 		};
 	}

@@ -32,8 +32,9 @@ typedef void (*sv_job_import_warning_fn)(void *ctx, const char *file, unsigned l
 struct sv_job_import_opts {
 	enum sv_io_format format;   /* SV_IO_AUTO: detect per file */
 	int pivot;                  /* paths go in pairs: en->ru, then en->bg (--pivot en) */
-	const char *status;         /* "candidate" or "approved" for every unit; NULL: the
-				     * file's own (candidate, approved or rejected), else approved */
+	/* "candidate" or "approved" for every unit; NULL: the file's own (candidate,
+	 * approved or rejected), else approved */
+	const char *status;
 	sv_job_import_file_fn on_file;       /* may be NULL */
 	sv_job_import_warning_fn on_warning; /* may be NULL */
 	void *ctx;                           /* passed to both */

@@ -56,7 +56,8 @@ out:
 
 int sv_store_doc_mark_aligned(struct sv_store *st, int64_t doc, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "UPDATE documents SET aligned = 1 WHERE id = ?1", err);
+	sqlite3_stmt *s = sv_store_prepare(st, "UPDATE documents SET aligned = 1 WHERE id = ?1",
+					   err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, doc);
@@ -124,7 +125,8 @@ int sv_store_docpairs_list(struct sv_store *st,
 			.score = sqlite3_column_double(s, 0), .ru_path = col(s, 1),
 			.bg_path = col(s, 2), .id = sqlite3_column_int64(s, 3),
 			.ru_doc = sqlite3_column_int64(s, 4), .bg_doc = sqlite3_column_int64(s, 5),
-			.mode = col(s, 6), .declared = sqlite3_column_int(s, 7), .created = col(s, 8),
+			.mode = col(s, 6), .declared = sqlite3_column_int(s, 7),
+			.created = col(s, 8),
 		};
 		if ((rc = fn(ctx, &p)))
 			goto out;

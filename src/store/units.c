@@ -114,8 +114,9 @@ int sv_store_units_list(struct sv_store *st, const struct sv_store_units_filter 
 	int rc = SV_OK, r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_store_unit u = {
-			.id = sqlite3_column_int64(s, 0), .ru_text = col(s, 1), .bg_text = col(s, 2),
-			.link = col(s, 3), .score = sqlite3_column_double(s, 4), .method = col(s, 5),
+			.id = sqlite3_column_int64(s, 0), .ru_text = col(s, 1),
+			.bg_text = col(s, 2), .link = col(s, 3),
+			.score = sqlite3_column_double(s, 4), .method = col(s, 5),
 			.status = col(s, 6), .origin = col(s, 7), .created = col(s, 8),
 			.ru_doc = col(s, 9), .bg_doc = col(s, 10), .outlet = col(s, 11),
 			.date = col(s, 12), .ru_segs = col(s, 13), .bg_segs = col(s, 14),

@@ -305,7 +305,8 @@ static void test_align_ntrex(void **state)
 	for (size_t i = 0; i < res.npairs; i++) {
 		const struct sv_job_align_pair *p = &res.pairs[i];
 		for (size_t k = 0; k < NDOCS; k++) {
-			if (strcmp(p->ru_path, paths[k * 2]) || strcmp(p->bg_path, paths[k * 2 + 1]))
+			if (strcmp(p->ru_path, paths[k * 2]) ||
+			    strcmp(p->bg_path, paths[k * 2 + 1]))
 				continue;
 			translations++;
 			assert_int_equal(p->method, SV_ALIGN_MONOTONE);
