@@ -152,7 +152,7 @@ static uint32_t key_sig(const char *s, size_t n)
 	size_t nsym = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		i += sv_cp_at((const unsigned char *)s, n, i, &cp);
+		i += tx_cp_at((const unsigned char *)s, n, i, &cp);
 		if (cp == '-')
 			continue;
 		int y = sym(cp);
@@ -207,7 +207,7 @@ static void langid_init(void)
 	for (uint32_t cp = 0x400; cp < 0x480; cp++) {
 		unsigned x = (cp >> 6 & 1) << 6 | (cp & 0x3F);
 		if (cp < 0x460) {
-			uint32_t k = sv_text_key_cp(cp);
+			uint32_t k = tx_key_cp(cp);
 			plain_tab[x].ok = !cyr_ev(cp) && k != 0x44A;
 			plain_tab[x].sym = (uint8_t)sym(k);
 			plain_tab[x].key[0] = (char)(0xC0 | (k >> 6));
@@ -215,7 +215,7 @@ static void langid_init(void)
 		}
 	}
 	for (uint32_t cp = 0x400; cp < 0x460; cp++) {
-		uint32_t k = sv_text_key_cp(cp);
+		uint32_t k = tx_key_cp(cp);
 		cyr[cp - 0x400].key = (uint16_t)k;
 		cyr[cp - 0x400].sym = (uint8_t)sym(k);
 		cyr[cp - 0x400].upper = k != cp;
@@ -232,7 +232,7 @@ static double fw_weight(const char *key, size_t len, uint32_t sig, int *listed)
 	uint32_t i = sig & (FW_CAP - 1);
 	while (fw_tab[i].w) {
 		if (fw_tab[i].sig == sig && fw_tab[i].len == len &&
-		    sv_same_short(fw_tab[i].w, key, len)) {
+		    tx_same_short(fw_tab[i].w, key, len)) {
 			*listed = 1;
 			return fw_tab[i].v;
 		}
@@ -241,7 +241,7 @@ static double fw_weight(const char *key, size_t len, uint32_t sig, int *listed)
 	return 0;
 }
 
-double sv_text_langword_weight(const char *key, size_t len, int *listed)
+double tx_langword_weight(const char *key, size_t len, int *listed)
 {
 	pthread_once(&init_once, langid_init);
 	return fw_weight(key, len, key_sig(key, len), listed);
@@ -364,7 +364,7 @@ static void end_word(struct lstate *st)
 			if (r->nbytes + st->wlen > MAX_REC_BYTES) {
 				r->n = MAX_RECS + 1;
 			} else {
-				sv_copy_short(r->bytes + r->nbytes, st->word, st->wlen);
+				tx_copy_short(r->bytes + r->nbytes, st->word, st->wlen);
 				e->off = (uint32_t)r->nbytes;
 				e->len = (uint16_t)st->wlen;
 				r->nbytes += st->wlen;
@@ -452,7 +452,7 @@ static void scan(const char *s, size_t n, int lex, struct lrecs *recs, struct ls
 	 * (late: 2000 words read) */
 	while (i < n && !(late && (st->words >= 20000 || fabs(st->score) > 100))) {
 		uint32_t cp;
-		i += sv_cp_at(p, n, i, &cp);
+		i += tx_cp_at(p, n, i, &cp);
 		if (cp - 0x400u < 0x60u) {
 			uint32_t k = cyr[cp - 0x400].key;
 			letters++;
@@ -469,8 +469,8 @@ static void scan(const char *s, size_t n, int lex, struct lrecs *recs, struct ls
 				/* ъ inside a word: Bulgarian, unless the Russian separating sign */
 				uint32_t next = 0;
 				if (i < n)
-					sv_cp_at(p, n, i, &next);
-				next = sv_text_key_cp(next);
+					tx_cp_at(p, n, i, &next);
+				next = tx_key_cp(next);
 				if (next != 0x435 && next != 0x44E && next != 0x44F)
 					add(st, -3);
 				else
@@ -509,7 +509,7 @@ static void scan(const char *s, size_t n, int lex, struct lrecs *recs, struct ls
 		if (cp == 0x490 || cp == 0x491) {
 			letters++;
 			st->othercyr++;
-		} else if (sv_text_is_letter(cp)) {
+		} else if (tx_is_letter(cp)) {
 			letters++;
 			/* a non-Cyrillic letter: part of no Cyrillic word */
 			END_WORD();
