@@ -19,161 +19,72 @@ void sv_spans_release(struct sv_spans *s)
 	s->n = s->cap = 0;
 }
 
-/* Abbreviations after which a sentence does not end (lower-case keys, no
- * final period). */
-static const char *const no_break_abbr[] = {
-	"т.е", "т.к", "т.ч", "т.нар", "т.о", "проф", "ул", "акад", "доц", "им", "св", "пос", "обл",
-	"ген", "полк", "ген.-л", "тов", "гр", "бул", "пл", "ал", "чл", "стр", "рис", "см", "напр",
-	"вкл", "ср", "г-н", "г-жа", "д-р", "инж", "арх", "гл", "о", "с", "пр", "просп", "пер",
-	"наб", "ш", "д", "кв", "корп", "к", "тел", "факс", "рус", "бълг", "англ", "лат", "нем",
-	"франц", "ок", "прибл", "около", "вх", "ет", "ап", "с.-пб", "зам", "пред", "деп",
-	"sen", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "no", "р", "ж", "м", "кн",
-	"изд", "т", "гос", "нар", "сов", "междунар", "адм", "вице-адм", "контр-адм", "ст", "мл",
-	"сер", "подполк", "лейт", "капт", "кап", "майор", "серж", "рядов", "х", "хх", "вв", "в",
-	NULL,
-};
-/* г., гг.: after a number a year, which may end a sentence; else a city. */
-static const char *const year_abbr[] = { "г", "гг", "год", NULL };
-/* Units: after a number they may end a sentence ("10 см. Для ..."). */
-static const char *const unit_abbr[] = { "см", "мм", "км", "м", "кг", "т", "л", "мл", "ч", "мин",
-	"сек", "с", "га", NULL };
-
-/* Clitics and particles: function words that never open a sentence. */
-static const char *const clitics[] = { "ли", "же", "бы", "ль", "се", "си", "ме", "те", "го", "му",
-	"ги", "ни", "ви", "им", "й", "ѝ", "ще", "е", "са", "ее", NULL };
-
-/* Abbreviations a number often follows: "стр. 5", "млн. 300". */
-static const char *const num_abbr[] = { "млн", "млрд", "трлн", "тыс", "хил", "руб", "лв", "долл",
-	"коп", "ч", "мин", "сек", "км", "м", "см", "мм", "кг", "т", "л", "п", "пп", "табл", "ст",
-	"вв", "рр", "no", "стр", NULL };
-
-/* Prepositions and conjunctions, on which no sentence ends (with the
- * function words of stopwords.c: pronouns, particles, auxiliaries). */
-static const char *const ru_nonfinal[] = { "без", "безо", "в", "во", "вне", "для", "до", "за",
-	"из", "изо", "из-за", "из-под", "к", "ко", "кроме", "между", "на", "над", "надо", "о", "об",
-	"обо", "от", "ото", "перед", "по", "под", "при", "про", "ради", "с", "со", "сквозь",
-	"среди", "у", "через", "вокруг", "около", "возле", "мимо", "вдоль", "после", "против",
-	"вместо", "внутри", "накануне", "насчет", "вопреки", "ввиду", "вследствие", "помимо",
-	"сверх", "свыше", "относительно", "и", "а", "но", "или", "либо", "да", "зато", "что",
-	"чтобы", "как", "когда", "если", "хотя", "пока", "потому", "поскольку", "будто",
-	"словно", "ибо", "причем", "притом", "нежели", "чем", "ни", "не", "г-н", "г-жа", "д-р",
-	NULL };
-static const char *const bg_nonfinal[] = { "без", "в", "във", "въз", "върху", "до", "за", "зад",
-	"из", "измежду", "край", "към", "между", "на", "над", "около", "от", "по", "под", "покрай",
-	"поради", "пред", "през", "при", "с", "със", "след", "сред", "срещу", "у", "чрез",
-	"според", "заради", "освен", "вместо", "спрямо", "съгласно", "относно", "и", "а", "но",
-	"или", "ала", "ако", "да", "че", "като", "когато", "докато", "защото", "понеже", "дали",
-	"макар", "нито", "пък", "ни", "не", "щом", "г-н", "г-жа", "д-р", NULL };
-/* Function words on which a sentence may end: object pronouns, adverbs
- * ("... убивать их", "... до вас", "... на държавата си"). */
-static const char *const ru_final[] = { "вам", "вас", "его", "ее", "её", "ей", "ему", "им",
-	"ими", "их", "мне", "меня", "нам", "нас", "него", "нее", "ней", "ним", "них", "себя", "тебя",
-	"это", "этого", "там", "здесь", "тоже", "также", "уже", "еще", "ещё", "нет", "есть", "все",
-	"всё", "всех", "тогда", NULL };
-static const char *const bg_final[] = { "вас", "ви", "го", "ги", "им", "й", "ѝ", "ме", "ми", "му",
-	"нас", "него", "нея", "ни", "си", "ти", "тях", "това", "тук", "там", "сега", "също", "още",
-	"вече", "всички", "така", NULL };
-/* Nouns a name follows in apposition (ураган Роза, в районе Четырех углов,
- * щата Юта): lemmas. */
-static const char *const ru_namers[] = { "ураган", "тайфун", "шторм", "циклон", "компания",
-	"фирма", "банк", "концерн", "газета", "журнал", "агентство", "телеканал", "канал",
-	"издание", "сайт", "фильм", "сериал", "шоу", "программа", "передача", "роман", "книга",
-	"песня", "альбом", "спектакль", "группа", "клуб", "команда", "корабль", "судно", "самолет",
-	"яхта", "спутник", "ракета", "операция", "проект", "миссия", "город", "село", "деревня",
-	"поселок", "река", "озеро", "остров", "гора", "улица", "площадь", "проспект", "район",
-	"округ", "штат", "провинция", "область", "регион", "псевдоним", "прозвище", "кличка",
-	"название", "надпись", "ресторан", "отель", "гостиница", "бар", "кафе", "магазин",
-	"стадион", "театр", "музей", "порода", "сорт", "марка", "бренд", NULL };
-static const char *const bg_namers[] = { "ураган", "тайфун", "буря", "циклон", "компания",
-	"фирма", "банка", "концерн", "вестник", "списание", "агенция", "телевизия", "канал",
-	"издание", "сайт", "филм", "сериал", "шоу", "програма", "предаване", "роман", "книга",
-	"песен", "албум", "спектакъл", "група", "клуб", "отбор", "кораб", "самолет", "яхта",
-	"спътник", "ракета", "операция", "проект", "мисия", "град", "село", "река", "езеро",
-	"остров", "планина", "улица", "площад", "булевард", "район", "окръг", "щат", "провинция",
-	"област", "регион", "псевдоним", "прякор", "название", "надпис", "ресторант", "хотел",
-	"бар", "кафе", "магазин", "стадион", "театър", "музей", "порода", "сорт", "марка",
-	NULL };
-/* Interrogatives open a clause: "не е ясно защо Рок ...". */
-static const char *const ru_interrog[] = { "почему", "где", "куда", "откуда", "зачем",
-	"сколько", "какой", "какая", "какое", "какие", "чей", "кого", "кому", NULL };
-static const char *const bg_interrog[] = { "защо", "къде", "накъде", "откъде", "колко", "чий",
-	"чия", "чие", "чии", "кого", "кому", NULL };
-/* Possessives stand before a noun: "Нейно Величество", "Ваше Величество". */
-static const char *const possessives[] = { "мой", "моя", "мое", "моё", "мои", "твой", "твоя",
-	"твое", "твои", "наш", "наша", "наше", "наши", "ваш", "ваша", "ваше", "ваши", "свой",
-	"своя", "свое", "свои", "негов", "негова", "негово", "неговите", "нейн", "нейна", "нейно",
-	"нейните", "техен", "тяхна", "тяхно", "техните", NULL };
-/* Time words (lemmas): after "в субботу", "през юни" a capitalised word
- * is the clause's subject, inside the sentence. */
-static const char *const ru_time[] = { "январь", "февраль", "март", "апрель", "май", "июнь",
-	"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "понедельник", "вторник",
-	"среда", "четверг", "пятница", "суббота", "воскресенье", "год", "утро", "вечер", "день",
-	"ночь", "неделя", "месяц", "час", "минута", NULL };
-static const char *const bg_time[] = { "януари", "февруари", "март", "април", "май", "юни",
-	"юли", "август", "септември", "октомври", "ноември", "декември", "понеделник", "вторник",
-	"сряда", "четвъртък", "петък", "събота", "неделя", "година", "сутрин", "вечер", "ден",
-	"нощ", "седмица", "месец", "час", "минута", NULL };
-
-enum {
-	AB_NOBREAK = 1, AB_YEAR = 2, AB_NUM = 4, AB_CLITIC = 8, AB_UNIT = 16,
-	AB_NONFINAL = 32, /* << lang: 64 Russian, 128 Bulgarian */
-	AB_TIME = 256,    /* << lang: 512, 1024 */
-	AB_FINAL = 2048,  /* << lang: 4096, 8192 */
-	AB_NAMER = 16384, /* << lang: 32768, 65536 */
+/* The word lists (src/text/data/NAME.txt, compiled by gen-wordlists) give each
+ * key its word classes, WC_ flags: */
+enum word_class {
+	WC_NOBREAK_ABBR = 1, /* an abbreviation no sentence ends after */
+	WC_YEAR_ABBR = 2,    /* г., гг.: a year after a number (may end a sentence) */
+	WC_NUM_ABBR = 4,     /* a number often follows it: стр. 5 */
+	WC_CLITIC = 8,       /* never opens a sentence */
+	WC_UNIT_ABBR = 16,   /* a unit after a number (may end a sentence) */
+	WC_NONFINAL = 32,    /* << lang: 64 Russian, 128 Bulgarian; no sentence ends on it */
+	WC_TIME = 256,       /* << lang: 512, 1024 */
+	WC_FINAL = 2048,     /* << lang: 4096, 8192; a function word that may end one */
+	WC_NAMER = 16384,    /* << lang: 32768, 65536; a name may follow in apposition */
 };
 
-#define AB_CAP 1024
+#define WC_CAP 1024
 static struct {
 	const char *w;
 	size_t len;
 	int flags;
-} ab_tab[AB_CAP];
-static pthread_once_t ab_once = PTHREAD_ONCE_INIT;
+} word_classes[WC_CAP];
+static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
 
-static void ab_fill(const char *const *list, int flag)
+static void wc_fill(const char *const *list, int flag)
 {
 	for (; *list; list++) {
 		size_t len = strlen(*list);
-		uint32_t h = sv_hash(*list, len) & (AB_CAP - 1);
-		while (ab_tab[h].w && strcmp(ab_tab[h].w, *list))
-			h = (h + 1) & (AB_CAP - 1);
-		ab_tab[h].w = *list;
-		ab_tab[h].len = len;
-		ab_tab[h].flags |= flag;
+		uint32_t h = sv_hash(*list, len) & (WC_CAP - 1);
+		while (word_classes[h].w && strcmp(word_classes[h].w, *list))
+			h = (h + 1) & (WC_CAP - 1);
+		word_classes[h].w = *list;
+		word_classes[h].len = len;
+		word_classes[h].flags |= flag;
 	}
 }
 
-static void ab_init(void)
+static void wc_init(void)
 {
-	ab_fill(no_break_abbr, AB_NOBREAK);
-	ab_fill(year_abbr, AB_YEAR);
-	ab_fill(unit_abbr, AB_UNIT);
-	ab_fill(num_abbr, AB_NUM);
-	ab_fill(clitics, AB_CLITIC);
-	ab_fill(ru_nonfinal, AB_NONFINAL << SV_LANG_RU);
-	ab_fill(bg_nonfinal, AB_NONFINAL << SV_LANG_BG);
-	ab_fill(ru_final, AB_FINAL << SV_LANG_RU);
-	ab_fill(bg_final, AB_FINAL << SV_LANG_BG);
-	ab_fill(possessives, (AB_NONFINAL << SV_LANG_RU) | (AB_NONFINAL << SV_LANG_BG));
-	ab_fill(ru_namers, AB_NAMER << SV_LANG_RU);
-	ab_fill(bg_namers, AB_NAMER << SV_LANG_BG);
-	ab_fill(ru_interrog, AB_NONFINAL << SV_LANG_RU);
-	ab_fill(bg_interrog, AB_NONFINAL << SV_LANG_BG);
-	ab_fill(ru_time, AB_TIME << SV_LANG_RU);
-	ab_fill(bg_time, AB_TIME << SV_LANG_BG);
+	wc_fill(tx_words_no_break_abbr, WC_NOBREAK_ABBR);
+	wc_fill(tx_words_year_abbr, WC_YEAR_ABBR);
+	wc_fill(tx_words_unit_abbr, WC_UNIT_ABBR);
+	wc_fill(tx_words_num_abbr, WC_NUM_ABBR);
+	wc_fill(tx_words_clitics, WC_CLITIC);
+	wc_fill(tx_words_ru_nonfinal, WC_NONFINAL << SV_LANG_RU);
+	wc_fill(tx_words_bg_nonfinal, WC_NONFINAL << SV_LANG_BG);
+	wc_fill(tx_words_ru_final, WC_FINAL << SV_LANG_RU);
+	wc_fill(tx_words_bg_final, WC_FINAL << SV_LANG_BG);
+	wc_fill(tx_words_possessives, (WC_NONFINAL << SV_LANG_RU) | (WC_NONFINAL << SV_LANG_BG));
+	wc_fill(tx_words_ru_namers, WC_NAMER << SV_LANG_RU);
+	wc_fill(tx_words_bg_namers, WC_NAMER << SV_LANG_BG);
+	wc_fill(tx_words_ru_interrog, WC_NONFINAL << SV_LANG_RU);
+	wc_fill(tx_words_bg_interrog, WC_NONFINAL << SV_LANG_BG);
+	wc_fill(tx_words_ru_time, WC_TIME << SV_LANG_RU);
+	wc_fill(tx_words_bg_time, WC_TIME << SV_LANG_BG);
 }
 
-/* The AB_ flags of the key s[0..n). */
-static int abbr(const char *s, size_t n)
+/* The word classes (WC_ flags) of the key s[0..n). */
+static int word_class(const char *s, size_t n)
 {
-	pthread_once(&ab_once, ab_init);
+	pthread_once(&wc_once, wc_init);
 	if (n > 24)
 		return 0;
-	uint32_t h = sv_hash(s, n) & (AB_CAP - 1);
-	while (ab_tab[h].w) {
-		if (ab_tab[h].len == n && !memcmp(ab_tab[h].w, s, n))
-			return ab_tab[h].flags;
-		h = (h + 1) & (AB_CAP - 1);
+	uint32_t h = sv_hash(s, n) & (WC_CAP - 1);
+	while (word_classes[h].w) {
+		if (word_classes[h].len == n && !memcmp(word_classes[h].w, s, n))
+			return word_classes[h].flags;
+		h = (h + 1) & (WC_CAP - 1);
 	}
 	return 0;
 }
@@ -242,7 +153,7 @@ slow:
  * Это, Однако; not the clitics ли, же, бы, се, го, му ...). */
 static int starter(enum sv_lang lang, const char *key, size_t len)
 {
-	return sv_text_is_stopword(lang, key, len) && !(abbr(key, len) & AB_CLITIC);
+	return sv_text_is_stopword(lang, key, len) && !(word_class(key, len) & WC_CLITIC);
 }
 
 /* Whether s[a..e) is single letters each followed by a period (U.S). */
@@ -344,13 +255,13 @@ static int spurious_break(struct sv_text *t, enum sv_lang lang, const unsigned c
 	struct sv_buf *key = &t->scratch2;
 	sv_buf_reset(key);
 	sv_text_key((const char *)s + ws, dot - ws, key);
-	int flags = initial || dotted ? AB_NOBREAK : abbr(key->data, key->len);
-	if (!(flags & (AB_NOBREAK | AB_YEAR | AB_UNIT)))
+	int flags = initial || dotted ? WC_NOBREAK_ABBR : word_class(key->data, key->len);
+	if (!(flags & (WC_NOBREAK_ABBR | WC_YEAR_ABBR | WC_UNIT_ABBR)))
 		return 0;
 	/* a capitalised function word opens a sentence: "им. По ...", "U. От" */
 	if (opens_sentence(t, lang, s, n, k))
 		return 0;
-	if (!(flags & (AB_YEAR | AB_UNIT)))
+	if (!(flags & (WC_YEAR_ABBR | WC_UNIT_ABBR)))
 		return 1;
 	/* г. after a number is a year and may end a sentence, else a city;
 	 * likewise "10 см." */
@@ -358,7 +269,7 @@ static int spurious_break(struct sv_text *t, enum sv_lang lang, const unsigned c
 	while ((cp = tx_cp_before(s, p, &j)) && tx_is_space_cp(cp))
 		p = j;
 	if (!(cp >= '0' && cp <= '9'))
-		return (flags & AB_YEAR) || (flags & AB_NOBREAK);
+		return (flags & WC_YEAR_ABBR) || (flags & WC_NOBREAK_ABBR);
 	/* a year, then an initial: "в 2025 г. В. Путин" goes on */
 	if (k < n && tx_is_upper(next)) {
 		uint32_t c2 = 0;
@@ -592,7 +503,7 @@ static const char *const bg_adj_lemma[] = { "ски", "цки", "ен", "ов", 
  * or a time word (в субботу Национальный центр). */
 static int governs(enum sv_lang lang, const char *l, size_t ll, const char *k, size_t n)
 {
-	if (abbr(l, ll) & ((AB_TIME | AB_NAMER) << lang))
+	if (word_class(l, ll) & ((WC_TIME | WC_NAMER) << lang))
 		return 1;
 	if (lang == SV_LANG_RU)
 		return (ends_with_any(l, ll, ru_verb_lemma) &&
@@ -616,7 +527,7 @@ static int may_end(struct sv_text *t, enum sv_lang lang, const char *k, size_t n
 {
 	const char *lem[8];
 	int known = 0;
-	if (abbr(k, n) & ((AB_TIME | AB_NAMER) << lang))
+	if (word_class(k, n) & ((WC_TIME | WC_NAMER) << lang))
 		return 0;
 	size_t nl = sv_text_lemmas_ex(t, lang, k, n, lem, 8, &known);
 	if (!known)
@@ -769,9 +680,9 @@ static int headline_at(struct seg *g, size_t from, size_t i, size_t b, size_t *t
 	/* A can end a sentence: no preposition, conjunction, particle,
 	 * auxiliary or possessive, but an object pronoun or adverb may */
 	word_key(s + ta.ws, ta.we - ta.ws, ka);
-	int af = abbr(ka->data, ka->len);
-	if ((af & (AB_NONFINAL << lang)) ||
-	    (sv_text_is_stopword(lang, ka->data, ka->len) && !(af & (AB_FINAL << lang))))
+	int af = word_class(ka->data, ka->len);
+	if ((af & (WC_NONFINAL << lang)) ||
+	    (sv_text_is_stopword(lang, ka->data, ka->len) && !(af & (WC_FINAL << lang))))
 		return 0;
 	if (opener) {
 		tok_read(s, b, cs, &tc);
@@ -912,7 +823,7 @@ static void add_split(struct seg *g, size_t a, size_t b)
 			size_t letters = word_before(g->t, s, e);
 			const char *w = g->t->scratch2.data;
 			size_t wl = g->t->scratch2.len;
-			if (letters < 2 || (abbr(w, wl) & (AB_NOBREAK | AB_YEAR | AB_NUM)))
+			if (letters < 2 || (word_class(w, wl) & (WC_NOBREAK_ABBR | WC_YEAR_ABBR | WC_NUM_ABBR)))
 				continue;
 		}
 		add_headlines(g, from, k);
