@@ -278,6 +278,177 @@ int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_token
 	return tx_tokenize_lang(t, s, n, out, SV_LANG_UNKNOWN, err);
 }
 
+/* One tokenisation run over the pieces of a text. */
+struct tk_run {
+	struct sv_text *t;
+	struct sv_tokens *out;
+	const char *s;
+	const unsigned char *p; /* s */
+	const struct sv_piece *pc;
+	size_t np;
+	enum sv_lang lang;
+	int lemmas;    /* lang is RU or BG: t->toklem is filled */
+	int seen_word; /* a word token has been pushed */
+};
+
+/* Pushes the token of a P_OTHER piece: punctuation or a symbol. */
+static void push_other(struct tk_run *r, const struct sv_piece *c)
+{
+	uint32_t cp = first_cp(r->p, c);
+	if (cp < 0x80 && c->end - c->start == 1) {
+		int type = ascii_punct[cp] ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
+		char k = (char)tx_key_cp(cp);
+		push_key(r->t, r->out, r->lemmas, c->start, c->end, type, 0, &k, 1);
+		return;
+	}
+	int type = u_ispunct((UChar32)cp) ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
+	/* a combining mark left over after a word belongs to it */
+	push(r->t, r->out, r->lemmas, r->s, c->start, c->end, type, 0);
+}
+
+/* The last piece of a NUMBER with space-separated thousands from piece i
+ * (1 000 000), i itself when there are none; *end gets its end. */
+static size_t thousands_last(const struct tk_run *r, size_t i, uint32_t *end)
+{
+	const unsigned char *p = r->p;
+	const struct sv_piece *pc = r->pc;
+	const struct sv_piece *c = &pc[i];
+	size_t j = i;
+	*end = c->end;
+	if (c->kind == P_NUMBER && all_digits(p, c->start, c->end) && c->end - c->start <= 3) {
+		while (j + 2 < r->np && single_space(p, &pc[j + 1]) && pc[j + 2].kind == P_NUMBER) {
+			const struct sv_piece *g = &pc[j + 2];
+			uint32_t glen = 0;
+			while (g->start + glen < g->end && p[g->start + glen] >= '0' &&
+			       p[g->start + glen] <= '9')
+				glen++;
+			if (glen != 3 || (g->start + glen < g->end && p[g->start + glen] != ',' &&
+					  p[g->start + glen] != '.'))
+				break;
+			j += 2;
+			*end = g->end;
+		}
+	}
+	return j;
+}
+
+/* The last piece of the chain of hyphen-joined pieces from piece j
+ * (российско-киргизских, 2026–2030); *nparts gets their number, *numeric
+ * whether all are numbers (from *numeric: whether j is one), *end the end. */
+static size_t chain_last(const struct tk_run *r, size_t j, int *nparts, int *numeric,
+			 uint32_t *end)
+{
+	const struct sv_piece *pc = r->pc;
+	size_t k = j;
+	*nparts = 1;
+	while (k + 2 < r->np && pc[k + 1].kind == P_OTHER && pc[k + 1].start == pc[k].end &&
+	       (pc[k + 2].kind == P_WORD || pc[k + 2].kind == P_NUMBER) &&
+	       pc[k + 2].start == pc[k + 1].end) {
+		uint32_t h = first_cp(r->p, &pc[k + 1]);
+		int next_num = pc[k + 2].kind == P_NUMBER;
+		if (!(is_hyphen(h) || (is_dash(h) && *numeric && next_num)))
+			break;
+		*numeric &= next_num;
+		k += 2;
+		(*nparts)++;
+		*end = pc[k].end;
+	}
+	return k;
+}
+
+/* A percent sign after piece k, maybe after a space: its piece, with
+ * SV_TOKF_PERCENT added to *flags and *end moved; else k. */
+static size_t percent_last(const struct tk_run *r, size_t k, int *flags, uint32_t *end)
+{
+	size_t q = k + 1;
+	if (q < r->np && single_space(r->p, &r->pc[q]))
+		q++;
+	if (q < r->np && r->pc[q].kind == P_OTHER && r->p[r->pc[q].start] == '%') {
+		*flags |= SV_TOKF_PERCENT;
+		*end = r->pc[q].end;
+		return q;
+	}
+	return k;
+}
+
+/* Pushes the one-piece word [start, end) from the word cache; 0 when the
+ * cache does not take it. */
+static int push_cached(struct tk_run *r, const struct sv_piece *c, uint32_t start, uint32_t end,
+		       int flags)
+{
+	struct sv_word_cache *e = word_entry(r->t, r->p, start, end, c->hash);
+	if (!e || e->type == SV_TOK_NUMBER) /* (a number: letterless ҂5) */
+		return 0;
+	flags |= e->flags;
+	if (!r->seen_word)
+		flags |= SV_TOKF_SENT_START;
+	r->seen_word = 1;
+	const char *key = e->text + e->keyoff;
+	push_key(r->t, r->out, r->lemmas, start, end, e->type, flags, key, e->keylen);
+	if (r->lemmas && e->type == SV_TOK_WORD && e->keylen)
+		r->t->toklem[r->out->n - 1] = entry_lemmas(r->t, e, r->lang);
+	return 1;
+}
+
+/* Pushes a one-piece word or number [start, end). */
+static void push_single(struct tk_run *r, const struct sv_piece *c, uint32_t start, uint32_t end,
+			int flags)
+{
+	char iso[16];
+	int type = c->kind == P_NUMBER ? SV_TOK_NUMBER : word_type(r->p, start, end, &flags);
+	if (type == SV_TOK_NUMBER && parse_date(r->p, start, end, iso))
+		flags |= SV_TOKF_DATE;
+	if (!r->seen_word && type != SV_TOK_NUMBER)
+		flags |= SV_TOKF_SENT_START;
+	push(r->t, r->out, r->lemmas, r->s, start, end, type, flags);
+	r->seen_word |= type != SV_TOK_NUMBER;
+}
+
+/* Pushes the chain of pieces i..last (thousands groups up to j in its
+ * first part), [start, end) in all, with nparts parts: an ISO date, a
+ * range, or a COMPOUND token followed by its PARTs. */
+static void push_chain(struct tk_run *r, size_t i, size_t j, size_t last, int nparts,
+		       uint32_t start, uint32_t end, int flags)
+{
+	const unsigned char *p = r->p;
+	const struct sv_piece *pc = r->pc;
+	int type;
+	int all_num = 1;
+	for (size_t q = i; q <= last; q += 2)
+		if (pc[q].kind != P_NUMBER)
+			all_num = 0;
+	if (all_num && nparts == 3 && pc[i].end - pc[i].start == 4 && j == i &&
+	    all_digits(p, pc[i].start, pc[i].end) &&
+	    pc[i + 2].end - pc[i + 2].start == 2 && pc[i + 4].end - pc[i + 4].start == 2 &&
+	    is_hyphen(first_cp(p, &pc[i + 1]))) {
+		/* ISO date 2025-11-27 */
+		push(r->t, r->out, r->lemmas, r->s, start, end, SV_TOK_NUMBER, flags | SV_TOKF_DATE);
+		return;
+	}
+	if (all_num) {
+		type = SV_TOK_NUMBER;
+		if (nparts == 2)
+			flags |= SV_TOKF_RANGE;
+	} else {
+		type = word_type(p, start, end, &flags);
+		if (type == SV_TOK_NUMBER)
+			type = SV_TOK_WORD;
+	}
+	if (!r->seen_word && type != SV_TOK_NUMBER)
+		flags |= SV_TOKF_SENT_START;
+	r->seen_word |= type != SV_TOK_NUMBER;
+	push(r->t, r->out, r->lemmas, r->s, start, end, type, flags | SV_TOKF_COMPOUND);
+	/* the parts; thousands groups stay in the first part */
+	for (size_t q = i; q <= last; q += 2) {
+		uint32_t a = pc[q].start, b = pc[q].end;
+		if (q == i)
+			b = pc[j].end, q = j;
+		int pf = 0;
+		int pt = pc[q].kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, a, b, &pf);
+		push(r->t, r->out, r->lemmas, r->s, a, b, pt, pf | SV_TOKF_PART);
+	}
+}
+
 int tx_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
 		     enum sv_lang lang, struct sv_error *err)
 {
@@ -291,140 +462,27 @@ int tx_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_token
 		goto out;
 	pthread_once(&ascii_once, ascii_init);
 	word_prefetch(t, (const unsigned char *)s);
-	const unsigned char *p = (const unsigned char *)s;
-	struct sv_piece *pc = t->pieces;
-	size_t np = t->npieces;
-	int seen_word = 0;
-	for (size_t i = 0; i < np;) {
-		struct sv_piece *c = &pc[i];
-		if (c->kind == P_SPACE) {
+	struct tk_run r = { .t = t, .out = out, .s = s, .p = (const unsigned char *)s,
+			    .pc = t->pieces, .np = t->npieces, .lang = lang, .lemmas = lemmas };
+	for (size_t i = 0; i < r.np;) {
+		const struct sv_piece *c = &r.pc[i];
+		if (c->kind == P_OTHER)
+			push_other(&r, c);
+		if (c->kind == P_SPACE || c->kind == P_OTHER) {
 			i++;
 			continue;
 		}
-		if (c->kind == P_OTHER) {
-			uint32_t cp = first_cp(p, c);
-			if (cp < 0x80 && c->end - c->start == 1) {
-				int type = ascii_punct[cp] ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
-				char k = (char)tx_key_cp(cp);
-				push_key(t, out, lemmas, c->start, c->end, type, 0, &k, 1);
-				i++;
-				continue;
-			}
-			int type = u_ispunct((UChar32)cp) ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
-			/* a combining mark left over after a word belongs to it */
-			push(t, out, lemmas, s, c->start, c->end, type, 0);
-			i++;
-			continue;
-		}
-		/* a NUMBER with space-separated thousands: 1 000 000 */
-		size_t j = i;
-		uint32_t end = c->end;
-		if (c->kind == P_NUMBER && all_digits(p, c->start, c->end) && c->end - c->start <= 3) {
-			while (j + 2 < np && single_space(p, &pc[j + 1]) && pc[j + 2].kind == P_NUMBER) {
-				struct sv_piece *g = &pc[j + 2];
-				uint32_t glen = 0;
-				while (g->start + glen < g->end && p[g->start + glen] >= '0' &&
-				       p[g->start + glen] <= '9')
-					glen++;
-				if (glen != 3 || (g->start + glen < g->end && p[g->start + glen] != ',' &&
-						  p[g->start + glen] != '.'))
-					break;
-				j += 2;
-				end = g->end;
-			}
-		}
-		/* the chain of hyphen-joined pieces: российско-киргизских, 2026–2030 */
-		size_t k = j;
-		int nparts = 1, numeric = c->kind == P_NUMBER;
-		while (k + 2 < np && pc[k + 1].kind == P_OTHER && pc[k + 1].start == pc[k].end &&
-		       (pc[k + 2].kind == P_WORD || pc[k + 2].kind == P_NUMBER) &&
-		       pc[k + 2].start == pc[k + 1].end) {
-			uint32_t h = first_cp(p, &pc[k + 1]);
-			int next_num = pc[k + 2].kind == P_NUMBER;
-			if (!(is_hyphen(h) || (is_dash(h) && numeric && next_num)))
-				break;
-			numeric &= next_num;
-			k += 2;
-			nparts++;
-			end = pc[k].end;
-		}
-		int flags = 0, type;
-		uint32_t start = c->start;
-		size_t last = k; /* the chain's last piece */
-		/* a percent sign, maybe after a space */
-		if (numeric || (nparts == 1 && c->kind == P_NUMBER)) {
-			size_t q = k + 1;
-			if (q < np && single_space(p, &pc[q]))
-				q++;
-			if (q < np && pc[q].kind == P_OTHER && p[pc[q].start] == '%') {
-				flags |= SV_TOKF_PERCENT;
-				end = pc[q].end;
-				k = q;
-			}
-		}
-		char iso[16];
-		if (nparts == 1 && c->kind == P_WORD) {
-			struct sv_word_cache *e = word_entry(t, p, start, end, c->hash);
-			if (e && e->type != SV_TOK_NUMBER) { /* (a number: letterless ҂5) */
-				flags |= e->flags;
-				if (!seen_word)
-					flags |= SV_TOKF_SENT_START;
-				seen_word = 1;
-				const char *key = e->text + e->keyoff;
-				push_key(t, out, lemmas, start, end, e->type, flags, key,
-					 e->keylen);
-				if (lemmas && e->type == SV_TOK_WORD && e->keylen)
-					t->toklem[out->n - 1] = entry_lemmas(t, e, lang);
-				i = k + 1;
-				continue;
-			}
-		}
-		if (nparts == 1) {
-			type = c->kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, start, end, &flags);
-			if (type == SV_TOK_NUMBER && parse_date(p, start, end, iso))
-				flags |= SV_TOKF_DATE;
-			if (!seen_word && type != SV_TOK_NUMBER)
-				flags |= SV_TOKF_SENT_START;
-			push(t, out, lemmas, s, start, end, type, flags);
-			seen_word |= type != SV_TOK_NUMBER;
-			i = k + 1;
-			continue;
-		}
-		int all_num = 1;
-		for (size_t q = i; q <= last; q += 2)
-			if (pc[q].kind != P_NUMBER)
-				all_num = 0;
-		if (all_num && nparts == 3 && pc[i].end - pc[i].start == 4 && j == i &&
-		    all_digits(p, pc[i].start, pc[i].end) &&
-		    pc[i + 2].end - pc[i + 2].start == 2 && pc[i + 4].end - pc[i + 4].start == 2 &&
-		    is_hyphen(first_cp(p, &pc[i + 1]))) {
-			/* ISO date 2025-11-27 */
-			push(t, out, lemmas, s, start, end, SV_TOK_NUMBER, flags | SV_TOKF_DATE);
-			i = k + 1;
-			continue;
-		}
-		if (all_num) {
-			type = SV_TOK_NUMBER;
-			if (nparts == 2)
-				flags |= SV_TOKF_RANGE;
-		} else {
-			type = word_type(p, start, end, &flags);
-			if (type == SV_TOK_NUMBER)
-				type = SV_TOK_WORD;
-		}
-		if (!seen_word && type != SV_TOK_NUMBER)
-			flags |= SV_TOKF_SENT_START;
-		seen_word |= type != SV_TOK_NUMBER;
-		push(t, out, lemmas, s, start, end, type, flags | SV_TOKF_COMPOUND);
-		/* the parts; thousands groups stay in the first part */
-		for (size_t q = i; q <= last; q += 2) {
-			uint32_t a = pc[q].start, b = pc[q].end;
-			if (q == i)
-				b = pc[j].end, q = j;
-			int pf = 0;
-			int pt = pc[q].kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, a, b, &pf);
-			push(t, out, lemmas, s, a, b, pt, pf | SV_TOKF_PART);
-		}
+		uint32_t end;
+		int nparts, numeric = c->kind == P_NUMBER, flags = 0;
+		size_t j = thousands_last(&r, i, &end);
+		size_t last = chain_last(&r, j, &nparts, &numeric, &end);
+		size_t k = last;
+		if (numeric || (nparts == 1 && c->kind == P_NUMBER))
+			k = percent_last(&r, k, &flags, &end);
+		if (nparts > 1)
+			push_chain(&r, i, j, last, nparts, c->start, end, flags);
+		else if (c->kind != P_WORD || !push_cached(&r, c, c->start, end, flags))
+			push_single(&r, c, c->start, end, flags);
 		i = k + 1;
 	}
 out:
