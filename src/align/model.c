@@ -448,7 +448,8 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 		}
 		const char *entry;
 		size_t elen;
-		if (lem && sv_text_keys_next(&lems, &entry, &elen) && !(w[0] >= '0' && w[0] <= '9')) {
+		int digit = w[0] >= '0' && w[0] <= '9';
+		if (lem && sv_text_keys_next(&lems, &entry, &elen) && !digit) {
 			/* the first lemma */
 			struct sv_text_lemmas_iter alts;
 			sv_text_lemmas_init(&alts, entry, elen);

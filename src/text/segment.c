@@ -823,7 +823,8 @@ static void add_split(struct seg *g, size_t a, size_t b)
 			size_t letters = word_before(g->t, s, e);
 			const char *w = g->t->scratch2.data;
 			size_t wl = g->t->scratch2.len;
-			if (letters < 2 || (word_class(w, wl) & (WC_NOBREAK_ABBR | WC_YEAR_ABBR | WC_NUM_ABBR)))
+			int wc = word_class(w, wl);
+			if (letters < 2 || (wc & (WC_NOBREAK_ABBR | WC_YEAR_ABBR | WC_NUM_ABBR)))
 				continue;
 		}
 		add_headlines(g, from, k);

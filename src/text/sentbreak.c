@@ -169,7 +169,8 @@ static int sb_scan(const unsigned char *s, size_t n, struct tx_sent_scan *sc)
 			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
 				return 0;
 			int up = c == 0xD0 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xA0 && !(s[i + 1] & 1);
-			if (up && i && (s[i - 1] == ' ' || tx_is_space_cp(tx_cp_before(s, i, NULL))))
+			if (up && i &&
+			    (s[i - 1] == ' ' || tx_is_space_cp(tx_cp_before(s, i, NULL))))
 				sb_keep(sc->cap, &sc->ncap, &sc->more_cap, i);
 			i += 2;
 			/* the rest of the word, four letters at a time: nothing in a

@@ -422,7 +422,8 @@ static void push_chain(struct tk_run *r, size_t i, size_t j, size_t last, int np
 	    pc[i + 2].end - pc[i + 2].start == 2 && pc[i + 4].end - pc[i + 4].start == 2 &&
 	    is_hyphen(first_cp(p, &pc[i + 1]))) {
 		/* ISO date 2025-11-27 */
-		push(r->t, r->out, r->lemmas, r->s, start, end, SV_TOK_NUMBER, flags | SV_TOKF_DATE);
+		flags |= SV_TOKF_DATE;
+		push(r->t, r->out, r->lemmas, r->s, start, end, SV_TOK_NUMBER, flags);
 		return;
 	}
 	if (all_num) {
