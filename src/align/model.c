@@ -378,7 +378,8 @@ static int cmp_u32(const void *x, const void *y)
  * its first word, lower-cased as norm has it, followed by a space. A word is
  * a run of Russian or ASCII letters and hyphens. The tokenizer's
  * SV_TOKF_CAPITAL is not used: its words differ (digits, apostrophes,
- * compounds and their parts, other scripts) and align has no sv_text. */
+ * compounds, other scripts), and names taken from it lower comparable
+ * F1 (docs/FIGURES.md), which the figures rest on. */
 static void inner_names(const char *t, struct sv_buf *names)
 {
 	size_t tn = strlen(t), i = 0;
