@@ -196,7 +196,8 @@ static inline int tx_is_space_cp(uint32_t cp)
 }
 
 /* Copies n bytes (a word: short) with a few loads and stores: the hot paths
- * use it, as a memcpy of unknown length is slow to start (docs/FIGURES.md). */
+ * use it, as a memcpy of unknown length is slow to start (docs/FIGURES.md;
+ * docs/TEXT.md, "Speed"). */
 static inline void tx_copy_short(char *d, const char *s, size_t n)
 {
 	uint64_t x, y;

@@ -190,7 +190,7 @@ static void ascii_init(void)
 #define WORD_CACHE 65536 /* entries, a power of two */
 
 /* The word cache, zeroed: on Linux in huge pages where it can, so that a
- * word costs no TLB miss (docs/FIGURES.md). */
+ * word costs no TLB miss (docs/FIGURES.md; docs/TEXT.md, "Speed"). */
 static struct sv_word_cache *words_alloc(void)
 {
 	size_t size = WORD_CACHE * sizeof(struct sv_word_cache);

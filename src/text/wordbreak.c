@@ -24,8 +24,9 @@ static int is_space_piece(const unsigned char *s, uint32_t a, uint32_t b)
  * ICU's word break iterator implements UAX #29. For text made only of Latin
  * and Cyrillic letters, ASCII digits, spaces and common punctuation, the
  * fast path below applies the same rules (WB3-WB12) itself, for speed
- * (docs/FIGURES.md); anything else (other scripts, emoji, '_', narrow NBSP,
- * other digits) goes to ICU. test-text checks that both agree on real text. */
+ * (docs/FIGURES.md; docs/TEXT.md, "Speed"); anything else (other scripts,
+ * emoji, '_', narrow NBSP, other digits) goes to ICU. test-text checks that
+ * both agree on real text. */
 
 enum wb_class { WB_O, WB_L, WB_N, WB_ML, WB_MN, WB_MNL, WB_EX, WB_SP, WB_CR, WB_LF, WB_NL, WB_BAIL };
 
