@@ -439,14 +439,12 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 	size_t wn;
 	while (sv_text_keys_next(&keys, &w, &wn)) {
 		int is_name = 0;
-		for (const char *nm = names.data; *nm;) {
-			const char *ne = strchr(nm, ' ');
-			if ((size_t)(ne - nm) == wn && !memcmp(nm, w, wn)) {
-				is_name = 1;
-				break;
-			}
-			nm = ne + 1;
-		}
+		struct sv_text_keys_iter nit;
+		const char *nm;
+		size_t nmlen;
+		sv_text_keys_init(&nit, names.data);
+		while (!is_name && sv_text_keys_next(&nit, &nm, &nmlen))
+			is_name = nmlen == wn && !memcmp(nm, w, wn);
 		const char *entry;
 		size_t elen;
 		int digit = w[0] >= '0' && w[0] <= '9';
