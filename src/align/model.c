@@ -330,6 +330,51 @@ static int cmp_u32(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/* Appends to names each word of text that starts with a capital and is not
+ * its first word, lower-cased as norm has it, followed by a space. A word is
+ * a run of Russian or ASCII letters and hyphens. The tokenizer's
+ * SV_TOKF_CAPITAL is not used: its words differ (digits, apostrophes,
+ * compounds, other scripts), and names taken from it lower comparable
+ * F1 (docs/FIGURES.md), which the figures rest on. */
+static void inner_names(const char *t, struct sv_buf *names)
+{
+	size_t tn = strlen(t), i = 0;
+	int first = 1;
+	while (i < tn) {
+		uint32_t c;
+		size_t l = sv_utf8_decode((const unsigned char *)t + i, tn - i, &c);
+		if (!l) {
+			i++;
+			continue;
+		}
+		int up = (c >= 0x410 && c <= 0x42F) || c == 0x401 || (c >= 'A' && c <= 'Z');
+		int low = (c >= 0x430 && c <= 0x44F) || c == 0x451 || (c >= 'a' && c <= 'z');
+		if (!up && !low) {
+			i += l;
+			continue;
+		}
+		size_t st = names->len;
+		int cap = up;
+		while (i < tn) {
+			l = sv_utf8_decode((const unsigned char *)t + i, tn - i, &c);
+			if (!l)
+				break;
+			uint32_t f = fold_letter(c);
+			if (f == c && !((c >= 0x430 && c <= 0x44F) || (c >= 'a' && c <= 'z') ||
+					c == '-'))
+				break;
+			sv_buf_add_cp(names, f);
+			i += l;
+		}
+		if (cap && !first)
+			sv_buf_addc(names, ' ');
+		else
+			names->len = st;
+		names->data[names->len] = '\0';
+		first = 0;
+	}
+}
+
 /* Appends the raw keys of one sentence, unique. */
 static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv_align_sent *s,
 			  struct al_sent *out)
@@ -337,103 +382,33 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 	const char *norm = s->norm ? s->norm : "";
 	const char *lem = s->lemmas && *s->lemmas ? s->lemmas : NULL;
 	/* lemmas are used only when they line up with the tokens of norm */
-	size_t nt = 0, nl = 0;
-	for (const char *p = norm; *p;) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		nt++;
-		while (*p && *p != ' ')
-			p++;
-	}
-	if (lem) {
-		for (const char *p = lem; *p;) {
-			while (*p == ' ')
-				p++;
-			if (!*p)
-				break;
-			nl++;
-			while (*p && *p != ' ')
-				p++;
-		}
-		if (nl != nt)
-			lem = NULL;
-	}
-	/* names: words capitalised inside the sentence (not its first word),
-	 * lower-cased as norm has them */
+	if (lem && sv_text_keys_count(lem) != sv_text_keys_count(norm))
+		lem = NULL;
 	struct sv_buf names = SV_BUF_INIT;
-	if (s->text) {
-		const char *t = s->text;
-		size_t tn = strlen(t), i = 0;
-		int first = 1;
-		while (i < tn) {
-			uint32_t c;
-			size_t l = sv_utf8_decode((const unsigned char *)t + i, tn - i, &c);
-			if (!l) {
-				i++;
-				continue;
-			}
-			int up = (c >= 0x410 && c <= 0x42F) || c == 0x401 || (c >= 'A' && c <= 'Z');
-			int low = (c >= 0x430 && c <= 0x44F) || c == 0x451 || (c >= 'a' && c <= 'z');
-			if (!up && !low) {
-				i += l;
-				continue;
-			}
-			size_t st = names.len;
-			int cap = up;
-			while (i < tn) {
-				l = sv_utf8_decode((const unsigned char *)t + i, tn - i, &c);
-				if (!l)
-					break;
-				uint32_t f = fold_letter(c);
-				if (f == c && !((c >= 0x430 && c <= 0x44F) || (c >= 'a' && c <= 'z') ||
-						c == '-'))
-					break;
-				sv_buf_add_cp(&names, f);
-				i += l;
-			}
-			if (cap && !first)
-				sv_buf_addc(&names, ' ');
-			else
-				names.len = st;
-			names.data[names.len] = '\0';
-			first = 0;
-		}
-	}
+	if (s->text)
+		inner_names(s->text, &names);
 	out->raw_off = (uint32_t)a->nraw;
-	const char *p = norm, *q = lem;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
-		const char *w = p;
-		size_t wn = (size_t)(e - p);
+	struct sv_text_keys_iter keys, lems;
+	sv_text_keys_init(&keys, norm);
+	sv_text_keys_init(&lems, lem);
+	const char *w;
+	size_t wn;
+	while (sv_text_keys_next(&keys, &w, &wn)) {
 		int is_name = 0;
-		for (const char *nm = names.data; *nm;) {
-			const char *ne = strchr(nm, ' ');
-			if ((size_t)(ne - nm) == wn && !memcmp(nm, w, wn)) {
-				is_name = 1;
-				break;
-			}
-			nm = ne + 1;
-		}
-		if (q) {
-			while (*q == ' ')
-				q++;
-			const char *qe = q;
-			while (*qe && *qe != ' ')
-				qe++;
-			const char *bar = memchr(q, '|', (size_t)(qe - q));
-			if (!(w[0] >= '0' && w[0] <= '9') && qe > q) {
-				w = q;
-				wn = (size_t)((bar ? bar : qe) - q);
-			}
-			q = qe;
+		struct sv_text_keys_iter nit;
+		const char *nm;
+		size_t nmlen;
+		sv_text_keys_init(&nit, names.data);
+		while (!is_name && sv_text_keys_next(&nit, &nm, &nmlen))
+			is_name = nmlen == wn && !memcmp(nm, w, wn);
+		const char *entry;
+		size_t elen;
+		int digit = w[0] >= '0' && w[0] <= '9';
+		if (lem && sv_text_keys_next(&lems, &entry, &elen) && !digit) {
+			/* the first lemma */
+			struct sv_text_lemmas_iter alts;
+			sv_text_lemmas_init(&alts, entry, elen);
+			sv_text_lemmas_next(&alts, &w, &wn);
 		}
 		uint32_t id = al_word_key(a, lang, w, wn);
 		a->flags[id] |= lang == SV_LANG_BG ? KF_BG : KF_RU;
@@ -443,7 +418,6 @@ static void sent_features(struct sv_align *a, enum sv_lang lang, const struct sv
 		a->raw[a->nraw++] = id;
 		if (out->ntok < UINT16_MAX)
 			out->ntok++;
-		p = e;
 	}
 	sv_buf_release(&names);
 	uint32_t *r = a->raw + out->raw_off;
