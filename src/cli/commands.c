@@ -17,6 +17,7 @@ CMD(term)
 CMD(pair)
 CMD(export)
 CMD(import)
+CMD(serve)
 #undef CMD
 
 const struct sv_command sv_commands[] = {
@@ -134,6 +135,19 @@ const struct sv_command sv_commands[] = {
 	  "  pairs (forbidden terms as forbidden pairs). Each file is one transaction: a file\n"
 	  "  that fails leaves nothing; a bad unit is skipped with a warning. No DTD, network\n"
 	  "  or entity is ever read.\n" },
+	{ "serve", cmd_serve,
+	  "[--listen HOST:PORT] [--users FILE] [--web DIR] [--threads N] [--max-upload MB]",
+	  "the memory over HTTP: a JSON API under /api/v1 and the review page in the browser",
+	  "  --listen HOST:PORT   the address (default 127.0.0.1:8080; port 0: any free one);\n"
+	  "                       a non-loopback address needs --users\n"
+	  "  --users FILE         logins: name:role:hash lines, role reviewer or reader, the\n"
+	  "                       hash from libsodium's crypto_pwhash_str\n"
+	  "  --web DIR            the page's files (default: the web/ folder of sverka)\n"
+	  "  --threads N          worker threads, each with the memory and dictionaries\n"
+	  "                       opened once (default 4)\n"
+	  "  --max-upload MB      largest request body, check uploads included (default 8)\n"
+	  "  The API is described in docs/api/openapi.yaml; open the printed URL for the page.\n"
+	  "  Runs until interrupted (SIGINT or SIGTERM).\n" },
 	{ "help", cmd_help, "[COMMAND | --list]", "show help for sverka or one command", "" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };

@@ -210,7 +210,31 @@ static const char *const v3[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { v1, v2, v3 };
+/* v4 (serve): review with optimistic concurrency and an audit trail. Every
+ * term pair carries a revision that a change of its status or note raises
+ * (a trigger, so `sverka term` raises it too); term_reviews records each
+ * decision with who made it and when. */
+static const char *const v4[] = {
+	"ALTER TABLE term_pairs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;\n",
+	"CREATE TRIGGER term_pairs_revision AFTER UPDATE OF status, note ON term_pairs\n"
+	"  WHEN new.revision = old.revision\n"
+	"BEGIN\n"
+	"  UPDATE term_pairs SET revision = old.revision + 1 WHERE id = new.id;\n"
+	"END;\n",
+	"CREATE TABLE term_reviews(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  pair INTEGER NOT NULL REFERENCES term_pairs(id) ON DELETE CASCADE,\n"
+	"  revision INTEGER NOT NULL,\n"
+	"  action TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL,\n"
+	"  detail TEXT,\n"
+	"  who TEXT NOT NULL,\n"
+	"  at TEXT NOT NULL);\n",
+	"CREATE INDEX term_reviews_pair ON term_reviews(pair);\n",
+	NULL,
+};
+
+static const char *const *const migrations[] = { v1, v2, v3, v4 };
 
 const char *const *sv_schema_migration(int from)
 {

@@ -1,0 +1,218 @@
+/* Export and check for the server through the sverka binary itself, until
+ * the library has export and check verbs (issue 11): `sverka export` and
+ * `sverka check` run on the same memory (WAL lets them read beside the
+ * server) in a private temporary folder, without a shell, and their output
+ * files are read back. Repoint these two functions to the verbs later. */
+#include "serve/serve-int.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+
+extern char **environ;
+
+#define ADAPT_OUTPUT_MAX (512u << 20)
+#define ADAPT_NAME_MAX 80
+
+static int read_all(const char *path, size_t max, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct sv_buf b = SV_BUF_INIT;
+	if (!f)
+		return -1;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len <= max)
+		sv_buf_add(&b, chunk, n);
+	int bad = ferror(f) || b.len > max;
+	fclose(f);
+	if (bad) {
+		sv_buf_release(&b);
+		return -1;
+	}
+	*len = b.len;
+	*data = b.data ? sv_buf_detach(&b) : sv_strdup("");
+	return 0;
+}
+
+static int write_all(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w <= 0)
+			break;
+		done += (size_t)w;
+	}
+	return close(fd) || done != len ? -1 : 0;
+}
+
+/* Runs argv with stdout and stderr into dir/log; *status its exit status. */
+static int run(char *const argv[], const char *dir, int *status, struct sv_error *err)
+{
+	struct sv_buf log = SV_BUF_INIT;
+	sv_buf_addf(&log, "%s/log", dir);
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, log.data, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	pid_t pid;
+	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc) {
+		sv_buf_release(&log);
+		return sv_error_set(err, SV_ESTORE, "'%s': cannot run", argv[0]);
+	}
+	int ws;
+	while (waitpid(pid, &ws, 0) < 0)
+		;
+	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128;
+	if (*status > 1) {
+		char *text = NULL;
+		size_t len = 0;
+		if (!read_all(log.data, 4096, &text, &len)) {
+			while (len && (text[len - 1] == '\n'))
+				text[--len] = '\0';
+			const char *msg = strncmp(text, "sverka ", 7) ? text : text + 7;
+			sv_error_set(err, *status == SV_EINPUT || *status == SV_EUSAGE ? SV_EINPUT
+										      : SV_ESTORE,
+				     "%s", *msg ? msg : "failed");
+		} else {
+			sv_error_set(err, SV_ESTORE, "%s failed", argv[0]);
+		}
+		free(text);
+	}
+	sv_buf_release(&log);
+	return *status > 1 ? err->code : SV_OK;
+}
+
+/* Removes the files adapt.c makes in dir, then dir. */
+static void cleanup(const char *dir)
+{
+	static const char *const names[] = { "log", "out", "report", "glossary" };
+	struct sv_buf p = SV_BUF_INIT;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		sv_buf_reset(&p);
+		sv_buf_addf(&p, "%s/%s", dir, names[i]);
+		/* the inputs keep their extension: remove any file named so */
+		unlink(p.data);
+	}
+	sv_buf_release(&p);
+	rmdir(dir);
+}
+
+static char *tmpdir(struct sv_error *err)
+{
+	const char *base = getenv("TMPDIR");
+	struct sv_buf b = SV_BUF_INIT;
+	sv_buf_addf(&b, "%s/sverka-serve-XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(b.data)) {
+		sv_error_set(err, SV_ESTORE, "'%s': cannot make a temporary folder", b.data);
+		sv_buf_release(&b);
+		return NULL;
+	}
+	return sv_buf_detach(&b);
+}
+
+int sv_serve_export(struct sv_serve *sv, const char *fmt, char **data, size_t *len,
+		    struct sv_error *err)
+{
+	char *dir = tmpdir(err);
+	if (!dir)
+		return SV_ESTORE;
+	struct sv_buf out = SV_BUF_INIT;
+	sv_buf_addf(&out, "%s/out", dir);
+	char *argv[] = { (char *)sv_serve_exe(sv), "--memory", (char *)sv_serve_memory(sv), "-q",
+			 "export", "--format", (char *)fmt, "-o", out.data, NULL };
+	int status, rc = run(argv, dir, &status, err);
+	if (!rc && read_all(out.data, ADAPT_OUTPUT_MAX, data, len))
+		rc = sv_error_set(err, SV_ESTORE, "the %s export wrote nothing", fmt);
+	unlink(out.data);
+	cleanup(dir);
+	sv_buf_release(&out);
+	free(dir);
+	return rc;
+}
+
+/* dir/stem plus the extension of name (letters and digits only), so that
+ * sverka check detects the format as it would from the user's file. */
+static void input_path(struct sv_buf *b, const char *dir, const char *stem, const char *name)
+{
+	sv_buf_addf(b, "%s/%s", dir, stem);
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	if (!dot || strlen(dot) > 8)
+		return;
+	for (const char *p = dot + 1; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9')))
+			return;
+	sv_buf_adds(b, dot);
+}
+
+int sv_serve_check(struct sv_serve *sv, const char *report_name, const char *report,
+		   size_t report_len, const char *glossary_name, const char *glossary,
+		   size_t glossary_len, const char *source, const char *format, char **data,
+		   size_t *len, struct sv_error *err)
+{
+	char *dir = tmpdir(err);
+	if (!dir)
+		return SV_ESTORE;
+	struct sv_buf out = SV_BUF_INIT, rp = SV_BUF_INIT, gp = SV_BUF_INIT;
+	int rc = SV_OK, status;
+	sv_buf_addf(&out, "%s/out", dir);
+	input_path(&rp, dir, "report", report_name);
+	if (glossary)
+		input_path(&gp, dir, "glossary", glossary_name);
+	if (write_all(rp.data, report, report_len) ||
+	    (glossary && write_all(gp.data, glossary, glossary_len))) {
+		rc = sv_error_set(err, SV_ESTORE, "cannot write the upload to '%s'", dir);
+		goto out;
+	}
+	char *argv[16];
+	int n = 0;
+	argv[n++] = (char *)sv_serve_exe(sv);
+	argv[n++] = "--memory";
+	argv[n++] = (char *)sv_serve_memory(sv);
+	argv[n++] = "-q";
+	argv[n++] = "check";
+	argv[n++] = "--format";
+	argv[n++] = (char *)format;
+	argv[n++] = "-o";
+	argv[n++] = out.data;
+	if (glossary) {
+		argv[n++] = "--glossary";
+		argv[n++] = gp.data;
+	}
+	if (source) {
+		argv[n++] = "--source";
+		argv[n++] = (char *)source;
+	}
+	argv[n++] = rp.data;
+	argv[n] = NULL;
+	if ((rc = run(argv, dir, &status, err)))
+		goto out;
+	if (read_all(out.data, ADAPT_OUTPUT_MAX, data, len))
+		rc = sv_error_set(err, SV_ESTORE, "the check wrote no report");
+out:
+	unlink(out.data);
+	unlink(rp.data);
+	if (glossary)
+		unlink(gp.data);
+	cleanup(dir);
+	sv_buf_release(&out);
+	sv_buf_release(&rp);
+	sv_buf_release(&gp);
+	free(dir);
+	return rc;
+}
