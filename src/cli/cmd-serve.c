@@ -28,6 +28,23 @@ static const char *default_web(void)
 	return SV_DATADIR "/web";
 }
 
+/* --hash-password: a password from the first line of standard input to a
+ * hash for a --users line. */
+static int hash_password(struct sv_cli *cli)
+{
+	char line[1024], hash[SV_SERVE_HASH_MAX];
+	struct sv_error err = { 0 };
+	if (!fgets(line, sizeof(line), stdin))
+		return cli_usage(cli, "--hash-password reads the password from standard input");
+	line[strcspn(line, "\r\n")] = '\0';
+	if (!*line)
+		return cli_usage(cli, "an empty password");
+	if (sv_serve_hash_password(line, hash, &err))
+		return cli_fail(cli, &err);
+	printf("%s\n", hash);
+	return 0;
+}
+
 int cmd_serve(struct sv_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -36,12 +53,13 @@ int cmd_serve(struct sv_cli *cli, int argc, char **argv)
 		{ "web", required_argument, NULL, 'w' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "max-upload", required_argument, NULL, 'm' },
+		{ "hash-password", no_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sv_serve_opts so = { .memory = cli->memory, .listen = "127.0.0.1:8080",
 				    .web = default_web() };
 	long n;
-	int c;
+	int c, hash = 0;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -59,9 +77,12 @@ int cmd_serve(struct sv_cli *cli, int argc, char **argv)
 				return SV_EUSAGE;
 			so.max_body = (size_t)n << 20;
 			break;
+		case 'H': hash = 1; break;
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	if (hash)
+		return hash_password(cli);
 	if (optind < argc)
 		return cli_usage(cli, "serve takes no arguments, not '%s'", argv[optind]);
 	struct stat sb;

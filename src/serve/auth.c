@@ -169,3 +169,14 @@ void sv_serve_logout(struct sv_serve_users *u, const char *token)
 	}
 	pthread_mutex_unlock(&u->lock);
 }
+
+int sv_serve_hash_password(const char *password, char out[SV_SERVE_HASH_MAX],
+			   struct sv_error *err)
+{
+	_Static_assert(SV_SERVE_HASH_MAX >= crypto_pwhash_STRBYTES, "hash buffer too small");
+	if (sodium_init() < 0 ||
+	    crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE))
+		return sv_error_set(err, SV_ESTORE, "cannot hash the password");
+	return SV_OK;
+}

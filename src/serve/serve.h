@@ -33,4 +33,10 @@ unsigned sv_serve_port(const struct sv_serve *sv);
 /* Stops accepting, finishes the requests in progress, closes everything. */
 void sv_serve_stop(struct sv_serve *sv);
 
+/* Hashes a password for a --users line (libsodium's crypto_pwhash_str,
+ * interactive limits) into out. SV_ESTORE when libsodium fails. */
+#define SV_SERVE_HASH_MAX 128
+int sv_serve_hash_password(const char *password, char out[SV_SERVE_HASH_MAX],
+			   struct sv_error *err);
+
 #endif

@@ -25,19 +25,47 @@ static const char rows_where[] =
 	"FROM term_pairs p JOIN terms r ON r.id = p.ru_term JOIN terms b ON b.id = p.bg_term\n"
 	"WHERE p.score >= ?1 AND (?2 IS NULL OR p.status = ?2)\n"
 	"  AND (?3 IS NULL OR r.kind = ?3 OR b.kind = ?3)\n"
-	"  AND (?4 IS NULL OR instr(lower(r.citation), lower(?4)) > 0\n"
-	"       OR instr(lower(b.citation), lower(?4)) > 0)\n"
+	"  AND (?4 IS NULL OR instr(r.citation, ?4) > 0 OR instr(b.citation, ?4) > 0\n"
+	"       OR instr(lower(r.citation), ?8) > 0 OR instr(lower(b.citation), ?8) > 0\n"
+	"       OR instr(r.lemma_key, ?8) > 0 OR instr(b.lemma_key, ?8) > 0)\n"
 	"  AND (?5 = 0 OR p.id = ?5)\n";
 
-static void bind_query(sqlite3_stmt *s, const struct sv_termbase_query *q)
+/* s in lower case for the Latin and Cyrillic capitals (SQLite's lower() knows
+ * only ASCII; the terms' lemma keys are lower case with ё as е). */
+static void lower_key(const char *s, struct sv_buf *out)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned cp = 0;
+		if (p[0] == 0xD0 && p[1] >= 0x80 && p[1] <= 0xBF)
+			cp = 0x400 + (p[1] - 0x80);
+		if (cp >= 0x410 && cp <= 0x42F) {
+			sv_buf_add_cp(out, cp + 0x20);
+			p++;
+		} else if (cp == 0x401 || (p[0] == 0xD1 && p[1] == 0x91)) {
+			sv_buf_add_cp(out, 0x435); /* Ё, ё: е */
+			p++;
+		} else if (cp >= 0x400 && cp <= 0x40F) {
+			sv_buf_add_cp(out, cp + 0x50);
+			p++;
+		} else {
+			sv_buf_addc(out, (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p));
+		}
+	}
+}
+
+static void bind_query(sqlite3_stmt *s, const struct sv_termbase_query *q, struct sv_buf *key)
 {
 	sqlite3_bind_double(s, 1, q->min_score);
 	if (q->status)
 		sqlite3_bind_text(s, 2, q->status, -1, SQLITE_STATIC);
 	if (q->kind)
 		sqlite3_bind_text(s, 3, q->kind, -1, SQLITE_STATIC);
-	if (q->text && *q->text)
+	if (q->text && *q->text) {
+		sv_buf_reset(key);
+		lower_key(q->text, key);
 		sqlite3_bind_text(s, 4, q->text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, key->data, (int)key->len, SQLITE_STATIC);
+	}
 	sqlite3_bind_int64(s, 5, q->id);
 }
 
@@ -45,7 +73,7 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 			  int (*fn)(void *ctx, const struct sv_termbase_row *r), void *ctx,
 			  int64_t *total, struct sv_error *err)
 {
-	struct sv_buf sql = SV_BUF_INIT;
+	struct sv_buf sql = SV_BUF_INIT, key = SV_BUF_INIT;
 	sqlite3_stmt *s = NULL;
 	int rc = SV_OK, r;
 	if (total) {
@@ -55,7 +83,7 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 			rc = sv_store_fail(st, err, "cannot count term pairs");
 			goto out;
 		}
-		bind_query(s, q);
+		bind_query(s, q, &key);
 		*total = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		sqlite3_finalize(s);
 		s = NULL;
@@ -72,7 +100,7 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 		rc = sv_store_fail(st, err, "cannot list term pairs");
 		goto out;
 	}
-	bind_query(s, q);
+	bind_query(s, q, &key);
 	sqlite3_bind_int64(s, 6, q->limit > 0 ? q->limit : -1);
 	sqlite3_bind_int64(s, 7, q->offset > 0 ? q->offset : 0);
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -108,6 +136,7 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 out:
 	sqlite3_finalize(s);
 	sv_buf_release(&sql);
+	sv_buf_release(&key);
 	return rc;
 }
 
