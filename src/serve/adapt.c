@@ -3,6 +3,7 @@
  * `sverka check` run on the same memory (WAL lets them read beside the
  * server) in a private temporary folder, without a shell, and their output
  * files are read back. Repoint these two functions to the verbs later. */
+#define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np */
 #include "serve/serve-int.h"
 
 #include <fcntl.h>
@@ -57,13 +58,14 @@ static int write_all(const char *path, const char *data, size_t len)
 	return close(fd) || done != len ? -1 : 0;
 }
 
-/* Runs argv with stdout and stderr into dir/log; *status its exit status. */
+/* Runs argv in dir with stdout and stderr into dir/.log; *status its exit status. */
 static int run(char *const argv[], const char *dir, int *status, struct sv_error *err)
 {
 	struct sv_buf log = SV_BUF_INIT;
-	sv_buf_addf(&log, "%s/log", dir);
+	sv_buf_addf(&log, "%s/.log", dir);
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addchdir_np(&fa, dir);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, log.data, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	posix_spawn_file_actions_adddup2(&fa, 1, 2);
@@ -97,15 +99,15 @@ static int run(char *const argv[], const char *dir, int *status, struct sv_error
 	return *status > 1 ? err->code : SV_OK;
 }
 
-/* Removes the files adapt.c makes in dir, then dir. */
+/* Removes the files adapt.c makes in dir (the inputs are removed by their
+ * callers), then dir. */
 static void cleanup(const char *dir)
 {
-	static const char *const names[] = { "log", "out", "report", "glossary" };
+	static const char *const names[] = { ".log", ".out" };
 	struct sv_buf p = SV_BUF_INIT;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		sv_buf_reset(&p);
 		sv_buf_addf(&p, "%s/%s", dir, names[i]);
-		/* the inputs keep their extension: remove any file named so */
 		unlink(p.data);
 	}
 	sv_buf_release(&p);
@@ -132,7 +134,7 @@ int sv_serve_export(struct sv_serve *sv, const char *fmt, char **data, size_t *l
 	if (!dir)
 		return SV_ESTORE;
 	struct sv_buf out = SV_BUF_INIT;
-	sv_buf_addf(&out, "%s/out", dir);
+	sv_buf_addf(&out, "%s/.out", dir);
 	char *argv[] = { (char *)sv_serve_exe(sv), "--memory", (char *)sv_serve_memory(sv), "-q",
 			 "export", "--format", (char *)fmt, "-o", out.data, NULL };
 	int status, rc = run(argv, dir, &status, err);
@@ -145,19 +147,21 @@ int sv_serve_export(struct sv_serve *sv, const char *fmt, char **data, size_t *l
 	return rc;
 }
 
-/* dir/stem plus the extension of name (letters and digits only), so that
- * sverka check detects the format as it would from the user's file. */
-static void input_path(struct sv_buf *b, const char *dir, const char *stem, const char *name)
+/* The upload's file name made safe for dir: its last path part, bytes other
+ * than [A-Za-z0-9._-] as '_', never starting with '.' (adapt.c's own files
+ * do), at most ADAPT_NAME_MAX bytes; fallback when nothing is left. Kept so
+ * that sverka check detects the format, and names the file, as the user's. */
+static void input_name(struct sv_buf *b, const char *name, const char *fallback)
 {
-	sv_buf_addf(b, "%s/%s", dir, stem);
-	const char *dot = name ? strrchr(name, '.') : NULL;
-	if (!dot || strlen(dot) > 8)
-		return;
-	for (const char *p = dot + 1; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9')))
-			return;
-	sv_buf_adds(b, dot);
+	const char *base = name ? strrchr(name, '/') : NULL;
+	base = base ? base + 1 : name ? name : "";
+	for (const char *p = base; *p && b->len < ADAPT_NAME_MAX; p++) {
+		int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			 (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-';
+		sv_buf_addc(b, ok && !(b->len == 0 && *p == '.') ? *p : '_');
+	}
+	if (!b->len || !strcmp(b->data, "_"))
+		sv_buf_adds(b, fallback);
 }
 
 int sv_serve_check(struct sv_serve *sv, const char *report_name, const char *report,
@@ -168,12 +172,21 @@ int sv_serve_check(struct sv_serve *sv, const char *report_name, const char *rep
 	char *dir = tmpdir(err);
 	if (!dir)
 		return SV_ESTORE;
-	struct sv_buf out = SV_BUF_INIT, rp = SV_BUF_INIT, gp = SV_BUF_INIT;
+	struct sv_buf out = SV_BUF_INIT, rn = SV_BUF_INIT, gn = SV_BUF_INIT;
+	struct sv_buf rp = SV_BUF_INIT, gp = SV_BUF_INIT;
 	int rc = SV_OK, status;
-	sv_buf_addf(&out, "%s/out", dir);
-	input_path(&rp, dir, "report", report_name);
-	if (glossary)
-		input_path(&gp, dir, "glossary", glossary_name);
+	sv_buf_addf(&out, "%s/.out", dir);
+	input_name(&rn, report_name, "report");
+	sv_buf_addf(&rp, "%s/%s", dir, rn.data);
+	if (glossary) {
+		input_name(&gn, glossary_name, "glossary");
+		if (!strcmp(gn.data, rn.data)) {
+			sv_buf_reset(&gn);
+			sv_buf_adds(&gn, "glossary-");
+			input_name(&gn, glossary_name, "glossary");
+		}
+		sv_buf_addf(&gp, "%s/%s", dir, gn.data);
+	}
 	if (write_all(rp.data, report, report_len) ||
 	    (glossary && write_all(gp.data, glossary, glossary_len))) {
 		rc = sv_error_set(err, SV_ESTORE, "cannot write the upload to '%s'", dir);
@@ -192,13 +205,14 @@ int sv_serve_check(struct sv_serve *sv, const char *report_name, const char *rep
 	argv[n++] = out.data;
 	if (glossary) {
 		argv[n++] = "--glossary";
-		argv[n++] = gp.data;
+		argv[n++] = gn.data;
 	}
 	if (source) {
 		argv[n++] = "--source";
 		argv[n++] = (char *)source;
 	}
-	argv[n++] = rp.data;
+	argv[n++] = "--";
+	argv[n++] = rn.data;
 	argv[n] = NULL;
 	if ((rc = run(argv, dir, &status, err)))
 		goto out;
@@ -213,6 +227,8 @@ out:
 	sv_buf_release(&out);
 	sv_buf_release(&rp);
 	sv_buf_release(&gp);
+	sv_buf_release(&rn);
+	sv_buf_release(&gn);
 	free(dir);
 	return rc;
 }
