@@ -274,6 +274,55 @@ async function main() {
 	await download.saveAs(saved);
 	tap(/<html/i.test(fs.readFileSync(saved, "utf8")), "the HTML report downloads");
 
+	// ---- logins: a second server with --users
+	const hash = spawnSync(sverka, ["serve", "--hash-password"], { input: "тайна-рады\n",
+		encoding: "utf8", timeout: 60000 }).stdout.trim();
+	fs.writeFileSync(path.join(tmp, "users"), `rada:reviewer:${hash}\n`);
+	const server2 = spawn(sverka, ["--memory", memory, "serve", "--listen", "127.0.0.1:0", "--users",
+				       path.join(tmp, "users")], { stdio: ["ignore", "pipe", "ignore"] });
+	try {
+		const port2 = await new Promise((resolve, reject) => {
+			let out = "";
+			const t = setTimeout(() => reject(new Error("no URL: " + out)), 60000);
+			server2.stdout.on("data", (d) => {
+				out += d;
+				const m = /:(\d+)\//.exec(out);
+				if (m) {
+					clearTimeout(t);
+					resolve(Number(m[1]));
+				}
+			});
+		});
+		const page2 = await context.newPage();
+		page2.on("pageerror", (e) => consoleErrors.push(String(e)));
+		await page2.goto(`http://127.0.0.1:${port2}/#review`);
+		await page2.waitForSelector("#view-login:not([hidden])");
+		tap(await page2.isHidden("#view-review"), "with --users the page asks for a login first");
+		await page2.fill("#login-name", "rada");
+		await page2.fill("#login-password", "тайна-рады");
+		await page2.keyboard.press("Enter");
+		await page2.waitForSelector("#pairs tbody tr");
+		await page2.waitForSelector("#detail h2");
+		const cookieFlags = (await context.cookies(`http://127.0.0.1:${port2}`))
+			.find((c) => c.name === "sverka_session");
+		tap(cookieFlags && cookieFlags.httpOnly && cookieFlags.sameSite === "Strict",
+		    "the session cookie is HttpOnly and SameSite=Strict", cookieFlags);
+		await page2.locator("#detail h2").click();
+		const id2 = Number(await page2.getAttribute('#pairs tbody tr[aria-selected="true"]',
+							   "data-id"));
+		await page2.keyboard.press("a");
+		await page2.waitForFunction((id) =>
+			!document.querySelector(`#pairs tbody tr[data-id="${id}"]`), id2);
+		const trail = spawnSync(sverka, ["--memory", memory, "terms", "--history"],
+					{ encoding: "utf8" }).stdout;
+		tap(new RegExp(`rada +${id2} `).test(trail),
+		    "a logged-in decision (with its CSRF token) is recorded under the user's name",
+		    trail.split("\n").slice(-3).join("\n"));
+		await page2.close();
+	} finally {
+		server2.kill("SIGTERM");
+	}
+
 	// ---- keyboard reachability, no script ran, no page errors
 	await page.goto(base + "/#review");
 	await page.waitForSelector("#pairs tbody tr");
