@@ -94,8 +94,9 @@ static int print_review(void *ctx, const struct sv_termbase_review *r)
 		fputs(b.data, stdout);
 		sv_buf_release(&b);
 	} else {
-		printf("%s  %-12s %5lld r%-3lld %-8s %-9s  %s = %s", r->at, r->who, (long long)r->pair,
-		       (long long)r->revision, r->action, r->status, r->ru, r->bg);
+		printf("%s  %-12s %5lld r%-3lld %-8s %-9s  %s = %s", r->at, r->who,
+		       (long long)r->pair, (long long)r->revision, r->action, r->status, r->ru,
+		       r->bg);
 		if (r->detail)
 			printf("  (%s)", r->detail);
 		putchar('\n');

@@ -212,8 +212,8 @@ static void api_lookup(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 	for (size_t i = 0; i < r.nequivs; i++) {
 		const struct sv_match_equiv *e = &r.equivs[i];
 		json_t *j = term_json(&e->term);
-		json_object_set_new(j, "hit", e->hit == SIZE_MAX ? json_null()
-								 : json_integer((json_int_t)e->hit));
+		json_t *hit = e->hit == SIZE_MAX ? json_null() : json_integer((json_int_t)e->hit);
+		json_object_set_new(j, "hit", hit);
 		json_object_set_new(j, "score", json_real(e->score));
 		json_object_set_new(j, "pair_status", jstr(e->status));
 		json_object_set_new(j, "evidence", jstr(e->evidence));
@@ -543,8 +543,8 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 	while (action && i < n && strcmp(review_actions[i].name, action))
 		i++;
 	if (!action || i == n) {
-		sv_serve_fail(rs, 400, "action",
-			      "'action' takes approve, reject, forbid, reset, note, cite or variant");
+		sv_serve_fail(rs, 400, "action", "'action' takes approve, reject, forbid, reset, "
+			      "note, cite or variant");
 		goto out;
 	}
 	d.action = review_actions[i].action;

@@ -55,22 +55,22 @@ int sv_serve_users_read(const char *path, struct sv_serve_users **out, struct sv
 			continue;
 		char *role = strchr(line, ':'), *hash = role ? strchr(role + 1, ':') : NULL;
 		if (!hash) {
-			rc = sv_error_set(err, SV_EINPUT, "'%s': line %d is not name:role:hash", path,
-					  lineno);
+			rc = sv_error_set(err, SV_EINPUT, "'%s': line %d is not name:role:hash",
+					  path, lineno);
 			goto out;
 		}
 		*role++ = '\0';
 		*hash++ = '\0';
 		if (strcmp(role, "reviewer") && strcmp(role, "reader")) {
 			rc = sv_error_set(err, SV_EINPUT,
-					  "'%s': line %d: role '%s' is not reviewer or reader", path,
-					  lineno, role);
+					  "'%s': line %d: role '%s' is not reviewer or reader",
+					  path, lineno, role);
 			goto out;
 		}
 		if (strncmp(hash, "$argon2", 7)) {
 			rc = sv_error_set(err, SV_EINPUT,
-					  "'%s': line %d: the hash is not crypto_pwhash_str's", path,
-					  lineno);
+					  "'%s': line %d: the hash is not crypto_pwhash_str's",
+					  path, lineno);
 			goto out;
 		}
 		SV_GROW(u->v, u->cap, u->n + 1);

@@ -176,7 +176,8 @@ static void api(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_re
 		const char *type = MHD_lookup_connection_value(rq->con, MHD_HEADER_KIND,
 							       MHD_HTTP_HEADER_CONTENT_TYPE);
 		if (!type || strncmp(type, "application/json", 16)) {
-			sv_serve_fail(rs, 415, "Content-Type", "a POST body must be application/json");
+			sv_serve_fail(rs, 415, "Content-Type",
+				      "a POST body must be application/json");
 			return;
 		}
 	}
@@ -191,11 +192,11 @@ static void api(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_re
 		if (token)
 			auth = sv_serve_session(sv->users, token, &rq->user, &rq->role, csrf);
 		if (!strcmp(rq->path, "/session")) {
-			if (auth)
-				sv_serve_json(rs, 200, json_pack("{s:b,s:b,s:s,s:s,s:s}", "login", 1,
-					"auth", 1, "user", rq->user, "role", rq->role, "csrf", csrf));
-			else
-				sv_serve_json(rs, 200, json_pack("{s:b,s:b}", "login", 1, "auth", 0));
+			json_t *s = auth ? json_pack("{s:b,s:b,s:s,s:s,s:s}", "login", 1, "auth", 1,
+						     "user", rq->user, "role", rq->role, "csrf",
+						     csrf)
+					 : json_pack("{s:b,s:b}", "login", 1, "auth", 0);
+			sv_serve_json(rs, 200, s);
 			return;
 		}
 		if (!auth) {
@@ -338,7 +339,8 @@ int sv_serve_start(const struct sv_serve_opts *opts, struct sv_serve **out, stru
 		struct sv_serve_ctx *c = &sv->ctx[i];
 		if ((rc = sv_store_open(sv->memory, 0, &c->st, err)))
 			goto out;
-		if (!(c->t = sv_text_open(NULL, err)) || !(c->m = sv_match_open(c->st, c->t, err))) {
+		if (!(c->t = sv_text_open(NULL, err)) ||
+		    !(c->m = sv_match_open(c->st, c->t, err))) {
 			rc = err->code ? err->code : SV_ESTORE;
 			goto out;
 		}

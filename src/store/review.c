@@ -180,8 +180,8 @@ static int exec_bound(struct sv_store *st, const char *sql, int64_t id, const ch
 static int term_key(struct sv_store *st, int64_t id, char **key, char **citation,
 		    struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT lemma_key, citation FROM terms WHERE id = ?1",
-					   err);
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT lemma_key, citation FROM terms WHERE id = ?1", err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
@@ -205,7 +205,7 @@ static int add_variant(struct sv_store *st, const struct sv_termbase_decision *d
 	if (rc)
 		goto out;
 	struct sv_termbase_term fresh = { .lang = d->lang, .lemma_key = d->lemma_key,
-					  .citation = d->citation, .kind = NULL, .origin = "manual" };
+					  .citation = d->citation, .origin = "manual" };
 	struct sv_termbase_term other = { .lang = ru ? "bg" : "ru", .lemma_key = key,
 					  .citation = citation, .origin = "manual" };
 	rc = sv_termbase_pair_add_manual(st, ru ? &fresh : &other, ru ? &other : &fresh, d->note,
@@ -450,11 +450,6 @@ int sv_store_segs_list(struct sv_store *st, int64_t doc,
 	return rc;
 }
 
-static const char docpair_cols[] =
-	"SELECT p.id, p.ru_doc, p.bg_doc, r.path, b.path, p.score, p.mode, p.declared,\n"
-	"  (SELECT count(*) FROM units u WHERE u.pair = p.id)\n"
-	"FROM doc_pairs p JOIN documents r ON r.id = p.ru_doc JOIN documents b ON b.id = p.bg_doc\n";
-
 static void docpair_row(sqlite3_stmt *s, struct sv_store_docpair *p)
 {
 	*p = (struct sv_store_docpair){
@@ -474,28 +469,26 @@ int sv_store_docpairs_list(struct sv_store *st, int64_t doc, int64_t pair,
 			   int (*fn)(void *ctx, const struct sv_store_docpair *p), void *ctx,
 			   struct sv_error *err)
 {
-	struct sv_buf sql = SV_BUF_INIT;
-	sv_buf_adds(&sql, docpair_cols);
-	sv_buf_adds(&sql, "WHERE (?1 = 0 OR p.ru_doc = ?1 OR p.bg_doc = ?1) AND (?2 = 0 OR p.id = ?2)\n"
-			  "ORDER BY p.score DESC, p.id");
-	sqlite3_stmt *s = NULL;
-	int rc = SV_OK, r;
-	if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
-		rc = sv_store_fail(st, err, "cannot list document pairs");
-		goto out;
-	}
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT p.id, p.ru_doc, p.bg_doc, r.path, b.path, p.score, p.mode, p.declared,\n"
+		"  (SELECT count(*) FROM units u WHERE u.pair = p.id)\n"
+		"FROM doc_pairs p JOIN documents r ON r.id = p.ru_doc\n"
+		"  JOIN documents b ON b.id = p.bg_doc\n"
+		"WHERE (?1 = 0 OR p.ru_doc = ?1 OR p.bg_doc = ?1) AND (?2 = 0 OR p.id = ?2)\n"
+		"ORDER BY p.score DESC, p.id", err);
+	if (!s)
+		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, doc);
 	sqlite3_bind_int64(s, 2, pair);
+	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_store_docpair p;
 		docpair_row(s, &p);
 		if (fn(ctx, &p))
 			break;
 	}
-	rc = step_rows(st, s, r, err, "cannot list document pairs");
-out:
-	sqlite3_finalize(s);
-	sv_buf_release(&sql);
+	int rc = step_rows(st, s, r, err, "cannot list document pairs");
+	sqlite3_reset(s);
 	return rc;
 }
 
