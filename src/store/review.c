@@ -20,15 +20,17 @@ static int step_rows(struct sv_store *st, sqlite3_stmt *s, int rc, struct sv_err
 	return SV_OK;
 }
 
-/* The WHERE clause of a query; parameters ?1..?6 bound by bind_query(). */
+/* The FROM and WHERE clauses of a query; parameters ?1..?5 and ?8 bound by
+ * bind_query(). One pair (?5) is found by its key alone. */
+static const char rows_from[] =
+	"FROM term_pairs p JOIN terms r ON r.id = p.ru_term JOIN terms b ON b.id = p.bg_term\n";
+static const char rows_one[] = "WHERE p.id = ?5\n";
 static const char rows_where[] =
-	"FROM term_pairs p JOIN terms r ON r.id = p.ru_term JOIN terms b ON b.id = p.bg_term\n"
 	"WHERE p.score >= ?1 AND (?2 IS NULL OR p.status = ?2)\n"
 	"  AND (?3 IS NULL OR r.kind = ?3 OR b.kind = ?3)\n"
 	"  AND (?4 IS NULL OR instr(r.citation, ?4) > 0 OR instr(b.citation, ?4) > 0\n"
 	"       OR instr(lower(r.citation), ?8) > 0 OR instr(lower(b.citation), ?8) > 0\n"
-	"       OR instr(r.lemma_key, ?8) > 0 OR instr(b.lemma_key, ?8) > 0)\n"
-	"  AND (?5 = 0 OR p.id = ?5)\n";
+	"       OR instr(r.lemma_key, ?8) > 0 OR instr(b.lemma_key, ?8) > 0)\n";
 
 /* s in lower case for the Latin and Cyrillic capitals (SQLite's lower() knows
  * only ASCII; the terms' lemma keys are lower case with ё as е). */
@@ -55,6 +57,10 @@ static void lower_key(const char *s, struct sv_buf *out)
 
 static void bind_query(sqlite3_stmt *s, const struct sv_termbase_query *q, struct sv_buf *key)
 {
+	if (q->id) {
+		sqlite3_bind_int64(s, 5, q->id);
+		return;
+	}
 	sqlite3_bind_double(s, 1, q->min_score);
 	if (q->status)
 		sqlite3_bind_text(s, 2, q->status, -1, SQLITE_STATIC);
@@ -66,7 +72,6 @@ static void bind_query(sqlite3_stmt *s, const struct sv_termbase_query *q, struc
 		sqlite3_bind_text(s, 4, q->text, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 8, key->data, (int)key->len, SQLITE_STATIC);
 	}
-	sqlite3_bind_int64(s, 5, q->id);
 }
 
 int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q,
@@ -78,7 +83,8 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 	int rc = SV_OK, r;
 	if (total) {
 		sv_buf_adds(&sql, "SELECT count(*) ");
-		sv_buf_adds(&sql, rows_where);
+		sv_buf_adds(&sql, rows_from);
+		sv_buf_adds(&sql, q->id ? rows_one : rows_where);
 		if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
 			rc = sv_store_fail(st, err, "cannot count term pairs");
 			goto out;
@@ -93,7 +99,8 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 		"SELECT p.id, r.citation, b.citation, r.kind, b.kind, r.origin, b.origin, r.freq,\n"
 		"  b.freq, coalesce(r.concept, 0), r.preferred, b.preferred, p.score, p.status,\n"
 		"  p.evidence, p.origin, p.note, p.reviewed, p.ru_term, p.bg_term, p.revision\n");
-	sv_buf_adds(&sql, rows_where);
+	sv_buf_adds(&sql, rows_from);
+	sv_buf_adds(&sql, q->id ? rows_one : rows_where);
 	sv_buf_adds(&sql, "ORDER BY p.score DESC, r.citation, b.citation, p.id\n"
 			  "LIMIT ?6 OFFSET ?7\n");
 	if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {

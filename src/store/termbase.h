@@ -121,7 +121,7 @@ struct sv_termbase_row {
 };
 
 struct sv_termbase_query {
-	int64_t id;          /* one pair (0: any) */
+	int64_t id;          /* one pair, the other fields then ignored (0: any) */
 	const char *status;  /* NULL: all */
 	const char *kind;    /* either term's kind: acronym, name, phrase (NULL: all) */
 	double min_score;
