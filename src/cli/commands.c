@@ -90,8 +90,8 @@ const struct sv_command sv_commands[] = {
 	  "  --limit N            at most N pairs\n"
 	  "  --evidence           print each pair's evidence under it (with --tsv: a 4th column)\n"
 	  "  --tsv                ru<TAB>bg<TAB>score lines, a glossary\n"
-	  "  --history            the review decisions instead, oldest first: when, who, the\n"
-	  "                       pair, its revision, what was decided (sverka serve records them)\n"
+	  "  --history            the review decisions instead, oldest first: when, who (a\n"
+	  "                       serve user, or 'command line'), the pair, its revision, what\n"	  "                       was decided\n"
 	  "  --json: an array of objects with id, ru, bg, score, status, evidence, origin ...\n" },
 	{ "term", cmd_term, "(approve | reject | forbid) ID | add [--note TEXT] RU BG",
 	  "review a term pair, or add one by hand (align never overwrites either)",

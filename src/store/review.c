@@ -223,20 +223,25 @@ out:
 	return rc;
 }
 
-static int audit_add(struct sv_store *st, const struct sv_termbase_decision *d, int64_t revision,
-		     const char *status, struct sv_error *err)
+/* The newest audit row's id (0 when none). */
+static int audit_last(struct sv_store *st, int64_t *id, struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st, "SELECT coalesce(max(id), 0) FROM term_reviews", err);
+	if (!s)
+		return SV_ESTORE;
+	int r = sqlite3_step(s);
+	*id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return r == SQLITE_ROW ? SV_OK : sv_store_fail(st, err, "cannot read the review trail");
+}
+
+static void audit_bind(sqlite3_stmt *s, const struct sv_termbase_decision *d, int64_t revision,
+		       const char *status, const char *now)
 {
 	static const char *const actions[] = { "status", "note", "citation", "variant" };
 	const char *detail = d->action == SV_TERMBASE_SET_STATUS ? d->note
 			     : d->action == SV_TERMBASE_SET_NOTE ? d->note
 								 : d->citation;
-	char now[21];
-	sv_store_now(now);
-	sqlite3_stmt *s = sv_store_prepare(st,
-		"INSERT INTO term_reviews(pair, revision, action, status, detail, who, at)\n"
-		"  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
-	if (!s)
-		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, d->pair);
 	sqlite3_bind_int64(s, 2, revision);
 	sqlite3_bind_text(s, 3, actions[d->action], -1, SQLITE_STATIC);
@@ -244,8 +249,36 @@ static int audit_add(struct sv_store *st, const struct sv_termbase_decision *d, 
 	if (detail)
 		sqlite3_bind_text(s, 5, detail, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, d->who ? d->who : "local", -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 7, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, now, -1, SQLITE_TRANSIENT);
+}
+
+/* Records d: the row the trigger wrote for it (after audit row `since`)
+ * takes d's reviewer and action; without one a row is added. */
+static int audit_add(struct sv_store *st, const struct sv_termbase_decision *d, int64_t since,
+		     int64_t revision, const char *status, struct sv_error *err)
+{
+	char now[21];
+	sv_store_now(now);
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"UPDATE term_reviews SET revision = ?2, action = ?3, status = ?4, detail = ?5,\n"
+		"  who = ?6, at = ?7 WHERE pair = ?1 AND id > ?8", err);
+	if (!s)
+		return SV_ESTORE;
+	audit_bind(s, d, revision, status, now);
+	sqlite3_bind_int64(s, 8, since);
 	int r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return sv_store_fail(st, err, "cannot record a review");
+	if (sqlite3_changes(sv_store_db(st)))
+		return SV_OK;
+	s = sv_store_prepare(st,
+		"INSERT INTO term_reviews(pair, revision, action, status, detail, who, at)\n"
+		"  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
+	if (!s)
+		return SV_ESTORE;
+	audit_bind(s, d, revision, status, now);
+	r = sqlite3_step(s);
 	sqlite3_reset(s);
 	return r == SQLITE_DONE ? SV_OK : sv_store_fail(st, err, "cannot record a review");
 }
@@ -293,7 +326,7 @@ int sv_termbase_decide(struct sv_store *st, const struct sv_termbase_decision *d
 		       enum sv_termbase_outcome *outcome, int64_t *revision, int64_t *added,
 		       struct sv_error *err)
 {
-	int64_t rev = 0, ru_term = 0, bg_term = 0, made = 0;
+	int64_t rev = 0, ru_term = 0, bg_term = 0, made = 0, since = 0;
 	char *status = NULL;
 	int found = 0, rc;
 	*outcome = SV_TERMBASE_DONE;
@@ -312,6 +345,8 @@ int sv_termbase_decide(struct sv_store *st, const struct sv_termbase_decision *d
 		*outcome = SV_TERMBASE_STALE;
 		goto out;
 	}
+	if ((rc = audit_last(st, &since, err)))
+		goto out;
 	switch (d->action) {
 	case SV_TERMBASE_SET_STATUS:
 		rc = sv_termbase_pair_review(st, d->pair, d->status, d->note, err);
@@ -334,7 +369,7 @@ int sv_termbase_decide(struct sv_store *st, const struct sv_termbase_decision *d
 	 * (approving an approved pair), so that a page holding the old one knows. */
 	if (rc || (rc = set_revision(st, d->pair, rev + 1, err)) ||
 	    (rc = pair_state(st, d->pair, &found, &rev, &status, &ru_term, &bg_term, err)) ||
-	    (rc = audit_add(st, d, rev, status, err)) || (rc = sv_store_commit(st, err)))
+	    (rc = audit_add(st, d, since, rev, status, err)) || (rc = sv_store_commit(st, err)))
 		goto out;
 	*revision = rev;
 	if (added)

@@ -276,10 +276,16 @@ def run(sverka, memory, tmp, servers):
     st, _, r = sv.request("POST", f"/pairs/{pid}/review", {"revision": rev, "action": "reset"})
     tap(st == 200 and r["status"] == "candidate", "reset (undo) makes it a candidate again", r)
     st, _, h = sv.request("GET", f"/pairs/{pid}/history")
-    acts = [x["action"] for x in h["reviews"]]
-    tap(st == 200 and acts == ["status", "note", "citation", "variant", "status"]
-        and all(x["who"] == "local" for x in h["reviews"]),
-        "the history records each decision, who and when", h)
+    trail = [(x["action"], x["status"], x["who"]) for x in h["reviews"]]
+    tap(st == 200 and trail == [("status", "approved", "local"),
+                                ("status", "forbidden", "command line"),
+                                ("note", "forbidden", "local"),
+                                ("citation", "forbidden", "local"),
+                                ("variant", "forbidden", "local"),
+                                ("status", "candidate", "local")]
+        and [x["revision"] for x in h["reviews"]] == list(range(rev - 4, rev + 2))
+        and all(re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", x["at"]) for x in h["reviews"]),
+        "the history records each decision (the page's and `sverka term`'s), who and when", h)
     st, _, hh = sv.request("GET", "/history")
     tap(st == 200 and len(hh["reviews"]) >= 5, "the whole history", len(hh["reviews"]))
     out = subprocess.run([sverka, "--memory", memory, "terms", "--history"],
