@@ -387,6 +387,16 @@ def run(sverka, memory, tmp, servers):
     approved = {p["id"] for p in after["pairs"]}
     tap(not errors and all(p["id"] in approved for p in pairs),
         "90 lookups beside 40 reviews: none failed, no review lost", errors)
+    # A re-run of align beside the running server keeps every decision.
+    st, _, cited = sv.request("GET", f"/pairs/{pid}?lines=0", check=False)
+    out = subprocess.run([sverka, "-q", "--memory", memory, "align", "--all"],
+                         capture_output=True, text=True, timeout=300)
+    st, _, again = sv.request("GET", "/pairs?status=approved&limit=1000", check=False)
+    st2, _, cited2 = sv.request("GET", f"/pairs/{pid}?lines=0", check=False)
+    tap(out.returncode == 0 and approved <= {p["id"] for p in again["pairs"]}
+        and st2 == 200 and cited2["ru"] == cited["ru"] and cited2["note"] == cited["note"],
+        "sverka align --all beside the server keeps every decision, edited form and note",
+        out.stderr or (len(approved), len(again["pairs"]), cited, cited2))
     tap(sv.stop() == 0, "the server stops cleanly on SIGTERM")
 
     r = subprocess.run([sverka, "--memory", memory, "serve", "--listen", "0.0.0.0:0"],
