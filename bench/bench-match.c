@@ -518,7 +518,8 @@ int main(int argc, char **argv)
 	double *lat = sv_malloc(nq * sizeof(*lat)), *clat = sv_malloc(nq * sizeof(*clat));
 	size_t found = 0, n = 0, how[8] = { 0 };
 	struct sv_buf key = SV_BUF_INIT, form = SV_BUF_INIT;
-	struct sv_match_lookup_opts lo = { SV_LANG_UNKNOWN, 8, 5, 1 };
+	struct sv_match_lookup_opts lo;
+	sv_match_lookup_opts_init(&lo);
 	for (size_t i = 0; i < nq; i++) {
 		const struct side *sd = i % 2 ? &ps.bg[rnd() % ps.n] : &ps.ru[rnd() % ps.n];
 		size_t L = 1 + rnd() % 3;
@@ -565,7 +566,7 @@ int main(int argc, char **argv)
 				alat[na++] = cpu() - ca;
 			} else {
 				struct sv_match_lookup_opts xo = lo;
-				xo.partial = -1;
+				xo.partial = SV_MATCH_PARTIAL_OFF;
 				sv_match_lookup(m, form.data, &xo, &r, &err);
 				clat[n] = cpu() - ca;
 				lat[n++] = now() - a;

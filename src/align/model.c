@@ -3,14 +3,13 @@
  * two feature sets (IDF-weighted Dice with numbers as capped anchors). */
 #include "align/align-int.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cyrillic.h"
 #include "base/utf8.h"
-#include "config.h"
 
 /* ---- Links and containers -------------------------------------------- */
 
@@ -201,17 +200,11 @@ size_t sv_align_table_size(const struct sv_align *a)
 	return a->tt.n;
 }
 
-/* A Russian/Bulgarian or ASCII capital lower-cased, ё and Ё as е; any
- * other code point as it is. */
+/* A Russian/Bulgarian or ASCII capital lower-cased (Ѝ too, as terms does), ё and Ё as е;
+ * any other code point as it is. */
 static uint32_t fold_letter(uint32_t c)
 {
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 0x20;
-	if (c == 0x401 || c == 0x451)
-		return 0x435;
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	return c;
+	return sv_cyr_fold(c);
 }
 
 /* Lower-cases a lexicon word (Cyrillic and ASCII) into out. */
@@ -228,60 +221,33 @@ static void lower_word(const char *s, size_t n, struct sv_buf *out)
 	}
 }
 
-int sv_align_lexicon_load(struct sv_align *a, const char *path, struct sv_error *err)
+void sv_align_lexicon_use(struct sv_align *a, const struct sv_lexicon *lex)
 {
-	int rc = SV_OK;
-	char *line = NULL;
-	size_t cap = 0;
-	unsigned long lineno = 0;
 	struct sv_buf ru = SV_BUF_INIT, bg = SV_BUF_INIT;
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		rc = sv_error_set(err, SV_EINPUT, "'%s': cannot open lexicon: %s", path,
-				  strerror(errno));
-		goto out;
-	}
-	ssize_t len;
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		lineno++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		if (!len || line[0] == '#')
-			continue;
-		if (sv_utf8_validate((const unsigned char *)line, (size_t)len) != (size_t)len) {
-			rc = sv_error_set(err, SV_EINPUT, "'%s': invalid UTF-8 at line %lu", path,
-					  lineno);
-			goto out;
-		}
-		char *tab = strchr(line, '\t');
-		if (!tab || tab == line || !tab[1] || tab[1] == '\t') {
-			rc = sv_error_set(err, SV_EINPUT,
-					  "'%s': line %lu: expected 'russian<TAB>bulgarian'", path,
-					  lineno);
-			goto out;
-		}
-		char *end = strchr(tab + 1, '\t');
-		size_t bn = end ? (size_t)(end - tab - 1) : strlen(tab + 1);
-		lower_word(line, (size_t)(tab - line), &ru);
-		lower_word(tab + 1, bn, &bg);
+	for (size_t i = 0; i < lex->n; i++) {
+		lower_word(lex->pairs[i].ru, strlen(lex->pairs[i].ru), &ru);
+		lower_word(lex->pairs[i].bg, strlen(lex->pairs[i].bg), &bg);
 		if (strchr(ru.data, ' ') || strchr(bg.data, ' '))
 			continue; /* multiword entries are for the term aligner */
 		lex_pair(a, ru.data, ru.len, bg.data, bg.len, 12);
 	}
-	if (ferror(f))
-		rc = sv_error_set(err, SV_EINPUT, "'%s': read error", path);
-out:
-	if (f)
-		fclose(f);
-	free(line);
 	sv_buf_release(&ru);
 	sv_buf_release(&bg);
+}
+
+int sv_align_lexicon_load(struct sv_align *a, const char *path, struct sv_error *err)
+{
+	struct sv_lexicon lex = SV_LEXICON_INIT;
+	int rc = sv_lexicon_read(&lex, path, err);
+	if (!rc)
+		sv_align_lexicon_use(a, &lex);
+	sv_lexicon_release(&lex);
 	return rc;
 }
 
 /* ---- Open, close ----------------------------------------------------- */
 
-struct sv_align *sv_align_open(const char *lexicon, struct sv_error *err)
+struct sv_align *sv_align_open_lexicon(const struct sv_lexicon *lex)
 {
 	struct sv_align *a = sv_calloc(1, sizeof(*a));
 	sv_intern_init(&a->keys);
@@ -293,28 +259,18 @@ struct sv_align *sv_align_open(const char *lexicon, struct sv_error *err)
 	a->s2 = AL_S2_DEFAULT;
 	a->dirty = 1;
 	al_key_id(a, "", 0); /* id 1: the empty key, never in a sentence */
-	if (lexicon) {
-		if (sv_align_lexicon_load(a, lexicon, err)) {
-			sv_align_close(a);
-			return NULL;
-		}
-		return a;
-	}
-	const char *env = getenv("SVERKA_LEXICON");
-	const char *cands[] = { env && *env ? env : NULL,
-				SV_SOURCE_ROOT "/glossaries/seed-lexicon.tsv",
-				SV_DATADIR "/seed-lexicon.tsv" };
-	for (size_t i = 0; i < 3; i++) {
-		FILE *f = cands[i] ? fopen(cands[i], "r") : NULL;
-		if (!f)
-			continue;
-		fclose(f);
-		if (sv_align_lexicon_load(a, cands[i], err)) {
-			sv_align_close(a);
-			return NULL;
-		}
-		break;
-	}
+	if (lex)
+		sv_align_lexicon_use(a, lex);
+	return a;
+}
+
+struct sv_align *sv_align_open(const char *lexicon, struct sv_error *err)
+{
+	struct sv_lexicon lex = SV_LEXICON_INIT;
+	if (sv_lexicon_read(&lex, lexicon, err))
+		return NULL;
+	struct sv_align *a = sv_align_open_lexicon(&lex);
+	sv_lexicon_release(&lex);
 	return a;
 }
 

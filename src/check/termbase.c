@@ -7,19 +7,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/store.h"
+#include "store/termbase.h"
 
-static enum sv_check_term_status status_of(const char *s, int *skip)
+/* A status as the glossary knows it; *skip for one it leaves out. */
+static enum sv_check_term_status status_of(enum sv_status s, int *skip)
 {
 	*skip = 0;
-	if (!s || !strcmp(s, "approved"))
-		return SV_CHECK_ST_APPROVED;
-	if (!strcmp(s, "candidate"))
-		return SV_CHECK_ST_CANDIDATE;
-	if (!strcmp(s, "forbidden"))
-		return SV_CHECK_ST_FORBIDDEN;
-	*skip = 1;
-	return SV_CHECK_ST_CANDIDATE;
+	switch (s) {
+	case SV_STATUS_APPROVED: return SV_CHECK_ST_APPROVED;
+	case SV_STATUS_CANDIDATE: return SV_CHECK_ST_CANDIDATE;
+	case SV_STATUS_FORBIDDEN: return SV_CHECK_ST_FORBIDDEN;
+	default: *skip = 1; return SV_CHECK_ST_CANDIDATE;
+	}
 }
 
 static uint32_t concept_for(struct sv_check_glossary *g, struct sv_map *m, const char *key)
@@ -31,10 +30,9 @@ static uint32_t concept_for(struct sv_check_glossary *g, struct sv_map *m, const
 	return (uint32_t)(sl->val - 1);
 }
 
-static int add_term(struct sv_check_glossary *g, uint32_t c, const char *lang, const char *text,
+static int add_term(struct sv_check_glossary *g, uint32_t c, enum sv_lang l, const char *text,
 		    enum sv_check_term_status st, struct sv_error *err)
 {
-	enum sv_lang l = sv_lang_parse(lang);
 	if (!text || (l != SV_LANG_RU && l != SV_LANG_BG))
 		return SV_OK;
 	struct sv_error e = { 0 };
@@ -46,67 +44,64 @@ static int add_term(struct sv_check_glossary *g, uint32_t c, const char *lang, c
 	return rc;
 }
 
+/* The glossary being filled, its concepts by store concept ("c<id>") or
+ * Russian term ("t<id>"). */
+struct load {
+	struct sv_check_glossary *g;
+	struct sv_map concepts;
+	struct sv_error *err;
+	int rc;
+};
+
+static int concept_term(void *ctx, const struct sv_store_term *t)
+{
+	struct load *ld = ctx;
+	char key[48];
+	int skip;
+	enum sv_check_term_status ts = status_of(t->status, &skip);
+	snprintf(key, sizeof(key), "c%lld", (long long)t->concept);
+	uint32_t c = concept_for(ld->g, &ld->concepts, key);
+	if (!skip)
+		ld->rc = add_term(ld->g, c, t->lang, t->citation, ts, ld->err);
+	return ld->rc;
+}
+
+static int pair_terms(void *ctx, const struct sv_store_term_pair *p)
+{
+	struct load *ld = ctx;
+	char key[48];
+	int skip;
+	if (p->ru.status == SV_STATUS_REJECTED)
+		return 0;
+	if (!p->ru.concept)
+		snprintf(key, sizeof(key), "t%lld", (long long)p->ru.id);
+	else
+		snprintf(key, sizeof(key), "c%lld", (long long)p->ru.concept);
+	uint32_t c = concept_for(ld->g, &ld->concepts, key);
+	enum sv_check_term_status rs = status_of(p->ru.status, &skip);
+	if ((ld->rc = add_term(ld->g, c, SV_LANG_RU, p->ru.citation,
+			       rs == SV_CHECK_ST_FORBIDDEN ? rs : SV_CHECK_ST_APPROVED, ld->err)))
+		return ld->rc;
+	enum sv_check_term_status bs = status_of(p->status, &skip);
+	if (bs == SV_CHECK_ST_FORBIDDEN)
+		bs = SV_CHECK_ST_AVOID; /* rejected for this source term only */
+	if (p->bg.status == SV_STATUS_FORBIDDEN)
+		bs = SV_CHECK_ST_FORBIDDEN;
+	ld->rc = add_term(ld->g, c, SV_LANG_BG, p->bg.citation, bs, ld->err);
+	return ld->rc;
+}
+
 int sv_check_glossary_load_store(struct sv_check_glossary *g, struct sv_store *st,
 				 struct sv_error *err)
 {
-	int rc = SV_OK;
-	struct sv_map concepts = SV_MAP_INIT;
-	char key[48];
-	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT concept, lang, citation, status FROM terms "
-		"WHERE concept IS NOT NULL AND status <> 'rejected' ORDER BY concept, id", err);
-	if (!s) {
-		rc = SV_ESTORE;
+	struct load ld = { g, SV_MAP_INIT, err, SV_OK };
+	struct sv_store_terms_query q = { .by = SV_STORE_TERMS_CONCEPTS };
+	int rc;
+	if ((rc = sv_store_terms_find(st, &q, concept_term, &ld, err)) || (rc = ld.rc) ||
+	    (rc = sv_store_term_pairs_find(st, 0, SV_LANG_UNKNOWN, pair_terms, &ld, err)))
 		goto out;
-	}
-	int r;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		int skip;
-		enum sv_check_term_status ts = status_of((const char *)sqlite3_column_text(s, 3),
-							 &skip);
-		snprintf(key, sizeof(key), "c%lld", (long long)sqlite3_column_int64(s, 0));
-		uint32_t c = concept_for(g, &concepts, key);
-		if (!skip && (rc = add_term(g, c, (const char *)sqlite3_column_text(s, 1),
-					    (const char *)sqlite3_column_text(s, 2), ts, err)))
-			goto out;
-	}
-	if (r != SQLITE_DONE) {
-		rc = sv_store_fail(st, err, "reading the termbase");
-		goto out;
-	}
-	s = sv_store_prepare(st,
-		"SELECT p.status, r.id, r.concept, r.citation, r.status, b.citation, b.status "
-		"FROM term_pairs p JOIN terms r ON r.id = p.ru_term JOIN terms b ON b.id = p.bg_term "
-		"WHERE p.status <> 'rejected' AND r.status <> 'rejected' ORDER BY p.id", err);
-	if (!s) {
-		rc = SV_ESTORE;
-		goto out;
-	}
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *ps = (const char *)sqlite3_column_text(s, 0);
-		if (sqlite3_column_type(s, 2) == SQLITE_NULL)
-			snprintf(key, sizeof(key), "t%lld", (long long)sqlite3_column_int64(s, 1));
-		else
-			snprintf(key, sizeof(key), "c%lld", (long long)sqlite3_column_int64(s, 2));
-		uint32_t c = concept_for(g, &concepts, key);
-		int skip;
-		enum sv_check_term_status rs = status_of((const char *)sqlite3_column_text(s, 4),
-							 &skip);
-		if ((rc = add_term(g, c, "ru", (const char *)sqlite3_column_text(s, 3),
-				   rs == SV_CHECK_ST_FORBIDDEN ? rs : SV_CHECK_ST_APPROVED, err)))
-			goto out;
-		enum sv_check_term_status bs = status_of(ps, &skip);
-		if (bs == SV_CHECK_ST_FORBIDDEN)
-			bs = SV_CHECK_ST_AVOID; /* rejected for this source term only */
-		const char *bstat = (const char *)sqlite3_column_text(s, 6);
-		if (bstat && !strcmp(bstat, "forbidden"))
-			bs = SV_CHECK_ST_FORBIDDEN;
-		if ((rc = add_term(g, c, "bg", (const char *)sqlite3_column_text(s, 5), bs, err)))
-			goto out;
-	}
-	if (r != SQLITE_DONE)
-		rc = sv_store_fail(st, err, "reading the term pairs");
+	rc = ld.rc;
 out:
-	sv_map_release(&concepts);
+	sv_map_release(&ld.concepts);
 	return rc;
 }

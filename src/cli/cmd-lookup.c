@@ -62,7 +62,8 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 		{ "exact", no_argument, NULL, 'e' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct sv_match_lookup_opts lo = { SV_LANG_UNKNOWN, 8, 5, 1 };
+	struct sv_match_lookup_opts lo;
+	sv_match_lookup_opts_init(&lo);
 	long nlines = 3;
 	int c;
 	optind = 1;
@@ -84,7 +85,7 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 			lo.max_hits = (size_t)k;
 			break;
 		}
-		case 'e': lo.partial = -1; break;
+		case 'e': lo.partial = SV_MATCH_PARTIAL_OFF; break;
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
@@ -115,11 +116,11 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 		json_term(&json, &h->term);
 		sv_buf_addf(&json, ",\"match\":\"%s\",\"rank\":%.2f,\"status\":",
 			    sv_match_how_name(h->how), h->rank);
-		sv_buf_add_json(&json, h->term.status);
+		sv_buf_add_json(&json, sv_status_name(h->term.status));
 		sv_buf_addc(&json, '}');
 		sv_buf_addf(&txt, "%s  [%s, %s, %s, freq %lld]\n", h->term.citation,
-			    sv_lang_code(h->term.lang), sv_match_how_name(h->how), h->term.status,
-			    (long long)h->term.freq);
+			    sv_lang_code(h->term.lang), sv_match_how_name(h->how),
+			    sv_status_name(h->term.status), (long long)h->term.freq);
 	}
 	if (!r.nhits && r.nequivs)
 		sv_buf_addf(&txt, "%s  [%s, not in the termbase; spelt like a %s term]\n",
@@ -132,9 +133,9 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 		sv_buf_adds(&json, i ? ",{" : "{");
 		json_term(&json, &e->term);
 		sv_buf_addf(&json, ",\"score\":%.3f,\"status\":", e->score);
-		sv_buf_add_json(&json, e->status);
+		sv_buf_add_json(&json, sv_status_name(e->status));
 		sv_buf_adds(&json, ",\"term_status\":");
-		sv_buf_add_json(&json, e->term.status);
+		sv_buf_add_json(&json, sv_status_name(e->term.status));
 		sv_buf_adds(&json, ",\"evidence\":");
 		sv_buf_add_json(&json, e->evidence);
 		sv_buf_adds(&json, ",\"for\":");
@@ -147,8 +148,8 @@ int cmd_lookup(struct sv_cli *cli, int argc, char **argv)
 			    : e->hit < r.nhits ? "pair"
 					       : "spelling");
 		sv_buf_addf(&txt, "  %s%s  %s  score %.2f  freq %lld", e->term.citation,
-			    e->term.preferred ? "  (preferred)" : "", e->status, e->score,
-			    (long long)e->term.freq);
+			    e->term.preferred ? "  (preferred)" : "", sv_status_name(e->status),
+			    e->score, (long long)e->term.freq);
 		if (e->hit < r.nhits && r.nhits > 1)
 			sv_buf_addf(&txt, "  for %s", r.hits[e->hit].term.citation);
 		sv_buf_addc(&txt, '\n');

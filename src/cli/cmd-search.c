@@ -19,7 +19,8 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 		{ "min-score", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct sv_match_search_opts so = { SV_LANG_UNKNOWN, 5, 50, 0 };
+	struct sv_match_search_opts so;
+	sv_match_search_opts_init(&so);
 	int c;
 	optind = 1;
 	opterr = 0;
@@ -81,7 +82,7 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 			sv_buf_adds(&out, ",\"bg\":");
 			sv_buf_add_json(&out, tm->bg);
 			sv_buf_adds(&out, ",\"status\":");
-			sv_buf_add_json(&out, tm->status);
+			sv_buf_add_json(&out, sv_status_name(tm->status));
 			sv_buf_adds(&out, ",\"origin\":");
 			sv_buf_add_json(&out, tm->origin);
 			sv_buf_adds(&out, ",\"method\":");
@@ -92,7 +93,7 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 			continue;
 		}
 		sv_buf_addf(&out, "%3d%%  unit %lld  %s\n", (int)tm->score, (long long)tm->unit,
-			    tm->status);
+			    sv_status_name(tm->status));
 		sv_buf_addf(&out, "  %s  ", sv_lang_code(r.lang));
 		mp_marked(&out, src, 0, strlen(src), tm->diff, tm->ndiff, tty);
 		sv_buf_addf(&out, "\n  %s  %s\n", ru ? "bg" : "ru", tgt);

@@ -14,6 +14,28 @@ static void json_field(struct sv_buf *b, const char *name, const char *v)
 		sv_buf_adds(b, "null");
 }
 
+/* The segments as text or JSON. */
+struct seg_out {
+	struct sv_buf *out;
+	int json, first;
+};
+
+static int show_seg(void *ctx, const struct sv_store_seg_row *seg)
+{
+	struct seg_out *so = ctx;
+	if (so->json) {
+		sv_buf_addf(so->out, "%s{\"ordinal\":%lld,\"paragraph\":%lld,\"lang\":\"%s\",\"text\":",
+			    so->first ? "" : ",", (long long)seg->ordinal, (long long)seg->para,
+			    seg->lang);
+		sv_buf_add_json(so->out, seg->text);
+		sv_buf_addc(so->out, '}');
+	} else {
+		sv_buf_addf(so->out, "%5lld  %s\n", (long long)seg->ordinal, seg->text);
+	}
+	so->first = 0;
+	return 0;
+}
+
 int cmd_show(struct sv_cli *cli, int argc, char **argv)
 {
 	if (argc != 2)
@@ -29,14 +51,6 @@ int cmd_show(struct sv_cli *cli, int argc, char **argv)
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
-	sqlite3_stmt *s = sv_store_prepare(
-		st, "SELECT ordinal, para, lang, text FROM segments WHERE doc = ?1 ORDER BY ordinal",
-		&err);
-	if (!s) {
-		rc = cli_fail(cli, &err);
-		goto out;
-	}
-	sqlite3_bind_int64(s, 1, d.id);
 	if (cli->json) {
 		sv_buf_addf(&out, "{\"id\":%lld", (long long)d.id);
 		json_field(&out, "path", d.path);
@@ -57,24 +71,9 @@ int cmd_show(struct sv_cli *cli, int argc, char **argv)
 			sv_buf_addf(&out, "  title %s\n", d.title);
 		sv_buf_addc(&out, '\n');
 	}
-	int r, first = 1;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		long long ord = sqlite3_column_int64(s, 0), para = sqlite3_column_int64(s, 1);
-		const char *lang = (const char *)sqlite3_column_text(s, 2);
-		const char *text = (const char *)sqlite3_column_text(s, 3);
-		if (cli->json) {
-			sv_buf_addf(&out, "%s{\"ordinal\":%lld,\"paragraph\":%lld,\"lang\":\"%s\",\"text\":",
-				    first ? "" : ",", ord, para, lang);
-			sv_buf_add_json(&out, text);
-			sv_buf_addc(&out, '}');
-		} else {
-			sv_buf_addf(&out, "%5lld  %s\n", ord, text);
-		}
-		first = 0;
-	}
-	sqlite3_reset(s);
-	if (r != SQLITE_DONE) {
-		rc = cli_fail(cli, &(struct sv_error){ SV_ESTORE, "cannot read segments" });
+	struct seg_out so = { &out, cli->json, 1 };
+	if ((rc = sv_store_doc_segs(st, d.id, show_seg, &so, &err))) {
+		rc = cli_fail(cli, &err);
 		goto out;
 	}
 	if (cli->json)

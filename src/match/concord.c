@@ -37,12 +37,12 @@ static size_t find_pattern(const struct sv_mtoks *toks, const struct sv_mtoks *p
 	return SIZE_MAX;
 }
 
-/* The FTS5 query for a pattern on one column. */
-static void pattern_query(const struct sv_mtoks *pat, const char *col, struct sv_buf *q)
+/* The FTS5 query for a pattern: its one word's lemmas OR'ed, or its words'
+ * first lemmas NEAR each other. */
+static void pattern_query(const struct sv_mtoks *pat, struct sv_buf *q)
 {
 	struct sv_buf alt = SV_BUF_INIT;
 	sv_buf_reset(q);
-	sv_buf_addf(q, "%s : ", col);
 	if (pat->n == 1) {
 		sv_buf_addc(q, '(');
 		for (size_t i = 0;; i++) {
@@ -70,55 +70,6 @@ static void pattern_query(const struct sv_mtoks *pat, const char *col, struct sv
 	sv_buf_release(&alt);
 }
 
-/* Whether the comma-separated id list holds id. */
-static int list_has(const char *list, int64_t id)
-{
-	if (!list)
-		return 0;
-	for (const char *p = list; *p;) {
-		char *e;
-		long long v = strtoll(p, &e, 10);
-		if (e == p)
-			return 0;
-		if (v == id)
-			return 1;
-		p = e;
-		while (*p == ',' || *p == ' ')
-			p++;
-	}
-	return 0;
-}
-
-/* The unit holding segment seg of doc (in lang), through the doc's pairs. */
-static int counterpart(struct sv_match *m, enum sv_lang lang, int64_t doc, int64_t seg,
-		       int64_t *unit, char **other, struct sv_error *err)
-{
-	int ru = lang == SV_LANG_RU;
-	sqlite3_stmt *s = sv_store_prepare(
-		m->st,
-		ru ? "SELECT u.id, u.ru_segs, u.bg_text FROM doc_pairs p CROSS JOIN units u ON u.pair = p.id"
-		     " WHERE p.ru_doc = ?1 AND u.status != 'rejected'"
-		   : "SELECT u.id, u.bg_segs, u.ru_text FROM doc_pairs p CROSS JOIN units u ON u.pair = p.id"
-		     " WHERE p.bg_doc = ?1 AND u.status != 'rejected'",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, doc);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (list_has((const char *)sqlite3_column_text(s, 1), seg)) {
-			*unit = sqlite3_column_int64(s, 0);
-			*other = sv_match__col(s, 2);
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(m->st, err, "concordance");
-	return SV_OK;
-}
-
 /* Whether a row is a new hit: the tokens of its analysis (norm, lemmas)
  * hold the pattern, and no row before had the same text (remembered in
  * seen). The index of the pattern's first token, or SIZE_MAX; toks is
@@ -143,125 +94,109 @@ static struct sv_match_line *new_line(struct sv_match_lines *out)
 	return l;
 }
 
+/* The lines of one pattern being collected. */
+struct concord {
+	struct sv_match *m;
+	enum sv_lang lang;
+	const struct sv_mtoks *pat;
+	size_t limit;
+	struct sv_match_lines *out;
+	size_t first;         /* out->v[first..] are this pattern's */
+	size_t found;         /* lines found, shown or not */
+	struct sv_map seen;   /* texts counted, shown or not */
+	struct sv_mtoks toks; /* scratch */
+	struct seg_hit {      /* segments kept, before their counterparts */
+		int64_t id, doc;
+		char *text, *norm;
+		size_t at;
+	} *segs;
+	size_t nsegs, csegs;
+};
+
+static int unit_line(void *ctx, const struct sv_store_unit_view *u)
+{
+	struct concord *c = ctx;
+	size_t at = new_hit(c->pat, u->text, u->norm, u->lemmas, &c->seen, &c->toks);
+	if (at == SIZE_MAX)
+		return 0;
+	c->found++;
+	if (c->out->n - c->first >= c->limit)
+		return 0;
+	struct sv_match_line *l = new_line(c->out);
+	l->unit = u->id;
+	l->lang = c->lang;
+	l->text = sv_match__dup(u->text);
+	l->other = sv_match__dup(u->other);
+	sv_match__token_span(c->m, l->text, u->norm, at, c->pat->n, &l->hl);
+	return 0;
+}
+
+static int seg_line(void *ctx, const struct sv_store_seg_row *seg)
+{
+	struct concord *c = ctx;
+	size_t at = new_hit(c->pat, seg->text, seg->norm, seg->lemmas, &c->seen, &c->toks);
+	if (at == SIZE_MAX)
+		return 0;
+	c->found++;
+	if (c->out->n - c->first + c->nsegs >= c->limit)
+		return 0;
+	SV_GROW(c->segs, c->csegs, c->nsegs + 1);
+	struct seg_hit *h = &c->segs[c->nsegs++];
+	h->id = seg->id;
+	h->doc = seg->doc;
+	h->text = sv_match__dup(seg->text);
+	h->norm = sv_match__dup(seg->norm);
+	h->at = at;
+	return 0;
+}
+
+/* The kept segments as lines, each with the unit it was aligned into. */
+static int seg_lines(struct concord *c, struct sv_error *err)
+{
+	int rc = SV_OK;
+	for (size_t i = 0; i < c->nsegs && !rc; i++) {
+		struct sv_match_line *l = new_line(c->out);
+		l->seg = c->segs[i].id;
+		l->doc = c->segs[i].doc;
+		l->lang = c->lang;
+		l->text = c->segs[i].text;
+		c->segs[i].text = NULL;
+		sv_match__token_span(c->m, l->text, c->segs[i].norm, c->segs[i].at, c->pat->n,
+				     &l->hl);
+		rc = sv_store_seg_unit(c->m->st, c->lang, l->doc, l->seg, &l->unit, &l->other, err);
+	}
+	return rc;
+}
+
+/* Units first (they carry their counterparts), then segments not shown as
+ * units; rows are read up to a bound and the first `limit` distinct kept. */
 static int concord_pattern(struct sv_match *m, enum sv_lang lang, const struct sv_mtoks *pat,
 			   size_t limit, struct sv_match_lines *out, struct sv_error *err)
 {
 	int rc = SV_OK;
-	size_t first = out->n, found = 0;
 	struct sv_buf q = SV_BUF_INIT;
-	struct sv_mtoks toks = { 0 };
-	struct sv_map seen = SV_MAP_INIT; /* texts counted, shown or not */
+	struct concord c = {
+		.m = m, .lang = lang, .pat = pat, .limit = limit, .out = out, .first = out->n,
+		.seen = SV_MAP_INIT,
+	};
 	if (!pat->n || !limit)
 		goto out;
-	sqlite3_stmt *s;
-	/* Units first: they carry their counterparts. */
-	{
-		int ru = lang == SV_LANG_RU;
-		pattern_query(pat, ru ? "ru_lemmas" : "bg_lemmas", &q);
-		s = sv_store_prepare(
-			m->st,
-			ru ? "SELECT u.id, u.ru_text, u.ru_norm, u.ru_lemmas, u.bg_text FROM units_fts f"
-			     " CROSS JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
-			     " AND u.status != 'rejected' LIMIT ?2"
-			   : "SELECT u.id, u.bg_text, u.bg_norm, u.bg_lemmas, u.ru_text FROM units_fts f"
-			     " CROSS JOIN units u ON u.id = f.rowid WHERE units_fts MATCH ?1"
-			     " AND u.status != 'rejected' LIMIT ?2",
-			err);
-		if (!s) {
-			rc = SV_ESTORE;
-			goto out;
-		}
-		sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)(limit * 8 + 32));
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			const char *norm = (const char *)sqlite3_column_text(s, 2);
-			size_t at = new_hit(pat, (const char *)sqlite3_column_text(s, 1), norm,
-					    (const char *)sqlite3_column_text(s, 3), &seen, &toks);
-			if (at == SIZE_MAX)
-				continue;
-			found++;
-			if (out->n - first >= limit)
-				continue;
-			struct sv_match_line *l = new_line(out);
-			l->unit = sqlite3_column_int64(s, 0);
-			l->lang = lang;
-			l->text = sv_match__col(s, 1);
-			l->other = sv_match__col(s, 4);
-			sv_match__token_span(m, l->text, norm, at, pat->n, &l->hl);
-		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			rc = sv_store_fail(m->st, err, "concordance");
-			goto out;
-		}
-		rc = SV_OK;
-	}
-	/* Then segments not shown as units, with a counterpart through the
-	 * document's pairs. */
-	pattern_query(pat, "lemmas", &q);
-	s = sv_store_prepare(
-		m->st,
-		"SELECT s.id, s.doc, s.text, s.norm, s.lemmas FROM segments_fts f"
-		" CROSS JOIN segments s ON s.id = f.rowid WHERE segments_fts MATCH ?1 AND s.lang = ?2"
-		" LIMIT ?3",
-		err);
-	if (!s) {
-		rc = SV_ESTORE;
+	size_t rows = limit * 8 + 32;
+	pattern_query(pat, &q);
+	if ((rc = sv_store_units_match(m->st, lang, q.data, rows, unit_line, &c, err)) ||
+	    (rc = sv_store_segs_match(m->st, lang, q.data, rows, seg_line, &c, err)))
 		goto out;
-	}
-	/* Fetch all hits' rows up to a bound; keep the first `limit` distinct. */
-	struct row {
-		int64_t id, doc;
-		char *text, *norm;
-		size_t at;
-	} *rows = NULL;
-	size_t nrows = 0, crows = 0;
-	sqlite3_bind_text(s, 1, q.data, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, sv_lang_code(lang), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)(limit * 8 + 32));
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		size_t at = new_hit(pat, (const char *)sqlite3_column_text(s, 2),
-				    (const char *)sqlite3_column_text(s, 3),
-				    (const char *)sqlite3_column_text(s, 4), &seen, &toks);
-		if (at == SIZE_MAX)
-			continue;
-		found++;
-		if (out->n - first + nrows >= limit)
-			continue;
-		SV_GROW(rows, crows, nrows + 1);
-		rows[nrows].id = sqlite3_column_int64(s, 0);
-		rows[nrows].doc = sqlite3_column_int64(s, 1);
-		rows[nrows].text = sv_match__col(s, 2);
-		rows[nrows].norm = sv_match__col(s, 3);
-		rows[nrows].at = at;
-		nrows++;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		rc = sv_store_fail(m->st, err, "concordance");
-	} else {
-		rc = SV_OK;
-		for (size_t i = 0; i < nrows && !rc; i++) {
-			struct sv_match_line *l = new_line(out);
-			l->seg = rows[i].id;
-			l->doc = rows[i].doc;
-			l->lang = lang;
-			l->text = rows[i].text;
-			rows[i].text = NULL;
-			sv_match__token_span(m, l->text, rows[i].norm, rows[i].at, pat->n, &l->hl);
-			rc = counterpart(m, lang, l->doc, l->seg, &l->unit, &l->other, err);
-		}
-	}
-	for (size_t i = 0; i < nrows; i++) {
-		free(rows[i].text);
-		free(rows[i].norm);
-	}
-	free(rows);
+	rc = seg_lines(&c, err);
 out:
-	out->total += found;
-	sv_map_release(&seen);
+	out->total += c.found;
+	for (size_t i = 0; i < c.nsegs; i++) {
+		free(c.segs[i].text);
+		free(c.segs[i].norm);
+	}
+	free(c.segs);
+	sv_map_release(&c.seen);
 	sv_buf_release(&q);
-	sv_match__mtoks_release(&toks);
+	sv_match__mtoks_release(&c.toks);
 	return rc;
 }
 

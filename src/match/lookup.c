@@ -8,31 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TERM_COLS                                                                                  \
-	"t.id, t.concept, t.lang, t.citation, t.lemma_key, t.status, t.kind, t.freq, "             \
-	"t.preferred"
-
 static void term_release(struct sv_match_term *t)
 {
 	free(t->citation);
 	free(t->lemma_key);
-	free(t->status);
 	free(t->kind);
 	memset(t, 0, sizeof(*t));
 }
 
-static void term_read(sqlite3_stmt *s, struct sv_match_term *t)
+/* An owned copy of a term row of the store. */
+static void term_from_row(struct sv_match_term *dst, const struct sv_store_term *src)
 {
-	t->id = sqlite3_column_int64(s, 0);
-	t->concept = sqlite3_column_int64(s, 1);
-	const char *l = (const char *)sqlite3_column_text(s, 2);
-	t->lang = l ? sv_lang_parse(l) : SV_LANG_UNKNOWN;
-	t->citation = sv_match__col(s, 3);
-	t->lemma_key = sv_match__col(s, 4);
-	t->status = sv_match__col(s, 5);
-	t->kind = sv_match__col(s, 6);
-	t->freq = sqlite3_column_int64(s, 7);
-	t->preferred = sqlite3_column_int(s, 8);
+	dst->id = src->id;
+	dst->concept = src->concept;
+	dst->lang = src->lang;
+	dst->citation = sv_strdup(src->citation);
+	dst->lemma_key = sv_strdup(src->lemma_key);
+	dst->status = src->status;
+	dst->kind = sv_strdup(src->kind);
+	dst->freq = src->freq;
+	dst->preferred = src->preferred;
 }
 
 static void term_copy(struct sv_match_term *dst, const struct sv_match_term *src)
@@ -40,7 +35,6 @@ static void term_copy(struct sv_match_term *dst, const struct sv_match_term *src
 	*dst = *src;
 	dst->citation = sv_strdup(src->citation);
 	dst->lemma_key = sv_strdup(src->lemma_key);
-	dst->status = sv_strdup(src->status);
 	dst->kind = sv_strdup(src->kind);
 }
 
@@ -50,7 +44,6 @@ void sv_match_lookup_release(struct sv_match_lookup *r)
 		term_release(&r->hits[i].term);
 	for (size_t i = 0; i < r->nequivs; i++) {
 		term_release(&r->equivs[i].term);
-		free(r->equivs[i].status);
 		free(r->equivs[i].evidence);
 	}
 	for (size_t i = 0; i < r->nsuggest; i++)
@@ -61,6 +54,16 @@ void sv_match_lookup_release(struct sv_match_lookup *r)
 	free(r->suggest_sim);
 	free(r->lemmas);
 	memset(r, 0, sizeof(*r));
+}
+
+void sv_match_lookup_opts_init(struct sv_match_lookup_opts *o)
+{
+	*o = (struct sv_match_lookup_opts){
+		.lang = SV_LANG_UNKNOWN,
+		.max_hits = 8,
+		.max_suggest = 5,
+		.partial = SV_MATCH_PARTIAL_ON,
+	};
 }
 
 const char *sv_match_how_name(enum sv_match_how how)
@@ -76,15 +79,15 @@ const char *sv_match_how_name(enum sv_match_how how)
 	return "?";
 }
 
-static int status_rank(const char *s)
+/* Approved terms rank first, then candidates, then forbidden ones. */
+static int status_rank(enum sv_status s)
 {
-	if (!strcmp(s, "approved"))
-		return 0;
-	if (!strcmp(s, "candidate"))
-		return 1;
-	if (!strcmp(s, "forbidden"))
-		return 2;
-	return 3;
+	switch (s) {
+	case SV_STATUS_APPROVED: return 0;
+	case SV_STATUS_CANDIDATE: return 1;
+	case SV_STATUS_FORBIDDEN: return 2;
+	default: return 3;
+	}
 }
 
 /* Adds a hit unless the term is there already (then keeps the better). */
@@ -107,51 +110,44 @@ static void add_hit(struct sv_match_lookup *r, const struct sv_match_term *t, en
 	h->rank = rank;
 }
 
-/* Runs a prepared term query (columns TERM_COLS first) and adds each row. */
-static int collect_terms(struct sv_match *m, sqlite3_stmt *s, struct sv_match_lookup *r,
-			 enum sv_match_how how, double rank, struct sv_error *err)
+static void add_hit_row(struct sv_match_lookup *r, const struct sv_store_term *row,
+			enum sv_match_how how, double rank)
 {
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_match_term t;
-		term_read(s, &t);
-		if (strcmp(t.status, "rejected"))
-			add_hit(r, &t, how, rank);
-		term_release(&t);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(m->st, err, "term lookup");
-	return SV_OK;
+	struct sv_match_term t;
+	term_from_row(&t, row);
+	add_hit(r, &t, how, rank);
+	term_release(&t);
+}
+
+/* Every term a store query gives becomes a hit of one kind and rank. */
+struct hits_as {
+	struct sv_match_lookup *r;
+	enum sv_match_how how;
+	double rank;
+};
+
+static int hit_each(void *ctx, const struct sv_store_term *t)
+{
+	struct hits_as *h = ctx;
+	add_hit_row(h->r, t, h->how, h->rank);
+	return 0;
 }
 
 static int find_exact(struct sv_match *m, enum sv_lang lang, const char *key,
 		      struct sv_match_lookup *r, enum sv_match_how how, double rank,
 		      struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
-		m->st, "SELECT " TERM_COLS " FROM terms t WHERE t.lang = ?1 AND t.lemma_key = ?2",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_text(s, 1, sv_lang_code(lang), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
-	return collect_terms(m, s, r, how, rank, err);
+	struct sv_store_terms_query q = { .by = SV_STORE_TERMS_LEMMAS, .lang = lang, .key = key };
+	struct hits_as h = { r, how, rank };
+	return sv_store_terms_find(m->st, &q, hit_each, &h, err);
 }
 
 static int find_form(struct sv_match *m, enum sv_lang lang, const char *form,
 		     struct sv_match_lookup *r, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(m->st,
-					   "SELECT " TERM_COLS
-					   " FROM term_forms f CROSS JOIN terms t ON t.id = f.term"
-					   " WHERE f.form = ?2 AND t.lang = ?1",
-					   err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_text(s, 1, sv_lang_code(lang), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
-	return collect_terms(m, s, r, SV_MATCH_FORM, 0.97, err);
+	struct sv_store_terms_query q = { .by = SV_STORE_TERMS_FORM, .lang = lang, .key = form };
+	struct hits_as h = { r, SV_MATCH_FORM, 0.97 };
+	return sv_store_terms_find(m->st, &q, hit_each, &h, err);
 }
 
 /* The query analysed in one language. */
@@ -233,78 +229,91 @@ static int is_stop(const struct query *q, size_t i)
 	return sv_text_is_stopword(q->lang, t->key, t->klen);
 }
 
+/* Terms of which the query is a contiguous part, ranked by how much of
+ * them it covers. */
+struct longer {
+	struct sv_match_lookup *r;
+	size_t n;           /* the query's tokens */
+	struct sv_mtoks tt; /* scratch */
+};
+
+static int longer_each(void *ctx, const struct sv_store_term *t)
+{
+	struct longer *l = ctx;
+	sv_match__mtoks(t->lemma_key, NULL, &l->tt);
+	if (l->tt.n > l->n)
+		add_hit_row(l->r, t, SV_MATCH_LONGER, 0.5 + 0.4 * (double)l->n / (double)l->tt.n);
+	return 0;
+}
+
+/* Longer terms: a phrase query over the terms' lemma keys, when the query
+ * has a content word. */
+static int longer_hits(struct sv_match *m, struct query *q, struct sv_match_lookup *r,
+		       struct sv_error *err)
+{
+	int rc = SV_OK;
+	size_t n = q->toks.n, content = 0;
+	struct sv_buf k = SV_BUF_INIT, phrase = SV_BUF_INIT;
+	struct longer l = { r, n, { 0 } };
+	for (size_t i = 0; i < n; i++)
+		content += !is_stop(q, i);
+	if (!content)
+		goto out;
+	combo_key(q, 0, n, 0, &k);
+	sv_match__fts_quote(&phrase, k.data, k.len);
+	struct sv_store_terms_query tq = {
+		.by = SV_STORE_TERMS_PHRASE, .lang = q->lang, .key = phrase.data, .limit = 64
+	};
+	rc = sv_store_terms_find(m->st, &tq, longer_each, &l, err);
+out:
+	sv_buf_release(&k);
+	sv_buf_release(&phrase);
+	sv_match__mtoks_release(&l.tt);
+	return rc;
+}
+
+/* Shorter terms: every contiguous part of the query (up to 12 tokens) that
+ * holds a content word and neither starts nor ends with a stop word. */
+static int shorter_hits(struct sv_match *m, struct query *q, struct sv_match_lookup *r,
+			struct sv_error *err)
+{
+	int rc = SV_OK;
+	size_t n = q->toks.n;
+	struct sv_buf k = SV_BUF_INIT;
+	if (n < 2 || n > 12)
+		goto out;
+	for (size_t len = n - 1; len >= 1; len--) {
+		for (size_t from = 0; from + len <= n; from++) {
+			int has_content = 0;
+			for (size_t i = from; i < from + len; i++)
+				has_content |= !is_stop(q, i);
+			if (!has_content || is_stop(q, from) || is_stop(q, from + len - 1))
+				continue;
+			double rank = 0.4 + 0.4 * (double)len / (double)n;
+			for (size_t c = 0; c < 4 && combo_key(q, from, len, c, &k); c++)
+				if ((rc = find_exact(m, q->lang, k.data, r, SV_MATCH_SHORTER, rank,
+						     err)))
+					goto out;
+		}
+	}
+out:
+	sv_buf_release(&k);
+	return rc;
+}
+
 /* Terms holding the query as a contiguous part, and terms that are a
  * contiguous part of the query. */
 static int partial_hits(struct sv_match *m, struct query *q, struct sv_match_lookup *r,
 			struct sv_error *err)
 {
-	int rc = SV_OK;
-	size_t n = q->toks.n;
-	struct sv_buf k = SV_BUF_INIT, fq = SV_BUF_INIT;
-	struct sv_mtoks tt = { 0 };
-	if (!n || !m->has_term_index)
-		goto out;
-	/* Longer terms: a phrase query over the terms' lemma keys. */
-	size_t content = 0;
-	for (size_t i = 0; i < n; i++)
-		content += !is_stop(q, i);
-	if (content) {
-		combo_key(q, 0, n, 0, &k);
-		sv_buf_adds(&fq, "lemma_key : ");
-		sv_match__fts_quote(&fq, k.data, k.len);
-		sqlite3_stmt *s = sv_store_prepare(
-			m->st,
-			"SELECT " TERM_COLS " FROM terms_fts f CROSS JOIN terms t ON t.id = f.rowid"
-			" WHERE terms_fts MATCH ?1 AND t.lang = ?2 LIMIT 64",
-			err);
-		if (!s) {
-			rc = SV_ESTORE;
-			goto out;
-		}
-		sqlite3_bind_text(s, 1, fq.data, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, sv_lang_code(q->lang), -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			struct sv_match_term t;
-			term_read(s, &t);
-			sv_match__mtoks(t.lemma_key, NULL, &tt);
-			if (tt.n > n && strcmp(t.status, "rejected"))
-				add_hit(r, &t, SV_MATCH_LONGER,
-					0.5 + 0.4 * (double)n / (double)tt.n);
-			term_release(&t);
-		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			rc = sv_store_fail(m->st, err, "term lookup");
-			goto out;
-		}
-		rc = SV_OK;
-	}
-	/* Shorter terms: every contiguous part with a content word. */
-	if (n > 1 && n <= 12) {
-		for (size_t len = n - 1; len >= 1; len--) {
-			for (size_t from = 0; from + len <= n; from++) {
-				int has_content = 0;
-				for (size_t i = from; i < from + len; i++)
-					has_content |= !is_stop(q, i);
-				if (!has_content || is_stop(q, from) || is_stop(q, from + len - 1))
-					continue;
-				double rank = 0.4 + 0.4 * (double)len / (double)n;
-				for (size_t c = 0; c < 4 && combo_key(q, from, len, c, &k); c++)
-					if ((rc = find_exact(m, q->lang, k.data, r,
-							     SV_MATCH_SHORTER, rank, err)))
-						goto out;
-			}
-		}
-	}
-out:
-	sv_buf_release(&k);
-	sv_buf_release(&fq);
-	sv_match__mtoks_release(&tt);
-	return rc;
+	if (!q->toks.n || !m->has_term_index)
+		return SV_OK;
+	int rc = longer_hits(m, q, r, err);
+	return rc ? rc : shorter_hits(m, q, r, err);
 }
 
 static void add_equiv(struct sv_match_lookup *r, const struct sv_match_term *t, size_t hit,
-		      double score, const char *status, const char *evidence, int via_concept)
+		      double score, enum sv_status status, const char *evidence, int via_concept)
 {
 	for (size_t i = 0; i < r->nequivs; i++)
 		if (r->equivs[i].term.id == t->id)
@@ -314,60 +323,58 @@ static void add_equiv(struct sv_match_lookup *r, const struct sv_match_term *t, 
 	term_copy(&e->term, t);
 	e->hit = hit;
 	e->score = score;
-	e->status = sv_strdup(status);
+	e->status = status;
 	e->evidence = sv_strdup(evidence ? evidence : "");
 	e->via_concept = via_concept;
+}
+
+static void add_equiv_row(struct sv_match_lookup *r, const struct sv_store_term *row, size_t hit,
+			  double score, enum sv_status status, const char *evidence,
+			  int via_concept)
+{
+	struct sv_match_term t;
+	term_from_row(&t, row);
+	add_equiv(r, &t, hit, score, status, evidence, via_concept);
+	term_release(&t);
+}
+
+/* The equivalents of one hit, from its pairs or its concept. */
+struct equivs_of {
+	struct sv_match_lookup *r;
+	size_t hit;
+	enum sv_lang lang; /* the hit's */
+};
+
+static int pair_each(void *ctx, const struct sv_store_term_pair *p)
+{
+	struct equivs_of *e = ctx;
+	const struct sv_store_term *other = e->lang == SV_LANG_RU ? &p->bg : &p->ru;
+	if (other->status != SV_STATUS_REJECTED)
+		add_equiv_row(e->r, other, e->hit, p->score, p->status, p->evidence, 0);
+	return 0;
+}
+
+static int concept_each(void *ctx, const struct sv_store_term *t)
+{
+	struct equivs_of *e = ctx;
+	add_equiv_row(e->r, t, e->hit, 1.0, t->status, "", 1);
+	return 0;
 }
 
 static int equivalents(struct sv_match *m, struct sv_match_lookup *r, size_t hit,
 		       struct sv_error *err)
 {
 	const struct sv_match_term *src = &r->hits[hit].term;
-	int ru = src->lang == SV_LANG_RU;
-	sqlite3_stmt *s = sv_store_prepare(
-		m->st,
-		ru ? "SELECT " TERM_COLS ", p.score, p.status, p.evidence FROM term_pairs p"
-		     " CROSS JOIN terms t ON t.id = p.bg_term WHERE p.ru_term = ?1 AND p.status != 'rejected'"
-		   : "SELECT " TERM_COLS ", p.score, p.status, p.evidence FROM term_pairs p"
-		     " CROSS JOIN terms t ON t.id = p.ru_term WHERE p.bg_term = ?1 AND p.status != 'rejected'",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, src->id);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_match_term t;
-		term_read(s, &t);
-		if (strcmp(t.status, "rejected"))
-			add_equiv(r, &t, hit, sqlite3_column_double(s, 9),
-				  (const char *)sqlite3_column_text(s, 10),
-				  (const char *)sqlite3_column_text(s, 11), 0);
-		term_release(&t);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(m->st, err, "equivalents");
-	if (!src->concept)
-		return SV_OK;
-	s = sv_store_prepare(m->st,
-			     "SELECT " TERM_COLS
-			     " FROM terms t WHERE t.concept = ?1 AND t.lang = ?2"
-			     " AND t.status != 'rejected'",
-			     err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, src->concept);
-	sqlite3_bind_text(s, 2, ru ? "bg" : "ru", -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_match_term t;
-		term_read(s, &t);
-		add_equiv(r, &t, hit, 1.0, t.status, "", 1);
-		term_release(&t);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(m->st, err, "equivalents");
-	return SV_OK;
+	struct equivs_of e = { r, hit, src->lang };
+	int rc = sv_store_term_pairs_find(m->st, src->id, src->lang, pair_each, &e, err);
+	if (rc || !src->concept)
+		return rc;
+	struct sv_store_terms_query q = {
+		.by = SV_STORE_TERMS_CONCEPT,
+		.lang = src->lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU,
+		.concept = src->concept,
+	};
+	return sv_store_terms_find(m->st, &q, concept_each, &e, err);
 }
 
 static int cmp_hit(const void *a, const void *b)
@@ -389,7 +396,7 @@ static int cmp_equiv(const void *a, const void *b)
 	if (x->hit != y->hit)
 		return x->hit < y->hit ? -1 : 1;
 	/* forbidden terms last whatever their flags */
-	int fx = !strcmp(x->status, "forbidden"), fy = !strcmp(y->status, "forbidden");
+	int fx = x->status == SV_STATUS_FORBIDDEN, fy = y->status == SV_STATUS_FORBIDDEN;
 	if (fx != fy)
 		return fx - fy;
 	if (x->term.preferred != y->term.preferred)
@@ -404,59 +411,53 @@ static int cmp_equiv(const void *a, const void *b)
 	return x->term.id < y->term.id ? -1 : x->term.id > y->term.id;
 }
 
-/* Terms whose folded lemma key equals the query's: same-language ones become
- * hits, other-language ones direct equivalents. Returns the count found. */
+/* Terms spelt like the query (its key folded): same-language ones become
+ * hits, other-language ones direct equivalents. */
+struct folds {
+	struct sv_match_lookup *r;
+	enum sv_lang lang; /* the query's */
+	const char *key;   /* the query key that was folded */
+	size_t found;
+};
+
+static int fold_each(void *ctx, const struct sv_store_term *t)
+{
+	struct folds *f = ctx;
+	if (t->lang == f->lang) {
+		add_hit_row(f->r, t, SV_MATCH_FOLD, 0.9);
+	} else {
+		char ev[160];
+		snprintf(ev, sizeof(ev), "spelling: %s ~ %s", f->key, t->lemma_key);
+		add_equiv_row(f->r, t, SIZE_MAX, sv_match_spelling(f->key, t->lemma_key), t->status,
+			      ev, 0);
+	}
+	f->found++;
+	return 0;
+}
+
+/* Terms whose folded lemma key equals the query's (its first lemmas, else
+ * its keys); *found gets the count. */
 static int fold_hits(struct sv_match *m, struct query *q, struct sv_match_lookup *r, size_t *found,
 		     struct sv_error *err)
 {
 	int rc = SV_OK;
 	struct sv_buf k = SV_BUF_INIT, f = SV_BUF_INIT;
-	*found = 0;
+	struct folds fs = { r, q->lang, NULL, 0 };
 	if (!m->has_term_index || !q->toks.n)
 		goto out;
-	sqlite3_stmt *s = sv_store_prepare(m->st,
-					   "SELECT " TERM_COLS
-					   " FROM term_folds k CROSS JOIN terms t ON t.id = k.term"
-					   " WHERE k.fold = ?1 AND t.status != 'rejected' LIMIT 16",
-					   err);
-	if (!s) {
-		rc = SV_ESTORE;
-		goto out;
-	}
-	for (int pass = 0; pass < 2 && !*found; pass++) {
+	combo_key(q, 0, q->toks.n, 0, &k);
+	for (int pass = 0; pass < 2 && !fs.found; pass++) {
+		fs.key = pass ? q->norm.data : k.data;
 		sv_buf_reset(&f);
-		if (pass == 0) {
-			combo_key(q, 0, q->toks.n, 0, &k);
-			sv_match_fold(k.data, k.len, &f);
-		} else {
-			sv_match_fold(q->norm.data, q->norm.len, &f);
-		}
-		sqlite3_bind_text(s, 1, f.data, -1, SQLITE_STATIC);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			struct sv_match_term t;
-			term_read(s, &t);
-			if (t.lang == q->lang) {
-				add_hit(r, &t, SV_MATCH_FOLD, 0.9);
-			} else {
-				char ev[160];
-				snprintf(ev, sizeof(ev), "spelling: %s ~ %s",
-					 pass ? q->norm.data : k.data, t.lemma_key);
-				add_equiv(r, &t, SIZE_MAX,
-					  sv_match_spelling(pass ? q->norm.data : k.data,
-							    t.lemma_key),
-					  t.status, ev, 0);
-			}
-			(*found)++;
-			term_release(&t);
-		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE) {
-			rc = sv_store_fail(m->st, err, "term lookup");
+		sv_match_fold(fs.key, strlen(fs.key), &f);
+		struct sv_store_terms_query tq = {
+			.by = SV_STORE_TERMS_FOLD, .key = f.data, .limit = 16
+		};
+		if ((rc = sv_store_terms_find(m->st, &tq, fold_each, &fs, err)))
 			goto out;
-		}
-		rc = SV_OK;
 	}
 out:
+	*found = fs.found;
 	sv_buf_release(&k);
 	sv_buf_release(&f);
 	return rc;
@@ -543,128 +544,143 @@ static double cand_sim(const struct query *q, const struct sv_match_term *t, str
 	return dice > sp ? dice : sp;
 }
 
+/* The terms found for suggestions, each once, with their similarity. */
+struct cands {
+	struct cand *v;
+	size_t n, cap;
+	const struct query *q; /* the query being looked for */
+	size_t qi;             /* its index */
+	struct sv_mtoks tt;    /* scratch */
+};
+
+static int cand_each(void *ctx, const struct sv_store_term *row)
+{
+	struct cands *cs = ctx;
+	for (size_t i = 0; i < cs->n; i++)
+		if (cs->v[i].t.id == row->id)
+			return 0;
+	struct cand x;
+	term_from_row(&x.t, row);
+	x.sim = cand_sim(cs->q, &x.t, &cs->tt);
+	x.qi = cs->qi;
+	if (x.t.lang != cs->q->lang)
+		x.sim *= 0.95;
+	SV_GROW(cs->v, cs->cap, cs->n + 1);
+	cs->v[cs->n++] = x;
+	return 0;
+}
+
+/* Four-letter pieces of the folded keys (three-letter for short queries),
+ * OR'ed: a phrase of two trigrams, far more selective than one, and a typo
+ * still leaves most. */
+static void fold_pieces_query(const struct query *q, struct sv_buf *fq)
+{
+	struct sv_buf f = SV_BUF_INIT;
+	sv_match_fold(q->norm.data, q->norm.len, &f);
+	uint32_t off[256];
+	size_t no = 0;
+	for (size_t i = 0; i < f.len && no < 256; i++)
+		if (((unsigned char)f.data[i] & 0xC0) != 0x80)
+			off[no++] = (uint32_t)i;
+	size_t w = no >= 6 ? 4 : 3;
+	for (size_t i = 0; i + w <= no; i++) {
+		size_t end = i + w < no ? off[i + w] : f.len;
+		if (memchr(f.data + off[i], ' ', end - off[i]))
+			continue;
+		if (fq->len)
+			sv_buf_adds(fq, " OR ");
+		sv_match__fts_quote(fq, f.data + off[i], end - off[i]);
+	}
+	sv_buf_release(&f);
+}
+
+/* The content words' first lemmas, OR'ed. */
+static void lemma_words_query(const struct query *q, struct sv_buf *fq)
+{
+	struct sv_buf k = SV_BUF_INIT;
+	for (size_t i = 0; i < q->toks.n; i++) {
+		if (is_stop(q, i))
+			continue;
+		sv_buf_reset(&k);
+		sv_match__lemma_alt(&q->toks.v[i], 0, &k);
+		if (fq->len)
+			sv_buf_adds(fq, " OR ");
+		sv_match__fts_quote(fq, k.data, k.len);
+	}
+	sv_buf_release(&k);
+}
+
+/* Candidates for every query: terms sharing spelling pieces, then terms
+ * sharing lemmas; sorted by similarity. */
+static int gather_cands(struct sv_match *m, const struct query *qs, size_t nq, struct cands *cs,
+			struct sv_error *err)
+{
+	static const size_t per_query = 40; /* best-ranked terms read per FTS query */
+	int rc = SV_OK;
+	struct sv_buf fq = SV_BUF_INIT;
+	for (size_t qi = 0; qi < nq; qi++) {
+		const struct query *q = &qs[qi];
+		if (!q->toks.n)
+			continue;
+		cs->q = q;
+		cs->qi = qi;
+		for (int pass = 0; pass < 2; pass++) {
+			sv_buf_reset(&fq);
+			if (pass == 0)
+				fold_pieces_query(q, &fq);
+			else
+				lemma_words_query(q, &fq);
+			if (!fq.len)
+				continue;
+			struct sv_store_terms_query tq = {
+				.by = pass ? SV_STORE_TERMS_LEMMA_WORDS : SV_STORE_TERMS_FOLD_WORDS,
+				.key = fq.data,
+				.limit = per_query,
+			};
+			if ((rc = sv_store_terms_find(m->st, &tq, cand_each, cs, err)))
+				goto out;
+		}
+	}
+	if (cs->n > 1)
+		qsort(cs->v, cs->n, sizeof(*cs->v), cmp_cand);
+out:
+	sv_buf_release(&fq);
+	return rc;
+}
+
+/* "Did you mean": inflections the lemmatiser missed are hits, in the first
+ * language that has them; with no hit, the most similar terms are
+ * suggestions. */
 static int suggest(struct sv_match *m, struct query *qs, size_t nq,
 		   const struct sv_match_lookup_opts *o, struct sv_match_lookup *r,
 		   struct sv_error *err)
 {
+	struct cands cs = { 0 };
 	int rc = SV_OK;
-	struct cand *c = NULL;
-	size_t nc = 0, cc = 0;
-	struct sv_buf fq = SV_BUF_INIT, f = SV_BUF_INIT, k = SV_BUF_INIT;
-	struct sv_mtoks tt = { 0 };
-	if (!m->has_term_index)
+	if (!m->has_term_index || (rc = gather_cands(m, qs, nq, &cs, err)))
 		goto out;
-	sqlite3_stmt *tri = sv_store_prepare(
-		m->st,
-		"SELECT " TERM_COLS " FROM (SELECT rowid AS id FROM term_folds_fts WHERE"
-		" term_folds_fts MATCH ?1 ORDER BY rank LIMIT 40) x CROSS JOIN terms t ON t.id = x.id"
-		" WHERE t.status != 'rejected'",
-		err);
-	sqlite3_stmt *lem = sv_store_prepare(
-		m->st,
-		"SELECT " TERM_COLS " FROM (SELECT rowid AS id FROM terms_fts WHERE"
-		" terms_fts MATCH ?1 ORDER BY rank LIMIT 40) x CROSS JOIN terms t ON t.id = x.id"
-		" WHERE t.status != 'rejected'",
-		err);
-	if (!tri || !lem) {
-		rc = SV_ESTORE;
-		goto out;
-	}
-	for (size_t qi = 0; qi < nq; qi++) {
-		struct query *q = &qs[qi];
-		if (!q->toks.n)
+	for (size_t i = 0; i < cs.n; i++) {
+		const struct cand *c = &cs.v[i];
+		if (c->t.lang != qs[c->qi].lang || !inflection_of(&qs[c->qi], &c->t, &cs.tt))
 			continue;
-		for (int pass = 0; pass < 2; pass++) {
-			sqlite3_stmt *s = pass ? lem : tri;
-			sv_buf_reset(&fq);
-			if (pass == 0) {
-				/* four-letter pieces of the folded keys (three-letter for
-				 * short queries), OR'ed: a phrase of two trigrams, far more
-				 * selective than one, and a typo still leaves most */
-				sv_buf_reset(&f);
-				sv_match_fold(q->norm.data, q->norm.len, &f);
-				uint32_t off[256];
-				size_t no = 0;
-				for (size_t i = 0; i < f.len && no < 256; i++)
-					if (((unsigned char)f.data[i] & 0xC0) != 0x80)
-						off[no++] = (uint32_t)i;
-				size_t w = no >= 6 ? 4 : 3;
-				for (size_t i = 0; i + w <= no; i++) {
-					size_t end = i + w < no ? off[i + w] : f.len;
-					if (memchr(f.data + off[i], ' ', end - off[i]))
-						continue;
-					if (fq.len)
-						sv_buf_adds(&fq, " OR ");
-					sv_match__fts_quote(&fq, f.data + off[i], end - off[i]);
-				}
-			} else {
-				for (size_t i = 0; i < q->toks.n; i++) {
-					if (is_stop(q, i))
-						continue;
-					sv_buf_reset(&k);
-					sv_match__lemma_alt(&q->toks.v[i], 0, &k);
-					if (fq.len)
-						sv_buf_adds(&fq, " OR ");
-					sv_match__fts_quote(&fq, k.data, k.len);
-				}
-			}
-			if (!fq.len)
-				continue;
-			sqlite3_bind_text(s, 1, fq.data, -1, SQLITE_STATIC);
-			while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-				struct cand x;
-				term_read(s, &x.t);
-				int dup = 0;
-				for (size_t i = 0; i < nc && !dup; i++)
-					dup = c[i].t.id == x.t.id;
-				if (dup) {
-					term_release(&x.t);
-					continue;
-				}
-				x.sim = cand_sim(q, &x.t, &tt);
-				x.qi = qi;
-				if (x.t.lang != q->lang)
-					x.sim *= 0.95;
-				SV_GROW(c, cc, nc + 1);
-				c[nc++] = x;
-			}
-			sqlite3_reset(s);
-			if (rc != SQLITE_DONE) {
-				rc = sv_store_fail(m->st, err, "term suggestions");
-				goto out;
-			}
-			rc = SV_OK;
-		}
-	}
-	if (nc > 1)
-		qsort(c, nc, sizeof(*c), cmp_cand);
-	/* Inflections the lemmatiser missed are hits, in the first language
-	 * that has them; the rest are suggestions. */
-	for (size_t i = 0; i < nc; i++) {
-		if (c[i].t.lang != qs[c[i].qi].lang || !inflection_of(&qs[c[i].qi], &c[i].t, &tt))
+		if (r->nhits && r->hits[0].term.lang != c->t.lang)
 			continue;
-		if (r->nhits && r->hits[0].term.lang != c[i].t.lang)
-			continue;
-		add_hit(r, &c[i].t, SV_MATCH_STEM, 0.6 * c[i].sim + 0.2);
+		add_hit(r, &c->t, SV_MATCH_STEM, 0.6 * c->sim + 0.2);
 	}
-	size_t max = o->max_suggest;
-	for (size_t i = 0; i < nc && r->nsuggest < max && !r->nhits; i++) {
-		if (c[i].sim < 0.4)
+	for (size_t i = 0; i < cs.n && r->nsuggest < o->max_suggest && !r->nhits; i++) {
+		if (cs.v[i].sim < 0.4)
 			break;
 		SV_GROW(r->suggest, r->scap, r->nsuggest + 1);
 		r->suggest_sim = sv_realloc(r->suggest_sim, r->scap * sizeof(*r->suggest_sim));
-		r->suggest_sim[r->nsuggest] = c[i].sim;
-		r->suggest[r->nsuggest++] = c[i].t;
-		c[i].t.citation = c[i].t.lemma_key = c[i].t.status = c[i].t.kind = NULL;
+		r->suggest_sim[r->nsuggest] = cs.v[i].sim;
+		r->suggest[r->nsuggest++] = cs.v[i].t;
+		cs.v[i].t.citation = cs.v[i].t.lemma_key = cs.v[i].t.kind = NULL;
 	}
 out:
-	for (size_t i = 0; i < nc; i++)
-		term_release(&c[i].t);
-	free(c);
-	sv_buf_release(&fq);
-	sv_buf_release(&f);
-	sv_buf_release(&k);
-	sv_match__mtoks_release(&tt);
+	for (size_t i = 0; i < cs.n; i++)
+		term_release(&cs.v[i].t);
+	free(cs.v);
+	sv_match__mtoks_release(&cs.tt);
 	return rc;
 }
 
@@ -675,17 +691,145 @@ static int russian_letters(const char *s)
 	       strstr(s, "Э") || strstr(s, "Ё");
 }
 
+/* The languages to try, likelier first, in q[0..*nq); *sure when the
+ * language is given or plain from the text. */
+static void query_langs(const char *text, enum sv_lang lang, struct query *q, size_t *nq,
+			int *sure)
+{
+	*nq = 0;
+	*sure = 1;
+	if (lang == SV_LANG_RU || lang == SV_LANG_BG) {
+		q[(*nq)++].lang = lang;
+		return;
+	}
+	double conf = 0;
+	enum sv_lang d = sv_lang_detect(text, strlen(text), &conf);
+	*sure = (d == SV_LANG_RU || d == SV_LANG_BG) && conf >= 0.9 && strchr(text, ' ');
+	if (russian_letters(text)) {
+		d = SV_LANG_RU;
+		*sure = 1;
+	}
+	q[(*nq)++].lang = d == SV_LANG_BG ? SV_LANG_BG : SV_LANG_RU;
+	q[(*nq)++].lang = q[0].lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU;
+}
+
+/* Exact lemma sequences and forms, in the likelier language first; when the
+ * language was a guess, the other too, and the more frequent wins (the
+ * other language's hits are dropped). *pick gets the language with hits,
+ * or SIZE_MAX. */
+static int whole_term_hits(struct sv_match *m, const char *text, struct query *q, size_t nq,
+			   int sure, struct sv_match_lookup *out, size_t *pick,
+			   struct sv_error *err)
+{
+	int rc;
+	*pick = SIZE_MAX;
+	for (size_t i = 0; i < nq && (*pick == SIZE_MAX || (!sure && i == 1)); i++) {
+		if ((rc = query_ready(m, &q[i], text, err)) ||
+		    (rc = strong_hits(m, &q[i], text, out, err)))
+			return rc;
+		if (out->nhits && *pick == SIZE_MAX)
+			*pick = i;
+	}
+	if (*pick != 0 || nq != 2)
+		return SV_OK;
+	int64_t best[2] = { -1, -1 };
+	for (size_t i = 0; i < out->nhits; i++) {
+		int k = out->hits[i].term.lang == q[1].lang;
+		if (out->hits[i].term.freq > best[k])
+			best[k] = out->hits[i].term.freq;
+	}
+	if (best[1] > best[0])
+		*pick = 1;
+	size_t k = 0;
+	for (size_t i = 0; i < out->nhits; i++) {
+		if (out->hits[i].term.lang == q[*pick].lang)
+			out->hits[k++] = out->hits[i];
+		else
+			term_release(&out->hits[i].term);
+	}
+	out->nhits = k;
+	return SV_OK;
+}
+
+/* Partial matches in the picked language, else in another that has them
+ * (then *pick moves there). */
+static int partial_hits_any(struct sv_match *m, const char *text, struct query *q, size_t nq,
+			    struct sv_match_lookup *out, size_t *pick, struct sv_error *err)
+{
+	size_t before = out->nhits;
+	int rc = partial_hits(m, &q[*pick], out, err);
+	for (size_t i = 0; i < nq && !rc && out->nhits == before && !out->nequivs; i++)
+		if (i != *pick && (rc = query_ready(m, &q[i], text, err)) == SV_OK &&
+		    (rc = partial_hits(m, &q[i], out, err)) == SV_OK && out->nhits > before)
+			*pick = i;
+	return rc;
+}
+
+/* Sorts the hits best first and keeps max of them; with trim_context, at
+ * most three partial ones behind a whole-term hit. */
+static void rank_hits(struct sv_match_lookup *out, size_t max, int trim_context)
+{
+	if (out->nhits > 1)
+		qsort(out->hits, out->nhits, sizeof(*out->hits), cmp_hit);
+	if (trim_context && out->nhits && out->hits[0].rank >= 0.9) {
+		size_t k = 0, partial = 0;
+		for (size_t i = 0; i < out->nhits; i++) {
+			if (out->hits[i].rank < 0.9 && ++partial > 3)
+				term_release(&out->hits[i].term);
+			else
+				out->hits[k++] = out->hits[i];
+		}
+		out->nhits = k;
+	}
+	while (out->nhits > max)
+		term_release(&out->hits[--out->nhits].term);
+}
+
+/* The equivalents of every hit, sorted. Direct (spelling) equivalents were
+ * added with hit SIZE_MAX: they stay last; the others follow hit order. */
+static int all_equivalents(struct sv_match *m, struct sv_match_lookup *out, struct sv_error *err)
+{
+	int rc = SV_OK;
+	for (size_t i = 0; i < out->nhits && !rc; i++)
+		rc = equivalents(m, out, i, err);
+	if (!rc && out->nequivs > 1)
+		qsort(out->equivs, out->nequivs, sizeof(*out->equivs), cmp_equiv);
+	return rc;
+}
+
+/* Nothing matched: suggestions in every language, and the stem hits they
+ * bring with their equivalents. */
+static int suggestions(struct sv_match *m, const char *text, struct query *q, size_t nq,
+		       const struct sv_match_lookup_opts *o, struct sv_match_lookup *out,
+		       struct sv_error *err)
+{
+	int rc = SV_OK;
+	for (size_t i = 0; i < nq && !rc; i++)
+		rc = query_ready(m, &q[i], text, err);
+	if (rc || (rc = suggest(m, q, nq, o, out, err)) || !out->nhits)
+		return rc;
+	out->lang = out->hits[0].term.lang;
+	for (size_t i = 0; i < nq; i++)
+		if (q[i].lang == out->lang) {
+			free(out->lemmas);
+			out->lemmas = sv_strdup(q[i].lemmas.data);
+		}
+	rank_hits(out, o->max_hits, 0);
+	return all_equivalents(m, out, err);
+}
+
 int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_lookup_opts *opts,
 		    struct sv_match_lookup *out, struct sv_error *err)
 {
-	struct sv_match_lookup_opts o = { SV_LANG_UNKNOWN, 8, 5, 1 };
+	struct sv_match_lookup_opts o;
+	sv_match_lookup_opts_init(&o);
 	if (opts) {
 		o.lang = opts->lang;
 		if (opts->max_hits)
 			o.max_hits = opts->max_hits;
 		if (opts->max_suggest)
 			o.max_suggest = opts->max_suggest;
-		o.partial = opts->partial >= 0;
+		o.partial = opts->partial;
 	}
 	sv_match_lookup_release(out);
 	struct query q[2];
@@ -695,49 +839,11 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 		sv_buf_init(&q[i].lemmas);
 		sv_buf_init(&q[i].key);
 	}
-	size_t nq = 0;
-	int rc = SV_OK, sure = 1;
-	if (o.lang == SV_LANG_RU || o.lang == SV_LANG_BG) {
-		q[nq++].lang = o.lang;
-	} else {
-		double conf = 0;
-		enum sv_lang d = sv_lang_detect(text, strlen(text), &conf);
-		sure = (d == SV_LANG_RU || d == SV_LANG_BG) && conf >= 0.9 && strchr(text, ' ');
-		if (russian_letters(text)) {
-			d = SV_LANG_RU;
-			sure = 1;
-		}
-		q[nq++].lang = d == SV_LANG_BG ? SV_LANG_BG : SV_LANG_RU;
-		q[nq++].lang = q[0].lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU;
-	}
-	/* Exact lemma sequences and forms, in the likelier language first; when
-	 * the language was a guess, the other too, and the more frequent wins. */
-	size_t pick = SIZE_MAX;
-	for (size_t i = 0; i < nq && (pick == SIZE_MAX || (!sure && i == 1)); i++) {
-		if ((rc = query_ready(m, &q[i], text, err)) ||
-		    (rc = strong_hits(m, &q[i], text, out, err)))
-			goto out;
-		if (out->nhits && pick == SIZE_MAX)
-			pick = i;
-	}
-	if (pick == 0 && nq == 2) {
-		int64_t best[2] = { -1, -1 };
-		for (size_t i = 0; i < out->nhits; i++) {
-			int k = out->hits[i].term.lang == q[1].lang;
-			if (out->hits[i].term.freq > best[k])
-				best[k] = out->hits[i].term.freq;
-		}
-		if (best[1] > best[0])
-			pick = 1;
-		size_t k = 0;
-		for (size_t i = 0; i < out->nhits; i++) {
-			if (out->hits[i].term.lang == q[pick].lang)
-				out->hits[k++] = out->hits[i];
-			else
-				term_release(&out->hits[i].term);
-		}
-		out->nhits = k;
-	}
+	size_t nq, pick;
+	int rc, sure;
+	query_langs(text, o.lang, q, &nq, &sure);
+	if ((rc = whole_term_hits(m, text, q, nq, sure, out, &pick, err)))
+		goto out;
 	/* Spelling variants (Кыргызстан / Киргизстан). */
 	for (size_t i = 0; i < nq && pick == SIZE_MAX; i++) {
 		size_t found = 0;
@@ -748,63 +854,16 @@ int sv_match_lookup(struct sv_match *m, const char *text, const struct sv_match_
 	}
 	if (pick == SIZE_MAX)
 		pick = 0;
-	if (o.partial) {
-		size_t before = out->nhits;
-		if ((rc = partial_hits(m, &q[pick], out, err)))
-			goto out;
-		for (size_t i = 0; i < nq && out->nhits == before && !out->nequivs; i++)
-			if (i != pick && (rc = query_ready(m, &q[i], text, err)) == SV_OK &&
-			    (rc = partial_hits(m, &q[i], out, err)) == SV_OK && out->nhits > before)
-				pick = i;
-		if (rc)
-			goto out;
-	}
+	if (o.partial == SV_MATCH_PARTIAL_ON &&
+	    (rc = partial_hits_any(m, text, q, nq, out, &pick, err)))
+		goto out;
 	out->lang = q[pick].lang;
 	out->lemmas = sv_strdup(q[pick].lemmas.data);
-	if (out->nhits > 1)
-		qsort(out->hits, out->nhits, sizeof(*out->hits), cmp_hit);
-	/* Behind a whole-term hit, partial ones are context: three at most. */
-	if (out->nhits && out->hits[0].rank >= 0.9) {
-		size_t k = 0, partial = 0;
-		for (size_t i = 0; i < out->nhits; i++) {
-			if (out->hits[i].rank < 0.9 && ++partial > 3)
-				term_release(&out->hits[i].term);
-			else
-				out->hits[k++] = out->hits[i];
-		}
-		out->nhits = k;
-	}
-	while (out->nhits > o.max_hits)
-		term_release(&out->hits[--out->nhits].term);
-	/* Direct (spelling) equivalents were added with hit SIZE_MAX: they stay
-	 * last; equivalents of hits follow hit order. */
-	for (size_t i = 0; i < out->nhits; i++)
-		if ((rc = equivalents(m, out, i, err)))
-			goto out;
-	if (out->nequivs > 1)
-		qsort(out->equivs, out->nequivs, sizeof(*out->equivs), cmp_equiv);
-	if (!out->nhits && !out->nequivs) {
-		for (size_t i = 0; i < nq && !rc; i++)
-			rc = query_ready(m, &q[i], text, err);
-		if (!rc)
-			rc = suggest(m, q, nq, &o, out, err);
-		if (!rc && out->nhits) {
-			out->lang = out->hits[0].term.lang;
-			for (size_t i = 0; i < nq; i++)
-				if (q[i].lang == out->lang) {
-					free(out->lemmas);
-					out->lemmas = sv_strdup(q[i].lemmas.data);
-				}
-			if (out->nhits > 1)
-				qsort(out->hits, out->nhits, sizeof(*out->hits), cmp_hit);
-			while (out->nhits > o.max_hits)
-				term_release(&out->hits[--out->nhits].term);
-			for (size_t i = 0; i < out->nhits && !rc; i++)
-				rc = equivalents(m, out, i, err);
-			if (out->nequivs > 1)
-				qsort(out->equivs, out->nequivs, sizeof(*out->equivs), cmp_equiv);
-		}
-	}
+	rank_hits(out, o.max_hits, 1);
+	if ((rc = all_equivalents(m, out, err)))
+		goto out;
+	if (!out->nhits && !out->nequivs)
+		rc = suggestions(m, text, q, nq, &o, out, err);
 out:
 	for (size_t i = 0; i < 2; i++)
 		query_release(&q[i]);

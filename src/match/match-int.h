@@ -6,11 +6,12 @@
 #include "match/match.h"
 
 #include "base/buf.h"
+#include "store/termbase.h"
 
 struct sv_match {
 	struct sv_store *st; /* borrowed */
 	struct sv_text *t;   /* borrowed */
-	int has_term_index;  /* schema has terms_fts / term_folds (migration 2) */
+	int has_term_index;  /* the store has its term indexes */
 	struct sv_tokens toks; /* scratch for sv_text_tokenize */
 };
 
@@ -56,7 +57,7 @@ void sv_match__mark_spans(struct sv_match *m, const char *text, const char *norm
 /* Appends an FTS5 string literal ("a ""b""") for s[0..n). */
 void sv_match__fts_quote(struct sv_buf *q, const char *s, size_t n);
 
-/* Owned copy of a text column, "" for NULL. */
-char *sv_match__col(sqlite3_stmt *s, int i);
+/* Owned copy of s, "" for NULL. */
+char *sv_match__dup(const char *s);
 
 #endif

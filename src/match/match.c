@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cyrillic.h"
 #include "base/utf8.h"
 
 struct sv_match *sv_match_open(struct sv_store *st, struct sv_text *t, struct sv_error *err)
@@ -13,16 +14,10 @@ struct sv_match *sv_match_open(struct sv_store *st, struct sv_text *t, struct sv
 	struct sv_match *m = sv_calloc(1, sizeof(*m));
 	m->st = st;
 	m->t = t;
-	sqlite3_stmt *s = sv_store_prepare(
-		st, "SELECT count(*) FROM sqlite_schema WHERE name IN ('terms_fts', 'term_folds')",
-		err);
-	if (!s) {
+	if (sv_store_has_term_index(st, &m->has_term_index, err)) {
 		free(m);
 		return NULL;
 	}
-	if (sqlite3_step(s) == SQLITE_ROW)
-		m->has_term_index = sqlite3_column_int(s, 0) == 2;
-	sqlite3_reset(s);
 	return m;
 }
 
@@ -212,10 +207,7 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 
 static uint32_t fold_cp(uint32_t c)
 {
-	if (c >= 0x410 && c <= 0x42F)
-		c += 0x20;
-	else if (c == 0x401)
-		c = 0x451;
+	c = sv_cyr_lower_russian(c);
 	switch (c) {
 	case 0x451: /* ё */
 	case 0x44D: /* э */ return 0x435;
@@ -392,8 +384,7 @@ void sv_match__fts_quote(struct sv_buf *q, const char *s, size_t n)
 	sv_buf_addc(q, '"');
 }
 
-char *sv_match__col(sqlite3_stmt *s, int i)
+char *sv_match__dup(const char *s)
 {
-	const unsigned char *v = sqlite3_column_text(s, i);
-	return sv_strdup(v ? (const char *)v : "");
+	return sv_strdup(s ? s : "");
 }

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "base/error.h"
+#include "base/status.h"
 #include "store/store.h"
 #include "text/text.h"
 
@@ -74,7 +75,7 @@ struct sv_match_term {
 	enum sv_lang lang;
 	char *citation;    /* the term as written */
 	char *lemma_key;   /* its lemma sequence */
-	char *status;      /* candidate, approved, rejected, forbidden */
+	enum sv_status status; /* candidate, approved or forbidden (never rejected) */
 	char *kind;
 	int64_t freq;
 	int preferred;
@@ -93,7 +94,7 @@ struct sv_match_equiv {
 	struct sv_match_term term;
 	size_t hit;        /* index of the hit it translates */
 	double score;      /* the pair's score (1 for concept-only links) */
-	char *status;      /* the pair's status, or the term's for concept links */
+	enum sv_status status; /* the pair's, or the term's for concept and spelling links */
 	char *evidence;    /* the pair's evidence ("" when none) */
 	int via_concept;   /* 1 when linked by concept only */
 };
@@ -113,14 +114,24 @@ struct sv_match_lookup {
 #define SV_MATCH_LOOKUP_INIT { 0 }
 void sv_match_lookup_release(struct sv_match_lookup *r);
 
-struct sv_match_lookup_opts {
-	enum sv_lang lang;   /* SV_LANG_UNKNOWN: detect (both languages tried) */
-	size_t max_hits;     /* default 8 */
-	size_t max_suggest;  /* default 5 */
-	int partial;         /* match parts of terms (default on: pass -1 for off) */
+/* Whether lookup also matches parts of terms. */
+enum sv_match_partial {
+	SV_MATCH_PARTIAL_ON = 0, /* also terms the query is part of, and terms in the query */
+	SV_MATCH_PARTIAL_OFF,    /* whole terms only (`sverka lookup --exact`) */
 };
 
-/* Looks text up in the termbase: hits in the query's language, ranked exact
+struct sv_match_lookup_opts {
+	enum sv_lang lang;   /* SV_LANG_UNKNOWN: detect (both languages tried) */
+	size_t max_hits;     /* hits kept, default 8 */
+	size_t max_suggest;  /* suggestions kept, default 5 */
+	enum sv_match_partial partial; /* default SV_MATCH_PARTIAL_ON */
+};
+
+/* Sets the defaults above. */
+void sv_match_lookup_opts_init(struct sv_match_lookup_opts *o);
+
+/* Looks text up in the termbase (opts NULL: the defaults; a zero max_hits
+ * or max_suggest: its default): hits in the query's language, ranked exact
  * lemma match first, and their equivalents; no hit fills suggest. A spelling
  * match in the other language (a Russian query spelt like a Bulgarian term)
  * is reported as an equivalent of the query itself (hit index SIZE_MAX). */
@@ -133,7 +144,8 @@ struct sv_match_tm {
 	int64_t unit;
 	double score;       /* 0..100 */
 	char *ru, *bg;      /* the unit's texts */
-	char *status, *origin, *method;
+	enum sv_status status; /* candidate or approved (rejected units are left out) */
+	char *origin, *method; /* "" when none */
 	/* Words of the unit's query-language text that differ from the query
 	 * (substituted or extra), as byte spans of ru or bg. */
 	struct sv_match_span *diff;
@@ -153,11 +165,15 @@ void sv_match_tms_release(struct sv_match_tms *r);
 struct sv_match_search_opts {
 	enum sv_lang lang; /* SV_LANG_UNKNOWN: detect */
 	size_t limit;      /* results, default 5 */
-	double min_score;  /* default 50 */
+	double min_score;  /* lowest score kept, 0..100, default 50 */
 	size_t candidates; /* units fetched and scored, default 80 */
 };
 
-/* Fuzzy matches for a sentence among the units: candidates from the
+/* Sets the defaults above. */
+void sv_match_search_opts_init(struct sv_match_search_opts *o);
+
+/* Fuzzy matches for a sentence among the units (opts NULL: the defaults; a
+ * zero field but lang: its default): candidates from the
  * postings of the query's tokens in the FTS index of unit lemmas (rare
  * tokens idf-weighted, common ones paired; see docs/MATCHING.md), scored
  * with sv_match_score(); ties by status (approved first) and unit id. */

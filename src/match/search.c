@@ -11,7 +11,6 @@ static void tm_release(struct sv_match_tm *tm)
 {
 	free(tm->ru);
 	free(tm->bg);
-	free(tm->status);
 	free(tm->origin);
 	free(tm->method);
 	free(tm->diff);
@@ -123,8 +122,8 @@ struct tokpost {
 	int64_t *ids;
 	size_t n, cap;
 	int complete;
-	sqlite3_stmt *st; /* open while incomplete */
-	char *expr;       /* its FTS5 expression: ("a" OR "b") */
+	struct sv_store_postings *it; /* open while incomplete */
+	char *expr;                   /* its FTS5 expression: ("a" OR "b") */
 };
 
 static int cmp_tokpost(const void *a, const void *b)
@@ -139,18 +138,22 @@ static int cmp_tokpost(const void *a, const void *b)
 	return x->tok < y->tok ? -1 : x->tok > y->tok;
 }
 
-/* Reads up to max more rowids of tp; returns an SQLite code (SQLITE_DONE
- * or SQLITE_ROW when stopped at the cap). */
-static int read_posts(struct tokpost *tp, size_t max)
+/* Reads up to max more unit ids of tp (complete when they ran out). */
+static int read_posts(struct tokpost *tp, size_t max, struct sv_error *err)
 {
-	int rc = SQLITE_ROW;
-	for (size_t k = 0; k < max && (rc = sqlite3_step(tp->st)) == SQLITE_ROW; k++) {
+	for (size_t k = 0; k < max; k++) {
+		int64_t unit;
+		int rc = sv_store_postings_next(tp->it, &unit, err);
+		if (rc)
+			return rc;
+		if (!unit) {
+			tp->complete = 1;
+			break;
+		}
 		SV_GROW(tp->ids, tp->cap, tp->n + 1);
-		tp->ids[tp->n++] = sqlite3_column_int64(tp->st, 0);
+		tp->ids[tp->n++] = unit;
 	}
-	if (rc == SQLITE_DONE)
-		tp->complete = 1;
-	return rc;
+	return SV_OK;
 }
 
 /* Trims ASCII spaces for the identical-text test. */
@@ -180,290 +183,341 @@ static int cmp_cand(const void *a, const void *b)
 				 *y = &((const struct cand *)b)->tm;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	int ax = !strcmp(x->status, "approved"), ay = !strcmp(y->status, "approved");
+	int ax = x->status == SV_STATUS_APPROVED, ay = y->status == SV_STATUS_APPROVED;
 	if (ax != ay)
 		return ay - ax;
 	return x->unit < y->unit ? -1 : x->unit > y->unit;
 }
 
-int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_search_opts *opts,
-		    struct sv_match_tms *out, struct sv_error *err)
+void sv_match_search_opts_init(struct sv_match_search_opts *o)
 {
-	struct sv_match_search_opts o = { SV_LANG_UNKNOWN, 5, 50, 80 };
-	if (opts) {
-		o.lang = opts->lang;
-		if (opts->limit)
-			o.limit = opts->limit;
-		if (opts->min_score > 0)
-			o.min_score = opts->min_score;
-		if (opts->candidates)
-			o.candidates = opts->candidates;
+	*o = (struct sv_match_search_opts){
+		.lang = SV_LANG_UNKNOWN,
+		.limit = 5,
+		.min_score = 50,
+		.candidates = 80,
+	};
+}
+
+/* One search: the query's analysis, its tokens' postings, the weighted
+ * units and the scored candidates; freed by search_release(). */
+struct search {
+	struct sv_match *m;  /* borrowed */
+	const char *text;    /* borrowed */
+	struct sv_match_search_opts o;
+	enum sv_lang lang;
+	struct sv_buf norm, lemmas;
+	struct sv_mtoks toks;
+	size_t *order;       /* token indexes in the order they are looked up */
+	struct tokpost *tp;  /* the tokens looked up; rare ones first after read_postings */
+	size_t ntp, ctp;
+	size_t nrare;        /* tp[0..nrare) are rare: complete and not empty */
+	int64_t nunits;      /* the largest unit id, for idf */
+	struct acc acc;
+	struct cand *c;      /* the units scored at or above the floor */
+	size_t nc, cc;
+	size_t candidates;   /* units read and scored */
+};
+
+static void search_release(struct search *s)
+{
+	sv_buf_release(&s->norm);
+	sv_buf_release(&s->lemmas);
+	sv_match__mtoks_release(&s->toks);
+	free(s->order);
+	for (size_t i = 0; i < s->ntp; i++) {
+		sv_store_postings_close(s->tp[i].it);
+		free(s->tp[i].ids);
+		free(s->tp[i].expr);
 	}
-	sv_match_tms_release(out);
-	enum sv_lang lang = o.lang;
-	if (lang != SV_LANG_RU && lang != SV_LANG_BG) {
-		enum sv_lang d = sv_lang_detect(text, strlen(text), NULL);
-		lang = d == SV_LANG_BG ? SV_LANG_BG : SV_LANG_RU;
+	free(s->tp);
+	free(s->acc.v);
+	for (size_t i = 0; i < s->nc; i++) {
+		tm_release(&s->c[i].tm);
+		free(s->c[i].norm);
+		free(s->c[i].lemmas);
 	}
-	out->lang = lang;
-	int ru = lang == SV_LANG_RU;
-	const char *col = ru ? "ru_lemmas" : "bg_lemmas";
-	struct sv_buf norm = SV_BUF_INIT, lemmas = SV_BUF_INIT, q = SV_BUF_INIT;
-	struct sv_mtoks toks = { 0 };
-	struct tokpost *tp = NULL;
-	size_t ntp = 0, ctp = 0;
-	uint8_t *diff = NULL;
-	size_t cdiff = 0;
-	struct cand *c = NULL;
-	size_t nc = 0, cc = 0;
-	struct acc acc = { 0 };
-	int rc;
-	if ((rc = sv_match__analyse(m, lang, text, &norm, &lemmas, err)))
-		goto out;
-	sv_match__mtoks(norm.data, lemmas.data, &toks);
-	if (!toks.n)
-		goto out;
-	/* Each content token's postings (its lemmas OR'ed; stop words only when
-	 * there is nothing else), read up to SEARCH_RARE rows: the tokens under
-	 * that cap are the rare ones and are weighted by idf. When fewer than
-	 * two are rare, the others are read on up to SEARCH_POSTINGS in all. */
-	int64_t nunits = 1;
-	{
-		sqlite3_stmt *mx = sv_store_prepare(m->st, "SELECT max(id) FROM units", err);
-		if (!mx) {
-			rc = SV_ESTORE;
-			goto out;
-		}
-		if (sqlite3_step(mx) == SQLITE_ROW && sqlite3_column_int64(mx, 0) > 0)
-			nunits = sqlite3_column_int64(mx, 0);
-		sqlite3_reset(mx);
-	}
-	struct sqlite3 *db = sv_store_db(m->st);
-	static const char ids_sql[] = "SELECT rowid FROM units_fts WHERE units_fts MATCH ?1";
-	/* Longer words first (a free guess at rarity, so that the rare ones are
-	 * found after a few reads), alternately from the sentence's two halves
-	 * (so that a unit holding only one half of it does not tie with one
-	 * holding all of it). */
-	size_t *order = sv_malloc((toks.n + 1) * sizeof(*order));
-	size_t half = (toks.n + 1) / 2;
-	for (size_t i = 0; i < toks.n; i++)
+	free(s->c);
+}
+
+/* Longer words first (a free guess at rarity, so that the rare ones are
+ * found after a few reads), alternately from the sentence's two halves (so
+ * that a unit holding only one half of it does not tie with one holding all
+ * of it). */
+static void order_tokens(struct search *s)
+{
+	const struct sv_mtoks *toks = &s->toks;
+	size_t *order = sv_malloc((toks->n + 1) * sizeof(*order));
+	size_t half = (toks->n + 1) / 2;
+	for (size_t i = 0; i < toks->n; i++)
 		order[i] = i;
 	for (int h = 0; h < 2; h++) {
-		size_t *v = order + (h ? half : 0), n = h ? toks.n - half : half;
+		size_t *v = order + (h ? half : 0), n = h ? toks->n - half : half;
 		for (size_t i = 1; i < n; i++)
-			for (size_t k = i; k > 0 && toks.v[v[k]].klen > toks.v[v[k - 1]].klen;
+			for (size_t k = i; k > 0 && toks->v[v[k]].klen > toks->v[v[k - 1]].klen;
 			     k--) {
 				size_t x = v[k];
 				v[k] = v[k - 1];
 				v[k - 1] = x;
 			}
 	}
-	{
-		size_t *mix = sv_malloc((toks.n + 1) * sizeof(*mix)), a = 0, b = half, k = 0;
-		while (k < toks.n) {
-			if (a < half)
-				mix[k++] = order[a++];
-			if (b < toks.n)
-				mix[k++] = order[b++];
-		}
-		free(order);
-		order = mix;
+	s->order = sv_malloc((toks->n + 1) * sizeof(*s->order));
+	for (size_t a = 0, b = half, k = 0; k < toks->n;) {
+		if (a < half)
+			s->order[k++] = order[a++];
+		if (b < toks->n)
+			s->order[k++] = order[b++];
 	}
+	free(order);
+}
+
+/* The FTS5 expression for a token's lemmas: ("a" OR "b"). */
+static void token_expr(const struct sv_mtok *t, struct sv_buf *q)
+{
+	struct sv_buf alt = SV_BUF_INIT;
+	sv_buf_reset(q);
+	sv_buf_addc(q, '(');
+	for (size_t k = 0; sv_match__lemma_alt(t, k, &alt); k++) {
+		if (alt.len) {
+			if (q->data[q->len - 1] != '(')
+				sv_buf_adds(q, " OR ");
+			sv_match__fts_quote(q, alt.data, alt.len);
+		}
+		sv_buf_reset(&alt);
+	}
+	sv_buf_release(&alt);
+	sv_buf_addc(q, ')');
+}
+
+/* Whether token i has the same lemmas as a token looked up already. */
+static int token_seen(const struct search *s, size_t i)
+{
+	const struct sv_mtok *t = &s->toks.v[i];
+	for (size_t k = 0; k < s->ntp; k++) {
+		const struct sv_mtok *u = &s->toks.v[s->tp[k].tok];
+		if (u->llen == t->llen && !memcmp(u->lem, t->lem, t->llen))
+			return 1;
+	}
+	return 0;
+}
+
+/* Each content token's postings (its lemmas OR'ed; stop words only when
+ * there is nothing else), in token order, read up to SEARCH_RARE rows: the
+ * tokens under that cap are the rare ones. Stops at SEARCH_ENOUGH rare
+ * tokens or SEARCH_TOKENS looked up; then sorts the rare ones first. */
+static int read_postings(struct search *s, struct sv_error *err)
+{
+	struct sv_buf q = SV_BUF_INIT;
 	size_t rare = 0;
-	for (int content_only = 1; content_only >= 0 && !ntp; content_only--) {
-		for (size_t oi = 0; oi < toks.n && ntp < SEARCH_TOKENS && rare < SEARCH_ENOUGH;
-		     oi++) {
-			size_t i = order[oi];
-			const struct sv_mtok *t = &toks.v[i];
-			if (content_only && sv_text_is_stopword(lang, t->key, t->klen))
+	int rc = SV_OK;
+	for (int content_only = 1; content_only >= 0 && !s->ntp; content_only--) {
+		for (size_t oi = 0;
+		     oi < s->toks.n && s->ntp < SEARCH_TOKENS && rare < SEARCH_ENOUGH; oi++) {
+			size_t i = s->order[oi];
+			const struct sv_mtok *t = &s->toks.v[i];
+			if (content_only && sv_text_is_stopword(s->lang, t->key, t->klen))
 				continue;
-			/* the same lemmas as an earlier token: once */
-			int dup = 0;
-			for (size_t k = 0; k < ntp && !dup; k++) {
-				const struct sv_mtok *u = &toks.v[tp[k].tok];
-				dup = u->llen == t->llen && !memcmp(u->lem, t->lem, t->llen);
-			}
-			if (dup || !t->llen)
+			if (!t->llen || token_seen(s, i))
 				continue;
-			sv_buf_reset(&q);
-			sv_buf_addf(&q, "%s : (", col);
-			struct sv_buf alt = SV_BUF_INIT;
-			for (size_t k = 0; sv_match__lemma_alt(t, k, &alt); k++) {
-				if (alt.len) {
-					if (q.data[q.len - 1] != '(')
-						sv_buf_adds(&q, " OR ");
-					sv_match__fts_quote(&q, alt.data, alt.len);
-				}
-				sv_buf_reset(&alt);
-			}
-			sv_buf_release(&alt);
-			sv_buf_addc(&q, ')');
-			SV_GROW(tp, ctp, ntp + 1);
-			struct tokpost *x = &tp[ntp++];
+			token_expr(t, &q);
+			SV_GROW(s->tp, s->ctp, s->ntp + 1);
+			struct tokpost *x = &s->tp[s->ntp++];
 			memset(x, 0, sizeof(*x));
 			x->tok = i;
-			x->expr = sv_strdup(q.data + strlen(col) + 3);
-			/* one statement per token, open at once: not from the cache */
-			if (sqlite3_prepare_v2(db, ids_sql, -1, &x->st, NULL) != SQLITE_OK) {
-				rc = sv_store_fail(m->st, err, "fuzzy search");
+			x->expr = sv_strdup(q.data);
+			if ((rc = sv_store_postings_open(s->m->st, s->lang, q.data, &x->it, err)) ||
+			    (rc = read_posts(x, SEARCH_RARE, err)))
 				goto out;
-			}
-			sqlite3_bind_text(x->st, 1, q.data, -1, SQLITE_TRANSIENT);
-			int src = read_posts(x, SEARCH_RARE);
-			if (src != SQLITE_ROW && src != SQLITE_DONE) {
-				free(order);
-				rc = sv_store_fail(m->st, err, "fuzzy search");
-				goto out;
-			}
 			rare += x->complete && x->n;
 		}
 	}
-	free(order);
-	if (ntp > 1)
-		qsort(tp, ntp, sizeof(*tp), cmp_tokpost);
-	size_t nrare = 0;
-	while (nrare < ntp && tp[nrare].complete && tp[nrare].n)
-		nrare++;
-	/* Too few rare tokens: the units holding two or more of the common ones
-	 * (pairwise AND, which FTS5 answers by skipping through the doclists),
-	 * up to SEARCH_POSTINGS of them. */
-	if (nrare < 3 && ntp > nrare) {
-		size_t common[SEARCH_PAIRED], nc2 = 0;
-		for (size_t i = nrare; i < ntp && nc2 < SEARCH_PAIRED; i++)
-			if (!tp[i].complete && tp[i].n)
-				common[nc2++] = i;
-		if (nc2 >= 2) {
-			sv_buf_reset(&q);
-			sv_buf_addf(&q, "%s : (", col);
-			for (size_t a2 = 0; a2 < nc2; a2++)
-				for (size_t b2 = a2 + 1; b2 < nc2; b2++)
-					sv_buf_addf(&q, "%s(%s AND %s)",
-						    q.data[q.len - 1] == '(' ? "" : " OR ",
-						    tp[common[a2]].expr, tp[common[b2]].expr);
-			sv_buf_addc(&q, ')');
-			sqlite3_stmt *pq = sv_store_prepare(m->st, ids_sql, err);
-			if (!pq) {
-				rc = SV_ESTORE;
-				goto out;
-			}
-			sqlite3_bind_text(pq, 1, q.data, -1, SQLITE_STATIC);
-			float w = 2.0f * (float)log((double)(nunits + 1) / (SEARCH_RARE + 1.0)) +
-				  0.1f;
-			size_t got = 0;
-			while (got < SEARCH_POSTINGS && (rc = sqlite3_step(pq)) == SQLITE_ROW) {
-				acc_add(&acc, sqlite3_column_int64(pq, 0), w);
-				got++;
-			}
-			sqlite3_reset(pq);
-			if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-				rc = sv_store_fail(m->st, err, "fuzzy search");
-				goto out;
-			}
-			rc = SV_OK;
-		}
-	}
-	for (size_t i = 0; i < ntp; i++) {
-		if (!tp[i].complete || !tp[i].n)
-			continue;
-		float w = (float)log((double)(nunits + 1) / (double)(tp[i].n + 1)) + 0.1f;
-		for (size_t k = 0; k < tp[i].n; k++)
-			acc_add(&acc, tp[i].ids[k], w);
-	}
-	/* The best-weighted units, then their rows. */
-	size_t nbest = acc_best(&acc, o.candidates);
-	sqlite3_stmt *s = sv_store_prepare(
-		m->st,
-		ru ? "SELECT id, ru_text, bg_text, ru_norm, ru_lemmas, status, coalesce(origin, ''),"
-		     " method FROM units WHERE id = ?1 AND status != 'rejected'"
-		   : "SELECT id, bg_text, ru_text, bg_norm, bg_lemmas, status, coalesce(origin, ''),"
-		     " method FROM units WHERE id = ?1 AND status != 'rejected'",
-		err);
-	if (!s) {
-		rc = SV_ESTORE;
+	if (s->ntp > 1)
+		qsort(s->tp, s->ntp, sizeof(*s->tp), cmp_tokpost);
+	while (s->nrare < s->ntp && s->tp[s->nrare].complete && s->tp[s->nrare].n)
+		s->nrare++;
+out:
+	sv_buf_release(&q);
+	return rc;
+}
+
+/* Units found by a query, all of the same weight. */
+struct weighted {
+	struct acc *acc;
+	float w;
+};
+
+static int acc_post(void *ctx, int64_t unit)
+{
+	struct weighted *p = ctx;
+	acc_add(p->acc, unit, p->w);
+	return 0;
+}
+
+/* Too few rare tokens: the units holding two or more of the common ones
+ * (pairwise AND, which FTS5 answers by skipping through the doclists), up
+ * to SEARCH_POSTINGS of them, weighted alike. */
+static int pair_fallback(struct search *s, struct sv_error *err)
+{
+	size_t common[SEARCH_PAIRED], ncommon = 0;
+	int rc = SV_OK;
+	struct sv_buf q = SV_BUF_INIT;
+	if (s->nrare >= 3 || s->ntp <= s->nrare)
 		goto out;
+	for (size_t i = s->nrare; i < s->ntp && ncommon < SEARCH_PAIRED; i++)
+		if (!s->tp[i].complete && s->tp[i].n)
+			common[ncommon++] = i;
+	if (ncommon < 2)
+		goto out;
+	sv_buf_addc(&q, '(');
+	for (size_t a = 0; a < ncommon; a++)
+		for (size_t b = a + 1; b < ncommon; b++)
+			sv_buf_addf(&q, "%s(%s AND %s)", q.data[q.len - 1] == '(' ? "" : " OR ",
+				    s->tp[common[a]].expr, s->tp[common[b]].expr);
+	sv_buf_addc(&q, ')');
+	struct weighted post = {
+		&s->acc, 2.0f * (float)log((double)(s->nunits + 1) / (SEARCH_RARE + 1.0)) + 0.1f
+	};
+	rc = sv_store_unit_ids_match(s->m->st, s->lang, q.data, SEARCH_POSTINGS, acc_post, &post,
+				     err);
+out:
+	sv_buf_release(&q);
+	return rc;
+}
+
+/* The rare tokens' units, each weighted by the token's idf. */
+static void weigh_rare(struct search *s)
+{
+	for (size_t i = 0; i < s->ntp; i++) {
+		const struct tokpost *tp = &s->tp[i];
+		if (!tp->complete || !tp->n)
+			continue;
+		float w = (float)log((double)(s->nunits + 1) / (double)(tp->n + 1)) + 0.1f;
+		for (size_t k = 0; k < tp->n; k++)
+			acc_add(&s->acc, tp->ids[k], w);
 	}
-	double floor = o.min_score;
-	for (size_t bi = 0; bi < nbest; bi++) {
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, acc.v[bi].id);
-		if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-			if (rc != SQLITE_DONE) {
-				rc = sv_store_fail(m->st, err, "fuzzy search");
-				goto out;
-			}
-			continue;
-		}
-		out->candidates++;
-		const char *cnorm = (const char *)sqlite3_column_text(s, 3);
-		const char *clem = (const char *)sqlite3_column_text(s, 4);
-		const char *src = (const char *)sqlite3_column_text(s, 1);
-		if (!cnorm || !src)
-			continue;
-		/* The length difference alone bounds the score. */
-		size_t cn = 0;
-		for (const char *p = cnorm; *p; p++)
-			cn += (p == cnorm || p[-1] == ' ') && *p != ' ';
-		size_t L = cn > toks.n ? cn : toks.n, D = cn > toks.n ? cn - toks.n : toks.n - cn;
-		if (L && 100.0 * (double)(L - D) / (double)L < floor)
-			continue;
-		double sc = sv_match_score(norm.data, lemmas.data, cnorm, clem, NULL, 0);
-		if (sc >= 100 && !same_text(src, text))
-			sc = 99;
-		if (sc < floor)
-			continue;
-		SV_GROW(c, cc, nc + 1);
-		struct cand *x = &c[nc++];
-		memset(x, 0, sizeof(*x));
-		x->tm.unit = sqlite3_column_int64(s, 0);
-		x->tm.score = sc;
-		x->tm.ru = sv_match__col(s, ru ? 1 : 2);
-		x->tm.bg = sv_match__col(s, ru ? 2 : 1);
-		x->tm.status = sv_match__col(s, 5);
-		x->tm.origin = sv_match__col(s, 6);
-		x->tm.method = sv_match__col(s, 7);
-		x->norm = sv_strdup(cnorm);
-		x->lemmas = sv_match__col(s, 4);
-	}
-	sqlite3_reset(s);
-	rc = SV_OK;
-	if (nc > 1)
-		qsort(c, nc, sizeof(*c), cmp_cand);
-	for (size_t i = 0; i < nc && out->n < o.limit; i++) {
-		struct sv_match_tm *tm = &c[i].tm;
+}
+
+/* Scores one unit: a candidate when it reaches the floor (the length
+ * difference alone bounds the score, so most are left before scoring). */
+static int score_unit(void *ctx, const struct sv_store_unit_view *u)
+{
+	struct search *s = ctx;
+	double floor = s->o.min_score;
+	s->candidates++;
+	if (!u->norm || !u->text)
+		return 0;
+	size_t cn = 0;
+	for (const char *p = u->norm; *p; p++)
+		cn += (p == u->norm || p[-1] == ' ') && *p != ' ';
+	size_t qn = s->toks.n;
+	size_t L = cn > qn ? cn : qn, D = cn > qn ? cn - qn : qn - cn;
+	if (L && 100.0 * (double)(L - D) / (double)L < floor)
+		return 0;
+	double sc = sv_match_score(s->norm.data, s->lemmas.data, u->norm, u->lemmas, NULL, 0);
+	if (sc >= 100 && !same_text(u->text, s->text))
+		sc = 99;
+	if (sc < floor)
+		return 0;
+	int ru = s->lang == SV_LANG_RU;
+	SV_GROW(s->c, s->cc, s->nc + 1);
+	struct cand *x = &s->c[s->nc++];
+	memset(x, 0, sizeof(*x));
+	x->tm.unit = u->id;
+	x->tm.score = sc;
+	x->tm.ru = sv_match__dup(ru ? u->text : u->other);
+	x->tm.bg = sv_match__dup(ru ? u->other : u->text);
+	x->tm.status = u->status;
+	x->tm.origin = sv_match__dup(u->origin);
+	x->tm.method = sv_match__dup(u->method);
+	x->norm = sv_strdup(u->norm);
+	x->lemmas = sv_match__dup(u->lemmas);
+	return 0;
+}
+
+/* The best-weighted units, read and scored, the candidates sorted best
+ * first. */
+static int score_candidates(struct search *s, struct sv_error *err)
+{
+	size_t nbest = acc_best(&s->acc, s->o.candidates);
+	int rc;
+	for (size_t bi = 0; bi < nbest; bi++)
+		if ((rc = sv_store_unit_view_read(s->m->st, s->acc.v[bi].id, s->lang, score_unit, s,
+						  err)))
+			return rc;
+	if (s->nc > 1)
+		qsort(s->c, s->nc, sizeof(*s->c), cmp_cand);
+	return SV_OK;
+}
+
+/* The best candidates with distinct texts, up to the limit, moved to out
+ * with the words that differ from the query marked. */
+static void mark_diffs(struct search *s, struct sv_match_tms *out)
+{
+	uint8_t *diff = NULL;
+	size_t cdiff = 0;
+	struct sv_mtoks ct = { 0 };
+	int ru = s->lang == SV_LANG_RU;
+	for (size_t i = 0; i < s->nc && out->n < s->o.limit; i++) {
+		struct sv_match_tm *tm = &s->c[i].tm;
 		int dup = 0;
 		for (size_t k = 0; k < out->n && !dup; k++)
 			dup = !strcmp(out->v[k].ru, tm->ru) && !strcmp(out->v[k].bg, tm->bg);
 		if (dup)
 			continue;
-		struct sv_mtoks ct = { 0 };
-		sv_match__mtoks(c[i].norm, NULL, &ct);
+		sv_match__mtoks(s->c[i].norm, NULL, &ct);
 		SV_GROW(diff, cdiff, ct.n + 1);
-		sv_match_score(norm.data, lemmas.data, c[i].norm, c[i].lemmas, diff, ct.n);
-		sv_match__mark_spans(m, ru ? tm->ru : tm->bg, c[i].norm, diff, ct.n, &tm->diff,
-				     &tm->ndiff);
-		sv_match__mtoks_release(&ct);
+		sv_match_score(s->norm.data, s->lemmas.data, s->c[i].norm, s->c[i].lemmas, diff,
+			       ct.n);
+		sv_match__mark_spans(s->m, ru ? tm->ru : tm->bg, s->c[i].norm, diff, ct.n,
+				     &tm->diff, &tm->ndiff);
 		SV_GROW(out->v, out->cap, out->n + 1);
 		out->v[out->n++] = *tm;
 		memset(tm, 0, sizeof(*tm));
 	}
-out:
-	sv_buf_release(&norm);
-	sv_buf_release(&lemmas);
-	sv_buf_release(&q);
-	sv_match__mtoks_release(&toks);
-	for (size_t i = 0; i < nc; i++) {
-		tm_release(&c[i].tm);
-		free(c[i].norm);
-		free(c[i].lemmas);
-	}
-	free(c);
-	free(acc.v);
-	for (size_t i = 0; i < ntp; i++) {
-		sqlite3_finalize(tp[i].st);
-		free(tp[i].ids);
-		free(tp[i].expr);
-	}
-	free(tp);
+	sv_match__mtoks_release(&ct);
 	free(diff);
+}
+
+int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_search_opts *opts,
+		    struct sv_match_tms *out, struct sv_error *err)
+{
+	struct search s = { .m = m, .text = text, .norm = SV_BUF_INIT, .lemmas = SV_BUF_INIT };
+	sv_match_search_opts_init(&s.o);
+	if (opts) {
+		s.o.lang = opts->lang;
+		if (opts->limit)
+			s.o.limit = opts->limit;
+		if (opts->min_score > 0)
+			s.o.min_score = opts->min_score;
+		if (opts->candidates)
+			s.o.candidates = opts->candidates;
+	}
+	sv_match_tms_release(out);
+	s.lang = s.o.lang;
+	if (s.lang != SV_LANG_RU && s.lang != SV_LANG_BG) {
+		enum sv_lang d = sv_lang_detect(text, strlen(text), NULL);
+		s.lang = d == SV_LANG_BG ? SV_LANG_BG : SV_LANG_RU;
+	}
+	out->lang = s.lang;
+	int rc;
+	if ((rc = sv_match__analyse(m, s.lang, text, &s.norm, &s.lemmas, err)))
+		goto out;
+	sv_match__mtoks(s.norm.data, s.lemmas.data, &s.toks);
+	if (!s.toks.n)
+		goto out;
+	if ((rc = sv_store_units_max_id(m->st, &s.nunits, err)))
+		goto out;
+	if (!s.nunits)
+		s.nunits = 1;
+	order_tokens(&s);
+	if ((rc = read_postings(&s, err)) || (rc = pair_fallback(&s, err)))
+		goto out;
+	weigh_rare(&s);
+	if ((rc = score_candidates(&s, err)))
+		goto out;
+	out->candidates = s.candidates;
+	mark_diffs(&s, out);
+out:
+	search_release(&s);
 	return rc;
 }

@@ -12,7 +12,7 @@
 
 #include <microhttpd.h>
 
-#include "align/terms.h"
+#include "terms/terms.h"
 #include "base/buf.h"
 #include "base/status.h"
 #include "match/match.h"
@@ -149,7 +149,7 @@ static json_t *term_json(const struct sv_match_term *t)
 {
 	return json_pack("{s:I,s:s,s:s,s:s,s:o,s:o,s:I,s:b,s:I}", "id", (json_int_t)t->id, "term",
 			 t->citation, "lang", sv_lang_code(t->lang), "lemmas", t->lemma_key,
-			 "status", jstr(t->status), "kind", jstr(t->kind), "freq",
+			 "status", jstr(sv_status_name(t->status)), "kind", jstr(t->kind), "freq",
 			 (json_int_t)t->freq, "preferred", t->preferred, "concept",
 			 (json_int_t)t->concept);
 }
@@ -215,7 +215,7 @@ static void api_lookup(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		json_t *hit = e->hit == SIZE_MAX ? json_null() : json_integer((json_int_t)e->hit);
 		json_object_set_new(j, "hit", hit);
 		json_object_set_new(j, "score", json_real(e->score));
-		json_object_set_new(j, "pair_status", jstr(e->status));
+		json_object_set_new(j, "pair_status", jstr(sv_status_name(e->status)));
 		json_object_set_new(j, "evidence", jstr(e->evidence));
 		json_object_set_new(j, "via_concept", json_boolean(e->via_concept));
 		json_array_append_new(equivs, j);
@@ -274,8 +274,8 @@ static void api_search(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		const char *own = r.lang == SV_LANG_BG ? m->bg : m->ru;
 		json_array_append_new(a, json_pack("{s:I,s:f,s:s,s:s,s:o,s:o,s:o,s:o}", "unit",
 			(json_int_t)m->unit, "score", m->score, "ru", m->ru, "bg", m->bg,
-			"status", jstr(m->status), "origin", jstr(m->origin), "method",
-			jstr(m->method), "parts", diff_parts(own, m->diff, m->ndiff)));
+			"status", jstr(sv_status_name(m->status)), "origin", jstr(m->origin),
+			"method", jstr(m->method), "parts", diff_parts(own, m->diff, m->ndiff)));
 	}
 	sv_serve_json(rs, 200, json_pack("{s:s,s:s,s:I,s:o}", "query", q, "lang",
 		sv_lang_code(r.lang), "candidates", (json_int_t)r.candidates, "matches", a));
@@ -626,7 +626,7 @@ static int doc_add(void *ctx, const struct sv_store_doc *d)
 	return 0;
 }
 
-static int docpair_add(void *ctx, const struct sv_store_docpair *p)
+static int docpair_add(void *ctx, const struct sv_store_docpair_summary *p)
 {
 	json_array_append_new(ctx, json_pack("{s:I,s:I,s:I,s:s,s:s,s:f,s:s,s:b,s:I}", "id",
 		(json_int_t)p->id, "ru_doc", (json_int_t)p->ru_doc, "bg_doc",
@@ -654,7 +654,7 @@ static void api_documents(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		return;
 	json_t *docs = json_array(), *pairs = json_array();
 	if (sv_store_docs_list(rq->ctx->st, offset, limit, doc_add, docs, &total, &err) ||
-	    sv_store_docpairs_list(rq->ctx->st, 0, 0, docpair_add, pairs, &err)) {
+	    sv_store_docpair_summaries(rq->ctx->st, 0, 0, docpair_add, pairs, &err)) {
 		json_decref(docs);
 		json_decref(pairs);
 		fail_err(rs, &err);
@@ -679,7 +679,7 @@ static void api_document(struct sv_serve_req *rq, struct sv_serve_resp *rs, int6
 	}
 	json_t *j = doc_json(&d), *segs = json_array(), *pairs = json_array();
 	if (sv_store_segs_list(rq->ctx->st, id, seg_add, segs, &err) ||
-	    sv_store_docpairs_list(rq->ctx->st, id, 0, docpair_add, pairs, &err)) {
+	    sv_store_docpair_summaries(rq->ctx->st, id, 0, docpair_add, pairs, &err)) {
 		json_decref(j);
 		json_decref(segs);
 		json_decref(pairs);
@@ -698,9 +698,12 @@ static void api_docpair(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64
 {
 	struct sv_error err = { 0 };
 	json_t *found = json_array(), *units = json_array();
-	if (sv_store_docpairs_list(rq->ctx->st, 0, id, docpair_add, found, &err) ||
+	struct sv_store_units_filter uf = SV_STORE_UNITS_FILTER_INIT;
+	uf.any_status = 1;
+	uf.pair = id;
+	if (sv_store_docpair_summaries(rq->ctx->st, 0, id, docpair_add, found, &err) ||
 	    (json_array_size(found) &&
-	     sv_store_units_list(rq->ctx->st, id, unit_add, units, &err))) {
+	     sv_store_units_list(rq->ctx->st, &uf, unit_add, units, &err))) {
 		json_decref(found);
 		json_decref(units);
 		fail_err(rs, &err);

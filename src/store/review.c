@@ -226,7 +226,8 @@ out:
 /* The newest audit row's id (0 when none). */
 static int audit_last(struct sv_store *st, int64_t *id, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT coalesce(max(id), 0) FROM term_reviews", err);
+	sqlite3_stmt *s = sv_store_prepare(st, "SELECT coalesce(max(id), 0) FROM term_reviews",
+					   err);
 	if (!s)
 		return SV_ESTORE;
 	int r = sqlite3_step(s);
@@ -492,9 +493,9 @@ int sv_store_segs_list(struct sv_store *st, int64_t doc,
 	return rc;
 }
 
-static void docpair_row(sqlite3_stmt *s, struct sv_store_docpair *p)
+static void docpair_row(sqlite3_stmt *s, struct sv_store_docpair_summary *p)
 {
-	*p = (struct sv_store_docpair){
+	*p = (struct sv_store_docpair_summary){
 		.id = sqlite3_column_int64(s, 0),
 		.ru_doc = sqlite3_column_int64(s, 1),
 		.bg_doc = sqlite3_column_int64(s, 2),
@@ -507,9 +508,9 @@ static void docpair_row(sqlite3_stmt *s, struct sv_store_docpair *p)
 	};
 }
 
-int sv_store_docpairs_list(struct sv_store *st, int64_t doc, int64_t pair,
-			   int (*fn)(void *ctx, const struct sv_store_docpair *p), void *ctx,
-			   struct sv_error *err)
+int sv_store_docpair_summaries(struct sv_store *st, int64_t doc, int64_t pair,
+			       int (*fn)(void *ctx, const struct sv_store_docpair_summary *p),
+			       void *ctx, struct sv_error *err)
 {
 	sqlite3_stmt *s = sv_store_prepare(st,
 		"SELECT p.id, p.ru_doc, p.bg_doc, r.path, b.path, p.score, p.mode, p.declared,\n"
@@ -524,43 +525,12 @@ int sv_store_docpairs_list(struct sv_store *st, int64_t doc, int64_t pair,
 	sqlite3_bind_int64(s, 2, pair);
 	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_store_docpair p;
+		struct sv_store_docpair_summary p;
 		docpair_row(s, &p);
 		if (fn(ctx, &p))
 			break;
 	}
 	int rc = step_rows(st, s, r, err, "cannot list document pairs");
-	sqlite3_reset(s);
-	return rc;
-}
-
-int sv_store_units_list(struct sv_store *st, int64_t pair,
-			int (*fn)(void *ctx, const struct sv_store_unit *u), void *ctx,
-			struct sv_error *err)
-{
-	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT id, ru_segs, bg_segs, ru_text, bg_text, link, score, method, status\n"
-		"FROM units WHERE pair = ?1 ORDER BY id", err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, pair);
-	int r;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_store_unit u = {
-			.id = sqlite3_column_int64(s, 0),
-			.ru_segs = COL_TEXT(s, 1),
-			.bg_segs = COL_TEXT(s, 2),
-			.ru_text = COL_TEXT(s, 3),
-			.bg_text = COL_TEXT(s, 4),
-			.link = COL_TEXT(s, 5),
-			.score = sqlite3_column_double(s, 6),
-			.method = COL_TEXT(s, 7),
-			.status = COL_TEXT(s, 8),
-		};
-		if (fn(ctx, &u))
-			break;
-	}
-	int rc = step_rows(st, s, r, err, "cannot list units");
 	sqlite3_reset(s);
 	return rc;
 }

@@ -533,24 +533,3 @@ int sv_store_seg_add(struct sv_store *st, const struct sv_store_seg *seg, int64_
 	struct sv_seg_rows rows = { .doc = seg->doc, .v = &row, .n = 1 };
 	return sv_store_segs_add(st, &rows, id, err);
 }
-
-int sv_store_stats(struct sv_store *st,
-		   void (*fn)(void *ctx, const char *lang, int64_t docs, int64_t segs),
-		   void *ctx, struct sv_error *err)
-{
-	sqlite3_stmt *s = sv_store_prepare(
-		st,
-		"SELECT d.lang, count(*), coalesce(sum((SELECT count(*) FROM segments"
-		" WHERE doc = d.id)), 0) FROM documents d GROUP BY d.lang ORDER BY d.lang",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn(ctx, (const char *)sqlite3_column_text(s, 0), sqlite3_column_int64(s, 1),
-		   sqlite3_column_int64(s, 2));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot count documents");
-	return SV_OK;
-}

@@ -10,6 +10,7 @@
 #ifndef SV_STORE_TERMBASE_H
 #define SV_STORE_TERMBASE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -38,6 +39,9 @@ int sv_termbase_term_find(struct sv_store *st, const char *lang, const char *lem
 /* Records count more observations of the surface form `form` of term. */
 int sv_termbase_form_add(struct sv_store *st, int64_t term, const char *form, int64_t count,
 			 struct sv_error *err);
+/* The same for the len bytes at form (no NUL needed; len below 2^31). */
+int sv_termbase_form_add_len(struct sv_store *st, int64_t term, const char *form, size_t len,
+			     int64_t count, struct sv_error *err);
 
 /* Starts a refresh by `align`: marks the candidate pairs it made before
  * (origin 'align', status 'candidate') stale and clears the counts and forms
@@ -107,6 +111,72 @@ struct sv_termbase_filter {
 int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter *f,
 			   int (*fn)(void *ctx, const struct sv_termbase_pair *p), void *ctx,
 			   struct sv_error *err);
+
+/* ---- Term queries (terms-query.c) ------------------------------------- */
+
+/* A stored term, borrowed by a callback until it returns. */
+struct sv_store_term {
+	int64_t id;
+	int64_t concept;       /* 0 when none */
+	enum sv_lang lang;
+	const char *citation;  /* the term as written */
+	const char *lemma_key; /* its lemma sequence */
+	enum sv_status status;
+	const char *kind;      /* "" when none */
+	int64_t freq;
+	int preferred;
+};
+
+/* Which terms sv_store_terms_find() gives. Rejected terms never come; for the
+ * FTS5 queries the limit counts the best matches before they are left out. */
+enum sv_store_terms_by {
+	SV_STORE_TERMS_LEMMAS = 1, /* of lang, lemma_key equal to key */
+	SV_STORE_TERMS_FORM,        /* of lang, with the observed surface form key */
+	SV_STORE_TERMS_PHRASE,      /* of lang, lemma_key matching the FTS5 query key */
+	SV_STORE_TERMS_CONCEPT,     /* of lang, in concept */
+	SV_STORE_TERMS_FOLD,        /* any language, spelling fold (sv_match_fold) equal to key */
+	SV_STORE_TERMS_FOLD_WORDS,  /* any language, folds matching the FTS5 query key, by rank */
+	SV_STORE_TERMS_LEMMA_WORDS, /* any language, lemma_key matching the FTS5 query key, by
+				       rank */
+	SV_STORE_TERMS_CONCEPTS,    /* every term with a concept, by concept then id */
+};
+
+struct sv_store_terms_query {
+	enum sv_store_terms_by by;
+	enum sv_lang lang;  /* for LEMMAS, FORM, PHRASE, CONCEPT */
+	const char *key;    /* lemma key, form, fold or FTS5 query */
+	int64_t concept;    /* for CONCEPT */
+	size_t limit;       /* 0: no limit */
+};
+
+/* Calls fn for each term the query gives; fn returning non-zero stops.
+ * SV_STORE_TERMS_PHRASE, _FOLD, _FOLD_WORDS and _LEMMA_WORDS need the term
+ * indexes (sv_store_has_term_index()). */
+int sv_store_terms_find(struct sv_store *st, const struct sv_store_terms_query *q,
+			int (*fn)(void *ctx, const struct sv_store_term *t), void *ctx,
+			struct sv_error *err);
+
+/* Whether the memory has the term indexes (terms_fts, term_folds). */
+int sv_store_has_term_index(struct sv_store *st, int *has, struct sv_error *err);
+
+/* A term pair with both terms, borrowed by a callback until it returns. */
+struct sv_store_term_pair {
+	int64_t id;
+	struct sv_store_term ru, bg;
+	double score;
+	enum sv_status status; /* never rejected: rejected pairs are left out */
+	const char *evidence;  /* "" when none */
+};
+
+/* Calls fn for each pair, not rejected, of term (a term of lang), or with
+ * term 0 for every pair not rejected in order of id; fn returning non-zero
+ * stops. */
+int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lang,
+			     int (*fn)(void *ctx, const struct sv_store_term_pair *p), void *ctx,
+			     struct sv_error *err);
+
+/* Deletes a term with its forms and pairs. */
+int sv_store_term_delete(struct sv_store *st, int64_t id, struct sv_error *err);
 
 /* ---- Review with revisions, the audit trail, documents (store/review.c) ----
  * For `sverka serve`: a reviewer's decision is checked against the revision
@@ -196,7 +266,7 @@ int sv_store_segs_list(struct sv_store *st, int64_t doc,
 		       int (*fn)(void *ctx, const struct sv_store_seg *s), void *ctx,
 		       struct sv_error *err);
 
-struct sv_store_docpair {
+struct sv_store_docpair_summary {
 	int64_t id, ru_doc, bg_doc;
 	const char *ru_path, *bg_path;
 	double score;
@@ -206,24 +276,10 @@ struct sv_store_docpair {
 };
 
 /* Calls fn for the document pairs that include doc (0: any) and are pair
- * (0: any), best first. */
-int sv_store_docpairs_list(struct sv_store *st, int64_t doc, int64_t pair,
-			   int (*fn)(void *ctx, const struct sv_store_docpair *p), void *ctx,
-			   struct sv_error *err);
-struct sv_store_unit {
-	int64_t id;
-	const char *ru_segs, *bg_segs; /* segment ids, comma-separated, or NULL */
-	const char *ru_text, *bg_text;
-	const char *link;
-	double score;
-	const char *method, *status;
-};
-
-/* Calls fn for the units of document pair id in order of their first segment. */
-int sv_store_units_list(struct sv_store *st, int64_t pair,
-			int (*fn)(void *ctx, const struct sv_store_unit *u), void *ctx,
-			struct sv_error *err);
-
+ * (0: any), best first, with their unit counts. */
+int sv_store_docpair_summaries(struct sv_store *st, int64_t doc, int64_t pair,
+			       int (*fn)(void *ctx, const struct sv_store_docpair_summary *p),
+			       void *ctx, struct sv_error *err);
 struct sv_store_totals {
 	int64_t documents, segments, doc_pairs, units, terms, term_pairs;
 	int64_t by_status[4]; /* term pairs: candidate, approved, rejected, forbidden */

@@ -12,6 +12,8 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
+#include "base/cyrillic.h"
+
 void sv_spans_release(struct sv_spans *s)
 {
 	free(s->v);
@@ -584,15 +586,10 @@ static int cap_word(struct sv_text *t, enum sv_lang lang, const char *w, size_t 
 	return flags;
 }
 
-/* Whether cp is a Cyrillic vowel or й, ь (no consonant). */
+/* Whether cp is a Cyrillic vowel or й, ь, ъ (no consonant). */
 static int is_vowel(uint32_t cp)
 {
-	static const uint32_t v[] = { 0x430, 0x435, 0x438, 0x439, 0x43E, 0x443, 0x44A, 0x44B, 0x44C,
-		0x44D, 0x44E, 0x44F, 0x451 };
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		if (cp == v[i])
-			return 1;
-	return 0;
+	return sv_cyr_is_nonconsonant(cp);
 }
 
 static const char *const ru_adj_forms[] = { "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",

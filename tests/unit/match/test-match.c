@@ -1,14 +1,15 @@
 /* Unit tests for src/match: the fuzzy score and spelling fold; term lookup
  * in inflected forms, spelling variants and acronyms over a termbase filled
- * through SQL; fuzzy search over ntrex-dev units; concordance on the seeds. */
+ * through the store's termbase API; fuzzy search over ntrex-dev units; concordance on the seeds. */
 #include "../test.h"
 
 #include <dirent.h>
 #include <unistd.h>
 
 #include "match/match.h"
-#include "store/ingest.h"
+#include "job/add.h"
 #include "store/store.h"
+#include "store/termbase.h"
 #include "text/text.h"
 
 static char dbpath[256];
@@ -81,57 +82,57 @@ static char *lemma_key(enum sv_lang lang, const char *text)
 	return sv_buf_detach(&key);
 }
 
-static int64_t add_term(enum sv_lang lang, const char *citation, const char *kind, int freq,
-			int preferred)
+/* Writes a term as `align` does; its id. */
+static int64_t put_term(enum sv_lang lang, const char *lemma_key, const char *citation,
+			const char *kind, int freq)
 {
-	char *key = lemma_key(lang, citation);
-	sqlite3_stmt *s = sv_store_prepare(
-		st,
-		"INSERT INTO terms(lang, lemma_key, citation, kind, freq, preferred)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-		NULL);
-	assert_non_null(s);
-	sqlite3_bind_text(s, 1, sv_lang_code(lang), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, citation, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 5, freq);
-	sqlite3_bind_int(s, 6, preferred);
-	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
-	sqlite3_reset(s);
-	free(key);
-	return sqlite3_last_insert_rowid(sv_store_db(st));
+	struct sv_error err = { 0 };
+	struct sv_termbase_term t = {
+		.lang = sv_lang_code(lang),
+		.lemma_key = lemma_key,
+		.citation = citation,
+		.kind = kind,
+		.freq = freq,
+		.origin = "align",
+	};
+	int64_t id = 0;
+	if (sv_termbase_term_put(st, &t, &id, &err))
+		fail_msg("%s", err.msg);
+	return id;
 }
 
+/* A term keyed by the lemmas of its citation form. */
+static int64_t add_term(enum sv_lang lang, const char *citation, const char *kind, int freq)
+{
+	char *key = lemma_key(lang, citation);
+	int64_t id = put_term(lang, key, citation, kind, freq);
+	free(key);
+	return id;
+}
+
+/* A candidate pair from `align`, reviewed to status unless that is "candidate". */
 static void add_pair(int64_t ru, int64_t bg, double score, const char *status, const char *ev)
 {
-	sqlite3_stmt *s = sv_store_prepare(
-		st,
-		"INSERT INTO term_pairs(ru_term, bg_term, score, status, evidence, created)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, '2026-01-01T00:00:00Z')",
-		NULL);
-	assert_non_null(s);
-	sqlite3_bind_int64(s, 1, ru);
-	sqlite3_bind_int64(s, 2, bg);
-	sqlite3_bind_double(s, 3, score);
-	sqlite3_bind_text(s, 4, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, ev, -1, SQLITE_STATIC);
-	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
-	sqlite3_reset(s);
+	struct sv_error err = { 0 };
+	int64_t id = 0;
+	if (sv_termbase_pair_put(st, ru, bg, score, ev, &id, &err) ||
+	    (strcmp(status, "candidate") && sv_termbase_pair_review(st, id, status, NULL, &err)))
+		fail_msg("%s", err.msg);
 }
 
 /* A small termbase in the shape `align` leaves it. */
 static void fill_termbase(void)
 {
-	int64_t kg_ru = add_term(SV_LANG_RU, "Киргизия", "name", 12, 1);
-	int64_t kg_bg = add_term(SV_LANG_BG, "Киргизстан", "name", 7, 1);
-	int64_t csto_ru = add_term(SV_LANG_RU, "ОДКБ", "acronym", 17, 1);
-	int64_t csto_bg = add_term(SV_LANG_BG, "ОДКС", "acronym", 2, 1);
-	int64_t csc_ru = add_term(SV_LANG_RU, "Совет коллективной безопасности", "phrase", 2, 1);
-	int64_t csc_bg = add_term(SV_LANG_BG, "Съвет за колективна сигурност", "phrase", 2, 1);
-	int64_t tj_ru = add_term(SV_LANG_RU, "Таджикистан", "name", 9, 1);
-	int64_t tj_bg = add_term(SV_LANG_BG, "Таджикистан", "name", 1, 1);
-	int64_t sg_bg = add_term(SV_LANG_BG, "Киргизия", "name", 1, 0);
+	struct sv_error err = { 0 };
+	int64_t kg_ru = add_term(SV_LANG_RU, "Киргизия", "name", 12);
+	int64_t kg_bg = add_term(SV_LANG_BG, "Киргизстан", "name", 7);
+	int64_t csto_ru = add_term(SV_LANG_RU, "ОДКБ", "acronym", 17);
+	int64_t csto_bg = add_term(SV_LANG_BG, "ОДКС", "acronym", 2);
+	int64_t csc_ru = add_term(SV_LANG_RU, "Совет коллективной безопасности", "phrase", 2);
+	int64_t csc_bg = add_term(SV_LANG_BG, "Съвет за колективна сигурност", "phrase", 2);
+	int64_t tj_ru = add_term(SV_LANG_RU, "Таджикистан", "name", 9);
+	int64_t tj_bg = add_term(SV_LANG_BG, "Таджикистан", "name", 1);
+	int64_t sg_bg = add_term(SV_LANG_BG, "Киргизия", "name", 1);
 	add_pair(kg_ru, kg_bg, 0.82, "candidate",
 		 "cognate киргиз~киргиз; co-occurs in 3 paired documents");
 	add_pair(kg_ru, sg_bg, 0.55, "candidate", "cognate");
@@ -140,7 +141,8 @@ static void fill_termbase(void)
 	add_pair(csc_ru, csc_bg, 0.81, "candidate",
 		 "lexicon: совет~съвет, коллективный~колективен");
 	add_pair(tj_ru, tj_bg, 0.95, "candidate", "identical");
-	exec("INSERT INTO term_forms(term, form) SELECT id, 'Киргизии' FROM terms WHERE citation = 'Киргизия' AND lang = 'ru'");
+	if (sv_termbase_form_add(st, kg_ru, "Киргизии", 1, &err))
+		fail_msg("%s", err.msg);
 }
 
 static int has_equiv(const struct sv_match_lookup *r, const char *citation)
@@ -246,9 +248,20 @@ static void test_lookup(void **state)
 	assert_true(r.nhits >= 1);
 	assert_string_equal(r.hits[0].term.citation, "ОДКБ");
 	assert_int_equal(r.hits[0].how, SV_MATCH_SHORTER);
+	/* whole terms only: neither kind of partial match */
+	struct sv_match_lookup_opts exact;
+	sv_match_lookup_opts_init(&exact);
+	assert_int_equal(exact.partial, SV_MATCH_PARTIAL_ON);
+	exact.partial = SV_MATCH_PARTIAL_OFF;
+	assert_int_equal(sv_match_lookup(mt, "саммит ОДКБ в Бишкеке", &exact, &r, &err), SV_OK);
+	assert_int_equal(r.nhits, 0);
+	assert_int_equal(sv_match_lookup(mt, "коллективной безопасности", &exact, &r, &err), SV_OK);
+	for (size_t i = 0; i < r.nhits; i++)
+		assert_int_not_equal(r.hits[i].how, SV_MATCH_LONGER);
+	assert_int_equal(sv_match_lookup(mt, "Киргизии", &exact, &r, &err), SV_OK);
+	assert_string_equal(r.hits[0].term.citation, "Киргизия");
 	/* a name the lemmatiser does not know, in another case: a stem match */
-	exec("INSERT INTO terms(lang, lemma_key, citation, kind, freq) VALUES"
-	     " ('ru', 'алаарча', 'Алаарча', 'name', 1)");
+	put_term(SV_LANG_RU, "алаарча", "Алаарча", "name", 1);
 	assert_int_equal(sv_match_lookup(mt, "Алаарчи", NULL, &r, &err), SV_OK);
 	assert_true(r.nhits >= 1);
 	assert_string_equal(r.hits[0].term.citation, "Алаарча");
@@ -263,10 +276,22 @@ static void test_lookup(void **state)
 	assert_true(r.nsuggest >= 1 || r.nhits >= 1);
 	sv_match_lookup_release(&r);
 	/* the indexes follow deletes */
-	exec("DELETE FROM terms WHERE citation = 'Киргизстан'");
+	int64_t kg_bg = 0;
+	char *kg_key = lemma_key(SV_LANG_BG, "Киргизстан");
+	assert_int_equal(sv_termbase_term_find(st, "bg", kg_key, &kg_bg, &err), SV_OK);
+	free(kg_key);
+	assert_true(kg_bg > 0);
+	assert_int_equal(sv_store_term_delete(st, kg_bg, &err), SV_OK);
 	assert_int_equal(sv_match_lookup(mt, "Кыргызстан", NULL, &r, &err), SV_OK);
 	assert_false(has_equiv(&r, "Киргизстан"));
 	sv_match_lookup_release(&r);
+}
+
+/* Keeps a copy of the unit's text. */
+static int unit_text(void *ctx, const struct sv_store_unit_view *u)
+{
+	*(char **)ctx = sv_strdup(u->text);
+	return 0;
 }
 
 /* Units from ntrex-dev parallel lines, analysed as `align` stores them. */
@@ -442,11 +467,13 @@ static void test_search(void **state)
 	}
 	assert_true(tried >= 10);
 	/* Bulgarian queries search the Bulgarian side */
-	struct sv_match_search_opts o = { SV_LANG_BG, 3, 50, 0 };
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT bg_text FROM units WHERE id = 5", NULL);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	char *bg = sv_strdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_reset(s);
+	struct sv_match_search_opts o;
+	sv_match_search_opts_init(&o);
+	o.lang = SV_LANG_BG;
+	o.limit = 3;
+	char *bg = NULL;
+	assert_int_equal(sv_store_unit_view_read(st, 5, SV_LANG_BG, unit_text, &bg, &err), SV_OK);
+	assert_non_null(bg);
 	assert_int_equal(sv_match_search(mt, bg, &o, &r, &err), SV_OK);
 	assert_true(r.n >= 1);
 	assert_string_equal(r.v[0].bg, bg);

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "store/fts.h"
-#include "store/ingest.h"
+#include "job/add.h"
 #include "store/schema.h"
 #include "store/store.h"
 

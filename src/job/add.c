@@ -1,7 +1,9 @@
-/* File -> decode -> language -> sentences -> analysis -> memory, in one
- * savepoint per file. */
-#include "store/ingest.h"
+/* The add job: file -> decode -> language -> sentences -> analysis -> memory,
+ * in one savepoint per file, and the run over a command's files and directories
+ * in one transaction. */
+#include "job/add.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -340,5 +342,112 @@ int sv_ingest_file(struct sv_store *st, struct sv_text *t, const char *path,
 		return rc;
 	rc = sv_ingest_bytes(st, t, path, bytes, n, opts, res, err);
 	free(bytes);
+	return rc;
+}
+
+void sv_job_add_opts_init(struct sv_job_add_opts *opts)
+{
+	*opts = (struct sv_job_add_opts){
+		.ingest = { .lang = SV_LANG_UNKNOWN, .format = SV_FORMAT_AUTO },
+	};
+}
+
+struct paths {
+	char **v;
+	size_t n, cap;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Expands directories (sorted, hidden entries skipped) into files. */
+static void collect(const char *path, struct paths *out, int depth)
+{
+	struct stat sb;
+	if (depth < 64 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		DIR *d = opendir(path);
+		if (d) {
+			struct paths kids = { 0 };
+			struct dirent *e;
+			while ((e = readdir(d))) {
+				if (e->d_name[0] == '.')
+					continue;
+				struct sv_buf b = SV_BUF_INIT;
+				size_t pl = strlen(path);
+				sv_buf_add(&b, path, pl);
+				if (pl && path[pl - 1] != '/')
+					sv_buf_addc(&b, '/');
+				sv_buf_adds(&b, e->d_name);
+				SV_GROW(kids.v, kids.cap, kids.n + 1);
+				kids.v[kids.n++] = sv_buf_detach(&b);
+			}
+			closedir(d);
+			qsort(kids.v, kids.n, sizeof(*kids.v), cmp_str);
+			for (size_t i = 0; i < kids.n; i++) {
+				collect(kids.v[i], out, depth + 1);
+				free(kids.v[i]);
+			}
+			free(kids.v);
+			return;
+		}
+	}
+	/* Files, and whatever cannot be read: ingest reports it by name. */
+	SV_GROW(out->v, out->cap, out->n + 1);
+	out->v[out->n++] = sv_strdup(path);
+}
+
+int sv_job_add(struct sv_store *st, const char *const *paths, size_t n,
+	       const struct sv_job_add_opts *opts, struct sv_job_add_result *res,
+	       struct sv_error *err)
+{
+	struct paths files = { 0 };
+	struct sv_text *t = NULL;
+	int rc = SV_OK;
+	memset(res, 0, sizeof(*res));
+	for (size_t i = 0; i < n; i++)
+		collect(paths[i], &files, 0);
+	res->files = files.n;
+	if (!(t = sv_text_open(NULL, err))) {
+		rc = err->code;
+		goto out;
+	}
+	if ((rc = sv_store_begin(st, err)))
+		goto out;
+	if (opts->progress.fn)
+		opts->progress.fn(opts->progress.ctx, "add", 0, files.n);
+	for (size_t i = 0; i < files.n; i++) {
+		struct sv_ingest_result one;
+		struct sv_error ferr = { 0 };
+		int frc = sv_ingest_file(st, t, files.v[i], &opts->ingest, &one, &ferr);
+		if (frc == SV_ESTORE) {
+			*err = ferr;
+			rc = frc;
+			sv_store_rollback(st);
+			goto out;
+		}
+		if (frc) {
+			res->failed++;
+		} else {
+			res->bytes += one.bytes;
+			if (one.outcome == SV_INGEST_SAME) {
+				res->unchanged++;
+			} else {
+				one.outcome == SV_INGEST_ADDED ? res->added++ : res->replaced++;
+				res->segments += one.segments;
+			}
+		}
+		if (opts->on_file)
+			opts->on_file(opts->ctx, files.v[i], frc, frc ? NULL : &one, &ferr);
+		if (opts->progress.fn)
+			opts->progress.fn(opts->progress.ctx, "add", i + 1, files.n);
+	}
+	rc = sv_store_commit(st, err);
+out:
+	for (size_t i = 0; i < files.n; i++)
+		free(files.v[i]);
+	free(files.v);
+	sv_text_close(t);
 	return rc;
 }

@@ -1,9 +1,11 @@
 /* Citation forms: Russian head noun in the nominative singular with the
  * adjectives before it agreeing and the dependents after it as observed;
  * Bulgarian indefinite (the article sits on the first word of a phrase and
- * comes off). Capitalisation follows the observed form, ё is kept where seen. */
-#include "align/terms-int.h"
+ * comes off). Capitalisation follows the observed form, ё is kept where seen. A term's
+ * citation is made from the forms it was seen in (tm_side_citations). */
+#include "terms/terms-int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
@@ -22,13 +24,9 @@ static void add_like(struct sv_buf *out, const char *l, const char *s)
 	}
 	size_t ln = strlen(l), sn = strlen(s);
 	int upper_all = 1, first_up = tm_is_upper_first(s), letters = 0;
-	for (size_t i = 0; i < sn;) {
-		uint32_t c;
-		size_t k = sv_utf8_decode((const unsigned char *)s + i, sn - i, &c);
-		if (!k)
-			break;
-		i += k;
-		if ((c >= 0x430 && c <= 0x44F) || c == 0x451 || (c >= 'a' && c <= 'z'))
+	uint32_t sc;
+	for (size_t si = 0; sv_utf8_next(s, sn, &si, &sc);) {
+		if ((sc >= 0x430 && sc <= 0x44F) || sc == 0x451 || (sc >= 'a' && sc <= 'z'))
 			upper_all = 0;
 		letters++;
 	}
@@ -169,4 +167,123 @@ void sv_terms_citation(enum sv_lang lang, const char *const *words, const char *
 		ru_citation(words, lemmas, n, name, out);
 	else
 		bg_citation(words, lemmas, n, out);
+}
+
+/* ---- A term's citation from its observed forms ---------------------------------- */
+
+/* A form already in citation form, or with ё, counts this much more than once seen. */
+#define TM_CITE_AS_SEEN_BONUS 0.5
+#define TM_CITE_YO_BONUS 0.25
+
+/* The words of a phrase as written (owned copies, *nwords of them) and their first lemmas
+ * (borrowed from t, NULL when none), at most max. */
+static int analyse_words(struct tm_model *m, enum sv_lang lang, const char *s, size_t n,
+			 struct sv_tokens *toks, char **words, const char **lemmas, size_t max,
+			 size_t *nwords, struct sv_error *err)
+{
+	*nwords = 0;
+	int rc = sv_text_tokenize(m->text, s, n, toks, err);
+	if (rc)
+		return rc;
+	size_t k = 0;
+	for (size_t i = 0; i < toks->n && k < max; i++) {
+		const struct sv_token *tk = &toks->v[i];
+		if ((tk->type != SV_TOK_WORD && tk->type != SV_TOK_ACRONYM) ||
+		    (tk->flags & SV_TOKF_PART))
+			continue;
+		const char *key = sv_token_key(toks, i);
+		words[k] = sv_strndup(s + tk->start, tk->len);
+		const char *l[2];
+		size_t nl = tk->type == SV_TOK_ACRONYM ? 0
+			    : sv_text_lemmas(m->text, lang, key, tk->keylen, l, 2);
+		lemmas[k] = nl ? l[0] : NULL;
+		k++;
+	}
+	*nwords = k;
+	return SV_OK;
+}
+
+/* Sets t->citation: the citation made from its most frequent observed form (docs/TERMS.md,
+ * "Citation forms"), lower case for a phrase capitalised only at sentence starts. */
+static int term_citation(struct tm_model *m, struct tm_side *sd, struct tm_term *t,
+			 struct sv_tokens *toks, struct sv_error *err)
+{
+	struct sv_map forms = SV_MAP_INIT;
+	for (uint32_t i = 0; i < t->nocc; i++) {
+		const struct tm_occ *o = &t->occ[i];
+		sv_map_add(&forms, sd->segtext[o->seg] + o->start, o->len, NULL)->val++;
+	}
+	struct sv_buf cit = SV_BUF_INIT, low = SV_BUF_INIT;
+	double best = -1;
+	int rc = SV_OK;
+	for (size_t i = 0; i < forms.cap; i++) {
+		struct sv_map_slot *s = &forms.slots[i];
+		if (!s->key)
+			continue;
+		char *words[TM_MAX_WORDS + 1];
+		const char *lemmas[TM_MAX_WORDS + 1];
+		size_t n;
+		if ((rc = analyse_words(m, sd->lang, s->key, s->klen, toks, words, lemmas,
+					TM_MAX_WORDS + 1, &n, err)))
+			goto out;
+		if (n == t->n) {
+			for (size_t k = 0; k < n; k++) /* the lemmas the term was counted by */
+				lemmas[k] = tm_lemma(sd, t->w[k]);
+			sv_terms_citation(sd->lang, (const char *const *)words, lemmas, n,
+					  t->kind == TM_NAME, &cit);
+			double w = (double)s->val;
+			if (cit.len == s->klen && !memcmp(cit.data, s->key, s->klen))
+				w += TM_CITE_AS_SEEN_BONUS;
+			if (strstr(cit.data, "ё") || strstr(cit.data, "Ё"))
+				w += TM_CITE_YO_BONUS;
+			if (t->kind == TM_ACRONYM) {
+				sv_buf_reset(&cit);
+				sv_buf_add(&cit, s->key, s->klen);
+			}
+			if (w > best) {
+				best = w;
+				free(t->citation);
+				t->citation = sv_strndup(cit.data, cit.len);
+			}
+		}
+		for (size_t k = 0; k < n; k++)
+			free(words[k]);
+	}
+	if (!t->citation && t->nocc) {
+		const struct tm_occ *o = &t->occ[0];
+		t->citation = sv_strndup(sd->segtext[o->seg] + o->start, o->len);
+	}
+	if (!t->citation)
+		t->citation = sv_strdup(t->key);
+	/* capitalised only at the start of a sentence: a common word */
+	uint32_t first = t->w[0];
+	if (t->kind == TM_PHRASE && tm_is_upper_first(t->citation) &&
+	    sd->lemma_cap[first] <= sd->lemma_low[first]) {
+		sv_buf_reset(&cit);
+		tm_lower(t->citation, strlen(t->citation), &low);
+		size_t l = sv_utf8_char_len(low.data);
+		sv_buf_add(&cit, low.data, l);
+		sv_buf_adds(&cit, t->citation + l);
+		free(t->citation);
+		t->citation = sv_buf_detach(&cit);
+	}
+out:
+	sv_buf_release(&cit);
+	sv_buf_release(&low);
+	sv_map_release(&forms);
+	return rc;
+}
+
+int tm_side_citations(struct tm_model *m, int s, struct sv_error *err)
+{
+	struct tm_side *sd = &m->side[s];
+	struct sv_tokens toks = { 0 };
+	int rc = SV_OK;
+	for (size_t i = 0; i < sd->nterms && !rc; i++) {
+		struct tm_term *t = &sd->terms[i];
+		if (t->keep && !t->citation)
+			rc = term_citation(m, sd, t, &toks, err);
+	}
+	sv_tokens_release(&toks);
+	return rc;
 }

@@ -3,28 +3,33 @@
  * definitions), citation forms, and Russian-Bulgarian pairing with a score
  * and readable evidence (cognates, the seed lexicon, word co-occurrence
  * learnt from aligned units, acronym letters through expansions, term
- * co-occurrence in aligned units and paired documents), written to the
- * termbase without touching a person's decisions.
+ * co-occurrence in aligned units and paired documents). The stage reads and
+ * writes nothing itself: the terms job (job/terms.h) feeds it from the
+ * memory and writes its result to the termbase.
  *
- * Ownership: struct sv_terms (a pairing model: lexicon and vocabularies) is
- * opened with sv_terms_open() and freed with sv_terms_close(); the sv_text
- * passed to it is borrowed and must outlive it. Output arrays are the
+ * Ownership: struct sv_terms (a pairing model: lexicon, vocabularies, terms
+ * and pairs) is opened with sv_terms_open() and freed with sv_terms_close();
+ * the sv_text passed to it is borrowed and must outlive it. Strings passed in
+ * are copied. A result filled by sv_terms_result() is the caller's, freed
+ * with sv_terms_result_release(); it borrows strings from the model, so it
+ * must be released before the model is closed. Output arrays are the
  * caller's, freed with their _release(). */
-#ifndef SV_ALIGN_TERMS_H
-#define SV_ALIGN_TERMS_H
+#ifndef SV_TERMS_H
+#define SV_TERMS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "align/lexicon.h"
 #include "base/buf.h"
 #include "base/error.h"
-#include "store/store.h"
 #include "text/text.h"
 
 struct sv_terms_opts {
-	const char *lexicon; /* seed lexicon path; NULL: $SVERKA_LEXICON, then
-				SV_SOURCE_ROOT/glossaries/seed-lexicon.tsv, then
-				SV_DATADIR/seed-lexicon.tsv (none found is not an error) */
+	const struct sv_lexicon *lex; /* the seed lexicon, read (borrowed); NULL:
+					 read the file `lexicon` */
+	const char *lexicon; /* seed lexicon path; NULL: the search path of
+				sv_lexicon_read() (align/lexicon.h) */
 	double min_score;    /* pairs stored at or above (default 0.30) */
 	int max_words;       /* longest candidate in words (default 5) */
 	int per_term;        /* pairs kept per term and side (default 3) */
@@ -44,12 +49,35 @@ struct sv_terms_stats {
 	size_t kept;          /* existing reviewed or manual pairs left as they were */
 };
 
-/* Extracts the terms of every Russian and Bulgarian segment in the memory,
- * pairs them using the units and document pairs `align` stored, and
- * refreshes the termbase (sv_termbase_refresh_begin/_end) inside the
- * caller's transaction. stats may be NULL. */
-int sv_align_terms(struct sv_store *st, struct sv_text *t, const struct sv_terms_opts *opts,
-		   struct sv_terms_stats *stats, struct sv_error *err);
+/* ---- The pairing model (driven by the terms job, job/terms.h) ---------- */
+
+struct sv_terms;
+struct sv_termbase_refresh; /* store/terms-store.h */
+
+/* A model with the options (NULL: defaults) and the seed lexicon they name loaded. */
+int sv_terms_open(struct sv_text *t, const struct sv_terms_opts *opts, struct sv_terms **out,
+		  struct sv_error *err);
+void sv_terms_close(struct sv_terms *tm);
+/* Adds segment `id` (a row id) of document `doc` in lang; text is copied. Segments in other
+ * languages, and ids outside 0..2^31-1, are left out. Call before sv_terms_extract(). */
+void sv_terms_segment_add(struct sv_terms *tm, enum sv_lang lang, int64_t id, int64_t doc,
+			  const char *text);
+/* Finds and counts the term candidates of the segments added, keeps the ranked ones.
+ * stats (may be NULL) gets segments and candidates added. */
+int sv_terms_extract(struct sv_terms *tm, struct sv_terms_stats *stats, struct sv_error *err);
+/* After sv_terms_extract(): an aligned unit, by the segment row ids of each side, as
+ * co-occurrence evidence. Before it, the unit is ignored. */
+void sv_terms_unit_add(struct sv_terms *tm, const int64_t *ru_segs, size_t nru,
+		       const int64_t *bg_segs, size_t nbg);
+/* A pair of documents (row ids) known to translate each other. */
+void sv_terms_docpair_add(struct sv_terms *tm, int64_t ru_doc, int64_t bg_doc);
+/* Learns word pairs from the units, then pairs the terms (compositional, acronyms,
+ * projection). stats (may be NULL) gets units, learnt and projected. */
+int sv_terms_pair(struct sv_terms *tm, struct sv_terms_stats *stats, struct sv_error *err);
+/* The pairs scoring at least min_score, best first, with their terms, the terms worth
+ * keeping alone, and the concepts, as one termbase refresh (sv_store_terms_write()). */
+void sv_terms_result(struct sv_terms *tm, struct sv_termbase_refresh *r);
+void sv_terms_result_release(struct sv_termbase_refresh *r);
 
 /* ---- Pairing two term lists (sverka pair) ------------------------------ */
 
@@ -62,7 +90,7 @@ struct sv_terms_match {
 };
 
 /* For each of the nru Russian terms, its best Bulgarian partner among the
- * nbg terms, scored by the same compositional scorer as sv_align_terms()
+ * nbg terms, scored by the same compositional scorer as sv_terms_pair()
  * (cognates and the lexicon; no co-occurrence). out gets nru entries. */
 int sv_terms_pair_lists(struct sv_text *t, const struct sv_terms_opts *opts,
 			const char *const *ru, size_t nru, const char *const *bg, size_t nbg,

@@ -1,13 +1,7 @@
-/* Shared by bench/eval-align, bench/bench-align and the align quality tests:
- * reading ntrex-dev style documents (one sentence a line), analysing them
- * into norm/lemmas, aligning a whole variant, and scoring against gold.tsv.
- * Header-only; the programs that include it link libsverka.
- *
- * Sentences are analysed with sv_text_analyse(); when the text pipeline
- * cannot open (no dictionaries), a crude stand-in is used: lower case,
- * ё->е, word and number tokens, lemmas = the forms. */
-#ifndef SV_BENCH_ALIGN_COMMON_H
-#define SV_BENCH_ALIGN_COMMON_H
+/* The alignment evaluation shared by the align quality test and bench/eval-align
+ * and bench/bench-align: reading ntrex-dev style documents, aligning a variant,
+ * scoring against gold.tsv (contracts in align-eval.h). */
+#include "align-eval.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -15,19 +9,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "align/align.h"
-#include "text/text.h"
 #include "base/buf.h"
 #include "base/map.h"
 #include "base/utf8.h"
 
-static inline int ac_is_letter(uint32_t c)
+static int ac_is_letter(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x400 && c <= 0x4FF) ||
 	       (c >= 0xC0 && c <= 0x24F);
 }
 
-static inline uint32_t ac_lower(uint32_t c)
+static uint32_t ac_lower(uint32_t c)
 {
 	if (c >= 0x410 && c <= 0x42F)
 		return c + 0x20;
@@ -39,7 +31,7 @@ static inline uint32_t ac_lower(uint32_t c)
 }
 
 /* Appends norm (and lemmas, identical) of s to the buffers. */
-static inline void ac_analyse(const char *s, struct sv_buf *norm)
+static void ac_analyse(const char *s, struct sv_buf *norm)
 {
 	size_t n = strlen(s);
 	size_t i = 0;
@@ -94,21 +86,11 @@ static inline void ac_analyse(const char *s, struct sv_buf *norm)
 	}
 }
 
-/* A document read from a file: lines as sentences, analysed. */
-struct ac_doc {
-	char *name;
-	char *date;
-	enum sv_lang lang;
-	char **text, **norm, **lem;
-	size_t n;
-	struct sv_align_sent *sents;
-};
-
 static struct sv_text *ac_text;
 static int ac_text_failed;
 
 /* The shared text context (NULL when unavailable); ac_text_done() frees it. */
-static inline struct sv_text *ac_text_get(void)
+struct sv_text *ac_text_get(void)
 {
 	if (!ac_text && !ac_text_failed) {
 		struct sv_error err;
@@ -122,55 +104,44 @@ static inline struct sv_text *ac_text_get(void)
 	return ac_text;
 }
 
-static inline void ac_text_done(void)
+void ac_text_done(void)
 {
 	sv_text_close(ac_text);
 	ac_text = NULL;
 }
 
-static inline void ac_doc_free(struct ac_doc *d)
+void ac_doc_free(struct ac_doc *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		free(d->text[i]);
-		free(d->norm[i]);
-		free(d->lem[i]);
+		free((char *)d->sents[i].text);
+		free((char *)d->sents[i].norm);
+		free((char *)d->sents[i].lemmas);
 	}
-	free(d->text);
-	free(d->norm);
-	free(d->lem);
 	free(d->sents);
 	free(d->name);
 	free(d->date);
 	memset(d, 0, sizeof(*d));
 }
 
-static inline void ac_doc_push(struct ac_doc *d, const char *s, size_t len)
+static void ac_doc_push(struct ac_doc *d, const char *s, size_t len)
 {
-	d->text = realloc(d->text, (d->n + 1) * sizeof(char *));
-	d->norm = realloc(d->norm, (d->n + 1) * sizeof(char *));
-	d->lem = realloc(d->lem, (d->n + 1) * sizeof(char *));
-	d->text[d->n] = sv_strndup(s, len);
+	SV_GROW(d->sents, d->cap, d->n + 1);
+	char *text = sv_strndup(s, len);
 	struct sv_buf b = SV_BUF_INIT, l = SV_BUF_INIT;
 	struct sv_text *t = ac_text_get();
 	struct sv_error err;
 	if (!t || sv_text_analyse(t, d->lang, s, len, &b, &l, &err)) {
 		sv_buf_reset(&b);
 		sv_buf_reset(&l);
-		ac_analyse(d->text[d->n], &b);
+		ac_analyse(text, &b);
 	}
-	d->norm[d->n] = sv_buf_detach(&b);
-	d->lem[d->n] = sv_buf_detach(&l);
-	d->n++;
+	d->sents[d->n++] = (struct sv_align_sent){ text, sv_buf_detach(&b), sv_buf_detach(&l) };
 }
 
-static inline void ac_doc_finish(struct ac_doc *d)
+/* Leaves sents non-NULL for an empty document. */
+static void ac_doc_finish(struct ac_doc *d)
 {
-	d->sents = calloc(d->n + 1, sizeof(*d->sents));
-	for (size_t i = 0; i < d->n; i++) {
-		d->sents[i].text = d->text[i];
-		d->sents[i].norm = d->norm[i];
-		d->sents[i].lemmas = d->lem[i];
-	}
+	SV_GROW(d->sents, d->cap, d->n + 1);
 }
 
 /* Reads one sentence per non-empty line (CRLF accepted) in lang, decoded as
@@ -178,8 +149,8 @@ static inline void ac_doc_finish(struct ac_doc *d)
  * open). With `split`, the file is decoded and segmented by the text
  * pipeline (its date kept, its language detected when lang is
  * SV_LANG_UNKNOWN). */
-static inline int ac_doc_read(const char *path, const char *name, enum sv_lang lang, int split,
-			      struct ac_doc *d)
+int ac_doc_read(const char *path, const char *name, enum sv_lang lang, int split,
+		struct ac_doc *d)
 {
 	memset(d, 0, sizeof(*d));
 	d->lang = lang;
@@ -255,7 +226,7 @@ static inline int ac_doc_read(const char *path, const char *name, enum sv_lang l
 }
 
 /* Sorted file names (without .txt) of a directory. */
-static inline size_t ac_list(const char *dir, char ***out)
+size_t ac_list(const char *dir, char ***out)
 {
 	DIR *dp = opendir(dir);
 	size_t n = 0;
@@ -280,25 +251,14 @@ static inline size_t ac_list(const char *dir, char ***out)
 	return n;
 }
 
-static inline void ac_list_free(char **v, size_t n)
+void ac_list_free(char **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		free(v[i]);
 	free(v);
 }
 
-/* Scores of a variant: all documents, and each half of them (half[0]: the
- * 1st, 3rd ... in name order; half[1]: the 2nd, 4th ...). */
-struct ac_prf {
-	double p, r, f;
-	size_t tp, npred, ngold;
-	struct {
-		double p, r, f;
-		size_t tp, npred, ngold;
-	} half[2];
-};
-
-static inline void ac_prf_set(size_t tp, size_t np, size_t ng, double *p, double *r, double *f)
+static void ac_prf_set(size_t tp, size_t np, size_t ng, double *p, double *r, double *f)
 {
 	*p = np ? (double)tp / (double)np : 0;
 	*r = ng ? (double)tp / (double)ng : 0;
@@ -307,17 +267,17 @@ static inline void ac_prf_set(size_t tp, size_t np, size_t ng, double *p, double
 
 /* Prints a false pair (line x + 1 of the link's RU side, y + 1 of its BG
  * side) with both texts; d[0] and d[1] are the pair's documents. */
-static inline void ac_show_fp(const char *vdir, const char *name, const struct sv_align_link *l,
+static void ac_show_fp(const char *vdir, const char *name, const struct sv_align_link *l,
 			      uint32_t x, uint32_t y, const struct ac_doc *d)
 {
 	fprintf(stderr, "FP %s %s %u-%u ru%u bg%u s=%.3f\n  %s\n  %s\n", vdir + strlen(vdir) - 5,
-		name, l->nru, l->nbg, l->ru + x + 1, l->bg + y + 1, l->score, d[0].text[l->ru + x],
-		d[1].text[l->bg + y]);
+		name, l->nru, l->nbg, l->ru + x + 1, l->bg + y + 1, l->score, d[0].sents[l->ru + x].text,
+		d[1].sents[l->bg + y].text);
 }
 
 /* 0 for documents of the first half (odd positions in name order), 1 for
  * the second. */
-static inline int ac_half(char **names, size_t nd, const char *doc)
+static int ac_half(char **names, size_t nd, const char *doc)
 {
 	for (size_t i = 0; i < nd; i++)
 		if (!strcmp(names[i], doc))
@@ -330,8 +290,8 @@ static inline int ac_half(char **names, size_t nd, const char *doc)
  * learning from the first), and scores line pairs against gold.tsv (or the
  * diagonal when there is none). Returns -1 when the directory cannot be
  * read. */
-static inline int ac_eval_variant(const char *vdir, enum sv_align_method method, struct ac_prf *res,
-				  double *seconds)
+int ac_eval_variant(const char *vdir, enum sv_align_method method, struct ac_prf *res,
+		    double *seconds)
 {
 	char path[8192];
 	snprintf(path, sizeof(path), "%s/ru", vdir);
@@ -429,8 +389,8 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 			for (size_t i = 0; i < nd; i++)
 				if (!strcmp(names[i], doc) && x <= docs[i * 2].n && y <= docs[i * 2 + 1].n)
 					fprintf(stderr, "FN %s %s ru%u bg%u\n  %s\n  %s\n",
-						vdir + strlen(vdir) - 5, doc, x, y, docs[i * 2].text[x - 1],
-						docs[i * 2 + 1].text[y - 1]);
+						vdir + strlen(vdir) - 5, doc, x, y, docs[i * 2].sents[x - 1].text,
+						docs[i * 2 + 1].sents[y - 1].text);
 		}
 		sv_map_release(&pred);
 	}
@@ -478,7 +438,7 @@ static inline int ac_eval_variant(const char *vdir, enum sv_align_method method,
 
 /* Document pairing over a variant's documents: the share of RU documents
  * whose best BG partner has the same name. */
-static inline double ac_eval_docpairs(const char *vdir, size_t *ndocs)
+double ac_eval_docpairs(const char *vdir, size_t *ndocs)
 {
 	char path[8192];
 	snprintf(path, sizeof(path), "%s/ru", vdir);
@@ -517,4 +477,3 @@ static inline double ac_eval_docpairs(const char *vdir, size_t *ndocs)
 	return (double)ok / (double)nd;
 }
 
-#endif

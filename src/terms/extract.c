@@ -3,7 +3,7 @@
  * neither start nor end with a function word are counted by lemma key with
  * their occurrences; acronym definitions link a short form to its long
  * form; C-value ranks them; citation forms are built from the forms seen. */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -51,12 +51,8 @@ static const char *const latin_stop[] = { "the", "a", "an", "of", "and", "in", "
 static int glued(const char *s, size_t n)
 {
 	int lower_before = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t c;
-		size_t l = sv_utf8_decode((const unsigned char *)s + i, n - i, &c);
-		if (!l)
-			return 0;
-		i += l;
+	uint32_t c;
+	for (size_t i = 0; sv_utf8_next(s, n, &i, &c);) {
 		if ((c >= 0x410 && c <= 0x42F) || c == 0x401) {
 			if (lower_before)
 				return 1;
@@ -134,6 +130,22 @@ void tm_side_init(struct tm_side *sd, enum sv_lang lang)
 	sv_intern_init(&sd->lemmas);
 }
 
+void tm_side_index_release(struct tm_side *sd)
+{
+	sv_map_release(&sd->keyidx);
+	free(sd->keynext);
+	sd->keynext = NULL;
+	if (sd->post)
+		for (size_t i = 0; i < sd->npostv; i++)
+			free(sd->post[i]);
+	free(sd->post);
+	free(sd->npost);
+	free(sd->cappost);
+	sd->post = NULL;
+	sd->npost = sd->cappost = NULL;
+	sd->npostv = 0;
+}
+
 void tm_side_release(struct tm_side *sd)
 {
 	for (size_t i = 0; i < sd->nterms; i++) {
@@ -153,14 +165,7 @@ void tm_side_release(struct tm_side *sd)
 	free(sd->segid);
 	sv_map_release(&sd->cand);
 	sv_map_release(&sd->votes);
-	sv_map_release(&sd->keyidx);
-	free(sd->keynext);
-	if (sd->post)
-		for (size_t i = 0; i < sd->npostv; i++)
-			free(sd->post[i]);
-	free(sd->post);
-	free(sd->npost);
-	free(sd->cappost);
+	tm_side_index_release(sd);
 	free(sd->lemma_freq);
 	free(sd->lemma_cap);
 	free(sd->lemma_low);

@@ -1,11 +1,12 @@
 /* Small Cyrillic helpers for terms: case, endings, word classes and gender
  * guessed from lemma endings, adjective agreement and transliteration
  * between Russian and Bulgarian spelling (for names seen in one language). */
-#include "align/terms-int.h"
+#include "terms/terms-int.h"
 
 #include <string.h>
 
 #include "align/align.h"
+#include "base/cyrillic.h"
 #include "base/utf8.h"
 
 const char *tm_kind_name(int kind)
@@ -19,41 +20,12 @@ int tm_ends(const char *s, const char *suffix)
 	return n >= m && !memcmp(s + n - m, suffix, m);
 }
 
-static uint32_t cp_upper(uint32_t c)
-{
-	if (c >= 0x430 && c <= 0x44F)
-		return c - 0x20;
-	if (c >= 0x450 && c <= 0x45F)
-		return c - 0x50;
-	if (c >= 'a' && c <= 'z')
-		return c - 32;
-	return c;
-}
-
-static uint32_t cp_lower(uint32_t c)
-{
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 0x20;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 0x50;
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	return c;
-}
-
-/* Lower case, with ё folded into е. */
-static uint32_t cp_fold(uint32_t c)
-{
-	c = cp_lower(c);
-	return c == 0x451 ? 0x435 : c;
-}
-
 int tm_is_upper_first(const char *s)
 {
 	uint32_t c;
 	if (!*s || !sv_utf8_decode((const unsigned char *)s, strlen(s), &c))
 		return 0;
-	return cp_lower(c) != c;
+	return sv_cyr_lower(c) != c;
 }
 
 enum letter_case {
@@ -74,9 +46,9 @@ static void add_cased(struct sv_buf *out, const char *s, size_t n, enum letter_c
 			continue;
 		}
 		if (how == CASE_LOWER)
-			c = cp_fold(c);
+			c = sv_cyr_fold(c);
 		else if (i == 0 || how == CASE_ALL_UP)
-			c = cp_upper(c);
+			c = sv_cyr_upper(c);
 		sv_buf_add_cp(out, c);
 		i += l;
 	}
@@ -102,7 +74,7 @@ uint32_t tm_first_letter(const char *s)
 {
 	uint32_t c = 0;
 	if (*s && sv_utf8_decode((const unsigned char *)s, strlen(s), &c))
-		c = cp_fold(c);
+		c = sv_cyr_fold(c);
 	return c;
 }
 
@@ -229,7 +201,7 @@ void tm_bg_agree(const char *adj, char g, struct sv_buf *out)
  * written, prev when none. */
 static uint32_t ru_letter_to_bg(uint32_t c, uint32_t prev, struct sv_buf *out)
 {
-	uint32_t lc = cp_lower(c);
+	uint32_t lc = sv_cyr_lower(c);
 	int up = lc != c;
 	if (lc == 0x44B) /* ы */
 		c = up ? 0x418 : 0x438;
@@ -250,14 +222,14 @@ static uint32_t ru_letter_to_bg(uint32_t c, uint32_t prev, struct sv_buf *out)
  * bytes of rest it spelt too (those of the о in ьо, else 0). */
 static size_t bg_letter_to_ru(uint32_t c, const char *rest, size_t n, struct sv_buf *out)
 {
-	uint32_t lc = cp_lower(c);
+	uint32_t lc = sv_cyr_lower(c);
 	size_t used = 0;
 	if (lc == 0x44A) /* ъ */
 		c = c == lc ? 0x43E : 0x41E;
 	else if (lc == 0x44C && n) { /* ьо -> ё */
 		uint32_t d;
 		size_t l = sv_utf8_decode((const unsigned char *)rest, n, &d);
-		if (l && cp_lower(d) == 0x43E) {
+		if (l && sv_cyr_lower(d) == 0x43E) {
 			used = l;
 			c = 0x451;
 		}
@@ -311,26 +283,12 @@ void tm_translit(enum sv_lang from, const char *w, int adj, struct sv_buf *out)
 	}
 }
 
-static int is_vowel_cp(uint32_t c)
-{
-	switch (c) {
-	case 0x430: case 0x435: case 0x438: case 0x43E: case 0x443: case 0x44E: case 0x44F:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 static size_t skel(const char *w, uint32_t *out, size_t max)
 {
 	size_t n = strlen(w), k = 0;
-	for (size_t i = 0; i < n && k < max;) {
-		uint32_t c;
-		size_t l = sv_utf8_decode((const unsigned char *)w + i, n - i, &c);
-		if (!l)
-			break;
-		i += l;
-		c = cp_lower(c);
+	uint32_t c;
+	for (size_t i = 0; k < max && sv_utf8_next(w, n, &i, &c);) {
+		c = sv_cyr_lower(c);
 		switch (c) {
 		case 0x451: case 0x44D: c = 0x435; break; /* ё э -> е */
 		case 0x44B: case 0x439: c = 0x438; break; /* ы й -> и */
@@ -344,7 +302,7 @@ static size_t skel(const char *w, uint32_t *out, size_t max)
 			break;
 		default: break;
 		}
-		if (k && out[k - 1] == c && !is_vowel_cp(c))
+		if (k && out[k - 1] == c && !sv_cyr_is_skeleton_vowel(c))
 			continue;
 		out[k++] = c;
 	}
@@ -363,8 +321,9 @@ double tm_cognate_full(const char *ru, const char *bg)
 	for (size_t i = 1; i <= n; i++) {
 		row[0] = (double)i;
 		for (size_t j = 1; j <= m; j++) {
-			double sub = x[i - 1] == y[j - 1] ? 0
-				     : (is_vowel_cp(x[i - 1]) && is_vowel_cp(y[j - 1])) ? 0.5 : 1;
+			int vowels = sv_cyr_is_skeleton_vowel(x[i - 1]) &&
+				     sv_cyr_is_skeleton_vowel(y[j - 1]);
+			double sub = x[i - 1] == y[j - 1] ? 0 : vowels ? 0.5 : 1;
 			double d = prev[j - 1] + sub;
 			if (prev[j] + 1 < d)
 				d = prev[j] + 1;
@@ -476,7 +435,8 @@ double tm_cognate(const char *ru, const char *bg)
 		}
 	}
 	/* names and words rarely change their first consonant */
-	if (na && nb && a[0] != b[0] && !(is_vowel_cp(a[0]) && is_vowel_cp(b[0])))
+	if (na && nb && a[0] != b[0] &&
+	    !(sv_cyr_is_skeleton_vowel(a[0]) && sv_cyr_is_skeleton_vowel(b[0])))
 		best *= 0.85;
 	return best;
 }

@@ -1,13 +1,13 @@
 /* Unit tests for terms: citation forms, acronym definitions, lemma keys,
  * the acceptance pairs from the sample coverage (memories/seeds) through
- * sv_align_terms(), decisions surviving a refresh, and sverka pair's scorer on
+ * sv_job_terms(), decisions surviving a refresh, and sverka pair's scorer on
  * the language-names list. */
 #include "../test.h"
 
 #include <unistd.h>
 
-#include "align/terms.h"
-#include "store/ingest.h"
+#include "job/add.h"
+#include "job/terms.h"
 #include "store/termbase.h"
 
 static char dbpath[256];
@@ -140,9 +140,9 @@ static void run_terms(struct sv_store *st, struct sv_terms_stats *stats)
 {
 	struct sv_error err = { 0 };
 	assert_int_equal(sv_store_begin(st, &err), SV_OK);
-	int rc = sv_align_terms(st, text, NULL, stats, &err);
+	int rc = sv_job_terms(st, text, NULL, stats, &err);
 	if (rc)
-		fail_msg("sv_align_terms: %s", err.msg);
+		fail_msg("sv_job_terms: %s", err.msg);
 	assert_int_equal(sv_store_commit(st, &err), SV_OK);
 }
 
@@ -257,6 +257,56 @@ static void test_decisions_kept(void **state)
 	sv_store_close(st);
 }
 
+/* The terms job reports its stages in order, with the counts it worked on. */
+struct progress_log {
+	char stages[8][16];
+	size_t done[8], total[8], n;
+};
+
+static void log_progress(void *ctx, const char *stage, size_t done, size_t total)
+{
+	struct progress_log *log = ctx;
+	if (log->n && !strcmp(log->stages[log->n - 1], stage)) {
+		log->done[log->n - 1] = done; /* a later report of the same stage */
+		log->total[log->n - 1] = total;
+		return;
+	}
+	if (log->n == 8)
+		return;
+	snprintf(log->stages[log->n], sizeof(log->stages[0]), "%s", stage);
+	log->done[log->n] = done;
+	log->total[log->n++] = total;
+}
+
+static void test_job_progress(void **state)
+{
+	struct sv_store *st = seeded();
+	struct sv_error err = { 0 };
+	struct progress_log log = { 0 };
+	struct sv_job_terms_opts o;
+	sv_job_terms_opts_init(&o);
+	o.progress.fn = log_progress;
+	o.progress.ctx = &log;
+	struct sv_terms_stats stats;
+	assert_int_equal(sv_store_begin(st, &err), SV_OK);
+	assert_int_equal(sv_job_terms(st, text, &o, &stats, &err), SV_OK);
+	assert_int_equal(sv_store_commit(st, &err), SV_OK);
+	static const char *const want[] = { "read", "extract", "units", "pair", "write" };
+	assert_int_equal(log.n, 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(log.stages[i], want[i]);
+	assert_true(log.done[0] >= stats.segments[SV_LANG_RU] + stats.segments[SV_LANG_BG]);
+	assert_int_equal(log.done[2], log.total[2]);
+	assert_int_equal(log.done[4], stats.pairs);
+	assert_true(stats.pairs > 0);
+	/* the same again, without progress: the same pairs, all refreshed in place */
+	struct sv_terms_stats again;
+	run_terms(st, &again);
+	assert_int_equal(again.pairs, stats.pairs);
+	assert_int_equal(again.candidates[SV_LANG_RU], stats.candidates[SV_LANG_RU]);
+	sv_store_close(st);
+}
+
 static void test_pair_lists(void **state)
 {
 	const char *ru[] = { "Совет коллективной безопасности", "военная база", "ОДКБ", "Бишкек",
@@ -321,6 +371,7 @@ int main(void)
 		cmocka_unit_test(test_lemma_key),
 		cmocka_unit_test(test_seeds_acceptance),
 		cmocka_unit_test(test_decisions_kept),
+		cmocka_unit_test(test_job_progress),
 		cmocka_unit_test(test_pair_lists),
 		cmocka_unit_test(test_language_names),
 	};

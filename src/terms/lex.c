@@ -1,14 +1,10 @@
-/* The seed lexicon as the term pairer reads it: word pairs both ways, loaded
- * from the TSV file in glossaries/ (ru<TAB>bg, further columns ignored, #
- * comments, an optional "ru<TAB>bg" header). */
-#include "align/terms-int.h"
+/* The seed lexicon as the term pairer holds it: word pairs both ways, from
+ * the lexicon file as align/lexicon.h reads it. */
+#include "terms/terms-int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include "config.h"
 
 void tm_lexicon_init(struct tm_lexicon *lx)
 {
@@ -90,68 +86,28 @@ char *const *tm_lexicon_find(const struct tm_lexicon *lx, enum sv_lang from, con
 	return from == SV_LANG_RU ? lx->ru_tr[s->val - 1] : lx->bg_tr[s->val - 1];
 }
 
-static char *field(char **p)
+void tm_lexicon_use(struct tm_lexicon *lx, const struct sv_lexicon *lex)
 {
-	char *s = *p, *e = s;
-	while (*e && *e != '\t')
-		e++;
-	*p = *e ? e + 1 : e;
-	*e = 0;
-	while (*s == ' ')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		s[--n] = 0;
-	return s;
-}
-
-int tm_lexicon_load(struct tm_lexicon *lx, const char *path, struct sv_error *err)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot read the lexicon", path);
-	char *line = NULL;
-	size_t cap = 0;
-	long lineno = 0;
 	struct sv_buf ru = SV_BUF_INIT, bg = SV_BUF_INIT;
-	int rc = SV_OK;
-	while (getline(&line, &cap, f) >= 0) {
-		lineno++;
-		char *p = line;
-		if (*p == '#' || *p == '\n' || *p == '\r' || !*p)
-			continue;
-		char *a = field(&p), *b = field(&p);
-		if (!*a && !*b)
-			continue;
-		if (!*a || !*b) {
-			rc = sv_error_set(err, SV_EINPUT, "'%s': line %ld: expected ru<TAB>bg", path,
-					  lineno);
-			break;
-		}
-		if (lineno == 1 && !strcmp(a, "ru") && !strcmp(b, "bg"))
-			continue;
-		tm_lower(a, strlen(a), &ru);
-		tm_lower(b, strlen(b), &bg);
+	for (size_t i = 0; i < lex->n; i++) {
+		tm_lower(lex->pairs[i].ru, strlen(lex->pairs[i].ru), &ru);
+		tm_lower(lex->pairs[i].bg, strlen(lex->pairs[i].bg), &bg);
 		tm_lexicon_add(lx, ru.data, bg.data);
 	}
-	free(line);
-	fclose(f);
 	sv_buf_release(&ru);
 	sv_buf_release(&bg);
-	return rc;
 }
 
-int tm_lexicon_load_default(struct tm_lexicon *lx, const char *path, struct sv_error *err)
+int tm_lexicon_load(struct tm_lexicon *lx, const struct sv_terms_opts *o, struct sv_error *err)
 {
-	if (path)
-		return tm_lexicon_load(lx, path, err);
-	const char *env = getenv("SVERKA_LEXICON");
-	if (env && *env)
-		return tm_lexicon_load(lx, env, err);
-	const char *cands[] = { SV_SOURCE_ROOT "/glossaries/seed-lexicon.tsv",
-				SV_DATADIR "/seed-lexicon.tsv" };
-	for (size_t i = 0; i < 2; i++)
-		if (access(cands[i], R_OK) == 0)
-			return tm_lexicon_load(lx, cands[i], err);
-	return SV_OK;
+	if (o->lex) {
+		tm_lexicon_use(lx, o->lex);
+		return SV_OK;
+	}
+	struct sv_lexicon lex = SV_LEXICON_INIT;
+	int rc = sv_lexicon_read(&lex, o->lexicon, err);
+	if (!rc)
+		tm_lexicon_use(lx, &lex);
+	sv_lexicon_release(&lex);
+	return rc;
 }
