@@ -1,8 +1,9 @@
-/* Export and check for the server through the sverka binary itself, until
- * the library has export and check verbs (issue 11): `sverka export` and
- * `sverka check` run on the same memory (WAL lets them read beside the
- * server) in a private temporary folder, without a shell, and their output
- * files are read back. Repoint these two functions to the verbs later. */
+/* Export and check for the server: export through the export job
+ * (job/export.h) into a private temporary file read back; check, until the
+ * library has a check verb, through `sverka check` itself, run on the same
+ * memory (WAL lets it read beside the server) in a private temporary folder,
+ * without a shell, its report read back. Repoint sv_serve_check() to the
+ * verb when there is one. */
 #define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np */
 #include "serve/serve-int.h"
 
@@ -16,6 +17,8 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "io/io.h"
+#include "job/export.h"
 
 extern char **environ;
 
@@ -127,7 +130,7 @@ static char *tmpdir(struct sv_error *err)
 	return sv_buf_detach(&b);
 }
 
-int sv_serve_export(struct sv_serve *sv, const char *fmt, char **data, size_t *len,
+int sv_serve_export(struct sv_store *st, const char *fmt, char **data, size_t *len,
 		    struct sv_error *err)
 {
 	char *dir = tmpdir(err);
@@ -135,9 +138,12 @@ int sv_serve_export(struct sv_serve *sv, const char *fmt, char **data, size_t *l
 		return SV_ESTORE;
 	struct sv_buf out = SV_BUF_INIT;
 	sv_buf_addf(&out, "%s/.out", dir);
-	char *argv[] = { (char *)sv_serve_exe(sv), "--memory", (char *)sv_serve_memory(sv), "-q",
-			 "export", "--format", (char *)fmt, "-o", out.data, NULL };
-	int status, rc = run(argv, dir, &status, err);
+	struct sv_job_export_opts eo;
+	struct sv_job_export_result res;
+	sv_job_export_opts_init(&eo);
+	eo.format = sv_io_format_parse(fmt);
+	eo.output = out.data;
+	int rc = sv_job_export(st, &eo, &res, err);
 	if (!rc && read_all(out.data, ADAPT_OUTPUT_MAX, data, len))
 		rc = sv_error_set(err, SV_ESTORE, "the %s export wrote nothing", fmt);
 	unlink(out.data);

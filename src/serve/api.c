@@ -750,7 +750,7 @@ static void api_export(struct sv_serve_req *rq, struct sv_serve_resp *rs, const 
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		if (strcmp(fmt, formats[i][0]))
 			continue;
-		if (sv_serve_export(rq->sv, fmt, &rs->body, &rs->len, &err)) {
+		if (sv_serve_export(rq->ctx->st, fmt, &rs->body, &rs->len, &err)) {
 			fail_err(rs, &err);
 			return;
 		}

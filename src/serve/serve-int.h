@@ -65,14 +65,13 @@ void sv_serve_fail(struct sv_serve_resp *rs, unsigned status, const char *field,
  * index.html; anything outside root, hidden, or not a regular file is 404. */
 void sv_serve_static(const char *root, const char *url, struct sv_serve_resp *rs);
 
-/* ---- adapt.c: export and check through the sverka binary ---------------
- * Until the library has export and check verbs (issue 11), these run
- * `sverka export` and `sverka check` on the same memory and read their
- * output; the only place the server starts a process. */
+/* ---- adapt.c: export through the export job, check through `sverka check`
+ * (until the library has a check verb: the only place the server starts a
+ * process). */
 
-/* Exports the memory as fmt ("tmx", "tbx", "xliff", "omegat") into a new
- * malloc'd *data of *len bytes. */
-int sv_serve_export(struct sv_serve *sv, const char *fmt, char **data, size_t *len,
+/* Exports st as fmt ("tmx", "tbx", "xliff", "omegat") into a new malloc'd
+ * *data of *len bytes. */
+int sv_serve_export(struct sv_store *st, const char *fmt, char **data, size_t *len,
 		    struct sv_error *err);
 /* Checks a report (name for its format, content) against an optional
  * glossary, or the memory's termbase when glossary is NULL; format "json"
