@@ -10,7 +10,6 @@
 
 #include "store/ingest.h"
 
-int cmd_add(struct sv_cli *cli, int argc, char **argv);
 
 struct paths {
 	char **v;

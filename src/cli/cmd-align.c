@@ -14,7 +14,6 @@
 #include "align/terms.h"
 #include "store/store.h"
 
-int cmd_align(struct sv_cli *cli, int argc, char **argv);
 
 /* A document of the memory loaded for alignment. */
 struct adoc {

@@ -16,7 +16,6 @@
 #include "store/store.h"
 #include "store/termbase.h"
 
-int cmd_export(struct sv_cli *cli, int argc, char **argv);
 
 struct filter {
 	double min_score;

@@ -15,7 +15,6 @@
 #include "store/termbase.h"
 #include "text/text.h"
 
-int cmd_import(struct sv_cli *cli, int argc, char **argv);
 
 struct imp {
 	struct sv_cli *cli;

@@ -10,8 +10,6 @@
 #include "cli/match-print.h"
 #include "match/match.h"
 
-int cmd_lookup(struct sv_cli *cli, int argc, char **argv);
-
 static void json_term(struct sv_buf *b, const struct sv_match_term *t)
 {
 	sv_buf_adds(b, "\"term\":");
