@@ -4,6 +4,7 @@
  * skip level. Also the choice between mining and monotone alignment. */
 #include "align/align-int.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +76,7 @@ static int cmp_mcand_ru(const void *p, const void *q)
 
 int al_bg_pair(size_t n, size_t m, size_t max, size_t tries, uint64_t *seed, size_t *i, size_t *j)
 {
+	assert(n > 0 && m > 0);
 	if (n * m <= max) {
 		if (tries >= n * m)
 			return 0;
@@ -345,6 +347,7 @@ int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg
 	size_t n = ru->n, m = bg->n;
 	if (!n || !m)
 		return SV_OK;
+	assert(ru->lang == SV_LANG_RU && bg->lang == SV_LANG_BG);
 	al_tt_index(a);
 	struct mine_cands c;
 	cands_init(&c, n, m, o);

@@ -73,7 +73,7 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 			sv_buf_addf(&out, "%s  ", sv_lang_code(l->lang));
 			mp_kwic(&out, l->text, l->hl, CONCORD_KWIC_WIDTH, tty);
 			sv_buf_addc(&out, '\n');
-			const char *other = l->lang == SV_LANG_RU ? "bg" : "ru";
+			const char *other = sv_lang_code(mp_other_lang(l->lang));
 			if (l->other)
 				sv_buf_addf(&out, "%s  %s\n", other, l->other);
 			else

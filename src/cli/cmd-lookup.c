@@ -46,7 +46,7 @@ static int lines_for(struct sv_match *m, enum sv_lang lang, const char *key, siz
 		mp_kwic(txt, l->text, l->hl, LOOKUP_KWIC_WIDTH, tty);
 		sv_buf_addc(txt, '\n');
 		if (l->other) {
-			sv_buf_addf(txt, "  %s  ", lang == SV_LANG_RU ? "bg" : "ru");
+			sv_buf_addf(txt, "  %s  ", sv_lang_code(mp_other_lang(lang)));
 			sv_buf_adds(txt, l->other);
 			sv_buf_addc(txt, '\n');
 		}
@@ -213,7 +213,7 @@ static int lookup_one(struct sv_cli *cli, struct cli_matcher *cm, const char *qu
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
-	enum sv_lang other = r.lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU;
+	enum sv_lang other = mp_other_lang(r.lang);
 	sv_buf_adds(&json, "{\"query\":");
 	sv_buf_add_json(&json, query);
 	sv_buf_addf(&json, ",\"lang\":\"%s\",\"lemmas\":", sv_lang_code(r.lang));

@@ -7,6 +7,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/bug.h"
+
+enum sv_lang mp_other_lang(enum sv_lang lang)
+{
+	if (lang != SV_LANG_RU && lang != SV_LANG_BG)
+		SV_BUG("a match in neither russian nor bulgarian");
+	return lang == SV_LANG_RU ? SV_LANG_BG : SV_LANG_RU;
+}
+
 int mp_tty(void)
 {
 	return isatty(STDOUT_FILENO);

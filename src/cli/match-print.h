@@ -9,6 +9,9 @@
 #include "base/buf.h"
 #include "match/match.h"
 
+/* The other of Russian and Bulgarian: the matcher answers in these two
+ * only, so any other lang is a bug (SV_BUG). */
+enum sv_lang mp_other_lang(enum sv_lang lang);
 /* Whether stdout is a terminal (marks are then ANSI bold, else [brackets]). */
 int mp_tty(void);
 /* Appends text[from, to) with the n spans sp inside it marked. */
