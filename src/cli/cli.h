@@ -42,6 +42,7 @@ int cmd_term(struct sv_cli *cli, int argc, char **argv);
 int cmd_pair(struct sv_cli *cli, int argc, char **argv);
 int cmd_export(struct sv_cli *cli, int argc, char **argv);
 int cmd_import(struct sv_cli *cli, int argc, char **argv);
+int cmd_serve(struct sv_cli *cli, int argc, char **argv);
 
 /* The table, in the order `sverka help` lists it; ends with a NULL name. */
 extern const struct sv_command sv_commands[];
