@@ -15,7 +15,6 @@
 #include "config.h"
 #include "serve/serve.h"
 
-int cmd_serve(struct sv_cli *cli, int argc, char **argv);
 
 #define SERVE_UPLOAD_MAX_MB 512
 

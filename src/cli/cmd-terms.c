@@ -8,7 +8,6 @@
 
 #include "store/termbase.h"
 
-int cmd_terms(struct sv_cli *cli, int argc, char **argv);
 
 struct out {
 	struct sv_cli *cli;

@@ -2,24 +2,6 @@
  * page and README in step all read this one list. */
 #include "cli/cli.h"
 
-#define CMD(n) int cmd_##n(struct sv_cli *cli, int argc, char **argv);
-CMD(help)
-CMD(add)
-CMD(stats)
-CMD(align)
-CMD(show)
-CMD(lookup)
-CMD(search)
-CMD(concord)
-CMD(check)
-CMD(terms)
-CMD(term)
-CMD(pair)
-CMD(export)
-CMD(import)
-CMD(serve)
-#undef CMD
-
 const struct sv_command sv_commands[] = {
 	{ "add", cmd_add, "[--lang ru|bg|auto] [--format text|html|auto] [--segmented] [--force] PATH...",
 	  "ingest plain-text and HTML articles into the memory (directories recurse)",

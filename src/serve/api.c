@@ -292,7 +292,11 @@ static void api_concord(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 	long limit;
 	if (!q || arg_lang(rq, rs, &lang) || arg_long(rq, rs, "limit", 1, 500, 20, &limit))
 		return;
-	if (sv_match_concord(rq->ctx->m, q, lang, (size_t)limit, &lines, &used, &err)) {
+	struct sv_match_concord_opts co;
+	sv_match_concord_opts_init(&co);
+	co.lang = lang;
+	co.limit = (size_t)limit;
+	if (sv_match_concord(rq->ctx->m, q, &co, &lines, &used, &err)) {
 		fail_err(rs, &err);
 		goto out;
 	}
@@ -428,8 +432,11 @@ static void api_pair(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t 
 		struct sv_match_lines lines = SV_MATCH_LINES_INIT;
 		enum sv_lang lang = i ? SV_LANG_BG : SV_LANG_RU;
 		const char *term = json_string_value(json_object_get(row, langs[i]));
-		if (nlines && sv_match_concord(rq->ctx->m, term, lang, (size_t)nlines, &lines, NULL,
-					       &err)) {
+		struct sv_match_concord_opts co;
+		sv_match_concord_opts_init(&co);
+		co.lang = lang;
+		co.limit = (size_t)nlines;
+		if (nlines && sv_match_concord(rq->ctx->m, term, &co, &lines, NULL, &err)) {
 			sv_match_lines_release(&lines);
 			json_decref(conc);
 			json_decref(row);
