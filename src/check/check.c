@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
+
 static const struct {
 	const char *name;
 	int severity;
@@ -194,10 +196,10 @@ out:
 
 int sv_check_config_read(struct sv_check_config *c, const char *path, struct sv_error *err)
 {
-	int rc = SV_OK;
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
+	FILE *f;
+	int rc = sv_file_open(path, &f, err);
+	if (rc)
+		return rc;
 	char line[4096];
 	unsigned long lineno = 0;
 	while (fgets(line, sizeof(line), f)) {

@@ -13,6 +13,7 @@
 
 #include <libxml/xmlreader.h>
 
+#include "base/file.h"
 #include "base/utf8.h"
 #include "io/io.h"
 
@@ -418,10 +419,10 @@ out:
 static int read_tsv(const char *path, enum sv_lang src, struct sv_check_segs *segs,
 		    struct sv_error *err)
 {
-	int rc = SV_OK;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
+	FILE *f;
+	int rc = sv_file_open(path, &f, err);
+	if (rc)
+		return rc;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -493,9 +494,10 @@ out:
 int sv_check_read_report(const char *path, enum sv_lang src, struct sv_check_segs *segs,
 			 struct sv_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
+	FILE *f;
+	int rc = sv_file_open(path, &f, err);
+	if (rc)
+		return rc;
 	char head[512];
 	size_t n = fread(head, 1, sizeof(head) - 1, f);
 	fclose(f);
@@ -506,7 +508,7 @@ int sv_check_read_report(const char *path, enum sv_lang src, struct sv_check_seg
 	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
 		p++;
 	size_t before = segs->n;
-	int rc = *p == '<' ? read_xml(path, src, segs, err) : read_tsv(path, src, segs, err);
+	rc = *p == '<' ? read_xml(path, src, segs, err) : read_tsv(path, src, segs, err);
 	if (rc) {
 		/* drop what a failing file added */
 		struct sv_check_segs tail = *segs;

@@ -8,31 +8,11 @@
 #include <unistd.h>
 
 #include "align/align.h"
+#include "base/file.h"
 #include "check/check.h"
 #include "store/store.h"
 
 int cmd_check(struct sv_cli *cli, int argc, char **argv);
-
-static int read_whole(const char *path, char **bytes, size_t *n, struct sv_error *err)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
-	struct sv_buf b = SV_BUF_INIT;
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sv_buf_add(&b, chunk, k);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		sv_buf_release(&b);
-		return sv_error_set(err, SV_EINPUT, "'%s': read error", path);
-	}
-	*n = b.len;
-	*bytes = sv_buf_detach(&b);
-	return SV_OK;
-}
 
 /* One side of --pair: its sentences with their analyses. */
 struct side {
@@ -46,13 +26,12 @@ struct side {
 static int load_side(struct sv_text *t, const char *path, enum sv_lang lang, struct side *sd,
 		     struct sv_error *err)
 {
-	char *bytes = NULL;
-	size_t n = 0;
+	struct sv_buf bytes = SV_BUF_INIT;
 	int rc;
 	struct sv_spans spans = { 0 };
 	struct sv_buf norm = SV_BUF_INIT, lem = SV_BUF_INIT;
-	if ((rc = read_whole(path, &bytes, &n, err)) ||
-	    (rc = sv_text_decode(path, bytes, n, SV_FORMAT_AUTO, 0, &sd->doc, err)))
+	if ((rc = sv_file_read(path, 0, &bytes, err)) ||
+	    (rc = sv_text_decode(path, bytes.data, bytes.len, SV_FORMAT_AUTO, 0, &sd->doc, err)))
 		goto out;
 	for (size_t p = 0; p < sd->doc.npara; p++) {
 		const char *para = sd->doc.paras[p].text;
@@ -82,7 +61,7 @@ static int load_side(struct sv_text *t, const char *path, enum sv_lang lang, str
 		sd->sents[i].lemmas = sd->store.data + sd->off[3 * i + 2];
 	}
 out:
-	free(bytes);
+	sv_buf_release(&bytes);
 	sv_spans_release(&spans);
 	sv_buf_release(&norm);
 	sv_buf_release(&lem);
