@@ -21,6 +21,9 @@
 
 enum xkind { X_NONE, X_XLIFF1, X_XLIFF2, X_TMX };
 
+/* The piece of a unit whose text and codes are being collected. */
+enum capture { CAPTURE_NONE = 0, CAPTURE_SOURCE, CAPTURE_TARGET, CAPTURE_TMX_SEG };
+
 struct xstate {
 	const char *path;
 	char errmsg[256];       /* libxml2's first error, kept instead of printed */
@@ -31,7 +34,7 @@ struct xstate {
 	char *unit_id;          /* current unit id */
 	unsigned long nunit, nseg;
 	/* capture of one <source>/<target>/<seg> */
-	int capturing;          /* 0 none, 1 source, 2 target, 3 TMX seg */
+	enum capture capturing; /* the piece being captured */
 	int cap_depth;
 	int skip_depth;         /* > 0: inside native code content, ignore text */
 	struct sv_buf text, codes;
@@ -149,11 +152,11 @@ static void finish_capture(struct xstate *x)
 {
 	struct sv_buf *text, *codes;
 	int *has;
-	if (x->capturing == 1) {
+	if (x->capturing == CAPTURE_SOURCE) {
 		text = &x->src;
 		codes = &x->src_codes;
 		has = &x->has_src;
-	} else if (x->capturing == 2) {
+	} else if (x->capturing == CAPTURE_TARGET) {
 		text = &x->tgt;
 		codes = &x->tgt_codes;
 		has = &x->has_tgt;
@@ -167,13 +170,13 @@ static void finish_capture(struct xstate *x)
 	sv_buf_reset(codes);
 	sv_buf_add(codes, x->codes.data, x->codes.len);
 	*has = 1;
-	x->capturing = 0;
+	x->capturing = CAPTURE_NONE;
 }
 
 /* Starts capturing the text and inline codes of the element at depth as
- * piece `what` (1 source, 2 target, 3 TMX seg); an empty element is
+ * piece `what`; an empty element is
  * captured at once, as an empty piece. */
-static void start_capture(struct xstate *x, int what, int depth, int empty)
+static void start_capture(struct xstate *x, enum capture what, int depth, int empty)
 {
 	x->capturing = what;
 	x->cap_depth = depth;
@@ -289,7 +292,7 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				}
 				continue;
 			}
-			if (x.capturing) {
+			if (x.capturing != CAPTURE_NONE) {
 				if (x.skip_depth)
 					continue;
 				if (!is_inline(x.kind, name))
@@ -318,7 +321,9 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				/* an empty <target/> is an empty translation, an empty
 				 * <source/> no source */
 				if (!empty || name[0] == 't')
-					start_capture(&x, name[0] == 's' ? 1 : 2, depth, empty);
+					start_capture(&x, name[0] == 's' ? CAPTURE_SOURCE
+									 : CAPTURE_TARGET,
+						      depth, empty);
 				continue;
 			}
 			if (x.kind == X_XLIFF1) {
@@ -355,13 +360,13 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					if (!x.tuv_lang)
 						x.tuv_lang = lang_attr(rd, "lang");
 				} else if (!strcmp(name, "seg")) {
-					start_capture(&x, 3, depth, empty);
+					start_capture(&x, CAPTURE_TMX_SEG, depth, empty);
 				}
 			}
 			continue;
 		}
 		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (x.capturing) {
+			if (x.capturing != CAPTURE_NONE) {
 				if (x.skip_depth) {
 					if (depth == x.skip_depth)
 						x.skip_depth = 0;
@@ -388,7 +393,7 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				tmx_tu_end(&x);
 			continue;
 		}
-		if (x.capturing && !x.skip_depth &&
+		if (x.capturing != CAPTURE_NONE && !x.skip_depth &&
 		    (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
 		     type == XML_READER_TYPE_WHITESPACE ||
 		     type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {

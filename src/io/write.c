@@ -15,6 +15,9 @@
 #include "base/file.h"
 #include "config.h"
 
+/* What a CSV file holds: fixed by its header, written before the first item. */
+enum csv_kind { CSV_EMPTY = 0, CSV_UNITS, CSV_CONCEPTS };
+
 struct sv_io_writer {
 	enum sv_io_format fmt; /* TMX, XLIFF, XLIFF2, TBX, TBX3, OMEGAT, CSV, TSV */
 	struct sv_io_options o;
@@ -28,7 +31,7 @@ struct sv_io_writer {
 	unsigned long chunk_units;
 	unsigned long chunk_no;
 	unsigned long next_id;
-	int csv_kind;          /* 0: header not written, 1: units, 2: concepts */
+	enum csv_kind csv_kind; /* CSV_EMPTY until the header is written */
 	int file_open;         /* XLIFF: a <file> is open */
 	unsigned long nfile;   /* XLIFF: <file> elements opened */
 	struct sv_buf doc;     /* XLIFF per document pair: the open file's key */
@@ -445,7 +448,7 @@ unsigned long sv_io_writer_count(const struct sv_io_writer *w)
 	return w->count;
 }
 
-static int csv_header(struct sv_io_writer *w, int kind, struct sv_error *err);
+static int csv_header(struct sv_io_writer *w, enum csv_kind kind, struct sv_error *err);
 
 static void remove_files(struct sv_io_writer *w)
 {
@@ -480,8 +483,8 @@ int sv_io_writer_close(struct sv_io_writer *w, struct sv_error *err)
 	if (!w)
 		return SV_OK;
 	int rc = SV_OK;
-	if (w->fmt == SV_IO_CSV && !w->csv_kind && !w->failed && w->f)
-		csv_header(w, 1, err); /* an empty export still names its columns */
+	if (w->fmt == SV_IO_CSV && w->csv_kind == CSV_EMPTY && !w->failed && w->f)
+		csv_header(w, CSV_UNITS, err); /* an empty export still names its columns */
 	if (!w->count && !w->failed &&
 	    (w->fmt == SV_IO_XLIFF2 || w->fmt == SV_IO_TBX || w->fmt == SV_IO_TBX3 ||
 	     (w->fmt == SV_IO_XLIFF && w->o.xliff_per_doc)))
@@ -690,18 +693,18 @@ static const char *const csv_unit_cols[] = {
 	"status", "origin", "note",
 };
 
-static int csv_header(struct sv_io_writer *w, int kind, struct sv_error *err)
+static int csv_header(struct sv_io_writer *w, enum csv_kind kind, struct sv_error *err)
 {
 	if (w->csv_kind == kind)
 		return SV_OK;
-	if (w->csv_kind)
+	if (w->csv_kind != CSV_EMPTY)
 		return fail(w, err, SV_EUSAGE, "'%s': a CSV file holds units or concepts, not both",
 			    shown_path(w));
 	w->csv_kind = kind;
 	sv_buf_reset(&w->t2);
 	csv_field(w, lang_src(w), 0);
 	csv_field(w, lang_tgt(w), 0);
-	if (kind == 1) {
+	if (kind == CSV_UNITS) {
 		size_t n = sizeof(csv_unit_cols) / sizeof(csv_unit_cols[0]);
 		for (size_t i = 0; i < n; i++)
 			csv_field(w, csv_unit_cols[i], i + 1 == n);
@@ -735,7 +738,7 @@ static int text_unit(struct sv_io_writer *w, const struct sv_io_unit *u, const c
 		tsv_field(w, tgt);
 		sv_buf_addc(&w->t2, '\n');
 	} else {
-		if (csv_header(w, 1, err))
+		if (csv_header(w, CSV_UNITS, err))
 			return -1;
 		char score[32], created[24];
 		sv_buf_reset(&w->t2);
@@ -849,7 +852,7 @@ static int pair_concept(struct sv_io_writer *w, const struct sv_io_concept *c, c
 {
 	enum sv_io_lang sl = w->src, tl = !w->src;
 	unsigned long k = 0;
-	if (w->fmt == SV_IO_CSV && csv_header(w, 2, err))
+	if (w->fmt == SV_IO_CSV && csv_header(w, CSV_CONCEPTS, err))
 		return -1;
 	for (size_t i = 0; i < c->nterms; i++) {
 		const struct sv_io_term *s = &c->terms[i];
