@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "align-common.h"
+#include "align-eval.h"
 
 /* CPU time of this process: wall time on a shared machine says more about
  * the neighbours than about the aligner. */
@@ -44,13 +44,9 @@ static void side_all(const char *dir, const char *side, enum sv_lang lang, struc
 		if (ac_doc_read(path, names[i], lang, 0, &d))
 			continue;
 		for (size_t k = 0; k < d.n; k++) {
-			all->text = realloc(all->text, (all->n + 1) * sizeof(char *));
-			all->norm = realloc(all->norm, (all->n + 1) * sizeof(char *));
-			all->lem = realloc(all->lem, (all->n + 1) * sizeof(char *));
-			all->text[all->n] = strdup(d.text[k]);
-			all->norm[all->n] = strdup(d.norm[k]);
-			all->lem[all->n] = strdup(d.lem[k]);
-			all->n++;
+			SV_GROW(all->sents, all->cap, all->n + 1);
+			all->sents[all->n++] = (struct sv_align_sent){ strdup(d.sents[k].text),
+				strdup(d.sents[k].norm), strdup(d.sents[k].lemmas) };
 		}
 		ac_doc_free(&d);
 	}
@@ -66,9 +62,7 @@ static struct sv_align_sent *take(const struct ac_doc *src, size_t n, unsigned s
 		size_t k = i % src->n;
 		if (shuffle)
 			k = (size_t)((i * 2654435761u + seed) % src->n);
-		v[i].text = src->text[k];
-		v[i].norm = src->norm[k];
-		v[i].lemmas = src->lem[k];
+		v[i] = src->sents[k];
 	}
 	return v;
 }

@@ -19,7 +19,7 @@
 
 #include "base/buf.h"
 #include "config.h"
-#include "store/ingest.h"
+#include "job/add.h"
 
 struct lines {
 	char **v;

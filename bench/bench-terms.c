@@ -1,4 +1,4 @@
-/* bench-terms: term extraction and pairing (sv_align_terms) timed on a
+/* bench-terms: term extraction and pairing (sv_job_terms) timed on a
  * memory, with its peak memory (getrusage). With --parallel DIR it first
  * builds the memory from a directory of translations (DIR/ru/X.txt and
  * DIR/bg/X.txt, one sentence a line, line i translating line i, as
@@ -15,8 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "align/terms.h"
-#include "store/ingest.h"
+#include "job/add.h"
+#include "job/terms.h"
 #include "store/termbase.h"
 
 static double now(void)
@@ -246,7 +246,7 @@ int main(int argc, char **argv)
 	if (!rc)
 		rc = sv_store_begin(st, &err);
 	if (!rc)
-		rc = sv_align_terms(st, t, NULL, &stats, &err);
+		rc = sv_job_terms(st, t, NULL, &stats, &err);
 	if (!rc) {
 		rc = sv_store_commit(st, &err);
 		t1 = now();

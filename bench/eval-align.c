@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "align-common.h"
+#include "align-eval.h"
 
 static void seeds(const char *dir)
 {
@@ -67,7 +67,7 @@ static void seeds(const char *dir)
 			printf("seeds: mined %s x %s: %zu pairs\n", names[r], names[b], l.n);
 			for (size_t q = 0; q < l.n; q++)
 				printf("  %.3f m%.2f | %s | %s\n", l.v[q].score, l.v[q].margin,
-				       docs[r].text[l.v[q].ru], docs[b].text[l.v[q].bg]);
+				       docs[r].sents[l.v[q].ru].text, docs[b].sents[l.v[q].bg].text);
 			sv_align_links_release(&l);
 		}
 	}

@@ -22,14 +22,21 @@
 #include "base/map.h"     /* sv_map, sv_intern: hash maps */
 #include "base/lang.h"    /* enum sv_lang: the one language vocabulary */
 #include "base/status.h"  /* enum sv_status: the one review-status vocabulary */
+#include "base/file.h"    /* whole-file reading, the atomic temporary-then-rename writer */
 #include "text/text.h"    /* decode, normalise, language, sentences, tokens, lemmas */
 #include "store/store.h"  /* the SQLite memory: documents, segments, transactions */
-#include "store/ingest.h" /* a file through the text pipeline into the memory */
 #include "store/termbase.h" /* terms and term pairs with their review status */
 #include "align/align.h"  /* document pairing, sentence alignment, mining */
-#include "align/terms.h"  /* term extraction and cross-language pairing */
+#include "terms/terms.h"  /* term extraction and cross-language pairing */
 #include "match/match.h"  /* lookup, fuzzy search, concordance */
 #include "io/io.h"        /* TMX, XLIFF, TBX, OmegaT, CSV, TSV, PO readers and writers */
 #include "check/check.h"  /* terminology and consistency checks */
+#include "job/job.h"      /* the verbs' progress callback */
+#include "job/add.h"      /* sverka add: files through the text pipeline into the memory */
+#include "job/align.h"    /* sverka align: document pairs, units, then terms */
+#include "job/import.h"   /* sverka import: memories and glossaries into the memory */
+#include "job/export.h"   /* sverka export: units, concepts or document pairs out */
+#include "job/terms.h"    /* the terms job (extraction, pairing, the termbase refresh) */
+#include "job/check.h"    /* sverka check: reports and pairs checked against a glossary */
 
 #endif

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "align/lexicon.h"
 #include "base/error.h"
 #include "text/text.h"
 
@@ -130,16 +131,19 @@ void sv_align_opts_init(struct sv_align_opts *o);
 
 struct sv_align;
 
-/* Opens a model and loads the seed lexicon from `lexicon`, or when NULL from
- * the first readable of $SVERKA_LEXICON, SV_SOURCE_ROOT/glossaries/
- * seed-lexicon.tsv and SV_DATADIR/seed-lexicon.tsv (none found is not an
- * error: cognates still work). A bad lexicon is SV_EINPUT naming the file and
- * line. */
+/* Opens a model with the seed lexicon read from `lexicon`, or when NULL from
+ * the search path of sv_lexicon_read() (align/lexicon.h). NULL with err set
+ * when the lexicon cannot be read or none is found. */
 struct sv_align *sv_align_open(const char *lexicon, struct sv_error *err);
+/* Opens a model with the single-word pairs of lex (borrowed for the call;
+ * NULL: none, cognates only). Cannot fail. */
+struct sv_align *sv_align_open_lexicon(const struct sv_lexicon *lex);
 void sv_align_close(struct sv_align *a);
 
-/* Loads more lexicon pairs (format: see glossaries/seed-lexicon.tsv). */
+/* Adds the single-word pairs of a lexicon file (read as sv_lexicon_read()). */
 int sv_align_lexicon_load(struct sv_align *a, const char *path, struct sv_error *err);
+/* Adds the single-word pairs of lex (borrowed for the call). */
+void sv_align_lexicon_use(struct sv_align *a, const struct sv_lexicon *lex);
 /* Adds one pair of words (lemmas) to the lexicon. Returns 1 when added, 0
  * when the pair was refused (already linked, or it would merge too much). */
 int sv_align_lexicon_add(struct sv_align *a, const char *ru, const char *bg);

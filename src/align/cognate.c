@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cyrillic.h"
 #include "base/utf8.h"
 
 enum {
@@ -40,12 +41,7 @@ static size_t to_cps(const char *s, size_t n, uint32_t *cp, size_t max)
 
 static int is_cyr_vowel(uint32_t c)
 {
-	switch (c) {
-	case A_: case E_: case I_: case O_: case U_: case Y_: case EE: case YU: case YA: case HARD:
-		return 1;
-	default:
-		return 0;
-	}
+	return sv_cyr_is_cognate_vowel(c);
 }
 
 static int is_cyr_cons(uint32_t c)

@@ -59,3 +59,11 @@ size_t sv_utf8_length(const char *s, size_t n)
 			k++;
 	return k;
 }
+
+size_t sv_utf8_to_cps(const char *s, size_t n, uint32_t *out, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; k < max && sv_utf8_next(s, n, &i, &out[k]);)
+		k++;
+	return k;
+}

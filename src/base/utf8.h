@@ -17,6 +17,32 @@ size_t sv_utf8_validate(const unsigned char *s, size_t n);
 /* Number of code points in a valid UTF-8 string of n bytes. */
 size_t sv_utf8_length(const char *s, size_t n);
 
+/* Iterates over the code points of s[0..n): decodes the one at s[*i] into *cp and moves *i
+ * past it. Returns 0, leaving *i, at the end and at an invalid or truncated sequence:
+ *   for (size_t i = 0; sv_utf8_next(s, n, &i, &c);) ... */
+static inline int sv_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
+{
+	if (*i >= n)
+		return 0;
+	size_t l = sv_utf8_decode((const unsigned char *)s + *i, n - *i, cp);
+	*i += l;
+	return l != 0;
+}
+
+/* Decodes s[0..n) into out, at most max code points; stops at the first invalid or
+ * truncated sequence. Returns the number of code points written. */
+size_t sv_utf8_to_cps(const char *s, size_t n, uint32_t *out, size_t max);
+
+/* Bytes of the character starting a non-empty NUL-terminated string: its first byte and the
+ * continuation bytes (10xxxxxx) after it. */
+static inline size_t sv_utf8_char_len(const char *s)
+{
+	size_t l = 1;
+	while (s[l] && ((unsigned char)s[l] & 0xC0) == 0x80)
+		l++;
+	return l;
+}
+
 /* ---- Eight bytes at a time ----
  * Masks with the high bit of each byte set where that byte of a word (read
  * little-endian) is of a kind, so that the common text, printable ASCII and

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/terms.h"
+#include "terms/terms.h"
 
 int cmd_pair(struct sv_cli *cli, int argc, char **argv);
 

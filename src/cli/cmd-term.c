@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "align/terms.h"
+#include "terms/terms.h"
 #include "store/termbase.h"
 
 int cmd_term(struct sv_cli *cli, int argc, char **argv);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/cyrillic.h"
 #include "base/utf8.h"
 
 struct sv_match *sv_match_open(struct sv_store *st, struct sv_text *t, struct sv_error *err)
@@ -37,52 +38,29 @@ void sv_match__mtoks_release(struct sv_mtoks *t)
 	t->n = t->cap = 0;
 }
 
-static size_t count_words(const char *s)
-{
-	size_t n = 0;
-	for (const char *p = s; *p;) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		n++;
-		while (*p && *p != ' ')
-			p++;
-	}
-	return n;
-}
-
 void sv_match__mtoks(const char *norm, const char *lemmas, struct sv_mtoks *out)
 {
 	out->n = 0;
 	if (!norm)
 		return;
-	size_t n = count_words(norm);
-	if (lemmas && *lemmas && count_words(lemmas) != n)
+	size_t n = sv_text_keys_count(norm);
+	if (lemmas && *lemmas && sv_text_keys_count(lemmas) != n)
 		lemmas = NULL;
 	if (lemmas && !*lemmas)
 		lemmas = NULL;
 	SV_GROW(out->v, out->cap, n + 1);
-	const char *p = norm, *q = lemmas;
-	for (size_t i = 0; i < n; i++) {
-		while (*p == ' ')
-			p++;
-		const char *e = p;
-		while (*e && *e != ' ')
-			e++;
+	struct sv_text_keys_iter keys, lems;
+	sv_text_keys_init(&keys, norm);
+	sv_text_keys_init(&lems, lemmas);
+	const char *key, *lem;
+	size_t klen, llen;
+	while (sv_text_keys_next(&keys, &key, &klen)) {
 		struct sv_mtok *t = &out->v[out->n++];
-		t->key = p;
-		t->klen = (uint32_t)(e - p);
-		p = e;
-		if (q) {
-			while (*q == ' ')
-				q++;
-			const char *f = q;
-			while (*f && *f != ' ')
-				f++;
-			t->lem = q;
-			t->llen = (uint32_t)(f - q);
-			q = f;
+		t->key = key;
+		t->klen = (uint32_t)klen;
+		if (lemmas && sv_text_keys_next(&lems, &lem, &llen)) {
+			t->lem = lem;
+			t->llen = (uint32_t)llen;
 		} else {
 			t->lem = t->key;
 			t->llen = t->klen;
@@ -92,29 +70,25 @@ void sv_match__mtoks(const char *norm, const char *lemmas, struct sv_mtoks *out)
 
 int sv_match__has_lemma(const struct sv_mtok *tok, const char *l, size_t n)
 {
-	const char *p = tok->lem, *end = tok->lem + tok->llen;
-	while (p < end) {
-		const char *e = memchr(p, '|', (size_t)(end - p));
-		if (!e)
-			e = end;
-		if ((size_t)(e - p) == n && !memcmp(p, l, n))
+	struct sv_text_lemmas_iter it;
+	const char *lem;
+	size_t len;
+	sv_text_lemmas_init(&it, tok->lem, tok->llen);
+	while (sv_text_lemmas_next(&it, &lem, &len))
+		if (len == n && !memcmp(lem, l, n))
 			return 1;
-		p = e + 1;
-	}
 	return 0;
 }
 
 int sv_match__lemma_eq(const struct sv_mtok *a, const struct sv_mtok *b)
 {
-	const char *p = a->lem, *end = a->lem + a->llen;
-	while (p < end) {
-		const char *e = memchr(p, '|', (size_t)(end - p));
-		if (!e)
-			e = end;
-		if (e > p && sv_match__has_lemma(b, p, (size_t)(e - p)))
+	struct sv_text_lemmas_iter it;
+	const char *lem;
+	size_t len;
+	sv_text_lemmas_init(&it, a->lem, a->llen);
+	while (sv_text_lemmas_next(&it, &lem, &len))
+		if (len && sv_match__has_lemma(b, lem, len))
 			return 1;
-		p = e + 1;
-	}
 	return 0;
 }
 
@@ -206,10 +180,7 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 
 static uint32_t fold_cp(uint32_t c)
 {
-	if (c >= 0x410 && c <= 0x42F)
-		c += 0x20;
-	else if (c == 0x401)
-		c = 0x451;
+	c = sv_cyr_lower_russian(c);
 	switch (c) {
 	case 0x451: /* ё */
 	case 0x44D: /* э */ return 0x435;

@@ -199,4 +199,125 @@ int sv_store_segs_match(struct sv_store *st, enum sv_lang lang, const char *expr
 int sv_store_seg_unit(struct sv_store *st, enum sv_lang lang, int64_t doc, int64_t seg,
 		      int64_t *unit, char **other, struct sv_error *err);
 
+/* ---- Alignment: documents to align, document pairs (store/docpairs.c) -- */
+
+/* A Russian or Bulgarian document as alignment reads it; strings borrowed for the
+ * callback's duration. */
+struct sv_store_align_doc {
+	int64_t id;
+	const char *path;
+	const char *lang; /* "ru" or "bg" */
+	const char *date; /* YYYY-MM-DD or "" */
+	int aligned;      /* documents.aligned: 1 once an align run has seen it */
+};
+
+/* Calls fn for every Russian and Bulgarian document, in id order; a nonzero return
+ * from fn stops the listing and is returned. */
+int sv_store_align_docs_list(struct sv_store *st,
+			     int (*fn)(void *ctx, const struct sv_store_align_doc *doc), void *ctx,
+			     struct sv_error *err);
+/* Calls fn(ctx, segment id, text, norm, lemmas) for each segment of document doc in
+ * order (strings borrowed for the call, "" when NULL); nonzero from fn stops it. */
+int sv_store_doc_segs_list(struct sv_store *st, int64_t doc,
+			   int (*fn)(void *ctx, int64_t id, const char *text, const char *norm,
+				     const char *lemmas),
+			   void *ctx, struct sv_error *err);
+/* Records that an align run has seen document doc (documents.aligned = 1). */
+int sv_store_doc_mark_aligned(struct sv_store *st, int64_t doc, struct sv_error *err);
+
+/* A document pair; mode is "parallel" or "comparable". In rows given to a
+ * callback the strings are borrowed for the call. */
+struct sv_store_docpair {
+	int64_t id;                 /* set by the store (listing) */
+	int64_t ru_doc, bg_doc;
+	double score;
+	const char *mode;
+	int declared;               /* declared by a person (--parallel/--comparable) */
+	const char *created;        /* ISO 8601 UTC */
+	const char *ru_path, *bg_path; /* the documents' paths (listing only) */
+};
+
+/* Adds the pair, or updates the stored pair of the same two documents (score and
+ * mode replaced, declared kept once set); *id gets the pair's id. */
+int sv_store_docpair_put(struct sv_store *st, const struct sv_store_docpair *pair, int64_t *id,
+			 struct sv_error *err);
+/* *found = 1 when the memory holds a pair of documents ru_doc and bg_doc, else 0. */
+int sv_store_docpair_exists(struct sv_store *st, int64_t ru_doc, int64_t bg_doc, int *found,
+			    struct sv_error *err);
+/* Calls fn for every pair, every field set, by Russian path, best score first,
+ * then Bulgarian path; nonzero from fn stops the listing and is returned. */
+int sv_store_docpairs_list(struct sv_store *st,
+			   int (*fn)(void *ctx, const struct sv_store_docpair *pair), void *ctx,
+			   struct sv_error *err);
+
+/* ---- Translation units (store/units.c) ---------------------------------- */
+
+/* A unit: an aligned sentence group of a document pair (pair != 0, segment lists
+ * set) or an imported pair (pair 0). Segment lists are comma-separated segment ids.
+ * In rows given to a callback every string is borrowed for the call; the columns a
+ * query does not fill are NULL (pair 0 documents: ru_doc .. date NULL). */
+struct sv_store_unit {
+	int64_t id;
+	int64_t pair;                   /* 0: imported */
+	const char *ru_segs, *bg_segs;  /* "12,13"; NULL for imported units */
+	const char *ru_text, *bg_text;
+	const char *ru_norm, *ru_lemmas; /* as sv_text_analyse() writes them */
+	const char *bg_norm, *bg_lemmas;
+	const char *link;               /* "1-1", "2-1", ... */
+	double score;
+	const char *method;             /* "monotone", "mining", "import", ... */
+	const char *status;             /* "candidate", "approved" or "rejected" */
+	const char *origin;             /* imported: the file; else NULL */
+	const char *created;            /* ISO 8601 UTC */
+	const char *ru_doc, *bg_doc;    /* the pair's document paths (listing only) */
+	const char *outlet, *date;      /* of the pair's documents (listing only) */
+};
+
+/* Deletes the units of document pair `pair` (before storing its new alignment). */
+int sv_store_units_clear(struct sv_store *st, int64_t pair, struct sv_error *err);
+/* Adds an aligned unit of u->pair from u's segment lists, texts, analyses, link,
+ * score, method and created (status candidate). */
+int sv_store_unit_add(struct sv_store *st, const struct sv_store_unit *u, struct sv_error *err);
+/* Adds an imported unit (u->pair ignored: none) with u's status, origin and created,
+ * or, when a unit of the same two texts was imported before, counts it once more;
+ * *count gets the stored unit's count (1: new). */
+int sv_store_unit_import(struct sv_store *st, const struct sv_store_unit *u, int64_t *count,
+			 struct sv_error *err);
+
+/* Which units sv_store_units_list() gives. Initialise with SV_STORE_UNITS_FILTER_INIT
+ * (every unit but rejected ones, in id order). */
+struct sv_store_units_filter {
+	double min_score;   /* only units scored at least this (with has_min_score) */
+	int has_min_score;
+	const char *status; /* only this status; NULL: every status but "rejected"
+			     * (or every status at all, with any_status) */
+	int any_status;
+	int64_t pair;       /* only the units of this document pair; 0: all */
+	int cited;          /* only units citing segments on both sides (aligned units) */
+	int by_pair;        /* ordered by document pair, then id (else by id) */
+};
+#define SV_STORE_UNITS_FILTER_INIT { 0, 0, NULL, 0, 0, 0, 0 }
+
+/* Calls fn for each unit f selects, with every column of struct sv_store_unit filled
+ * (and the pair's document paths, outlet and date). Another query may run from fn.
+ * A nonzero return from fn stops the listing and is returned. For term extraction:
+ * { .any_status = 1, .cited = 1 } gives every aligned unit with its texts, norms,
+ * lemmas and segment lists, and .pair narrows it to one document pair. */
+int sv_store_units_list(struct sv_store *st, const struct sv_store_units_filter *f,
+			int (*fn)(void *ctx, const struct sv_store_unit *u), void *ctx,
+			struct sv_error *err);
+
+struct sv_buf;
+
+/* Replaces out's contents with the ordinals of the segments in a comma-separated
+ * segment id list (a unit's ru_segs), comma-separated; "" for NULL or "". */
+int sv_store_seg_ordinals(struct sv_store *st, const char *ids, struct sv_buf *out,
+			  struct sv_error *err);
+/* An example of a term in use: a stored sentence of language lang ("ru"/"bg")
+ * holding the lemma sequence of the term with this citation form (any inflected
+ * form), of a readable length. *text is NULL when there is none (a term from an
+ * imported glossary); the caller frees it. */
+int sv_store_term_example(struct sv_store *st, const char *lang, const char *citation,
+			  char **text, struct sv_error *err);
+
 #endif

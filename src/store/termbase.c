@@ -72,13 +72,19 @@ int sv_termbase_term_put(struct sv_store *st, const struct sv_termbase_term *t, 
 int sv_termbase_form_add(struct sv_store *st, int64_t term, const char *form, int64_t count,
 			 struct sv_error *err)
 {
+	return sv_termbase_form_add_len(st, term, form, strlen(form), count, err);
+}
+
+int sv_termbase_form_add_len(struct sv_store *st, int64_t term, const char *form, size_t len,
+			     int64_t count, struct sv_error *err)
+{
 	sqlite3_stmt *s = sv_store_prepare(st,
 		"INSERT INTO term_forms(term, form, count) VALUES (?1, ?2, ?3)\n"
 		"  ON CONFLICT(term, form) DO UPDATE SET count = count + excluded.count", err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, term);
-	sqlite3_bind_text(s, 2, form, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, form, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, count);
 	return step_done(st, s, err, "cannot write a term form");
 }

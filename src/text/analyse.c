@@ -15,7 +15,7 @@ static inline void add_short(struct sv_buf *b, const char *s, size_t n)
 		return;
 	}
 	sv_buf_grow(b, n);
-	sv_copy_short(b->data + b->len, s, n);
+	tx_copy_short(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }
@@ -29,12 +29,12 @@ static void add_word_lemmas(struct sv_text *t, enum sv_lang lang, const struct s
 	const char *key = sv_token_key(tk, i);
 	if (lang == SV_LANG_RU || lang == SV_LANG_BG) {
 		const struct sv_dict *d = &t->dict[lang];
-		uint32_t idx = sv_text_lemma_list(t, lang, key, tok->keylen);
+		uint32_t idx = tx_lemma_list(t, lang, key, tok->keylen);
 		int known = !!(d->lists[idx] & 0x80000000u);
 		if (!(tok->flags & SV_TOKF_COMPOUND) || known || tok->type == SV_TOK_NUMBER ||
 		    i + 1 == tk->n || !(tk->v[i + 1].flags & SV_TOKF_PART)) {
 			size_t len;
-			const char *j = sv_text_lemmas_joined(d, idx, &len);
+			const char *j = tx_lemmas_joined(d, idx, &len);
 			sv_buf_add(out, j, len);
 			return;
 		}
@@ -77,7 +77,7 @@ int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t 
 	if ((rc = sv_text_dict_check(t, lang, err)))
 		goto out;
 	struct sv_tokens *tk = &t->toks;
-	if ((rc = sv_text_tokenize_lang(t, s, n, tk, lang, err)))
+	if ((rc = tx_tokenize_lang(t, s, n, tk, lang, err)))
 		goto out;
 	const struct sv_toklem *toklem =
 		lang == SV_LANG_RU || lang == SV_LANG_BG ? t->toklem : NULL;

@@ -73,7 +73,7 @@ int sv_text_dict_check(struct sv_text *t, enum sv_lang lang, struct sv_error *er
 {
 	if (lang != SV_LANG_RU && lang != SV_LANG_BG)
 		return SV_OK;
-	if (sv_text_dict_handle(t, lang))
+	if (tx_dict_handle(t, lang))
 		return SV_OK;
 	struct sv_dict *d = &t->dict[lang];
 	if (!d->aff)
@@ -107,7 +107,7 @@ static void aff_encoding(const char *aff, char *enc, size_t cap)
 	fclose(f);
 }
 
-void *sv_text_dict_handle(struct sv_text *t, enum sv_lang lang)
+void *tx_dict_handle(struct sv_text *t, enum sv_lang lang)
 {
 	struct sv_dict *d = &t->dict[lang];
 	if (d->h || d->tried)
@@ -163,7 +163,7 @@ void sv_text_close(struct sv_text *t)
 	free(t);
 }
 
-UText *sv_text_utext(struct sv_text *t, const char *s, size_t n)
+UText *tx_utext(struct sv_text *t, const char *s, size_t n)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	t->ut = utext_openUTF8(t->ut, s, (int64_t)n, &st);

@@ -163,7 +163,7 @@ static void add_para(struct sv_doc_text *doc, struct sv_buf *tmp, const char *s,
 		return;
 	SV_GROW(doc->paras, doc->cap, doc->npara + 1);
 	struct sv_para *para = &doc->paras[doc->npara++];
-	if (!unsure || sv_text_is_nfc_fast(o, len)) {
+	if (!unsure || tx_is_nfc_fast(o, len)) {
 		para->text = sv_strndup(o, len);
 	} else {
 		struct sv_buf nfc = SV_BUF_INIT;

@@ -29,56 +29,6 @@ static int in_lexicon(const unsigned char *f, size_t nblocks, uint64_t h)
 
 #define LEX_WEIGHT 2.0
 
-/* Function words: > 0 Russian, < 0 Bulgarian (weights in units of strong
- * letter evidence). Only words frequent in one language and rare or absent
- * in the other are listed. */
-static const struct {
-	const char *w;
-	double v;
-} fwords[] = {
-	/* Russian */
-	{ "что", 2 }, { "это", 2 }, { "этот", 2 }, { "эта", 2 }, { "эти", 2 }, { "этого", 2 },
-	{ "этом", 2 }, { "этой", 2 }, { "как", 1.5 }, { "его", 2 }, { "ее", 2 }, { "они", 2 },
-	{ "он", 2 }, { "она", 2 }, { "оно", 2 }, { "было", 2 }, { "был", 2 }, { "была", 2 },
-	{ "были", 1.5 }, { "будет", 2 }, { "будут", 2 }, { "к", 2 }, { "у", 2 }, { "из", 1.5 },
-	{ "для", 2 }, { "который", 2 }, { "которые", 2 }, { "которого", 2 }, { "которая", 2 },
-	{ "которую", 2 }, { "которых", 2 }, { "котором", 2 }, { "которой", 2 }, { "также", 2 },
-	{ "уже", 2 }, { "только", 2 }, { "чтобы", 2 }, { "если", 2 }, { "где", 2 }, { "когда", 2 },
-	{ "после", 2 }, { "того", 2 }, { "их", 1.5 }, { "ему", 2 }, { "ей", 1.5 }, { "мы", 2 },
-	{ "вы", 2 }, { "бы", 2 }, { "же", 2 }, { "нет", 2 }, { "есть", 2 }, { "может", 2 },
-	{ "всех", 2 }, { "все", 1 }, { "году", 2 }, { "года", 1 }, { "лет", 2 }, { "раз", 1 },
-	{ "сказал", 2 }, { "заявил", 2 }, { "своей", 2 }, { "свои", 1 }, { "своих", 2 },
-	{ "своего", 2 }, { "более", 2 }, { "очень", 2 }, { "сейчас", 2 }, { "теперь", 2 },
-	{ "тоже", 2 }, { "можно", 2 }, { "нужно", 2 }, { "чем", 2 }, { "через", 2 },
-	{ "перед", 2 }, { "является", 2 }, { "них", 2 }, { "ним", 2 }, { "неё", 2 }, { "нее", 2 },
-	{ "свою", 2 }, { "своим", 2 }, { "один", 1 }, { "одна", 1 }, { "одного", 2 },
-	{ "человек", 1.5 }, { "люди", 2 }, { "время", 2 }, { "однако", 2 }, { "еще", 2 },
-	{ "даже", 2 }, { "почти", 2 }, { "всего", 2 }, { "кто", 2 }, { "вот", 2 }, { "здесь", 2 },
-	{ "так", 1 }, { "тогда", 2 }, { "потом", 2 }, { "пока", 2 }, { "о", 1 }, { "об", 1.5 },
-	{ "со", 1.5 }, { "во", 1.5 }, { "ко", 1.5 }, { "при", 0.5 }, { "с", 0.7 }, { "в", 0.3 },
-	{ "году", 2 }, { "сегодня", 2 }, { "вчера", 1 }, { "которое", 2 }, { "сам", 1 },
-	{ "из-за", 2 }, { "между", 0 }, { "или", 0 }, { "но", 0 },
-	/* Bulgarian */
-	{ "се", -2 }, { "че", -2 }, { "е", -2 }, { "са", -2 }, { "съм", -2 }, { "си", -2 },
-	{ "сме", -2 }, { "сте", -2 }, { "ще", -2 }, { "да", -1.5 }, { "във", -2 }, { "със", -2 },
-	{ "към", -2 }, { "след", -2 }, { "през", -2 }, { "пред", -2 }, { "като", -2 },
-	{ "беше", -2 }, { "бяха", -2 }, { "бил", -1.5 }, { "била", -2 }, { "били", -1 },
-	{ "било", -2 }, { "има", -2 }, { "няма", -2 }, { "този", -2 }, { "тази", -2 },
-	{ "това", -2 }, { "тези", -2 }, { "онзи", -2 }, { "още", -2 }, { "вече", -2 },
-	{ "където", -2 }, { "когато", -2 }, { "защото", -2 }, { "ако", -2 }, { "му", -2 },
-	{ "ги", -2 }, { "ни", -1 }, { "ви", -1.5 }, { "им", -1 }, { "го", -2 }, { "нея", -2 },
-	{ "тях", -2 }, { "нещо", -2 }, { "също", -2 }, { "трябва", -2 }, { "може", -1.5 },
-	{ "които", -2 }, { "която", -2 }, { "който", -2 }, { "което", -2 }, { "кои", -1 },
-	{ "кой", -1 }, { "коя", -2 }, { "кое", -2 }, { "чрез", -2 }, { "пък", -2 },
-	{ "обаче", -2 }, { "така", -2 }, { "тук", -2 }, { "сега", -2 }, { "днес", -2 },
-	{ "вчера", -1 }, { "утре", -2 }, { "година", -2 }, { "години", -2 }, { "годината", -2 },
-	{ "хора", -2 }, { "човек", -1 }, { "според", -2 }, { "заради", -2 }, { "заяви", -2 },
-	{ "каза", -1.5 }, { "казва", -2 }, { "дни", -1.5 }, { "той", -2 }, { "тя", -2 },
-	{ "те", -1 }, { "на", -0.5 }, { "за", -0.5 }, { "от", -0.3 }, { "по", 0 }, { "и", 0 },
-	{ "или", 0 }, { "бъде", -2 }, { "бъдат", -2 }, { "нито", -1 }, { "дали", -2 },
-	{ "само", -1 }, { "всички", -2 }, { "всеки", -2 }, { "всяка", -2 }, { "нейната", -2 },
-	{ "неговата", -2 }, { "техните", -2 }, { "ли", 0 },
-};
 
 #define FW_CAP 512
 
@@ -152,7 +102,7 @@ static uint32_t key_sig(const char *s, size_t n)
 	size_t nsym = 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		i += sv_cp_at((const unsigned char *)s, n, i, &cp);
+		i += tx_cp_at((const unsigned char *)s, n, i, &cp);
 		if (cp == '-')
 			continue;
 		int y = sym(cp);
@@ -187,7 +137,8 @@ static int cyr_ev(uint32_t cp)
 
 static void langid_init(void)
 {
-	for (size_t i = 0; i < sizeof(fwords) / sizeof(fwords[0]); i++) {
+	const struct tx_weighted_word *fwords = tx_words_langid_function_words;
+	for (size_t i = 0; fwords[i].w; i++) {
 		size_t len = strlen(fwords[i].w);
 		uint32_t sig = key_sig(fwords[i].w, len);
 		uint32_t h = sig & (FW_CAP - 1);
@@ -207,7 +158,7 @@ static void langid_init(void)
 	for (uint32_t cp = 0x400; cp < 0x480; cp++) {
 		unsigned x = (cp >> 6 & 1) << 6 | (cp & 0x3F);
 		if (cp < 0x460) {
-			uint32_t k = sv_text_key_cp(cp);
+			uint32_t k = tx_key_cp(cp);
 			plain_tab[x].ok = !cyr_ev(cp) && k != 0x44A;
 			plain_tab[x].sym = (uint8_t)sym(k);
 			plain_tab[x].key[0] = (char)(0xC0 | (k >> 6));
@@ -215,7 +166,7 @@ static void langid_init(void)
 		}
 	}
 	for (uint32_t cp = 0x400; cp < 0x460; cp++) {
-		uint32_t k = sv_text_key_cp(cp);
+		uint32_t k = tx_key_cp(cp);
 		cyr[cp - 0x400].key = (uint16_t)k;
 		cyr[cp - 0x400].sym = (uint8_t)sym(k);
 		cyr[cp - 0x400].upper = k != cp;
@@ -232,7 +183,7 @@ static double fw_weight(const char *key, size_t len, uint32_t sig, int *listed)
 	uint32_t i = sig & (FW_CAP - 1);
 	while (fw_tab[i].w) {
 		if (fw_tab[i].sig == sig && fw_tab[i].len == len &&
-		    sv_same_short(fw_tab[i].w, key, len)) {
+		    tx_same_short(fw_tab[i].w, key, len)) {
 			*listed = 1;
 			return fw_tab[i].v;
 		}
@@ -241,7 +192,7 @@ static double fw_weight(const char *key, size_t len, uint32_t sig, int *listed)
 	return 0;
 }
 
-double sv_text_langword_weight(const char *key, size_t len, int *listed)
+double tx_langword_weight(const char *key, size_t len, int *listed)
 {
 	pthread_once(&init_once, langid_init);
 	return fw_weight(key, len, key_sig(key, len), listed);
@@ -364,7 +315,7 @@ static void end_word(struct lstate *st)
 			if (r->nbytes + st->wlen > MAX_REC_BYTES) {
 				r->n = MAX_RECS + 1;
 			} else {
-				sv_copy_short(r->bytes + r->nbytes, st->word, st->wlen);
+				tx_copy_short(r->bytes + r->nbytes, st->word, st->wlen);
 				e->off = (uint32_t)r->nbytes;
 				e->len = (uint16_t)st->wlen;
 				r->nbytes += st->wlen;
@@ -452,7 +403,7 @@ static void scan(const char *s, size_t n, int lex, struct lrecs *recs, struct ls
 	 * (late: 2000 words read) */
 	while (i < n && !(late && (st->words >= 20000 || fabs(st->score) > 100))) {
 		uint32_t cp;
-		i += sv_cp_at(p, n, i, &cp);
+		i += tx_cp_at(p, n, i, &cp);
 		if (cp - 0x400u < 0x60u) {
 			uint32_t k = cyr[cp - 0x400].key;
 			letters++;
@@ -469,8 +420,8 @@ static void scan(const char *s, size_t n, int lex, struct lrecs *recs, struct ls
 				/* ъ inside a word: Bulgarian, unless the Russian separating sign */
 				uint32_t next = 0;
 				if (i < n)
-					sv_cp_at(p, n, i, &next);
-				next = sv_text_key_cp(next);
+					tx_cp_at(p, n, i, &next);
+				next = tx_key_cp(next);
 				if (next != 0x435 && next != 0x44E && next != 0x44F)
 					add(st, -3);
 				else
@@ -509,7 +460,7 @@ static void scan(const char *s, size_t n, int lex, struct lrecs *recs, struct ls
 		if (cp == 0x490 || cp == 0x491) {
 			letters++;
 			st->othercyr++;
-		} else if (sv_text_is_letter(cp)) {
+		} else if (tx_is_letter(cp)) {
 			letters++;
 			/* a non-Cyrillic letter: part of no Cyrillic word */
 			END_WORD();

@@ -45,8 +45,8 @@ static void cands_add_stem(struct cands *c, const char *stem, struct sv_buf *tmp
 	sv_buf_reset(tmp);
 	sv_text_key(stem, strlen(stem), tmp);
 	cands_add_key(c, tmp->data, tmp->len);
-	sv_cp_at((const unsigned char *)stem, strlen(stem), 0, &cp);
-	if (c->n > before && sv_text_is_upper(cp))
+	tx_cp_at((const unsigned char *)stem, strlen(stem), 0, &cp);
+	if (c->n > before && tx_is_upper(cp))
 		c->proper |= 1u << before;
 }
 
@@ -112,7 +112,7 @@ static int known(struct sv_dict *d, const char *word)
 static void capitalise(const char *key, size_t len, char *out)
 {
 	uint32_t cp;
-	size_t k = sv_cp_at((const unsigned char *)key, len, 0, &cp);
+	size_t k = tx_cp_at((const unsigned char *)key, len, 0, &cp);
 	if (cp >= 0x430 && cp < 0x450)
 		cp -= 0x20;
 	else if (cp >= 0x450 && cp < 0x460)
@@ -239,7 +239,7 @@ static int ru_noun(const char *key, size_t n, struct cands *c)
 		if (!ends(key, n, endings[e], &stem) || stem < 6)
 			continue; /* at least three letters stay */
 		uint32_t cp;
-		sv_cp_at((const unsigned char *)key, n, stem - 2, &cp);
+		tx_cp_at((const unsigned char *)key, n, stem - 2, &cp);
 		if (!is_consonant(cp))
 			continue;
 		cands_add_key(c, key, stem);
@@ -262,7 +262,7 @@ static int bg_adjective(const char *key, size_t n, struct cands *c)
 		if (!ends(key, n, endings[e], &stem) || stem < 4)
 			continue;
 		uint32_t cp;
-		sv_cp_at((const unsigned char *)key, n, stem - 2, &cp);
+		tx_cp_at((const unsigned char *)key, n, stem - 2, &cp);
 		if (cp != 0x441 && cp != 0x446 && cp != 0x448 && cp != 0x437) /* с ц ш з */
 			continue;
 		char buf[MAX_WORD + 16];
@@ -364,8 +364,8 @@ static int has_letter(const char *s, size_t n)
 	const unsigned char *p = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
-		i += sv_cp_at(p, n, i, &cp);
-		if (sv_text_is_letter(cp))
+		i += tx_cp_at(p, n, i, &cp);
+		if (tx_is_letter(cp))
 			return 1;
 	}
 	return 0;
@@ -377,7 +377,7 @@ static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, siz
 	struct sv_dict *d = &t->dict[lang];
 	struct cands c = { .buf = SV_BUF_INIT };
 	struct sv_buf *tmp = &t->scratch2;
-	void *h = sv_text_dict_handle(t, lang);
+	void *h = tx_dict_handle(t, lang);
 	*kn = 0;
 	if (lang == SV_LANG_RU && n <= MAX_WORD && ru_irregular(key, n, &c)) {
 		*kn = 1;
@@ -430,7 +430,7 @@ static size_t compute(struct sv_text *t, enum sv_lang lang, const char *key, siz
 	return idx;
 }
 
-uint32_t sv_text_lemma_list(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen)
+uint32_t tx_lemma_list(struct sv_text *t, enum sv_lang lang, const char *key, size_t keylen)
 {
 	struct sv_dict *d = &t->dict[lang];
 	uint32_t idx;
@@ -474,7 +474,7 @@ size_t sv_text_lemmas_ex(struct sv_text *t, enum sv_lang lang, const char *key, 
 		return 1;
 	}
 	struct sv_dict *d = &t->dict[lang];
-	uint32_t idx = sv_text_lemma_list(t, lang, key, keylen);
+	uint32_t idx = tx_lemma_list(t, lang, key, keylen);
 	uint32_t head = d->lists[idx];
 	size_t cnt = head & 0x7FFFFFFFu;
 	if (known_word)

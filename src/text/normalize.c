@@ -18,7 +18,7 @@ static inline int nfc_safe(uint32_t cp)
 	       cp == 0x2116 || cp == 0x2122 || cp == 0x202F;
 }
 
-int sv_text_is_nfc_fast(const char *s, size_t n)
+int tx_is_nfc_fast(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, m;
@@ -34,7 +34,7 @@ int sv_text_is_nfc_fast(const char *s, size_t n)
 			continue;
 		}
 		uint32_t cp;
-		i += sv_cp_at(p, n, i, &cp);
+		i += tx_cp_at(p, n, i, &cp);
 		if (!nfc_safe(cp))
 			return 0;
 	}
@@ -69,7 +69,7 @@ static void add_utf16(struct sv_buf *out, const UChar *u, int32_t ulen)
 
 void sv_text_nfc(const char *s, size_t n, struct sv_buf *out)
 {
-	if (sv_text_is_nfc_fast(s, n)) {
+	if (tx_is_nfc_fast(s, n)) {
 		sv_buf_add(out, s, n);
 		return;
 	}
@@ -95,7 +95,7 @@ void sv_text_nfc(const char *s, size_t n, struct sv_buf *out)
 	free(v);
 }
 
-uint32_t sv_text_key_cp_slow(uint32_t cp)
+uint32_t tx_key_cp_slow(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp == '`' ? '\'' : cp;
@@ -132,7 +132,7 @@ uint32_t sv_text_key_cp_slow(uint32_t cp)
 	return UINT32_MAX;
 }
 
-int sv_text_is_letter_slow(uint32_t cp)
+int tx_is_letter_slow(uint32_t cp)
 {
 	if (cp < 0x80)
 		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
@@ -141,7 +141,7 @@ int sv_text_is_letter_slow(uint32_t cp)
 	return u_isalpha((UChar32)cp);
 }
 
-int sv_text_is_upper_slow(uint32_t cp)
+int tx_is_upper_slow(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
@@ -170,13 +170,13 @@ static int key_of(const char *s, size_t n, struct sv_buf *out, int check)
 			continue;
 		}
 		uint32_t cp;
-		i += sv_cp_at(p, n, i, &cp);
+		i += tx_cp_at(p, n, i, &cp);
 		if (check && !nfc_safe(cp)) {
 			out->len = start;
 			out->data[start] = '\0';
 			return 0;
 		}
-		uint32_t k = sv_text_key_cp(cp);
+		uint32_t k = tx_key_cp(cp);
 		if (k == 0)
 			continue;
 		if (k != UINT32_MAX) {

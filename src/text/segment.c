@@ -12,6 +12,8 @@
 #include <unicode/uchar.h>
 #include <unicode/ustring.h>
 
+#include "base/cyrillic.h"
+
 void sv_spans_release(struct sv_spans *s)
 {
 	free(s->v);
@@ -19,184 +21,74 @@ void sv_spans_release(struct sv_spans *s)
 	s->n = s->cap = 0;
 }
 
-/* Abbreviations after which a sentence does not end (lower-case keys, no
- * final period). */
-static const char *const no_break_abbr[] = {
-	"т.е", "т.к", "т.ч", "т.нар", "т.о", "проф", "ул", "акад", "доц", "им", "св", "пос", "обл",
-	"ген", "полк", "ген.-л", "тов", "гр", "бул", "пл", "ал", "чл", "стр", "рис", "см", "напр",
-	"вкл", "ср", "г-н", "г-жа", "д-р", "инж", "арх", "гл", "о", "с", "пр", "просп", "пер",
-	"наб", "ш", "д", "кв", "корп", "к", "тел", "факс", "рус", "бълг", "англ", "лат", "нем",
-	"франц", "ок", "прибл", "около", "вх", "ет", "ап", "с.-пб", "зам", "пред", "деп",
-	"sen", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "e.g", "i.e", "no", "р", "ж", "м", "кн",
-	"изд", "т", "гос", "нар", "сов", "междунар", "адм", "вице-адм", "контр-адм", "ст", "мл",
-	"сер", "подполк", "лейт", "капт", "кап", "майор", "серж", "рядов", "х", "хх", "вв", "в",
-	NULL,
-};
-/* г., гг.: after a number a year, which may end a sentence; else a city. */
-static const char *const year_abbr[] = { "г", "гг", "год", NULL };
-/* Units: after a number they may end a sentence ("10 см. Для ..."). */
-static const char *const unit_abbr[] = { "см", "мм", "км", "м", "кг", "т", "л", "мл", "ч", "мин",
-	"сек", "с", "га", NULL };
-
-/* Clitics and particles: function words that never open a sentence. */
-static const char *const clitics[] = { "ли", "же", "бы", "ль", "се", "си", "ме", "те", "го", "му",
-	"ги", "ни", "ви", "им", "й", "ѝ", "ще", "е", "са", "ее", NULL };
-
-/* Abbreviations a number often follows: "стр. 5", "млн. 300". */
-static const char *const num_abbr[] = { "млн", "млрд", "трлн", "тыс", "хил", "руб", "лв", "долл",
-	"коп", "ч", "мин", "сек", "км", "м", "см", "мм", "кг", "т", "л", "п", "пп", "табл", "ст",
-	"вв", "рр", "no", "стр", NULL };
-
-/* Prepositions and conjunctions, on which no sentence ends (with the
- * function words of stopwords.c: pronouns, particles, auxiliaries). */
-static const char *const ru_nonfinal[] = { "без", "безо", "в", "во", "вне", "для", "до", "за",
-	"из", "изо", "из-за", "из-под", "к", "ко", "кроме", "между", "на", "над", "надо", "о", "об",
-	"обо", "от", "ото", "перед", "по", "под", "при", "про", "ради", "с", "со", "сквозь",
-	"среди", "у", "через", "вокруг", "около", "возле", "мимо", "вдоль", "после", "против",
-	"вместо", "внутри", "накануне", "насчет", "вопреки", "ввиду", "вследствие", "помимо",
-	"сверх", "свыше", "относительно", "и", "а", "но", "или", "либо", "да", "зато", "что",
-	"чтобы", "как", "когда", "если", "хотя", "пока", "потому", "поскольку", "будто",
-	"словно", "ибо", "причем", "притом", "нежели", "чем", "ни", "не", "г-н", "г-жа", "д-р",
-	NULL };
-static const char *const bg_nonfinal[] = { "без", "в", "във", "въз", "върху", "до", "за", "зад",
-	"из", "измежду", "край", "към", "между", "на", "над", "около", "от", "по", "под", "покрай",
-	"поради", "пред", "през", "при", "с", "със", "след", "сред", "срещу", "у", "чрез",
-	"според", "заради", "освен", "вместо", "спрямо", "съгласно", "относно", "и", "а", "но",
-	"или", "ала", "ако", "да", "че", "като", "когато", "докато", "защото", "понеже", "дали",
-	"макар", "нито", "пък", "ни", "не", "щом", "г-н", "г-жа", "д-р", NULL };
-/* Function words on which a sentence may end: object pronouns, adverbs
- * ("... убивать их", "... до вас", "... на държавата си"). */
-static const char *const ru_final[] = { "вам", "вас", "его", "ее", "её", "ей", "ему", "им",
-	"ими", "их", "мне", "меня", "нам", "нас", "него", "нее", "ней", "ним", "них", "себя", "тебя",
-	"это", "этого", "там", "здесь", "тоже", "также", "уже", "еще", "ещё", "нет", "есть", "все",
-	"всё", "всех", "тогда", NULL };
-static const char *const bg_final[] = { "вас", "ви", "го", "ги", "им", "й", "ѝ", "ме", "ми", "му",
-	"нас", "него", "нея", "ни", "си", "ти", "тях", "това", "тук", "там", "сега", "също", "още",
-	"вече", "всички", "така", NULL };
-/* Nouns a name follows in apposition (ураган Роза, в районе Четырех углов,
- * щата Юта): lemmas. */
-static const char *const ru_namers[] = { "ураган", "тайфун", "шторм", "циклон", "компания",
-	"фирма", "банк", "концерн", "газета", "журнал", "агентство", "телеканал", "канал",
-	"издание", "сайт", "фильм", "сериал", "шоу", "программа", "передача", "роман", "книга",
-	"песня", "альбом", "спектакль", "группа", "клуб", "команда", "корабль", "судно", "самолет",
-	"яхта", "спутник", "ракета", "операция", "проект", "миссия", "город", "село", "деревня",
-	"поселок", "река", "озеро", "остров", "гора", "улица", "площадь", "проспект", "район",
-	"округ", "штат", "провинция", "область", "регион", "псевдоним", "прозвище", "кличка",
-	"название", "надпись", "ресторан", "отель", "гостиница", "бар", "кафе", "магазин",
-	"стадион", "театр", "музей", "порода", "сорт", "марка", "бренд", NULL };
-static const char *const bg_namers[] = { "ураган", "тайфун", "буря", "циклон", "компания",
-	"фирма", "банка", "концерн", "вестник", "списание", "агенция", "телевизия", "канал",
-	"издание", "сайт", "филм", "сериал", "шоу", "програма", "предаване", "роман", "книга",
-	"песен", "албум", "спектакъл", "група", "клуб", "отбор", "кораб", "самолет", "яхта",
-	"спътник", "ракета", "операция", "проект", "мисия", "град", "село", "река", "езеро",
-	"остров", "планина", "улица", "площад", "булевард", "район", "окръг", "щат", "провинция",
-	"област", "регион", "псевдоним", "прякор", "название", "надпис", "ресторант", "хотел",
-	"бар", "кафе", "магазин", "стадион", "театър", "музей", "порода", "сорт", "марка",
-	NULL };
-/* Interrogatives open a clause: "не е ясно защо Рок ...". */
-static const char *const ru_interrog[] = { "почему", "где", "куда", "откуда", "зачем",
-	"сколько", "какой", "какая", "какое", "какие", "чей", "кого", "кому", NULL };
-static const char *const bg_interrog[] = { "защо", "къде", "накъде", "откъде", "колко", "чий",
-	"чия", "чие", "чии", "кого", "кому", NULL };
-/* Possessives stand before a noun: "Нейно Величество", "Ваше Величество". */
-static const char *const possessives[] = { "мой", "моя", "мое", "моё", "мои", "твой", "твоя",
-	"твое", "твои", "наш", "наша", "наше", "наши", "ваш", "ваша", "ваше", "ваши", "свой",
-	"своя", "свое", "свои", "негов", "негова", "негово", "неговите", "нейн", "нейна", "нейно",
-	"нейните", "техен", "тяхна", "тяхно", "техните", NULL };
-/* Time words (lemmas): after "в субботу", "през юни" a capitalised word
- * is the clause's subject, inside the sentence. */
-static const char *const ru_time[] = { "январь", "февраль", "март", "апрель", "май", "июнь",
-	"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь", "понедельник", "вторник",
-	"среда", "четверг", "пятница", "суббота", "воскресенье", "год", "утро", "вечер", "день",
-	"ночь", "неделя", "месяц", "час", "минута", NULL };
-static const char *const bg_time[] = { "януари", "февруари", "март", "април", "май", "юни",
-	"юли", "август", "септември", "октомври", "ноември", "декември", "понеделник", "вторник",
-	"сряда", "четвъртък", "петък", "събота", "неделя", "година", "сутрин", "вечер", "ден",
-	"нощ", "седмица", "месец", "час", "минута", NULL };
-
-enum {
-	AB_NOBREAK = 1, AB_YEAR = 2, AB_NUM = 4, AB_CLITIC = 8, AB_UNIT = 16,
-	AB_NONFINAL = 32, /* << lang: 64 Russian, 128 Bulgarian */
-	AB_TIME = 256,    /* << lang: 512, 1024 */
-	AB_FINAL = 2048,  /* << lang: 4096, 8192 */
-	AB_NAMER = 16384, /* << lang: 32768, 65536 */
+/* The word lists (src/text/data/NAME.txt, compiled by gen-wordlists) give each
+ * key its word classes, WC_ flags: */
+enum word_class {
+	WC_NOBREAK_ABBR = 1, /* an abbreviation no sentence ends after */
+	WC_YEAR_ABBR = 2,    /* г., гг.: a year after a number (may end a sentence) */
+	WC_NUM_ABBR = 4,     /* a number often follows it: стр. 5 */
+	WC_CLITIC = 8,       /* never opens a sentence */
+	WC_UNIT_ABBR = 16,   /* a unit after a number (may end a sentence) */
+	WC_NONFINAL = 32,    /* << lang: 64 Russian, 128 Bulgarian; no sentence ends on it */
+	WC_TIME = 256,       /* << lang: 512, 1024 */
+	WC_FINAL = 2048,     /* << lang: 4096, 8192; a function word that may end one */
+	WC_NAMER = 16384,    /* << lang: 32768, 65536; a name may follow in apposition */
 };
 
-#define AB_CAP 1024
+#define WC_CAP 1024
 static struct {
 	const char *w;
 	size_t len;
 	int flags;
-} ab_tab[AB_CAP];
-static pthread_once_t ab_once = PTHREAD_ONCE_INIT;
+} word_classes[WC_CAP];
+static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
 
-static void ab_fill(const char *const *list, int flag)
+static void wc_fill(const char *const *list, int flag)
 {
 	for (; *list; list++) {
 		size_t len = strlen(*list);
-		uint32_t h = sv_hash(*list, len) & (AB_CAP - 1);
-		while (ab_tab[h].w && strcmp(ab_tab[h].w, *list))
-			h = (h + 1) & (AB_CAP - 1);
-		ab_tab[h].w = *list;
-		ab_tab[h].len = len;
-		ab_tab[h].flags |= flag;
+		uint32_t h = sv_hash(*list, len) & (WC_CAP - 1);
+		while (word_classes[h].w && strcmp(word_classes[h].w, *list))
+			h = (h + 1) & (WC_CAP - 1);
+		word_classes[h].w = *list;
+		word_classes[h].len = len;
+		word_classes[h].flags |= flag;
 	}
 }
 
-static void ab_init(void)
+static void wc_init(void)
 {
-	ab_fill(no_break_abbr, AB_NOBREAK);
-	ab_fill(year_abbr, AB_YEAR);
-	ab_fill(unit_abbr, AB_UNIT);
-	ab_fill(num_abbr, AB_NUM);
-	ab_fill(clitics, AB_CLITIC);
-	ab_fill(ru_nonfinal, AB_NONFINAL << SV_LANG_RU);
-	ab_fill(bg_nonfinal, AB_NONFINAL << SV_LANG_BG);
-	ab_fill(ru_final, AB_FINAL << SV_LANG_RU);
-	ab_fill(bg_final, AB_FINAL << SV_LANG_BG);
-	ab_fill(possessives, (AB_NONFINAL << SV_LANG_RU) | (AB_NONFINAL << SV_LANG_BG));
-	ab_fill(ru_namers, AB_NAMER << SV_LANG_RU);
-	ab_fill(bg_namers, AB_NAMER << SV_LANG_BG);
-	ab_fill(ru_interrog, AB_NONFINAL << SV_LANG_RU);
-	ab_fill(bg_interrog, AB_NONFINAL << SV_LANG_BG);
-	ab_fill(ru_time, AB_TIME << SV_LANG_RU);
-	ab_fill(bg_time, AB_TIME << SV_LANG_BG);
+	wc_fill(tx_words_no_break_abbr, WC_NOBREAK_ABBR);
+	wc_fill(tx_words_year_abbr, WC_YEAR_ABBR);
+	wc_fill(tx_words_unit_abbr, WC_UNIT_ABBR);
+	wc_fill(tx_words_num_abbr, WC_NUM_ABBR);
+	wc_fill(tx_words_clitics, WC_CLITIC);
+	wc_fill(tx_words_ru_nonfinal, WC_NONFINAL << SV_LANG_RU);
+	wc_fill(tx_words_bg_nonfinal, WC_NONFINAL << SV_LANG_BG);
+	wc_fill(tx_words_ru_final, WC_FINAL << SV_LANG_RU);
+	wc_fill(tx_words_bg_final, WC_FINAL << SV_LANG_BG);
+	wc_fill(tx_words_possessives, (WC_NONFINAL << SV_LANG_RU) | (WC_NONFINAL << SV_LANG_BG));
+	wc_fill(tx_words_ru_namers, WC_NAMER << SV_LANG_RU);
+	wc_fill(tx_words_bg_namers, WC_NAMER << SV_LANG_BG);
+	wc_fill(tx_words_ru_interrog, WC_NONFINAL << SV_LANG_RU);
+	wc_fill(tx_words_bg_interrog, WC_NONFINAL << SV_LANG_BG);
+	wc_fill(tx_words_ru_time, WC_TIME << SV_LANG_RU);
+	wc_fill(tx_words_bg_time, WC_TIME << SV_LANG_BG);
 }
 
-/* The AB_ flags of the key s[0..n). */
-static int abbr(const char *s, size_t n)
+/* The word classes (WC_ flags) of the key s[0..n). */
+static int word_class(const char *s, size_t n)
 {
-	pthread_once(&ab_once, ab_init);
+	pthread_once(&wc_once, wc_init);
 	if (n > 24)
 		return 0;
-	uint32_t h = sv_hash(s, n) & (AB_CAP - 1);
-	while (ab_tab[h].w) {
-		if (ab_tab[h].len == n && !memcmp(ab_tab[h].w, s, n))
-			return ab_tab[h].flags;
-		h = (h + 1) & (AB_CAP - 1);
+	uint32_t h = sv_hash(s, n) & (WC_CAP - 1);
+	while (word_classes[h].w) {
+		if (word_classes[h].len == n && !memcmp(word_classes[h].w, s, n))
+			return word_classes[h].flags;
+		h = (h + 1) & (WC_CAP - 1);
 	}
 	return 0;
-}
-
-/* The code point ending before byte i of s (start at *pos), or 0. */
-static uint32_t cp_before(const unsigned char *s, size_t i, size_t *pos)
-{
-	if (!i)
-		return 0;
-	size_t j = i - 1;
-	while (j > 0 && (s[j] & 0xC0) == 0x80)
-		j--;
-	uint32_t cp;
-	sv_cp_at(s, i, j, &cp);
-	if (pos)
-		*pos = j;
-	return cp;
-}
-
-static int is_space_cp(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x202F || cp == 0x2009 || cp == '\n' ||
-	       cp == '\r';
 }
 
 static int is_close(uint32_t cp)
@@ -218,7 +110,7 @@ static inline int is_digit(uint32_t cp)
 
 static inline int is_word_cp(uint32_t cp)
 {
-	return sv_text_is_letter(cp) || cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x301 ||
+	return tx_is_letter(cp) || cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x301 ||
 	       cp == 0x300 || cp == 0xAD || cp == '\'' || cp == 0x2019 || cp == 0x2018;
 }
 
@@ -263,7 +155,7 @@ slow:
  * Это, Однако; not the clitics ли, же, бы, се, го, му ...). */
 static int starter(enum sv_lang lang, const char *key, size_t len)
 {
-	return sv_text_is_stopword(lang, key, len) && !(abbr(key, len) & AB_CLITIC);
+	return sv_text_is_stopword(lang, key, len) && !(word_class(key, len) & WC_CLITIC);
 }
 
 /* Whether s[a..e) is single letters each followed by a period (U.S). */
@@ -272,8 +164,8 @@ static int dotted_letters(const unsigned char *s, size_t a, size_t e)
 	size_t i = a, k = 0;
 	while (i < e) {
 		uint32_t cp;
-		i += sv_cp_at(s, e, i, &cp);
-		if (!sv_text_is_letter(cp))
+		i += tx_cp_at(s, e, i, &cp);
+		if (!tx_is_letter(cp))
 			return 0;
 		k++;
 		if (i < e && s[i] != '.')
@@ -292,16 +184,16 @@ static int opens_sentence(struct sv_text *t, enum sv_lang lang, const unsigned c
 	size_t e = k, len;
 	if (k >= n || (lang != SV_LANG_RU && lang != SV_LANG_BG))
 		return 0;
-	sv_cp_at(s, n, k, &cp);
-	if (!sv_text_is_upper(cp))
+	tx_cp_at(s, n, k, &cp);
+	if (!tx_is_upper(cp))
 		return 0;
-	while (e < n && (len = sv_cp_at(s, n, e, &c2)) && sv_text_is_letter(c2))
+	while (e < n && (len = tx_cp_at(s, n, e, &c2)) && tx_is_letter(c2))
 		e += len;
 	if (e < n && (c2 == '.' || c2 == '-'))
 		return 0;
 	if (e - k > 2) { /* the second letter lower case: not ОДКБ, ПО */
-		sv_cp_at(s, n, k + (cp < 0x80 ? 1 : 2), &c2);
-		if (sv_text_is_upper(c2))
+		tx_cp_at(s, n, k + (cp < 0x80 ? 1 : 2), &c2);
+		if (tx_is_upper(c2))
 			return 0;
 	}
 	struct sv_buf *key = &t->scratch2;
@@ -317,12 +209,12 @@ static int spurious_break(struct sv_text *t, enum sv_lang lang, const unsigned c
 {
 	size_t i = b, j;
 	uint32_t cp;
-	while ((cp = cp_before(s, i, &j)) && is_space_cp(cp))
+	while ((cp = tx_cp_before(s, i, &j)) && tx_is_space_cp(cp))
 		i = j;
 	/* «...Огайо»: an ellipsis right after an opening quote or bracket */
 	size_t q = i;
 	uint32_t c = cp;
-	while ((c == '.' || c == 0x2026) && (c = cp_before(s, q, &j)))
+	while ((c == '.' || c == 0x2026) && (c = tx_cp_before(s, q, &j)))
 		q = j;
 	if (q < i && is_open(c) && i == b)
 		return 1;
@@ -332,18 +224,18 @@ static int spurious_break(struct sv_text *t, enum sv_lang lang, const unsigned c
 	/* the word before the period, with inner periods and hyphens */
 	size_t ws = dot;
 	size_t letters = 0, upper = 0, digits = 0;
-	while ((cp = cp_before(s, ws, &j))) {
-		if (sv_text_is_letter(cp)) {
+	while ((cp = tx_cp_before(s, ws, &j))) {
+		if (tx_is_letter(cp)) {
 			letters++;
-			upper += sv_text_is_upper(cp);
+			upper += tx_is_upper(cp);
 		} else if (cp >= '0' && cp <= '9') {
 			digits++;
 		} else if (!(cp == '.' || cp == '-') || !ws || j == 0) {
 			break;
 		} else {
 			/* an inner period or hyphen only between letters */
-			uint32_t c2 = cp_before(s, j, NULL);
-			if (!sv_text_is_letter(c2))
+			uint32_t c2 = tx_cp_before(s, j, NULL);
+			if (!tx_is_letter(c2))
 				break;
 		}
 		ws = j;
@@ -354,8 +246,8 @@ static int spurious_break(struct sv_text *t, enum sv_lang lang, const unsigned c
 	uint32_t next = 0;
 	size_t k = b;
 	while (k < n) {
-		size_t len = sv_cp_at(s, n, k, &next);
-		if (!is_space_cp(next))
+		size_t len = tx_cp_at(s, n, k, &next);
+		if (!tx_is_space_cp(next))
 			break;
 		k += len;
 	}
@@ -365,27 +257,27 @@ static int spurious_break(struct sv_text *t, enum sv_lang lang, const unsigned c
 	struct sv_buf *key = &t->scratch2;
 	sv_buf_reset(key);
 	sv_text_key((const char *)s + ws, dot - ws, key);
-	int flags = initial || dotted ? AB_NOBREAK : abbr(key->data, key->len);
-	if (!(flags & (AB_NOBREAK | AB_YEAR | AB_UNIT)))
+	int flags = initial || dotted ? WC_NOBREAK_ABBR : word_class(key->data, key->len);
+	if (!(flags & (WC_NOBREAK_ABBR | WC_YEAR_ABBR | WC_UNIT_ABBR)))
 		return 0;
 	/* a capitalised function word opens a sentence: "им. По ...", "U. От" */
 	if (opens_sentence(t, lang, s, n, k))
 		return 0;
-	if (!(flags & (AB_YEAR | AB_UNIT)))
+	if (!(flags & (WC_YEAR_ABBR | WC_UNIT_ABBR)))
 		return 1;
 	/* г. after a number is a year and may end a sentence, else a city;
 	 * likewise "10 см." */
 	size_t p = ws;
-	while ((cp = cp_before(s, p, &j)) && is_space_cp(cp))
+	while ((cp = tx_cp_before(s, p, &j)) && tx_is_space_cp(cp))
 		p = j;
 	if (!(cp >= '0' && cp <= '9'))
-		return (flags & AB_YEAR) || (flags & AB_NOBREAK);
+		return (flags & WC_YEAR_ABBR) || (flags & WC_NOBREAK_ABBR);
 	/* a year, then an initial: "в 2025 г. В. Путин" goes on */
-	if (k < n && sv_text_is_upper(next)) {
+	if (k < n && tx_is_upper(next)) {
 		uint32_t c2 = 0;
-		size_t l1 = sv_cp_at(s, n, k, &next);
+		size_t l1 = tx_cp_at(s, n, k, &next);
 		if (k + l1 < n)
-			sv_cp_at(s, n, k + l1, &c2);
+			tx_cp_at(s, n, k + l1, &c2);
 		if (c2 == '.')
 			return 1;
 	}
@@ -398,8 +290,8 @@ static size_t word_before(struct sv_text *t, const unsigned char *s, size_t e)
 {
 	size_t ws = e, j, letters = 0;
 	uint32_t cp;
-	while ((cp = cp_before(s, ws, &j))) {
-		if (sv_text_is_letter(cp))
+	while ((cp = tx_cp_before(s, ws, &j))) {
+		if (tx_is_letter(cp))
 			letters++;
 		else if (cp >= '0' && cp <= '9')
 			return 0;
@@ -417,12 +309,12 @@ static void add_span(struct sv_spans *out, const unsigned char *s, size_t a, siz
 	uint32_t cp;
 	size_t j;
 	while (a < b) {
-		size_t len = sv_cp_at(s, b, a, &cp);
-		if (!is_space_cp(cp))
+		size_t len = tx_cp_at(s, b, a, &cp);
+		if (!tx_is_space_cp(cp))
 			break;
 		a += len;
 	}
-	while (b > a && (cp = cp_before(s, b, &j)) && is_space_cp(cp))
+	while (b > a && (cp = tx_cp_before(s, b, &j)) && tx_is_space_cp(cp))
 		b = j;
 	if (b <= a)
 		return;
@@ -461,8 +353,8 @@ static void tok_read(const unsigned char *s, size_t b, size_t i, struct tok *k)
 	k->first = 0;
 	k->lower_rest = 1;
 	k->letters = k->digits = k->upper = 0;
-	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && !sv_text_is_letter(cp) && !is_digit(cp) &&
-	       !is_space_cp(cp))
+	while (i < b && (len = tx_cp_at(s, b, i, &cp)) && !tx_is_letter(cp) && !is_digit(cp) &&
+	       !tx_is_space_cp(cp))
 		i += len;
 	k->ws = i;
 	for (;;) {
@@ -470,16 +362,16 @@ static void tok_read(const unsigned char *s, size_t b, size_t i, struct tok *k)
 			/* U+0400..U+047F, all letters: the common case */
 			cp = (s[i] & 0x1Fu) << 6 | (s[i + 1] & 0x3Fu);
 			len = 2;
-		} else if (i >= b || !(len = sv_cp_at(s, b, i, &cp)) ||
+		} else if (i >= b || !(len = tx_cp_at(s, b, i, &cp)) ||
 			   !(is_word_cp(cp) || is_digit(cp))) {
 			break;
 		}
-		if (sv_text_is_letter(cp)) {
+		if (tx_is_letter(cp)) {
 			if (!k->letters && !k->digits)
 				k->first = cp;
-			else if (sv_text_is_upper(cp))
+			else if (tx_is_upper(cp))
 				k->lower_rest = 0;
-			k->upper += sv_text_is_upper(cp);
+			k->upper += tx_is_upper(cp);
 			k->letters++;
 		} else if (is_digit(cp)) {
 			if (!k->letters && !k->digits)
@@ -490,7 +382,7 @@ static void tok_read(const unsigned char *s, size_t b, size_t i, struct tok *k)
 	}
 	k->we = i;
 	k->tail = 0;
-	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && !is_space_cp(cp)) {
+	while (i < b && (len = tx_cp_at(s, b, i, &cp)) && !tx_is_space_cp(cp)) {
 		k->tail = is_close(cp) && k->tail < 2 ? 1 : 2;
 		i += len;
 	}
@@ -533,7 +425,7 @@ static int cap_word(struct sv_text *t, enum sv_lang lang, const char *w, size_t 
 			return m->flags;
 	}
 	int flags = CW_SET;
-	Hunhandle *hh = sv_text_dict_handle(t, lang);
+	Hunhandle *hh = tx_dict_handle(t, lang);
 	char word[128], low[128];
 	struct sv_buf *k = &t->scratch2;
 	sv_buf_reset(k);
@@ -552,8 +444,8 @@ static int cap_word(struct sv_text *t, enum sv_lang lang, const char *w, size_t 
 			for (int i = 0; i < ns; i++) {
 				uint32_t cp;
 				size_t sl = strlen(list[i]);
-				sv_cp_at((const unsigned char *)list[i], sl, 0, &cp);
-				if (sv_text_is_upper(cp))
+				tx_cp_at((const unsigned char *)list[i], sl, 0, &cp);
+				if (tx_is_upper(cp))
 					common = 0;
 				sv_buf_reset(k);
 				sv_text_key(list[i], sl, k);
@@ -584,15 +476,10 @@ static int cap_word(struct sv_text *t, enum sv_lang lang, const char *w, size_t 
 	return flags;
 }
 
-/* Whether cp is a Cyrillic vowel or й, ь (no consonant). */
+/* Whether cp is a Cyrillic vowel or й, ь, ъ (no consonant). */
 static int is_vowel(uint32_t cp)
 {
-	static const uint32_t v[] = { 0x430, 0x435, 0x438, 0x439, 0x43E, 0x443, 0x44A, 0x44B, 0x44C,
-		0x44D, 0x44E, 0x44F, 0x451 };
-	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
-		if (cp == v[i])
-			return 1;
-	return 0;
+	return sv_cyr_is_nonconsonant(cp);
 }
 
 static const char *const ru_adj_forms[] = { "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие",
@@ -613,7 +500,7 @@ static const char *const bg_adj_lemma[] = { "ски", "цки", "ен", "ов", 
  * or a time word (в субботу Национальный центр). */
 static int governs(enum sv_lang lang, const char *l, size_t ll, const char *k, size_t n)
 {
-	if (abbr(l, ll) & ((AB_TIME | AB_NAMER) << lang))
+	if (word_class(l, ll) & ((WC_TIME | WC_NAMER) << lang))
 		return 1;
 	if (lang == SV_LANG_RU)
 		return (ends_with_any(l, ll, ru_verb_lemma) &&
@@ -624,7 +511,7 @@ static int governs(enum sv_lang lang, const char *l, size_t ll, const char *k, s
 	/* a verb's lemma is its first person: -ам, -ям, or -я after a consonant */
 	uint32_t c = 0;
 	if (ll >= 4 && ends_with(l, ll, "я"))
-		c = cp_before((const unsigned char *)l, ll - 2, NULL);
+		c = tx_cp_before((const unsigned char *)l, ll - 2, NULL);
 	if (ends_with(l, ll, "ам") || ends_with(l, ll, "ям") || (c && !is_vowel(c)))
 		return 1;
 	return ends_with_any(l, ll, bg_adj_lemma) && ends_with_any(k, n, bg_adj_forms);
@@ -637,7 +524,7 @@ static int may_end(struct sv_text *t, enum sv_lang lang, const char *k, size_t n
 {
 	const char *lem[8];
 	int known = 0;
-	if (abbr(k, n) & ((AB_TIME | AB_NAMER) << lang))
+	if (word_class(k, n) & ((WC_TIME | WC_NAMER) << lang))
 		return 0;
 	size_t nl = sv_text_lemmas_ex(t, lang, k, n, lem, 8, &known);
 	if (!known)
@@ -667,15 +554,15 @@ static int named_elsewhere(const unsigned char *s, size_t n, size_t ws, size_t w
 		if (at == ws)
 			continue;
 		if (at + len < n)
-			sv_cp_at(s, n, at + len, &after);
+			tx_cp_at(s, n, at + len, &after);
 		if (is_word_cp(after) || is_digit(after))
 			continue;
-		before = cp_before(s, at, &j);
-		if (!before || !is_space_cp(before))
+		before = tx_cp_before(s, at, &j);
+		if (!before || !tx_is_space_cp(before))
 			continue;
-		while ((before = cp_before(s, j, &j)) && is_space_cp(before))
+		while ((before = tx_cp_before(s, j, &j)) && tx_is_space_cp(before))
 			;
-		if (before == ',' || (sv_text_is_letter(before) && !sv_text_is_upper(before)))
+		if (before == ',' || (tx_is_letter(before) && !tx_is_upper(before)))
 			return 1;
 	}
 	return 0;
@@ -691,7 +578,7 @@ static size_t tok_start(const unsigned char *s, size_t from, size_t e, int plain
 			e--;
 		return e;
 	}
-	while (e > from && (cp = cp_before(s, e, &j)) && !is_space_cp(cp))
+	while (e > from && (cp = tx_cp_before(s, e, &j)) && !tx_is_space_cp(cp))
 		e = j;
 	return e;
 }
@@ -701,7 +588,7 @@ static size_t skip_spaces(const unsigned char *s, size_t i, size_t b)
 {
 	uint32_t cp;
 	size_t len;
-	while (i < b && (len = sv_cp_at(s, b, i, &cp)) && is_space_cp(cp))
+	while (i < b && (len = tx_cp_at(s, b, i, &cp)) && tx_is_space_cp(cp))
 		i += len;
 	return i;
 }
@@ -717,12 +604,12 @@ static inline int upper_at(const unsigned char *s, size_t b, size_t i)
 	if (c < 0xC3 || (c == 0xD1 && i + 1 < b && s[i + 1] < 0xA0))
 		return 0; /* continuation bytes, Latin-1 symbols, р..я ѐ..џ */
 	uint32_t cp;
-	sv_cp_at(s, b, i, &cp);
-	return sv_text_is_upper(cp);
+	tx_cp_at(s, b, i, &cp);
+	return tx_is_upper(cp);
 }
 
 /* One paragraph being segmented, with what the fast path's scan found in
- * it (see sb_scan; NULL lists when ICU's iterator runs). */
+ * it (see tx_breaks_init; NULL lists when ICU's iterator runs). */
 struct seg {
 	struct sv_text *t;
 	enum sv_lang lang;
@@ -750,14 +637,14 @@ static int headline_at(struct seg *g, size_t from, size_t i, size_t b, size_t *t
 	size_t ae = i, j, cs;
 	uint32_t cp, c0 = 0;
 	*te = i;
-	while (ae > from && (cp = cp_before(s, ae, &j)) && is_space_cp(cp))
+	while (ae > from && (cp = tx_cp_before(s, ae, &j)) && tx_is_space_cp(cp))
 		ae = j;
 	if (ae <= from)
 		return 0;
 	/* A ends in a letter or digit, maybe with closing quotes */
-	for (j = ae; (cp = cp_before(s, j, &j)) && is_close(cp) && j > from;)
+	for (j = ae; (cp = tx_cp_before(s, j, &j)) && is_close(cp) && j > from;)
 		;
-	if (!sv_text_is_letter(cp) && !is_digit(cp))
+	if (!tx_is_letter(cp) && !is_digit(cp))
 		return 0;
 	size_t as = tok_start(s, from, ae, g->plain);
 	if (skip_spaces(s, from, b) >= as)
@@ -771,11 +658,11 @@ static int headline_at(struct seg *g, size_t from, size_t i, size_t b, size_t *t
 	struct sv_buf *kb = &t->scratch, *ka = &t->scratch2;
 	word_key(s + tb.ws, tb.we - tb.ws, kb);
 	int opener = starter(lang, kb->data, kb->len);
-	sv_cp_at(s, b, cs, &c0);
+	tx_cp_at(s, b, cs, &c0);
 	/* a common word needs a lower-case word after it: a name may go on
 	 * with a capitalised one (Латинской Америке, Объединенных Наций) */
 	if (!opener &&
-	    (tb.tail || tb.letters < 3 || !sv_text_is_letter(c0) || sv_text_is_upper(c0)))
+	    (tb.tail || tb.letters < 3 || !tx_is_letter(c0) || tx_is_upper(c0)))
 		return 0;
 	/* A ends in a letter or digit, maybe with closing quotes */
 	tok_read(s, b, as, &ta);
@@ -785,14 +672,14 @@ static int headline_at(struct seg *g, size_t from, size_t i, size_t b, size_t *t
 	 * first name goes on with a surname that is a common word: Рахим
 	 * Стерлинг, Грегора Генри, Скот Пели) */
 	int acronym = ta.letters >= 2 && !ta.digits && ta.upper == ta.letters;
-	if (!opener && !acronym && !(sv_text_is_letter(ta.first) && !sv_text_is_upper(ta.first)))
+	if (!opener && !acronym && !(tx_is_letter(ta.first) && !tx_is_upper(ta.first)))
 		return 0;
 	/* A can end a sentence: no preposition, conjunction, particle,
 	 * auxiliary or possessive, but an object pronoun or adverb may */
 	word_key(s + ta.ws, ta.we - ta.ws, ka);
-	int af = abbr(ka->data, ka->len);
-	if ((af & (AB_NONFINAL << lang)) ||
-	    (sv_text_is_stopword(lang, ka->data, ka->len) && !(af & (AB_FINAL << lang))))
+	int af = word_class(ka->data, ka->len);
+	if ((af & (WC_NONFINAL << lang)) ||
+	    (sv_text_is_stopword(lang, ka->data, ka->len) && !(af & (WC_FINAL << lang))))
 		return 0;
 	if (opener) {
 		tok_read(s, b, cs, &tc);
@@ -860,7 +747,7 @@ static void add_headlines(struct seg *g, size_t a, size_t b)
 			if (!sp || (i = (size_t)(sp - s) + 1) >= b)
 				break;
 		}
-		if (!upper_at(s, b, i) || !is_space_cp(cp_before(s, i, NULL)))
+		if (!upper_at(s, b, i) || !tx_is_space_cp(tx_cp_before(s, i, NULL)))
 			continue;
 		if (headline_at(g, from, i, b, &te)) {
 			add_span(g->out, s, from, i);
@@ -901,26 +788,26 @@ static void add_split(struct seg *g, size_t a, size_t b)
 		int ellipsis = s[i] == 0xE2;
 		size_t k = i + (ellipsis ? 3 : 1), len;
 		uint32_t cp = 0;
-		while (k < b && (len = sv_cp_at(s, b, k, &cp)) && is_close(cp))
+		while (k < b && (len = tx_cp_at(s, b, k, &cp)) && is_close(cp))
 			k += len;
 		size_t sp = k;
-		while (k < b && (len = sv_cp_at(s, b, k, &cp)) && is_space_cp(cp))
+		while (k < b && (len = tx_cp_at(s, b, k, &cp)) && tx_is_space_cp(cp))
 			k += len;
 		if (k == sp || k >= b)
 			continue;
-		sv_cp_at(s, b, k, &cp);
+		tx_cp_at(s, b, k, &cp);
 		if (ellipsis) {
 			size_t q = k;
 			uint32_t c2 = cp;
-			if (is_open(cp_before(s, i, NULL)))
+			if (is_open(tx_cp_before(s, i, NULL)))
 				continue; /* «… */
 			if (cp == 0xAB || cp == 0x201E || cp == '"') { /* « „ " */
-				q += sv_cp_at(s, b, q, &c2);
+				q += tx_cp_at(s, b, q, &c2);
 				c2 = 0;
 				if (q < b)
-					sv_cp_at(s, b, q, &c2);
+					tx_cp_at(s, b, q, &c2);
 			}
-			if (!sv_text_is_upper(c2) && !(c2 >= '1' && c2 <= '9'))
+			if (!tx_is_upper(c2) && !(c2 >= '1' && c2 <= '9'))
 				continue;
 		} else if (!(s[k] >= '1' && s[k] <= '9')) {
 			continue;
@@ -928,12 +815,13 @@ static void add_split(struct seg *g, size_t a, size_t b)
 		if (s[i] == '.') {
 			size_t e = i, j2;
 			uint32_t q;
-			while ((q = cp_before(s, e, &j2)) && is_close(q))
+			while ((q = tx_cp_before(s, e, &j2)) && is_close(q))
 				e = j2;
 			size_t letters = word_before(g->t, s, e);
 			const char *w = g->t->scratch2.data;
 			size_t wl = g->t->scratch2.len;
-			if (letters < 2 || (abbr(w, wl) & (AB_NOBREAK | AB_YEAR | AB_NUM)))
+			int wc = word_class(w, wl);
+			if (letters < 2 || (wc & (WC_NOBREAK_ABBR | WC_YEAR_ABBR | WC_NUM_ABBR)))
 				continue;
 		}
 		add_headlines(g, from, k);
@@ -942,323 +830,19 @@ static void add_split(struct seg *g, size_t a, size_t b)
 	add_headlines(g, from, b);
 }
 
-#define SEG_U16_MAX 65536 /* bytes of a paragraph converted to UTF-16 for ICU */
-
-/* ---- ICU's sentence breaks without ICU ---------------------------------
- * The rules of UAX #29 (SB6-SB11) as ICU's sent.txt applies them, over the
- * Sentence_Break classes ICU itself gives each code point. Text holding a
- * class the fast path leaves out (Extend, Format, Sep, CR, LF) or a code
- * point outside the tables goes to ICU's iterator; test-text compares both
- * on real and random text. */
-
-enum { SB_OTHER, SB_ATERM, SB_STERM, SB_CLOSE, SB_SP, SB_SCONT, SB_NUM, SB_UPPER, SB_LOWER,
-       SB_OLETTER, SB_HARD };
-
-static uint8_t sb_lo[0x800];   /* U+0000..U+07FF */
-static uint8_t sb_punct[0x200]; /* U+2000..U+21FF */
-static pthread_once_t sb_once = PTHREAD_ONCE_INIT;
-
-static uint8_t sb_of_icu(UChar32 cp)
-{
-	switch (u_getIntPropertyValue(cp, UCHAR_SENTENCE_BREAK)) {
-	case U_SB_OTHER: return SB_OTHER;
-	case U_SB_ATERM: return SB_ATERM;
-	case U_SB_STERM: return SB_STERM;
-	case U_SB_CLOSE: return SB_CLOSE;
-	case U_SB_SP: return SB_SP;
-	case U_SB_SCONTINUE: return SB_SCONT;
-	case U_SB_NUMERIC: return SB_NUM;
-	case U_SB_UPPER: return SB_UPPER;
-	case U_SB_LOWER: return SB_LOWER;
-	case U_SB_OLETTER: return SB_OLETTER;
-	default: return SB_HARD; /* Extend, Format, Sep, CR, LF */
-	}
-}
-
-/* ASCII bytes the scan passes over: no terminator, capital, class ICU
- * decides or space but U+0020. */
-static uint8_t sb_quiet[256];
-
-static void sb_init(void)
-{
-	for (UChar32 c = 0; c < 0x800; c++)
-		sb_lo[c] = sb_of_icu(c);
-	for (int c = 0; c < 0x80; c++)
-		sb_quiet[c] = c == ' ' || (sb_lo[c] != SB_ATERM && sb_lo[c] != SB_STERM &&
-					   sb_lo[c] != SB_UPPER && sb_lo[c] != SB_HARD &&
-					   sb_lo[c] != SB_SP);
-	for (UChar32 c = 0; c < 0x200; c++)
-		sb_punct[c] = sb_of_icu(0x2000 + c);
-}
-
-/* The class of cp. */
-static inline int sb_class(uint32_t cp)
-{
-	if (cp < 0x800)
-		return sb_lo[cp];
-	if (cp - 0x2000u < 0x200u)
-		return sb_punct[cp - 0x2000];
-	return SB_HARD;
-}
-
-/* The class of the code point at s[i] (i < n), its length in *len. */
-static inline int sb_at(const unsigned char *s, size_t n, size_t i, size_t *len)
-{
-	if (s[i] < 0x80) {
-		*len = 1;
-		return sb_lo[s[i]];
-	}
-	uint32_t cp;
-	*len = sv_cp_at(s, n, i, &cp);
-	return sb_class(cp);
-}
-
-/* ICU's decision after the terminator of class c at s[i..i+len), in a
- * sentence that started at pos: the break (after the terminator, its
- * closing punctuation and spaces; n at the end), or 0 for none. */
-static size_t sb_decide(const unsigned char *s, size_t n, size_t pos, size_t i, int c, size_t len)
-{
-	size_t j = i + len, k;
-	int nc = j < n ? sb_at(s, n, j, &len) : -1;
-	if (c == SB_ATERM && nc == SB_NUM)
-		return 0; /* SB6 */
-	if (c == SB_ATERM && nc == SB_UPPER && i > pos) {
-		int prev = sb_class(cp_before(s, i, NULL));
-		if (prev == SB_UPPER || prev == SB_LOWER)
-			return 0; /* SB7 */
-	}
-	while (nc == SB_CLOSE) {
-		j += len;
-		nc = j < n ? sb_at(s, n, j, &len) : -1;
-	}
-	k = j;
-	while (nc == SB_SP) {
-		k += len;
-		nc = k < n ? sb_at(s, n, k, &len) : -1;
-	}
-	if (k >= n)
-		return n;
-	if (nc == SB_SCONT || nc == SB_ATERM || nc == SB_STERM)
-		return 0; /* SB8a */
-	if (c == SB_ATERM) { /* SB8: no break before a lower-case word */
-		size_t q = k;
-		while (nc != SB_OLETTER && nc != SB_UPPER && nc != SB_LOWER && nc != SB_ATERM &&
-		       nc != SB_STERM && nc != -1) {
-			q += len;
-			nc = q < n ? sb_at(s, n, q, &len) : -1;
-		}
-		if (nc == SB_LOWER)
-			return 0;
-	}
-	return k; /* SB11 */
-}
-
-/* ICU's next sentence break after pos (a break or 0) in s[0..n) for text
- * sb_scan() accepted; n at the end. */
-static size_t sb_next(const unsigned char *s, size_t n, size_t pos)
-{
-	size_t len, k;
-	for (size_t i = pos; i < n; i += len) {
-		int c = sb_at(s, n, i, &len);
-		if ((c == SB_ATERM || c == SB_STERM) && (k = sb_decide(s, n, pos, i, c, len)))
-			return k;
-	}
-	return n;
-}
-
-#define SB_MAX 512 /* breaks, terminators or capitals a scan keeps */
-
-/* What the fast path's scan finds in a paragraph. */
-struct sb_scan {
-	uint32_t brk[SB_MAX];  /* ICU's breaks before the end, in order */
-	uint32_t term[SB_MAX]; /* '.', '!', '?', U+2026 (first byte), in order */
-	uint32_t cap[SB_MAX];  /* upper-case letters after a space, in order */
-	size_t nbrk, nterm, ncap;
-	int more_brk, more_term, more_cap; /* a list was full */
-	int plain;                         /* no space but U+0020 */
-};
-
-static inline void sb_keep(uint32_t *v, size_t *nv, int *more, size_t i)
-{
-	if (*nv < SB_MAX)
-		v[(*nv)++] = (uint32_t)i;
-	else
-		*more = 1;
-}
-
-/* Scans s[0..n) for the fast path and fills sc; 0 when ICU must answer:
- * invalid UTF-8, a code point outside the tables, a class the fast path
- * leaves to ICU (Extend, Format, Sep, CR, LF). */
-static int sb_scan(const unsigned char *s, size_t n, struct sb_scan *sc)
-{
-	/* four two-byte letters U+0400..U+047F (D0 or D1, then 80..BF) */
-	static const unsigned char pm[8] = { 0xFE, 0xC0, 0xFE, 0xC0, 0xFE, 0xC0, 0xFE, 0xC0 };
-	static const unsigned char pv[8] = { 0xD0, 0x80, 0xD0, 0x80, 0xD0, 0x80, 0xD0, 0x80 };
-	uint64_t cyr_mask, cyr_pairs;
-	memcpy(&cyr_mask, pm, 8);
-	memcpy(&cyr_pairs, pv, 8);
-	size_t i = 0, pos = 0, len, k;
-	pthread_once(&sb_once, sb_init);
-	sc->nbrk = sc->nterm = sc->ncap = 0;
-	sc->more_brk = sc->more_term = sc->more_cap = 0;
-	sc->plain = 1;
-	while (i < n) {
-		while (i < n && sb_quiet[s[i]])
-			i++;
-		if (i >= n)
-			break;
-		unsigned c = s[i];
-		int cl;
-		if ((c & 0xFE) == 0xD0) { /* U+0400..U+047F: letters */
-			if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
-				return 0;
-			int up = c == 0xD0 ? s[i + 1] < 0xB0 : s[i + 1] >= 0xA0 && !(s[i + 1] & 1);
-			if (up && i && (s[i - 1] == ' ' || is_space_cp(cp_before(s, i, NULL))))
-				sb_keep(sc->cap, &sc->ncap, &sc->more_cap, i);
-			i += 2;
-			/* the rest of the word, four letters at a time: nothing in a
-			 * word matters here but a terminator or a class ICU decides */
-			uint64_t x;
-			while (i + 8 <= n && (memcpy(&x, s + i, 8), (x & cyr_mask) == cyr_pairs))
-				i += 8;
-			while (i + 1 < n && (s[i] & 0xFE) == 0xD0 && (s[i + 1] & 0xC0) == 0x80)
-				i += 2;
-			continue;
-		}
-		if (c < 0x80) {
-			cl = sb_lo[c];
-			len = 1;
-		} else if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-			cl = sb_lo[(c & 0x1F) << 6 | (s[i + 1] & 0x3F)];
-			len = 2;
-		} else if (c == 0xE2 && i + 2 < n && (s[i + 1] & 0xF8) == 0x80 &&
-			   (s[i + 2] & 0xC0) == 0x80) {
-			if (s[i + 1] == 0x80 && s[i + 2] == 0xA6) /* U+2026 */
-				sb_keep(sc->term, &sc->nterm, &sc->more_term, i);
-			cl = sb_punct[(s[i + 1] & 0x07) << 6 | (s[i + 2] & 0x3F)];
-			len = 3;
-		} else {
-			return 0;
-		}
-		switch (cl) {
-		case SB_HARD:
-			return 0;
-		case SB_SP:
-			sc->plain &= c == ' ';
-			break;
-		case SB_UPPER:
-			if (i && is_space_cp(cp_before(s, i, NULL)))
-				sb_keep(sc->cap, &sc->ncap, &sc->more_cap, i);
-			break;
-		case SB_ATERM:
-		case SB_STERM:
-			if (c < 0x80)
-				sb_keep(sc->term, &sc->nterm, &sc->more_term, i);
-			if ((k = sb_decide(s, n, pos, i, cl, len)) && k < n) {
-				sb_keep(sc->brk, &sc->nbrk, &sc->more_brk, k);
-				pos = k;
-			}
-			break;
-		}
-		i += len;
-	}
-	return 1;
-}
-
-/* The breaks of one paragraph from the fast path or ICU's iterator. */
-struct breaks {
-	const unsigned char *s;
-	size_t n, pos;      /* the last break, in bytes */
-	UBreakIterator *bi; /* NULL on the fast path */
-	struct sb_scan *sc; /* the fast path's scan */
-	size_t next;        /* the next of sc->brk */
-	int u16;            /* ICU iterates the UTF-16 copy in t->u16 */
-	int32_t upos;       /* pos in UTF-16 units */
-};
-
-/* The next break (> b->pos), n at the end of the text, SIZE_MAX after it. */
-static size_t breaks_next(struct breaks *b)
-{
-	if (b->pos >= b->n)
-		return SIZE_MAX;
-	if (!b->bi) {
-		if (b->next < b->sc->nbrk)
-			return b->pos = b->sc->brk[b->next++];
-		return b->pos = b->sc->more_brk ? sb_next(b->s, b->n, b->pos) : b->n;
-	}
-	int32_t u = ubrk_next(b->bi);
-	if (u == UBRK_DONE)
-		return b->pos = b->n;
-	if (!b->u16)
-		return b->pos = (size_t)u;
-	while (b->upos < u && b->pos < b->n) {
-		uint32_t cp;
-		b->pos += sv_cp_at(b->s, b->n, b->pos, &cp);
-		b->upos += cp >= 0x10000 ? 2 : 1;
-	}
-	return b->pos;
-}
-
-static UBreakIterator *sent_iter(struct sv_text *t, enum sv_lang lang)
-{
-	int l = lang == SV_LANG_RU || lang == SV_LANG_BG ? (int)lang : 0;
-	if (!t->sent[l]) {
-		UErrorCode st = U_ZERO_ERROR;
-		t->sent[l] = ubrk_open(UBRK_SENTENCE, l == SV_LANG_RU ? "ru" : l == SV_LANG_BG ? "bg" : "",
-				       NULL, 0, &st);
-		if (U_FAILURE(st))
-			t->sent[l] = NULL;
-	}
-	return t->sent[l];
-}
-
-/* Sets b up over s[0..n): the fast path when sb_scan() accepts the text
- * (sc filled), else ICU's iterator. */
-static int breaks_init(struct sv_text *t, enum sv_lang lang, const unsigned char *s, size_t n,
-		       struct sb_scan *sc, struct breaks *b, struct sv_error *err)
-{
-	*b = (struct breaks){ .s = s, .n = n, .sc = sc };
-	if (!(t->seg_flags & SV_SEG_ICU) && sb_scan(s, n, sc))
-		return SV_OK;
-	if (!(b->bi = sent_iter(t, lang)))
-		return sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
-	/* ICU iterates UTF-16 text inline but calls out for every chunk of a
-	 * UTF-8 UText: a paragraph of up to SEG_U16_MAX bytes (nearly all) is
-	 * converted once and the breaks are mapped back to bytes; the breaks
-	 * are the same (for valid UTF-8; the input has been decoded). */
-	UErrorCode st = U_ZERO_ERROR;
-	b->u16 = n <= SEG_U16_MAX;
-	if (b->u16) {
-		SV_GROW(t->u16, t->capu16, n + 1);
-		int32_t ulen = 0;
-		u_strFromUTF8WithSub(t->u16, (int32_t)t->capu16, &ulen, (const char *)s, (int32_t)n,
-				     0xFFFD, NULL, &st);
-		if (U_SUCCESS(st))
-			ubrk_setText(b->bi, t->u16, ulen, &st);
-	} else {
-		UText *ut = sv_text_utext(t, (const char *)s, n);
-		if (!ut)
-			return sv_error_set(err, SV_ESTORE, "cannot open ICU's sentence break iterator");
-		ubrk_setUText(b->bi, ut, &st);
-	}
-	if (U_FAILURE(st))
-		return sv_error_set(err, SV_ESTORE, "ICU sentence break: %s", u_errorName(st));
-	return SV_OK;
-}
-
 int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang lang,
 		    struct sv_spans *out, struct sv_error *err)
 {
 	int rc = SV_OK;
 	const unsigned char *s = (const unsigned char *)para;
-	struct sb_scan sc;
-	struct breaks br;
+	struct tx_sent_scan sc;
+	struct tx_breaks br;
 	out->n = 0;
 	if (n > UINT32_MAX) {
 		rc = sv_error_set(err, SV_EINPUT, "paragraph too long (%zu bytes)", n);
 		goto out;
 	}
-	if ((rc = breaks_init(t, lang, s, n, &sc, &br, err)))
+	if ((rc = tx_breaks_init(t, lang, s, n, &sc, &br, err)))
 		goto out;
 	struct seg g = { .t = t, .lang = lang, .s = s, .n = n, .out = out, .plain = 0 };
 	if (!br.bi) {
@@ -1269,7 +853,7 @@ int sv_text_segment(struct sv_text *t, const char *para, size_t n, enum sv_lang 
 			g.cap = sc.cap, g.ncap = sc.ncap;
 	}
 	size_t start = 0;
-	for (size_t pos = breaks_next(&br); pos != SIZE_MAX; pos = breaks_next(&br)) {
+	for (size_t pos = tx_breaks_next(&br); pos != SIZE_MAX; pos = tx_breaks_next(&br)) {
 		if (t->seg_flags & SV_SEG_RAW) {
 			add_span(out, s, start, pos);
 		} else {

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "base/buf.h"
 #include "base/error.h"
@@ -193,5 +194,81 @@ int sv_text_is_stopword(enum sv_lang lang, const char *key, size_t keylen);
  * acronyms are their own lemmas. Fails when lang's dictionary is missing. */
 int sv_text_analyse(struct sv_text *t, enum sv_lang lang, const char *s, size_t n,
 		    struct sv_buf *norm, struct sv_buf *lemmas, struct sv_error *err);
+
+/* ---- Reading the analysed forms ---------------------------------------- */
+
+/* The one reader of what sv_text_analyse() writes (and the memory stores).
+ * An entry is a run of bytes other than ' ' and NUL; runs of spaces between
+ * entries, and before and after them, are skipped. A `norm` entry is a key;
+ * a `lemmas` entry is its token's lemmas, alternatives separated by '|'
+ * (read them with struct sv_text_lemmas_iter). The iterators borrow the
+ * string and never write to it. */
+struct sv_text_keys_iter {
+	const char *p; /* borrowed: the rest of the string */
+};
+
+/* Starts reading the entries of s (NULL reads as ""). */
+static inline void sv_text_keys_init(struct sv_text_keys_iter *it, const char *s)
+{
+	it->p = s ? s : "";
+}
+
+/* The next entry: returns 1 with *entry (borrowed, not NUL-terminated) and
+ * *len (> 0) set, or 0 when there are no more. */
+static inline int sv_text_keys_next(struct sv_text_keys_iter *it, const char **entry, size_t *len)
+{
+	const char *p = it->p, *e;
+	while (*p == ' ')
+		p++;
+	for (e = p; *e && *e != ' '; e++)
+		;
+	it->p = e;
+	if (e == p)
+		return 0;
+	*entry = p;
+	*len = (size_t)(e - p);
+	return 1;
+}
+
+/* How many entries s holds (NULL: 0). */
+static inline size_t sv_text_keys_count(const char *s)
+{
+	struct sv_text_keys_iter it;
+	const char *e;
+	size_t len, n = 0;
+	sv_text_keys_init(&it, s);
+	while (sv_text_keys_next(&it, &e, &len))
+		n++;
+	return n;
+}
+
+/* A reader of the alternatives of one `lemmas` entry s[0..n): the pieces
+ * between '|'. A piece may be empty between two '|' but not after a last
+ * one. */
+struct sv_text_lemmas_iter {
+	const char *p, *end; /* borrowed: the rest of the entry */
+};
+
+static inline void sv_text_lemmas_init(struct sv_text_lemmas_iter *it, const char *s, size_t n)
+{
+	it->p = s;
+	it->end = s + n;
+}
+
+/* The next lemma: returns 1 with *lemma (borrowed, not NUL-terminated) and
+ * *len set, or 0 when there are no more. */
+static inline int sv_text_lemmas_next(struct sv_text_lemmas_iter *it, const char **lemma,
+				      size_t *len)
+{
+	if (it->p >= it->end)
+		return 0;
+	const char *e = memchr(it->p, '|', (size_t)(it->end - it->p));
+	if (!e)
+		e = it->end;
+	*lemma = it->p;
+	*len = (size_t)(e - it->p);
+	it->p = e + 1;
+	return 1;
+}
 
 #endif

@@ -12,14 +12,6 @@
 
 #include <unicode/uchar.h>
 
-enum piece_kind { P_SPACE, P_WORD, P_NUMBER, P_OTHER };
-
-struct sv_piece {
-	uint32_t start, end;
-	int kind;
-	uint32_t hash; /* a P_WORD short enough for the word cache: sv_hash_fast, else 0 */
-};
-
 void sv_tokens_release(struct sv_tokens *toks)
 {
 	free(toks->v);
@@ -28,317 +20,10 @@ void sv_tokens_release(struct sv_tokens *toks)
 	sv_buf_release(&toks->keys);
 }
 
-static int is_space_piece(const unsigned char *s, uint32_t a, uint32_t b)
-{
-	while (a < b) {
-		uint32_t cp;
-		a += (uint32_t)sv_cp_at(s, b, a, &cp);
-		if (!(cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-		      cp == 0x202F || cp == 0x2009 || cp == 0xFEFF || u_isUWhiteSpace((UChar32)cp)))
-			return 0;
-	}
-	return 1;
-}
-
-/* ---- Word breaks ----
- * ICU's word break iterator implements UAX #29. For text made only of Latin
- * and Cyrillic letters, ASCII digits, spaces and common punctuation, the
- * fast path below applies the same rules (WB3-WB12) itself and is several
- * times faster; anything else (other scripts, emoji, '_', narrow NBSP,
- * other digits) goes to ICU. test-text checks that both agree on real text. */
-
-enum wb_class { WB_O, WB_L, WB_N, WB_ML, WB_MN, WB_MNL, WB_EX, WB_SP, WB_CR, WB_LF, WB_NL, WB_BAIL };
-
-static int wb_class_slow(uint32_t cp);
-
-/* ASCII classes, by table. */
-static const unsigned char wb_ascii[128] = {
-	['\t'] = WB_O, ['\n'] = WB_LF, ['\v'] = WB_NL, ['\f'] = WB_NL, ['\r'] = WB_CR,
-	[' '] = WB_SP, [','] = WB_MN, [';'] = WB_MN, ['.'] = WB_MNL, ['\''] = WB_MNL,
-	['_'] = WB_BAIL, ['@'] = WB_BAIL, ['#'] = WB_BAIL,
-	['0'] = WB_N, ['1'] = WB_N, ['2'] = WB_N, ['3'] = WB_N, ['4'] = WB_N, ['5'] = WB_N,
-	['6'] = WB_N, ['7'] = WB_N, ['8'] = WB_N, ['9'] = WB_N,
-	['A'] = WB_L, ['B'] = WB_L, ['C'] = WB_L, ['D'] = WB_L, ['E'] = WB_L, ['F'] = WB_L,
-	['G'] = WB_L, ['H'] = WB_L, ['I'] = WB_L, ['J'] = WB_L, ['K'] = WB_L, ['L'] = WB_L,
-	['M'] = WB_L, ['N'] = WB_L, ['O'] = WB_L, ['P'] = WB_L, ['Q'] = WB_L, ['R'] = WB_L,
-	['S'] = WB_L, ['T'] = WB_L, ['U'] = WB_L, ['V'] = WB_L, ['W'] = WB_L, ['X'] = WB_L,
-	['Y'] = WB_L, ['Z'] = WB_L,
-	['a'] = WB_L, ['b'] = WB_L, ['c'] = WB_L, ['d'] = WB_L, ['e'] = WB_L, ['f'] = WB_L,
-	['g'] = WB_L, ['h'] = WB_L, ['i'] = WB_L, ['j'] = WB_L, ['k'] = WB_L, ['l'] = WB_L,
-	['m'] = WB_L, ['n'] = WB_L, ['o'] = WB_L, ['p'] = WB_L, ['q'] = WB_L, ['r'] = WB_L,
-	['s'] = WB_L, ['t'] = WB_L, ['u'] = WB_L, ['v'] = WB_L, ['w'] = WB_L, ['x'] = WB_L,
-	['y'] = WB_L, ['z'] = WB_L,
-};
-
-static inline int wb_class(uint32_t cp)
-{
-	if (cp < 0x80)
-		return wb_ascii[cp]; /* WB_O is 0 */
-	if (cp - 0x430u < 0x20u || cp - 0x410u < 0x20u)
-		return WB_L;
-	return wb_class_slow(cp);
-}
-
-static int wb_class_slow(uint32_t cp)
-{
-	if (cp < 0x80) {
-		if ((cp | 32) - 'a' < 26u)
-			return WB_L;
-		if (cp - '0' < 10u)
-			return WB_N;
-		switch (cp) {
-		case ' ': return WB_SP;
-		case '\r': return WB_CR;
-		case '\n': return WB_LF;
-		case '\v': case '\f': return WB_NL;
-		case ',': case ';': return WB_MN;
-		case '.': case '\'': return WB_MNL;
-		case ':': return WB_O; /* ICU drops the colon from MidLetter */
-		case '_': case '@': case '#': return WB_BAIL;
-		default: return WB_O;
-		}
-	}
-	if (cp - 0x400u < 0x83u || cp - 0x48Au < 0xA6u)
-		return WB_L;
-	if (cp - 0x483u < 7u || cp - 0x300u < 0x70u)
-		return WB_EX;
-	if (cp < 0x100) {
-		if (cp == 0xAA || cp == 0xB5 || cp == 0xBA || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7))
-			return WB_L;
-		if (cp == 0xAD)
-			return WB_EX; /* soft hyphen: Format */
-		if (cp == 0xB7)
-			return WB_ML;
-		if (cp == 0x85)
-			return WB_NL;
-		if (cp < 0xA0)
-			return WB_BAIL;
-		return WB_O;
-	}
-	if (cp < 0x250)
-		return WB_L;
-	if (cp >= 0x2000 && cp < 0x2070) {
-		if (cp <= 0x2006 || (cp >= 0x2008 && cp <= 0x200A) || cp == 0x205F)
-			return WB_SP;
-		if (cp == 0x2018 || cp == 0x2019 || cp == 0x2024)
-			return WB_MNL;
-		if (cp == 0x2027)
-			return WB_ML;
-		if (cp == 0x2044)
-			return WB_MN;
-		if (cp == 0x2028 || cp == 0x2029)
-			return WB_NL;
-		if ((cp >= 0x2010 && cp <= 0x2026) || (cp >= 0x2030 && cp <= 0x203E) ||
-		    (cp >= 0x2041 && cp <= 0x2053) || (cp >= 0x2055 && cp <= 0x205E))
-			return WB_O;
-		return WB_BAIL;
-	}
-	if (cp == 0x20AC || cp == 0x20BD || cp == 0x2116 || cp == 0x2122)
-		return WB_O;
-	return WB_BAIL;
-}
-
-static void add_piece(struct sv_text *t, size_t a, size_t b, int kind)
-{
-	if (t->npieces == t->cappieces)
-		SV_GROW(t->pieces, t->cappieces, t->npieces + 1);
-	t->pieces[t->npieces++] = (struct sv_piece){ (uint32_t)a, (uint32_t)b, kind, 0 };
-}
-
-/* Whether p[0..8) is four of the Cyrillic letters А..я (U+0410..U+044F). */
-static inline int cyr4(const unsigned char *p)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint64_t w;
-	memcpy(&w, p, 8);
-	/* each 16-bit lane: a lead D0 or D1, then a continuation byte */
-	if ((w & 0xC0FEC0FEC0FEC0FEull) != 0x80D080D080D080D0ull)
-		return 0;
-	/* the letter's offset from U+0400, plus 0x30: 0x40..0x7F for А..я */
-	uint64_t x = ((w & 0x0001000100010001ull) << 6) | ((w >> 8) & 0x003F003F003F003Full);
-	return ((x + 0x0030003000300030ull) & 0x00C000C000C000C0ull) == 0x0040004000400040ull;
-#else
-	(void)p;
-	return 0;
-#endif
-}
-
-/* The length of an ASCII letter or a Cyrillic А..я at s[i] (ALetter, all of
- * them), or 0. */
-static inline size_t letter_len(const unsigned char *s, size_t n, size_t i)
-{
-	if (i >= n)
-		return 0;
-	if ((s[i] | 32u) - 'a' < 26u)
-		return 1;
-	if (i + 1 < n && ((s[i] == 0xD0 && s[i + 1] - 0x90u < 0x30u) ||
-			  (s[i] == 0xD1 && s[i + 1] - 0x80u < 0x10u)))
-		return 2;
-	return 0;
-}
-
-/* The fast path; returns 0 (pieces undefined) when ICU must decide. */
-static int fast_words(struct sv_text *t, const unsigned char *s, size_t n)
-{
-	t->npieces = 0;
-	size_t i = 0;
-	uint32_t cp;
-	while (i < n) {
-		size_t len = sv_cp_at(s, n, i, &cp);
-		int c = wb_class(cp);
-		size_t start = i;
-		if (c == WB_BAIL)
-			return 0;
-		i += len;
-		if (c == WB_CR || c == WB_LF || c == WB_NL) {
-			if (c == WB_CR && i < n && s[i] == '\n')
-				i++;
-			add_piece(t, start, i, P_SPACE);
-			continue;
-		}
-		/* WB4: Extend and Format stick to what precedes */
-		size_t j;
-		int c2;
-#define NEXT_CLASS()                                                          \
-		do {                                                          \
-			c2 = WB_O;                                            \
-			for (;;) {                                            \
-				if (j >= n) {                                 \
-					c2 = -1;                              \
-					break;                                \
-				}                                             \
-				len = sv_cp_at(s, n, j, &cp);                 \
-				c2 = wb_class(cp);                            \
-				if (c2 != WB_EX)                              \
-					break;                                \
-				j += len;                                     \
-			}                                                     \
-		} while (0)
-		if (c == WB_SP) {
-			j = i;
-			for (;;) {
-				NEXT_CLASS();
-				if (c2 == WB_BAIL)
-					return 0;
-				if (c2 != WB_SP)
-					break;
-				j += len;
-			}
-			i = j;
-			add_piece(t, start, i, P_SPACE);
-			continue;
-		}
-		if (c != WB_L && c != WB_N) {
-			j = i;
-			NEXT_CLASS();
-			if (c2 == WB_BAIL)
-				return 0;
-			i = j;
-			add_piece(t, start, i, is_space_piece(s, (uint32_t)start, (uint32_t)i) ? P_SPACE : P_OTHER);
-			continue;
-		}
-		int kind = c == WB_L ? P_WORD : P_NUMBER, prev = c;
-		for (;;) {
-			/* a run of ASCII letters and Cyrillic А..я (ALetter, all of them),
-			 * four Cyrillic letters a step where it can */
-			while (i + 8 <= n && cyr4(s + i)) {
-				i += 8;
-				prev = WB_L;
-				kind = P_WORD;
-			}
-			if (letter_len(s, n, i)) {
-				for (size_t l; (l = letter_len(s, n, i));)
-					i += l;
-				prev = WB_L;
-				kind = P_WORD;
-			}
-			j = i;
-			NEXT_CLASS();
-			if (c2 == WB_BAIL)
-				return 0;
-			if (c2 == WB_L || c2 == WB_N) {
-				i = j + len;
-				prev = c2;
-				if (c2 == WB_L)
-					kind = P_WORD;
-				continue;
-			}
-			if (c2 != WB_ML && c2 != WB_MN && c2 != WB_MNL)
-				break;
-			int mid = c2;
-			size_t after = j + len;
-			j = after;
-			NEXT_CLASS();
-			if (c2 == WB_BAIL)
-				return 0;
-			if (prev == WB_L && c2 == WB_L && (mid == WB_ML || mid == WB_MNL)) {
-				i = j + len;
-				continue;
-			}
-			if (prev == WB_N && c2 == WB_N && (mid == WB_MN || mid == WB_MNL)) {
-				i = j + len;
-				continue;
-			}
-			break;
-		}
-		/* trailing Extend/Format */
-		j = i;
-		NEXT_CLASS();
-		if (c2 == WB_BAIL)
-			return 0;
-		i = j;
-		add_piece(t, start, i, kind);
-#undef NEXT_CLASS
-	}
-	return 1;
-}
-
-/* ICU's word break, as pieces in t->pieces. *//* ICU's word break, as pieces in t->pieces. */
-static int break_words(struct sv_text *t, const char *s, size_t n, struct sv_error *err)
-{
-	if (!t->icu_words && fast_words(t, (const unsigned char *)s, n))
-		return SV_OK;
-	UErrorCode st = U_ZERO_ERROR;
-	if (!t->word) {
-		t->word = ubrk_open(UBRK_WORD, "ru", NULL, 0, &st);
-		if (U_FAILURE(st)) {
-			t->word = NULL;
-			return sv_error_set(err, SV_ESTORE, "cannot open ICU's word break iterator: %s",
-					    u_errorName(st));
-		}
-	}
-	UText *ut = sv_text_utext(t, s, n);
-	if (!ut)
-		return sv_error_set(err, SV_ESTORE, "cannot open a UTF-8 text for ICU");
-	ubrk_setUText(t->word, ut, &st);
-	if (U_FAILURE(st))
-		return sv_error_set(err, SV_ESTORE, "ICU word break: %s", u_errorName(st));
-	t->npieces = 0;
-	int32_t a = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	for (int32_t b = ubrk_next(t->word); b != UBRK_DONE; a = b, b = ubrk_next(t->word)) {
-		int status = ubrk_getRuleStatus(t->word);
-		int kind;
-		if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
-			kind = P_NUMBER; /* letters may follow: HER2 */
-		else if (status >= UBRK_WORD_LETTER)
-			kind = P_WORD;
-		else
-			kind = is_space_piece(p, (uint32_t)a, (uint32_t)b) ? P_SPACE : P_OTHER;
-		if (kind == P_NUMBER) {
-			for (int32_t i = a; i < b; i++)
-				if (p[i] >= 0x80 || ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'z'))
-					kind = P_WORD; /* ICU calls HER2 a number: a word with digits */
-		}
-		add_piece(t, (size_t)a, (size_t)b, kind);
-	}
-	return SV_OK;
-}
-
 static uint32_t first_cp(const unsigned char *s, const struct sv_piece *pc)
 {
 	uint32_t cp;
-	sv_cp_at(s, pc->end, pc->start, &cp);
+	tx_cp_at(s, pc->end, pc->start, &cp);
 	return pc->end > pc->start ? cp : 0;
 }
 
@@ -398,7 +83,7 @@ static void number_key(struct sv_buf *keys, const unsigned char *s, uint32_t a, 
 		commas += s[i] == ',', points += s[i] == '.';
 	for (uint32_t i = a; i < b;) {
 		uint32_t cp;
-		i += (uint32_t)sv_cp_at(s, b, i, &cp);
+		i += (uint32_t)tx_cp_at(s, b, i, &cp);
 		if (cp >= '0' && cp <= '9')
 			sv_buf_addc(keys, (char)cp);
 		else if (cp == ',' )
@@ -454,7 +139,7 @@ static void push_key(struct sv_text *t, struct sv_tokens *out, int lemmas, uint3
 	struct sv_token *tk = new_token(t, out, lemmas, a, b, type, flags);
 	struct sv_buf *k = &out->keys;
 	sv_buf_grow(k, keylen + 1);
-	sv_copy_short(k->data + k->len, key, keylen);
+	tx_copy_short(k->data + k->len, key, keylen);
 	k->len += keylen;
 	k->data[k->len++] = '\0';
 	k->data[k->len] = '\0';
@@ -468,15 +153,15 @@ static int word_type(const unsigned char *s, uint32_t a, uint32_t b, int *flags)
 	int first = 1;
 	for (uint32_t i = a; i < b;) {
 		uint32_t cp;
-		i += (uint32_t)sv_cp_at(s, b, i, &cp);
+		i += (uint32_t)tx_cp_at(s, b, i, &cp);
 		if (cp >= '0' && cp <= '9') {
 			digits++;
 			continue;
 		}
-		if (!sv_text_is_letter(cp))
+		if (!tx_is_letter(cp))
 			continue;
 		letters++;
-		int up = sv_text_is_upper(cp);
+		int up = tx_is_upper(cp);
 		upper += up;
 		if (first && up)
 			*flags |= SV_TOKF_CAPITAL;
@@ -504,8 +189,8 @@ static void ascii_init(void)
 
 #define WORD_CACHE 65536 /* entries, a power of two */
 
-/* The word cache, zeroed: on Linux in huge pages where it can, as a TLB
- * miss a word (4 KB pages) slowed even the prefetches. */
+/* The word cache, zeroed: on Linux in huge pages where it can, so that a
+ * word costs no TLB miss (docs/FIGURES.md; docs/TEXT.md, "Speed"). */
 static struct sv_word_cache *words_alloc(void)
 {
 	size_t size = WORD_CACHE * sizeof(struct sv_word_cache);
@@ -546,7 +231,7 @@ static struct sv_word_cache *word_entry(struct sv_text *t, const unsigned char *
 	if (!h)
 		return NULL;
 	struct sv_word_cache *e = &t->words[h & (WORD_CACHE - 1)];
-	if (e->hash == h && e->len == len && sv_same_short(e->text, (const char *)s + a, len))
+	if (e->hash == h && e->len == len && tx_same_short(e->text, (const char *)s + a, len))
 		return e;
 	int flags = 0;
 	int type = word_type(s, a, b, &flags);
@@ -576,9 +261,9 @@ static struct sv_toklem entry_lemmas(struct sv_text *t, struct sv_word_cache *e,
 	int l = lang - SV_LANG_RU;
 	if (!e->jlen[l]) {
 		const struct sv_dict *d = &t->dict[lang];
-		uint32_t idx = sv_text_lemma_list(t, lang, e->text + e->keyoff, e->keylen);
+		uint32_t idx = tx_lemma_list(t, lang, e->text + e->keyoff, e->keylen);
 		size_t len;
-		const char *j = sv_text_lemmas_joined(d, idx, &len);
+		const char *j = tx_lemmas_joined(d, idx, &len);
 		if (len <= UINT8_MAX) {
 			e->joff[l] = (uint32_t)(j - d->joined.data);
 			e->jlen[l] = (uint8_t)len;
@@ -590,11 +275,183 @@ static struct sv_toklem entry_lemmas(struct sv_text *t, struct sv_word_cache *e,
 int sv_text_tokenize(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
 		     struct sv_error *err)
 {
-	return sv_text_tokenize_lang(t, s, n, out, SV_LANG_UNKNOWN, err);
+	return tx_tokenize_lang(t, s, n, out, SV_LANG_UNKNOWN, err);
 }
 
-int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
-			  enum sv_lang lang, struct sv_error *err)
+/* One tokenisation run over the pieces of a text. */
+struct tk_run {
+	struct sv_text *t;
+	struct sv_tokens *out;
+	const char *s;
+	const unsigned char *p; /* s */
+	const struct sv_piece *pc;
+	size_t np;
+	enum sv_lang lang;
+	int lemmas;    /* lang is RU or BG: t->toklem is filled */
+	int seen_word; /* a word token has been pushed */
+};
+
+/* Pushes the token of a P_OTHER piece: punctuation or a symbol. */
+static void push_other(struct tk_run *r, const struct sv_piece *c)
+{
+	uint32_t cp = first_cp(r->p, c);
+	if (cp < 0x80 && c->end - c->start == 1) {
+		int type = ascii_punct[cp] ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
+		char k = (char)tx_key_cp(cp);
+		push_key(r->t, r->out, r->lemmas, c->start, c->end, type, 0, &k, 1);
+		return;
+	}
+	int type = u_ispunct((UChar32)cp) ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
+	/* a combining mark left over after a word belongs to it */
+	push(r->t, r->out, r->lemmas, r->s, c->start, c->end, type, 0);
+}
+
+/* The last piece of a NUMBER with space-separated thousands from piece i
+ * (1 000 000), i itself when there are none; *end gets its end. */
+static size_t thousands_last(const struct tk_run *r, size_t i, uint32_t *end)
+{
+	const unsigned char *p = r->p;
+	const struct sv_piece *pc = r->pc;
+	const struct sv_piece *c = &pc[i];
+	size_t j = i;
+	*end = c->end;
+	if (c->kind == P_NUMBER && all_digits(p, c->start, c->end) && c->end - c->start <= 3) {
+		while (j + 2 < r->np && single_space(p, &pc[j + 1]) && pc[j + 2].kind == P_NUMBER) {
+			const struct sv_piece *g = &pc[j + 2];
+			uint32_t glen = 0;
+			while (g->start + glen < g->end && p[g->start + glen] >= '0' &&
+			       p[g->start + glen] <= '9')
+				glen++;
+			if (glen != 3 || (g->start + glen < g->end && p[g->start + glen] != ',' &&
+					  p[g->start + glen] != '.'))
+				break;
+			j += 2;
+			*end = g->end;
+		}
+	}
+	return j;
+}
+
+/* The last piece of the chain of hyphen-joined pieces from piece j
+ * (российско-киргизских, 2026–2030); *nparts gets their number, *numeric
+ * whether all are numbers (from *numeric: whether j is one), *end the end. */
+static size_t chain_last(const struct tk_run *r, size_t j, int *nparts, int *numeric,
+			 uint32_t *end)
+{
+	const struct sv_piece *pc = r->pc;
+	size_t k = j;
+	*nparts = 1;
+	while (k + 2 < r->np && pc[k + 1].kind == P_OTHER && pc[k + 1].start == pc[k].end &&
+	       (pc[k + 2].kind == P_WORD || pc[k + 2].kind == P_NUMBER) &&
+	       pc[k + 2].start == pc[k + 1].end) {
+		uint32_t h = first_cp(r->p, &pc[k + 1]);
+		int next_num = pc[k + 2].kind == P_NUMBER;
+		if (!(is_hyphen(h) || (is_dash(h) && *numeric && next_num)))
+			break;
+		*numeric &= next_num;
+		k += 2;
+		(*nparts)++;
+		*end = pc[k].end;
+	}
+	return k;
+}
+
+/* A percent sign after piece k, maybe after a space: its piece, with
+ * SV_TOKF_PERCENT added to *flags and *end moved; else k. */
+static size_t percent_last(const struct tk_run *r, size_t k, int *flags, uint32_t *end)
+{
+	size_t q = k + 1;
+	if (q < r->np && single_space(r->p, &r->pc[q]))
+		q++;
+	if (q < r->np && r->pc[q].kind == P_OTHER && r->p[r->pc[q].start] == '%') {
+		*flags |= SV_TOKF_PERCENT;
+		*end = r->pc[q].end;
+		return q;
+	}
+	return k;
+}
+
+/* Pushes the one-piece word [start, end) from the word cache; 0 when the
+ * cache does not take it. */
+static int push_cached(struct tk_run *r, const struct sv_piece *c, uint32_t start, uint32_t end,
+		       int flags)
+{
+	struct sv_word_cache *e = word_entry(r->t, r->p, start, end, c->hash);
+	if (!e || e->type == SV_TOK_NUMBER) /* (a number: letterless ҂5) */
+		return 0;
+	flags |= e->flags;
+	if (!r->seen_word)
+		flags |= SV_TOKF_SENT_START;
+	r->seen_word = 1;
+	const char *key = e->text + e->keyoff;
+	push_key(r->t, r->out, r->lemmas, start, end, e->type, flags, key, e->keylen);
+	if (r->lemmas && e->type == SV_TOK_WORD && e->keylen)
+		r->t->toklem[r->out->n - 1] = entry_lemmas(r->t, e, r->lang);
+	return 1;
+}
+
+/* Pushes a one-piece word or number [start, end). */
+static void push_single(struct tk_run *r, const struct sv_piece *c, uint32_t start, uint32_t end,
+			int flags)
+{
+	char iso[16];
+	int type = c->kind == P_NUMBER ? SV_TOK_NUMBER : word_type(r->p, start, end, &flags);
+	if (type == SV_TOK_NUMBER && parse_date(r->p, start, end, iso))
+		flags |= SV_TOKF_DATE;
+	if (!r->seen_word && type != SV_TOK_NUMBER)
+		flags |= SV_TOKF_SENT_START;
+	push(r->t, r->out, r->lemmas, r->s, start, end, type, flags);
+	r->seen_word |= type != SV_TOK_NUMBER;
+}
+
+/* Pushes the chain of pieces i..last (thousands groups up to j in its
+ * first part), [start, end) in all, with nparts parts: an ISO date, a
+ * range, or a COMPOUND token followed by its PARTs. */
+static void push_chain(struct tk_run *r, size_t i, size_t j, size_t last, int nparts,
+		       uint32_t start, uint32_t end, int flags)
+{
+	const unsigned char *p = r->p;
+	const struct sv_piece *pc = r->pc;
+	int type;
+	int all_num = 1;
+	for (size_t q = i; q <= last; q += 2)
+		if (pc[q].kind != P_NUMBER)
+			all_num = 0;
+	if (all_num && nparts == 3 && pc[i].end - pc[i].start == 4 && j == i &&
+	    all_digits(p, pc[i].start, pc[i].end) &&
+	    pc[i + 2].end - pc[i + 2].start == 2 && pc[i + 4].end - pc[i + 4].start == 2 &&
+	    is_hyphen(first_cp(p, &pc[i + 1]))) {
+		/* ISO date 2025-11-27 */
+		flags |= SV_TOKF_DATE;
+		push(r->t, r->out, r->lemmas, r->s, start, end, SV_TOK_NUMBER, flags);
+		return;
+	}
+	if (all_num) {
+		type = SV_TOK_NUMBER;
+		if (nparts == 2)
+			flags |= SV_TOKF_RANGE;
+	} else {
+		type = word_type(p, start, end, &flags);
+		if (type == SV_TOK_NUMBER)
+			type = SV_TOK_WORD;
+	}
+	if (!r->seen_word && type != SV_TOK_NUMBER)
+		flags |= SV_TOKF_SENT_START;
+	r->seen_word |= type != SV_TOK_NUMBER;
+	push(r->t, r->out, r->lemmas, r->s, start, end, type, flags | SV_TOKF_COMPOUND);
+	/* the parts; thousands groups stay in the first part */
+	for (size_t q = i; q <= last; q += 2) {
+		uint32_t a = pc[q].start, b = pc[q].end;
+		if (q == i)
+			b = pc[j].end, q = j;
+		int pf = 0;
+		int pt = pc[q].kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, a, b, &pf);
+		push(r->t, r->out, r->lemmas, r->s, a, b, pt, pf | SV_TOKF_PART);
+	}
+}
+
+int tx_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_tokens *out,
+		     enum sv_lang lang, struct sv_error *err)
 {
 	int rc;
 	int lemmas = lang == SV_LANG_RU || lang == SV_LANG_BG;
@@ -602,147 +459,31 @@ int sv_text_tokenize_lang(struct sv_text *t, const char *s, size_t n, struct sv_
 	sv_buf_reset(&out->keys);
 	if (n > UINT32_MAX)
 		return sv_error_set(err, SV_EINPUT, "text too long to tokenise (%zu bytes)", n);
-	if ((rc = break_words(t, s, n, err)))
+	if ((rc = tx_words_break(t, s, n, err)))
 		goto out;
 	pthread_once(&ascii_once, ascii_init);
 	word_prefetch(t, (const unsigned char *)s);
-	const unsigned char *p = (const unsigned char *)s;
-	struct sv_piece *pc = t->pieces;
-	size_t np = t->npieces;
-	int seen_word = 0;
-	for (size_t i = 0; i < np;) {
-		struct sv_piece *c = &pc[i];
-		if (c->kind == P_SPACE) {
+	struct tk_run r = { .t = t, .out = out, .s = s, .p = (const unsigned char *)s,
+			    .pc = t->pieces, .np = t->npieces, .lang = lang, .lemmas = lemmas };
+	for (size_t i = 0; i < r.np;) {
+		const struct sv_piece *c = &r.pc[i];
+		if (c->kind == P_OTHER)
+			push_other(&r, c);
+		if (c->kind == P_SPACE || c->kind == P_OTHER) {
 			i++;
 			continue;
 		}
-		if (c->kind == P_OTHER) {
-			uint32_t cp = first_cp(p, c);
-			if (cp < 0x80 && c->end - c->start == 1) {
-				int type = ascii_punct[cp] ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
-				char k = (char)sv_text_key_cp(cp);
-				push_key(t, out, lemmas, c->start, c->end, type, 0, &k, 1);
-				i++;
-				continue;
-			}
-			int type = u_ispunct((UChar32)cp) ? SV_TOK_PUNCT : SV_TOK_SYMBOL;
-			/* a combining mark left over after a word belongs to it */
-			push(t, out, lemmas, s, c->start, c->end, type, 0);
-			i++;
-			continue;
-		}
-		/* a NUMBER with space-separated thousands: 1 000 000 */
-		size_t j = i;
-		uint32_t end = c->end;
-		if (c->kind == P_NUMBER && all_digits(p, c->start, c->end) && c->end - c->start <= 3) {
-			while (j + 2 < np && single_space(p, &pc[j + 1]) && pc[j + 2].kind == P_NUMBER) {
-				struct sv_piece *g = &pc[j + 2];
-				uint32_t glen = 0;
-				while (g->start + glen < g->end && p[g->start + glen] >= '0' &&
-				       p[g->start + glen] <= '9')
-					glen++;
-				if (glen != 3 || (g->start + glen < g->end && p[g->start + glen] != ',' &&
-						  p[g->start + glen] != '.'))
-					break;
-				j += 2;
-				end = g->end;
-			}
-		}
-		/* the chain of hyphen-joined pieces: российско-киргизских, 2026–2030 */
-		size_t k = j;
-		int nparts = 1, numeric = c->kind == P_NUMBER;
-		while (k + 2 < np && pc[k + 1].kind == P_OTHER && pc[k + 1].start == pc[k].end &&
-		       (pc[k + 2].kind == P_WORD || pc[k + 2].kind == P_NUMBER) &&
-		       pc[k + 2].start == pc[k + 1].end) {
-			uint32_t h = first_cp(p, &pc[k + 1]);
-			int next_num = pc[k + 2].kind == P_NUMBER;
-			if (!(is_hyphen(h) || (is_dash(h) && numeric && next_num)))
-				break;
-			if (numeric && !next_num)
-				numeric = 0;
-			else if (!numeric && next_num)
-				numeric = 0;
-			k += 2;
-			nparts++;
-			end = pc[k].end;
-		}
-		int flags = 0, type;
-		uint32_t start = c->start;
-		size_t last = k; /* the chain's last piece */
-		/* a percent sign, maybe after a space */
-		if (numeric || (nparts == 1 && c->kind == P_NUMBER)) {
-			size_t q = k + 1;
-			if (q < np && single_space(p, &pc[q]))
-				q++;
-			if (q < np && pc[q].kind == P_OTHER && p[pc[q].start] == '%') {
-				flags |= SV_TOKF_PERCENT;
-				end = pc[q].end;
-				k = q;
-			}
-		}
-		char iso[16];
-		if (nparts == 1 && c->kind == P_WORD) {
-			struct sv_word_cache *e = word_entry(t, p, start, end, c->hash);
-			if (e && e->type != SV_TOK_NUMBER) { /* (a number: letterless ҂5) */
-				flags |= e->flags;
-				if (!seen_word)
-					flags |= SV_TOKF_SENT_START;
-				seen_word = 1;
-				const char *key = e->text + e->keyoff;
-				push_key(t, out, lemmas, start, end, e->type, flags, key,
-					 e->keylen);
-				if (lemmas && e->type == SV_TOK_WORD && e->keylen)
-					t->toklem[out->n - 1] = entry_lemmas(t, e, lang);
-				i = k + 1;
-				continue;
-			}
-		}
-		if (nparts == 1) {
-			type = c->kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, start, end, &flags);
-			if (type == SV_TOK_NUMBER && parse_date(p, start, end, iso))
-				flags |= SV_TOKF_DATE;
-			if (!seen_word && type != SV_TOK_NUMBER)
-				flags |= SV_TOKF_SENT_START;
-			push(t, out, lemmas, s, start, end, type, flags);
-			seen_word |= type != SV_TOK_NUMBER;
-			i = k + 1;
-			continue;
-		}
-		int all_num = 1;
-		for (size_t q = i; q <= last; q += 2)
-			if (pc[q].kind != P_NUMBER)
-				all_num = 0;
-		if (all_num && nparts == 3 && pc[i].end - pc[i].start == 4 && j == i &&
-		    all_digits(p, pc[i].start, pc[i].end) &&
-		    pc[i + 2].end - pc[i + 2].start == 2 && pc[i + 4].end - pc[i + 4].start == 2 &&
-		    is_hyphen(first_cp(p, &pc[i + 1]))) {
-			/* ISO date 2025-11-27 */
-			push(t, out, lemmas, s, start, end, SV_TOK_NUMBER, flags | SV_TOKF_DATE);
-			i = k + 1;
-			continue;
-		}
-		if (all_num) {
-			type = SV_TOK_NUMBER;
-			if (nparts == 2)
-				flags |= SV_TOKF_RANGE;
-		} else {
-			type = word_type(p, start, end, &flags);
-			if (type == SV_TOK_NUMBER)
-				type = SV_TOK_WORD;
-		}
-		if (!seen_word && type != SV_TOK_NUMBER)
-			flags |= SV_TOKF_SENT_START;
-		seen_word |= type != SV_TOK_NUMBER;
-		push(t, out, lemmas, s, start, end, type, flags | SV_TOKF_COMPOUND);
-		/* the parts; thousands groups stay in the first part */
-		for (size_t q = i; q <= last; q += 2) {
-			uint32_t a = pc[q].start, b = pc[q].end;
-			if (q == i)
-				b = pc[j].end, q = j;
-			int pf = 0;
-			int pt = pc[q].kind == P_NUMBER ? SV_TOK_NUMBER : word_type(p, a, b, &pf);
-			push(t, out, lemmas, s, a, b, pt, pf | SV_TOKF_PART);
-		}
+		uint32_t end;
+		int nparts, numeric = c->kind == P_NUMBER, flags = 0;
+		size_t j = thousands_last(&r, i, &end);
+		size_t last = chain_last(&r, j, &nparts, &numeric, &end);
+		size_t k = last;
+		if (numeric || (nparts == 1 && c->kind == P_NUMBER))
+			k = percent_last(&r, k, &flags, &end);
+		if (nparts > 1)
+			push_chain(&r, i, j, last, nparts, c->start, end, flags);
+		else if (c->kind != P_WORD || !push_cached(&r, c, c->start, end, flags))
+			push_single(&r, c, c->start, end, flags);
 		i = k + 1;
 	}
 out:

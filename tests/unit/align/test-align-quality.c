@@ -1,9 +1,9 @@
 /* The alignment quality figures of issue 3 as tests, on ../shared (skipped
  * without it): ntrex-dev variants, document pairing, and the seed coverage.
- * The same code as bench/eval-align (bench/align-common.h). */
+ * The same code as bench/eval-align (tests/helper/align-eval.c). */
 #include "../test.h"
 
-#include "../../../bench/align-common.h"
+#include "align-eval.h"
 
 static char ntrex[1024], seeds[1024];
 
@@ -144,7 +144,7 @@ static void test_seeds(void **state)
 			for (size_t q = 0; q < l.n; q++)
 				fprintf(stderr, "# false pair %s:%u %s:%u | %s | %s\n", names[r],
 					l.v[q].ru + 1, names[bg], l.v[q].bg + 1,
-					docs[r].text[l.v[q].ru], docs[bg].text[l.v[q].bg]);
+					docs[r].sents[l.v[q].ru].text, docs[bg].sents[l.v[q].bg].text);
 			assert_int_equal(l.n, 0);
 			sv_align_links_release(&l);
 		}

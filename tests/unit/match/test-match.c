@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "match/match.h"
-#include "store/ingest.h"
+#include "job/add.h"
 #include "store/store.h"
 #include "store/termbase.h"
 #include "text/text.h"

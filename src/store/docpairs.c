@@ -1,0 +1,139 @@
+/* Alignment's side of the memory: the Russian and Bulgarian documents with their
+ * segments as an align run reads them, the aligned flag, and the doc_pairs table. */
+#include "store/store.h"
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s, i);
+	return v ? v : "";
+}
+
+int sv_store_align_docs_list(struct sv_store *st,
+			     int (*fn)(void *ctx, const struct sv_store_align_doc *doc), void *ctx,
+			     struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT id, path, lang, date, aligned FROM documents WHERE lang IN ('ru', 'bg')"
+		" ORDER BY id", err);
+	if (!s)
+		return SV_ESTORE;
+	int rc = SV_OK, r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sv_store_align_doc d = {
+			.id = sqlite3_column_int64(s, 0), .path = col(s, 1), .lang = col(s, 2),
+			.date = col(s, 3), .aligned = sqlite3_column_int(s, 4),
+		};
+		if ((rc = fn(ctx, &d)))
+			goto out;
+	}
+	if (r != SQLITE_DONE)
+		rc = sv_store_fail(st, err, "reading documents");
+out:
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sv_store_doc_segs_list(struct sv_store *st, int64_t doc,
+			   int (*fn)(void *ctx, int64_t id, const char *text, const char *norm,
+				     const char *lemmas),
+			   void *ctx, struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT id, text, norm, lemmas FROM segments WHERE doc = ?1 ORDER BY ordinal", err);
+	if (!s)
+		return SV_ESTORE;
+	sqlite3_bind_int64(s, 1, doc);
+	int rc = SV_OK, r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW)
+		if ((rc = fn(ctx, sqlite3_column_int64(s, 0), col(s, 1), col(s, 2), col(s, 3))))
+			goto out;
+	if (r != SQLITE_DONE)
+		rc = sv_store_fail(st, err, "reading segments");
+out:
+	sqlite3_reset(s);
+	return rc;
+}
+
+int sv_store_doc_mark_aligned(struct sv_store *st, int64_t doc, struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st, "UPDATE documents SET aligned = 1 WHERE id = ?1",
+					   err);
+	if (!s)
+		return SV_ESTORE;
+	sqlite3_bind_int64(s, 1, doc);
+	int r = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (r != SQLITE_DONE)
+		return sv_store_fail(st, err, "marking documents aligned");
+	return SV_OK;
+}
+
+int sv_store_docpair_put(struct sv_store *st, const struct sv_store_docpair *pair, int64_t *id,
+			 struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"INSERT INTO doc_pairs(ru_doc, bg_doc, score, mode, declared, created)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT(ru_doc, bg_doc) DO UPDATE SET score = excluded.score,"
+		" mode = excluded.mode, declared = max(declared, excluded.declared)"
+		" RETURNING id", err);
+	if (!s)
+		return SV_ESTORE;
+	sqlite3_bind_int64(s, 1, pair->ru_doc);
+	sqlite3_bind_int64(s, 2, pair->bg_doc);
+	sqlite3_bind_double(s, 3, pair->score);
+	sqlite3_bind_text(s, 4, pair->mode, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, pair->declared);
+	sqlite3_bind_text(s, 6, pair->created, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return sv_store_fail(st, err, "storing a document pair");
+	}
+	*id = sqlite3_column_int64(s, 0);
+	sqlite3_step(s);
+	sqlite3_reset(s);
+	return SV_OK;
+}
+
+int sv_store_docpair_exists(struct sv_store *st, int64_t ru_doc, int64_t bg_doc, int *found,
+			    struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT 1 FROM doc_pairs WHERE ru_doc = ?1 AND bg_doc = ?2", err);
+	if (!s)
+		return SV_ESTORE;
+	sqlite3_bind_int64(s, 1, ru_doc);
+	sqlite3_bind_int64(s, 2, bg_doc);
+	*found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return SV_OK;
+}
+
+int sv_store_docpairs_list(struct sv_store *st,
+			   int (*fn)(void *ctx, const struct sv_store_docpair *pair), void *ctx,
+			   struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st,
+		"SELECT p.score, r.path, b.path, p.id, p.ru_doc, p.bg_doc, p.mode, p.declared,"
+		" p.created FROM doc_pairs p JOIN documents r ON r.id = p.ru_doc"
+		" JOIN documents b ON b.id = p.bg_doc ORDER BY r.path, p.score DESC, b.path", err);
+	if (!s)
+		return SV_ESTORE;
+	int rc = SV_OK, r;
+	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+		struct sv_store_docpair p = {
+			.score = sqlite3_column_double(s, 0), .ru_path = col(s, 1),
+			.bg_path = col(s, 2), .id = sqlite3_column_int64(s, 3),
+			.ru_doc = sqlite3_column_int64(s, 4), .bg_doc = sqlite3_column_int64(s, 5),
+			.mode = col(s, 6), .declared = sqlite3_column_int(s, 7),
+			.created = col(s, 8),
+		};
+		if ((rc = fn(ctx, &p)))
+			goto out;
+	}
+	if (r != SQLITE_DONE)
+		rc = sv_store_fail(st, err, "reading document pairs");
+out:
+	sqlite3_reset(s);
+	return rc;
+}

@@ -1,0 +1,86 @@
+/* What the terms job reads from the memory (segments, aligned units, document pairs) and
+ * how it writes its result into the termbase in one refresh.
+ *
+ * Ownership: rows handed to a reading callback are borrowed until it returns. A
+ * struct sv_termbase_refresh is its filler's (sv_terms_result()); the store only writes the
+ * row ids into it. */
+#ifndef SV_STORE_TERMS_STORE_H
+#define SV_STORE_TERMS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/lang.h"
+#include "store/store.h"
+#include "store/termbase.h"
+
+/* ---- Reading ------------------------------------------------------------------ */
+
+struct sv_store_term_segment {
+	int64_t id;        /* segment row id */
+	int64_t doc;       /* document row id */
+	enum sv_lang lang; /* SV_LANG_RU, SV_LANG_BG, or SV_LANG_OTHER for any other */
+	const char *text;
+};
+
+/* Calls fn for every segment of the memory, by document and then position. */
+int sv_store_terms_segments(struct sv_store *st,
+			    void (*fn)(void *ctx, const struct sv_store_term_segment *seg),
+			    void *ctx, struct sv_error *err);
+/* Calls fn for every aligned unit with segments on both sides, by id: the segment row ids of
+ * each side in their stored order (a malformed list ends at its first non-number). */
+int sv_store_terms_units(struct sv_store *st,
+			 void (*fn)(void *ctx, const int64_t *ru_segs, size_t nru,
+				    const int64_t *bg_segs, size_t nbg),
+			 void *ctx, struct sv_error *err);
+/* Calls fn for every document pair. */
+int sv_store_terms_docpairs(struct sv_store *st,
+			    void (*fn)(void *ctx, int64_t ru_doc, int64_t bg_doc), void *ctx,
+			    struct sv_error *err);
+
+/* ---- Writing ------------------------------------------------------------------ */
+
+struct sv_termbase_form_count {
+	const char *form; /* a surface form as observed (len bytes, no NUL needed) */
+	size_t len;
+	int64_t count;    /* its occurrences */
+};
+
+struct sv_termbase_refresh_term {
+	struct sv_termbase_term row;
+	struct sv_termbase_form_count *forms; /* observed forms (none for a projected term) */
+	size_t nforms;
+	int64_t id; /* set by sv_store_terms_write() once written; 0 before */
+};
+
+struct sv_termbase_refresh_pair {
+	size_t term[2];  /* indices into terms: Russian, Bulgarian */
+	double score;
+	char *evidence;
+};
+
+struct sv_termbase_refresh_join {
+	size_t a, b; /* indices into terms, put in one concept */
+};
+
+/* One refresh of what `align` made in the termbase. */
+struct sv_termbase_refresh {
+	struct sv_termbase_refresh_term *terms;
+	size_t nterms;
+	struct sv_termbase_refresh_pair *pairs; /* in writing order */
+	size_t npairs;
+	size_t *alone;  /* terms written without a partner, after the pairs' terms */
+	size_t nalone;
+	struct sv_termbase_refresh_join *joins; /* concepts, joined in this order */
+	size_t njoins;
+};
+
+/* Writes a refresh inside the caller's transaction: sv_termbase_refresh_begin(), each pair
+ * with its two terms (a term and its forms written once, when first needed), the terms
+ * alone, the concepts reset and joined (a join of a term not written is skipped) and their
+ * preferred terms, sv_termbase_refresh_end(). *written (may be NULL) gets the pairs
+ * written, *kept (may be NULL) those of them left as a person reviewed them. */
+int sv_store_terms_write(struct sv_store *st, struct sv_termbase_refresh *r, size_t *written,
+			 size_t *kept, struct sv_error *err);
+
+#endif
