@@ -22,6 +22,7 @@
 #include "base/map.h"     /* sv_map, sv_intern: hash maps */
 #include "base/lang.h"    /* enum sv_lang: the one language vocabulary */
 #include "base/status.h"  /* enum sv_status: the one review-status vocabulary */
+#include "base/file.h"    /* whole-file reading, the atomic temporary-then-rename writer */
 #include "text/text.h"    /* decode, normalise, language, sentences, tokens, lemmas */
 #include "store/store.h"  /* the SQLite memory: documents, segments, transactions */
 #include "store/termbase.h" /* terms and term pairs with their review status */
@@ -36,5 +37,6 @@
 #include "job/import.h"   /* sverka import: memories and glossaries into the memory */
 #include "job/export.h"   /* sverka export: units, concepts or document pairs out */
 #include "job/terms.h"    /* the terms job (extraction, pairing, the termbase refresh) */
+#include "job/check.h"    /* sverka check: reports and pairs checked against a glossary */
 
 #endif

@@ -57,4 +57,58 @@ int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, si
 void sv_check_finding_add(struct sv_check_findings *f, int check, int sev, size_t seg,
 			  const char *message, int side, uint32_t mark, uint32_t marklen);
 
+/* ---- The run: state shared by the checks, and their operations ---------------- */
+
+/* One sv_check_run in progress: its inputs and what every check reads of the
+ * unit in hand. Each family of checks keeps its own scratch (sv_check_ops). */
+struct sv_check_run {
+	struct sv_text *t;
+	const struct sv_check_segs *segs;
+	struct sv_check_glossary *g;       /* NULL: no glossary (or an empty one) */
+	const struct sv_check_config *cfg;
+	struct sv_check_findings *out;
+	struct sv_tokens src_toks, tgt_toks; /* tokens of the unit in hand */
+	char **src_key, **tgt_key;         /* per unit: texts normalised for identity
+					    * (NULL: none, or untranslated) */
+	int untranslated;                  /* the unit in hand is untranslated */
+	struct sv_buf finding_text;        /* scratch of sv_check_found */
+};
+
+/* A family of checks, named by the rows of the registry (check.c) it serves.
+ * The run opens the state of each family with an enabled check once, calls
+ * unit for every unit (in segment order) and batch once after the last. */
+struct sv_check_ops {
+	void *(*open)(struct sv_check_run *r);                   /* NULL: no state */
+	void (*close)(void *state);
+	void (*unit)(struct sv_check_run *r, void *state, size_t seg); /* NULL: none */
+	void (*batch)(struct sv_check_run *r, void *state);           /* NULL: none */
+	int needs_glossary; /* skipped without glossary terms */
+};
+
+extern const struct sv_check_ops sv_check_terms_ops;       /* check-terms.c */
+extern const struct sv_check_ops sv_check_numbers_ops;     /* check-content.c */
+extern const struct sv_check_ops sv_check_scripts_ops;     /* check-content.c */
+extern const struct sv_check_ops sv_check_tags_ops;        /* check-content.c */
+extern const struct sv_check_ops sv_check_consistency_ops; /* check-consistency.c */
+
+/* The registry's default severity of check (an enum sv_check_id). */
+int sv_check_default_severity(int check);
+
+static inline int sv_check_enabled(const struct sv_check_run *r, int check)
+{
+	return r->cfg->severity[check] != SV_CHECK_OFF;
+}
+
+/* untranslated (check-content.c): reports unit seg when its target is empty,
+ * identical to the source (names and acronyms excepted) or in the source
+ * language; returns 1 then. Runs for every unit, even with the check off
+ * (its verdict leaves the unit out of the content and consistency checks). */
+int sv_check_untranslated(struct sv_check_run *r, size_t seg);
+
+/* Adds a finding of check on unit seg, the message formatted from fmt,
+ * unless the check is off or the unit suppressed (findings.c). */
+void sv_check_found(struct sv_check_run *r, int check, size_t seg, int side,
+			     uint32_t mark, uint32_t len, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+
 #endif

@@ -13,12 +13,16 @@
 
 #include <libxml/xmlreader.h>
 
+#include "base/file.h"
 #include "base/utf8.h"
 #include "io/io.h"
 
 /* ---- XML reports -------------------------------------------------------------- */
 
 enum xkind { X_NONE, X_XLIFF1, X_XLIFF2, X_TMX };
+
+/* The piece of a unit whose text and codes are being collected. */
+enum capture { CAPTURE_NONE = 0, CAPTURE_SOURCE, CAPTURE_TARGET, CAPTURE_TMX_SEG };
 
 struct xstate {
 	const char *path;
@@ -30,7 +34,7 @@ struct xstate {
 	char *unit_id;          /* current unit id */
 	unsigned long nunit, nseg;
 	/* capture of one <source>/<target>/<seg> */
-	int capturing;          /* 0 none, 1 source, 2 target, 3 TMX seg */
+	enum capture capturing; /* the piece being captured */
 	int cap_depth;
 	int skip_depth;         /* > 0: inside native code content, ignore text */
 	struct sv_buf text, codes;
@@ -148,11 +152,11 @@ static void finish_capture(struct xstate *x)
 {
 	struct sv_buf *text, *codes;
 	int *has;
-	if (x->capturing == 1) {
+	if (x->capturing == CAPTURE_SOURCE) {
 		text = &x->src;
 		codes = &x->src_codes;
 		has = &x->has_src;
-	} else if (x->capturing == 2) {
+	} else if (x->capturing == CAPTURE_TARGET) {
 		text = &x->tgt;
 		codes = &x->tgt_codes;
 		has = &x->has_tgt;
@@ -166,13 +170,13 @@ static void finish_capture(struct xstate *x)
 	sv_buf_reset(codes);
 	sv_buf_add(codes, x->codes.data, x->codes.len);
 	*has = 1;
-	x->capturing = 0;
+	x->capturing = CAPTURE_NONE;
 }
 
 /* Starts capturing the text and inline codes of the element at depth as
- * piece `what` (1 source, 2 target, 3 TMX seg); an empty element is
+ * piece `what`; an empty element is
  * captured at once, as an empty piece. */
-static void start_capture(struct xstate *x, int what, int depth, int empty)
+static void start_capture(struct xstate *x, enum capture what, int depth, int empty)
 {
 	x->capturing = what;
 	x->cap_depth = depth;
@@ -288,7 +292,7 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				}
 				continue;
 			}
-			if (x.capturing) {
+			if (x.capturing != CAPTURE_NONE) {
 				if (x.skip_depth)
 					continue;
 				if (!is_inline(x.kind, name))
@@ -317,7 +321,9 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				/* an empty <target/> is an empty translation, an empty
 				 * <source/> no source */
 				if (!empty || name[0] == 't')
-					start_capture(&x, name[0] == 's' ? 1 : 2, depth, empty);
+					start_capture(&x, name[0] == 's' ? CAPTURE_SOURCE
+									 : CAPTURE_TARGET,
+						      depth, empty);
 				continue;
 			}
 			if (x.kind == X_XLIFF1) {
@@ -354,13 +360,13 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 					if (!x.tuv_lang)
 						x.tuv_lang = lang_attr(rd, "lang");
 				} else if (!strcmp(name, "seg")) {
-					start_capture(&x, 3, depth, empty);
+					start_capture(&x, CAPTURE_TMX_SEG, depth, empty);
 				}
 			}
 			continue;
 		}
 		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (x.capturing) {
+			if (x.capturing != CAPTURE_NONE) {
 				if (x.skip_depth) {
 					if (depth == x.skip_depth)
 						x.skip_depth = 0;
@@ -387,7 +393,7 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				tmx_tu_end(&x);
 			continue;
 		}
-		if (x.capturing && !x.skip_depth &&
+		if (x.capturing != CAPTURE_NONE && !x.skip_depth &&
 		    (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
 		     type == XML_READER_TYPE_WHITESPACE ||
 		     type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
@@ -418,10 +424,10 @@ out:
 static int read_tsv(const char *path, enum sv_lang src, struct sv_check_segs *segs,
 		    struct sv_error *err)
 {
-	int rc = SV_OK;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
+	FILE *f;
+	int rc = sv_file_open(path, &f, err);
+	if (rc)
+		return rc;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
@@ -493,9 +499,10 @@ out:
 int sv_check_read_report(const char *path, enum sv_lang src, struct sv_check_segs *segs,
 			 struct sv_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
+	FILE *f;
+	int rc = sv_file_open(path, &f, err);
+	if (rc)
+		return rc;
 	char head[512];
 	size_t n = fread(head, 1, sizeof(head) - 1, f);
 	fclose(f);
@@ -506,7 +513,7 @@ int sv_check_read_report(const char *path, enum sv_lang src, struct sv_check_seg
 	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
 		p++;
 	size_t before = segs->n;
-	int rc = *p == '<' ? read_xml(path, src, segs, err) : read_tsv(path, src, segs, err);
+	rc = *p == '<' ? read_xml(path, src, segs, err) : read_tsv(path, src, segs, err);
 	if (rc) {
 		/* drop what a failing file added */
 		struct sv_check_segs tail = *segs;

@@ -2,10 +2,10 @@
  * text into ru<->bg units. The en<->bg side is held in memory. */
 #include "io/io-int.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/file.h"
 #include "base/map.h"
 
 /* A join key: NFC, whitespace runs as one space, trimmed. */
@@ -118,11 +118,11 @@ static int read_side(const char *path, enum io_lang target, struct sv_io_reader_
 {
 	struct io_rd rd = { .path = path, .cb = cb, .ctx = pv, .err = pv->err,
 			    .want = { IO_L_EN, target } };
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(pv->err, SV_EINPUT, "'%s': cannot open: %s", path,
-				    strerror(errno));
-	int rc = io_read_stream(&rd, f, SV_IO_AUTO, NULL);
+	FILE *f;
+	int rc = sv_file_open(path, &f, pv->err);
+	if (rc)
+		return rc;
+	rc = io_read_stream(&rd, f, SV_IO_AUTO, NULL);
 	fclose(f);
 	return rc;
 }

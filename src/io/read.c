@@ -2,10 +2,11 @@
  * refuses entity declarations, and dispatch to the format readers. */
 #include "io/io-int.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 #include <strings.h>
+
+#include "base/file.h"
 
 /* A callback asked to stop: marks the read stopped, with "stopped by the
  * caller" as its error unless it has one. Returns 1. */
@@ -184,11 +185,11 @@ int io_read_stream(struct io_rd *rd, FILE *f, enum sv_io_format fmt,
 int sv_io_detect(const char *path, enum sv_io_format *fmt, struct sv_error *err)
 {
 	struct io_rd rd = { .path = path, .err = err };
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open: %s", path, strerror(errno));
+	FILE *f;
+	int rc = sv_file_open(path, &f, err);
+	if (rc)
+		return rc;
 	*fmt = io_detect_stream(&rd, f);
-	int rc = SV_OK;
 	if (*fmt == SV_IO_AUTO) {
 		/* XML: read only until the root element tells. */
 		struct sv_io_reader_cb none = { 0 };
@@ -211,10 +212,11 @@ int sv_io_read(const char *path, enum sv_io_format fmt, const struct sv_io_reade
 	sv_error_clear(err);
 	struct io_rd rd = { .path = path, .cb = cb, .ctx = ctx, .err = err,
 			    .want = { IO_L_RU, IO_L_BG } };
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sv_error_set(err, SV_EINPUT, "'%s': cannot open: %s", path, strerror(errno));
-	int rc = io_read_stream(&rd, f, fmt, detected);
+	FILE *f;
+	int rc = sv_file_open(path, &f, err);
+	if (rc)
+		return rc;
+	rc = io_read_stream(&rd, f, fmt, detected);
 	fclose(f);
 	return rc;
 }

@@ -1,6 +1,6 @@
 /* Streaming writers for TMX, XLIFF 1.2/2.x, TBX v2/v3 (libxml2 xmlTextWriter)
  * and OmegaT/CSV/TSV. Output goes to a temporary file beside the target,
- * renamed into place only when the whole document was written. */
+ * renamed into place only when the whole document was written (base/file.h). */
 #include "io/io-int.h"
 
 #include <errno.h>
@@ -9,19 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/xmlwriter.h>
 
+#include "base/file.h"
 #include "config.h"
+
+/* What a CSV file holds: fixed by its header, written before the first item. */
+enum csv_kind { CSV_EMPTY = 0, CSV_UNITS, CSV_CONCEPTS };
 
 struct sv_io_writer {
 	enum sv_io_format fmt; /* TMX, XLIFF, XLIFF2, TBX, TBX3, OMEGAT, CSV, TSV */
 	struct sv_io_options o;
 	const char *version;
 	char *path;            /* final path; NULL: stdout */
-	char **tmps, **finals; /* files written so far (temporary and final names) */
+	struct sv_file_tmp *files; /* files written so far, renamed into place at close */
 	size_t nfiles, capfiles;
 	FILE *f;               /* current output; NULL between split chunks */
 	xmlTextWriterPtr x;
@@ -29,7 +31,7 @@ struct sv_io_writer {
 	unsigned long chunk_units;
 	unsigned long chunk_no;
 	unsigned long next_id;
-	int csv_kind;          /* 0: header not written, 1: units, 2: concepts */
+	enum csv_kind csv_kind; /* CSV_EMPTY until the header is written */
 	int file_open;         /* XLIFF: a <file> is open */
 	unsigned long nfile;   /* XLIFF: <file> elements opened */
 	struct sv_buf doc;     /* XLIFF per document pair: the open file's key */
@@ -65,7 +67,7 @@ static const char *shown_path(const struct sv_io_writer *w)
 	if (!w->path)
 		return "-";
 	if (w->nfiles)
-		return w->finals[w->nfiles - 1];
+		return w->files[w->nfiles - 1].path;
 	return w->path;
 }
 
@@ -146,37 +148,15 @@ static int open_file(struct sv_io_writer *w, struct sv_error *err)
 		return SV_OK;
 	}
 	char *final = chunk_name(w);
-	struct sv_buf tmp = SV_BUF_INIT;
-	const char *slash = strrchr(final, '/');
-	if (slash)
-		sv_buf_add(&tmp, final, (size_t)(slash - final) + 1);
-	sv_buf_addf(&tmp, ".%s.tmp-XXXXXX", slash ? slash + 1 : final);
-	int fd = mkstemp(tmp.data);
-	if (fd < 0) {
-		int e = errno;
-		fail(w, err, SV_ESTORE, "'%s': cannot create: %s", final, strerror(e));
-		free(final);
-		sv_buf_release(&tmp);
-		return w->ferr.code;
-	}
-	fchmod(fd, 0644);
-	w->f = fdopen(fd, "wb");
-	if (!w->f) {
-		close(fd);
-		unlink(tmp.data);
-		free(final);
-		sv_buf_release(&tmp);
-		return fail(w, err, SV_ESTORE, "'%s': cannot open", shown_path(w));
-	}
-	setvbuf(w->f, NULL, _IOFBF, 1 << 20);
-	if (w->nfiles == w->capfiles) {
-		size_t cap = w->capfiles;
-		SV_GROW(w->tmps, cap, w->nfiles + 1);
-		SV_GROW(w->finals, w->capfiles, w->nfiles + 1);
-	}
-	w->tmps[w->nfiles] = sv_buf_detach(&tmp);
-	w->finals[w->nfiles] = final;
-	w->nfiles++;
+	struct sv_file_tmp file = SV_FILE_TMP_INIT;
+	struct sv_error e;
+	int rc = sv_file_tmp_open(&file, final, &e);
+	free(final);
+	if (rc)
+		return fail(w, err, rc, "%s", e.msg);
+	SV_GROW(w->files, w->capfiles, w->nfiles + 1);
+	w->files[w->nfiles++] = file;
+	w->f = file.f;
 	return SV_OK;
 }
 
@@ -376,16 +356,15 @@ static int chunk_end(struct sv_io_writer *w, struct sv_error *err)
 		xmlFreeTextWriter(w->x);
 		w->x = NULL;
 	}
-	if (w->f) {
-		if (fflush(w->f) || ferror(w->f))
-			bad = 1;
-		if (w->f != stdout && fclose(w->f))
-			bad = 1;
-		w->f = NULL;
-	}
+	struct sv_error e = { 0 };
+	if (w->f == stdout && (fflush(w->f) || ferror(w->f)))
+		bad = 1;
 	if (bad)
-		return write_failed(w, err);
-	return SV_OK;
+		e.code = write_failed(w, err);
+	if (w->f && w->f != stdout && sv_file_tmp_close(&w->files[w->nfiles - 1], &e))
+		fail(w, err, e.code, "%s", e.msg);
+	w->f = NULL;
+	return e.code;
 }
 
 /* Before an item (unit or concept): with o.split, closes the chunk file that
@@ -469,22 +448,19 @@ unsigned long sv_io_writer_count(const struct sv_io_writer *w)
 	return w->count;
 }
 
-static int csv_header(struct sv_io_writer *w, int kind, struct sv_error *err);
+static int csv_header(struct sv_io_writer *w, enum csv_kind kind, struct sv_error *err);
 
 static void remove_files(struct sv_io_writer *w)
 {
 	for (size_t i = 0; i < w->nfiles; i++)
-		unlink(w->tmps[i]);
+		sv_file_tmp_discard(&w->files[i]);
 }
 
 static void free_writer(struct sv_io_writer *w)
 {
-	for (size_t i = 0; i < w->nfiles; i++) {
-		free(w->tmps[i]);
-		free(w->finals[i]);
-	}
-	free(w->tmps);
-	free(w->finals);
+	for (size_t i = 0; i < w->nfiles; i++)
+		sv_file_tmp_discard(&w->files[i]);
+	free(w->files);
 	free(w->path);
 	sv_buf_release(&w->t);
 	sv_buf_release(&w->t2);
@@ -507,8 +483,8 @@ int sv_io_writer_close(struct sv_io_writer *w, struct sv_error *err)
 	if (!w)
 		return SV_OK;
 	int rc = SV_OK;
-	if (w->fmt == SV_IO_CSV && !w->csv_kind && !w->failed && w->f)
-		csv_header(w, 1, err); /* an empty export still names its columns */
+	if (w->fmt == SV_IO_CSV && w->csv_kind == CSV_EMPTY && !w->failed && w->f)
+		csv_header(w, CSV_UNITS, err); /* an empty export still names its columns */
 	if (!w->count && !w->failed &&
 	    (w->fmt == SV_IO_XLIFF2 || w->fmt == SV_IO_TBX || w->fmt == SV_IO_TBX3 ||
 	     (w->fmt == SV_IO_XLIFF && w->o.xliff_per_doc)))
@@ -522,12 +498,8 @@ int sv_io_writer_close(struct sv_io_writer *w, struct sv_error *err)
 		goto out;
 	}
 	for (size_t i = 0; i < w->nfiles; i++) {
-		if (rename(w->tmps[i], w->finals[i])) {
-			int e = errno;
-			rc = sv_error_set(err, SV_ESTORE, "'%s': cannot rename into place: %s",
-					  w->finals[i], strerror(e));
-			for (size_t j = i; j < w->nfiles; j++)
-				unlink(w->tmps[j]);
+		if ((rc = sv_file_tmp_commit(&w->files[i], err))) {
+			remove_files(w);
 			goto out;
 		}
 	}
@@ -721,18 +693,18 @@ static const char *const csv_unit_cols[] = {
 	"status", "origin", "note",
 };
 
-static int csv_header(struct sv_io_writer *w, int kind, struct sv_error *err)
+static int csv_header(struct sv_io_writer *w, enum csv_kind kind, struct sv_error *err)
 {
 	if (w->csv_kind == kind)
 		return SV_OK;
-	if (w->csv_kind)
+	if (w->csv_kind != CSV_EMPTY)
 		return fail(w, err, SV_EUSAGE, "'%s': a CSV file holds units or concepts, not both",
 			    shown_path(w));
 	w->csv_kind = kind;
 	sv_buf_reset(&w->t2);
 	csv_field(w, lang_src(w), 0);
 	csv_field(w, lang_tgt(w), 0);
-	if (kind == 1) {
+	if (kind == CSV_UNITS) {
 		size_t n = sizeof(csv_unit_cols) / sizeof(csv_unit_cols[0]);
 		for (size_t i = 0; i < n; i++)
 			csv_field(w, csv_unit_cols[i], i + 1 == n);
@@ -766,7 +738,7 @@ static int text_unit(struct sv_io_writer *w, const struct sv_io_unit *u, const c
 		tsv_field(w, tgt);
 		sv_buf_addc(&w->t2, '\n');
 	} else {
-		if (csv_header(w, 1, err))
+		if (csv_header(w, CSV_UNITS, err))
 			return -1;
 		char score[32], created[24];
 		sv_buf_reset(&w->t2);
@@ -880,7 +852,7 @@ static int pair_concept(struct sv_io_writer *w, const struct sv_io_concept *c, c
 {
 	enum sv_io_lang sl = w->src, tl = !w->src;
 	unsigned long k = 0;
-	if (w->fmt == SV_IO_CSV && csv_header(w, 2, err))
+	if (w->fmt == SV_IO_CSV && csv_header(w, CSV_CONCEPTS, err))
 		return -1;
 	for (size_t i = 0; i < c->nterms; i++) {
 		const struct sv_io_term *s = &c->terms[i];

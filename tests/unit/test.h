@@ -13,6 +13,8 @@
 
 #include <cmocka.h>
 
+#include "base/file.h"
+
 /* The shared test data (SV_SHARED, meson option shared_dir, default
  * ../shared), or NULL when it is not a directory: the caller then skip()s
  * (or, as test-io's schema checks, does without), and the first call prints a
@@ -33,27 +35,15 @@ static inline const char *sv_test_shared(void)
 }
 
 /* Reads a whole file into a NUL-terminated malloc'd buffer (*n its size);
- * NULL when it cannot be read. */
+ * NULL when it cannot be read (base/file.h's reader). */
 static inline char *sv_test_slurp(const char *path, size_t *n)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	struct sv_buf b = SV_BUF_INIT;
+	if (sv_file_read(path, 0, &b, NULL))
 		return NULL;
-	fseek(f, 0, SEEK_END);
-	long len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)len + 1);
-	if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf) {
-		buf[len] = '\0';
-		if (n)
-			*n = (size_t)len;
-	}
-	return buf;
+	if (n)
+		*n = b.len;
+	return sv_buf_detach(&b);
 }
 
 #endif
