@@ -263,12 +263,15 @@ int sv_store_doc_segs(struct sv_store *st, int64_t doc,
 {
 	sqlite3_stmt *s = sv_store_prepare(
 		st,
-		"SELECT id, doc, ordinal, para, lang, text, norm, lemmas FROM segments"
-		" WHERE doc = ?1 ORDER BY ordinal",
+		doc ? "SELECT id, doc, ordinal, para, lang, text, norm, lemmas FROM segments"
+		      " WHERE doc = ?1 ORDER BY ordinal"
+		    : "SELECT id, doc, ordinal, para, lang, text, norm, lemmas FROM segments"
+		      " ORDER BY doc, ordinal",
 		err);
 	if (!s)
 		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, doc);
+	if (doc)
+		sqlite3_bind_int64(s, 1, doc);
 	int step = each_seg(s, fn, ctx);
 	sqlite3_reset(s);
 	if (step != SQLITE_DONE)

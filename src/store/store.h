@@ -133,8 +133,9 @@ struct sv_store_seg_row {
 	const char *text, *norm, *lemmas;
 };
 
-/* Calls fn for each segment of document doc in order; fn returning
- * non-zero stops. */
+/* Calls fn for each segment of document doc in order, or with doc 0 for every
+ * segment of the memory, by document and then order; fn returning non-zero
+ * stops (and is not an error). */
 int sv_store_doc_segs(struct sv_store *st, int64_t doc,
 		      int (*fn)(void *ctx, const struct sv_store_seg_row *seg), void *ctx,
 		      struct sv_error *err);
@@ -216,12 +217,6 @@ struct sv_store_align_doc {
 int sv_store_align_docs_list(struct sv_store *st,
 			     int (*fn)(void *ctx, const struct sv_store_align_doc *doc), void *ctx,
 			     struct sv_error *err);
-/* Calls fn(ctx, segment id, text, norm, lemmas) for each segment of document doc in
- * order (strings borrowed for the call, "" when NULL); nonzero from fn stops it. */
-int sv_store_doc_segs_list(struct sv_store *st, int64_t doc,
-			   int (*fn)(void *ctx, int64_t id, const char *text, const char *norm,
-				     const char *lemmas),
-			   void *ctx, struct sv_error *err);
 /* Records that an align run has seen document doc (documents.aligned = 1). */
 int sv_store_doc_mark_aligned(struct sv_store *st, int64_t doc, struct sv_error *err);
 
