@@ -1,7 +1,7 @@
 /* Reading units and segments for fuzzy search and concordance: postings of
  * the lemma indexes (units_fts, segments_fts), units seen from one language,
  * and the unit a segment was aligned into. */
-#include "store/store.h"
+#include "store/store-int.h"
 
 #include <stdlib.h>
 #include <string.h>

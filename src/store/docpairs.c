@@ -1,6 +1,6 @@
 /* Alignment's side of the memory: the Russian and Bulgarian documents with their
  * segments as an align run reads them, the aligned flag, and the doc_pairs table. */
-#include "store/store.h"
+#include "store/store-int.h"
 
 static const char *col(sqlite3_stmt *s, int i)
 {
