@@ -11,7 +11,8 @@
  * sentence and the rest of another (both sides cut at the same proportion);
  * terms are the 1-5 word lemma n-grams of every sentence, paired with the
  * n-gram at the same relative place on the other side, each with its
- * surface form. All inserted with SQL in one transaction. Queries: n-grams
+ * surface form. Units go in through the store (sv_store_unit_import), terms
+ * with SQLite itself, each in one transaction. Queries: n-grams
  * in their inflected surface forms (lookup), misspelt words ("did you
  * mean"), and original sentences with two words replaced (search). */
 #include <dirent.h>

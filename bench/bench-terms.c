@@ -125,6 +125,8 @@ static int add_pair(struct sv_store *st, struct sv_text *t, const char *dir, con
 		snprintf(bg_segs, sizeof(bg_segs), "%lld", (long long)segs[1].id[i]);
 		struct sv_store_unit u = { .pair = pair, .ru_segs = ru_segs, .bg_segs = bg_segs,
 					   .ru_text = segs[0].text[i], .bg_text = segs[1].text[i],
+					   .ru_norm = "", .ru_lemmas = "", .bg_norm = "",
+					   .bg_lemmas = "", /* stored without analysis */
 					   .link = "1-1", .score = 1, .method = "declared",
 					   .created = "now" };
 		if (!(rc = sv_store_unit_add(st, &u, err)))

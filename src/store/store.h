@@ -3,9 +3,9 @@
  * forward on open; WAL journal, foreign keys on.
  *
  * Ownership: sv_store_open() gives a handle the caller closes with
- * sv_store_close(). The SQLite connection and its statements are the store's
- * own (store/store-int.h, for src/store only). Structs filled by sv_store_doc_find() own their strings: free with
- * sv_store_doc_release(). */
+ * sv_store_close(). The SQLite connection and its statements are the
+ * store's own (store/store-int.h, for src/store only). Structs filled by
+ * sv_store_doc_find() own their strings: free with sv_store_doc_release(). */
 #ifndef SV_STORE_H
 #define SV_STORE_H
 

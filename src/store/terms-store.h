@@ -2,8 +2,8 @@
  * memory through store.h: sv_store_doc_segs(), sv_store_units_list(),
  * sv_store_docpairs_list()).
  *
- * Ownership: a struct sv_termbase_refresh is its filler's (sv_terms_result()); the store only writes the
- * row ids into it. */
+ * Ownership: a struct sv_termbase_refresh is its filler's (sv_terms_result()); the store
+ * only writes the row ids into it. */
 #ifndef SV_STORE_TERMS_STORE_H
 #define SV_STORE_TERMS_STORE_H
 
