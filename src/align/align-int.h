@@ -168,6 +168,11 @@ double al_skip_level(struct sv_align *a, const struct al_doc *ru, const struct a
  * the median of the upper half) and mean; defaults when k < 8. */
 void al_tail(double *v, size_t k, double pct, double *q, double *lam, double *mean);
 
+/* The tries-th draw of a background pair (*i of n, *j of m): when n * m <=
+ * max every pair once in order (0 once tries reaches n * m), else a random
+ * one from al_lcg(seed). In mine.c; the background samplers share it. */
+int al_bg_pair(size_t n, size_t m, size_t max, size_t tries, uint64_t *seed, size_t *i, size_t *j);
+
 void al_link_add(struct sv_align_links *l, uint32_t ru, uint32_t nru, uint32_t bg, uint32_t nbg,
 		 float score, float margin, int method);
 

@@ -4,6 +4,7 @@
  * skip level. Also the choice between mining and monotone alignment. */
 #include "align/align-int.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,12 @@ static void top_insertf(float *v, size_t *n, size_t cap, float sim)
 /* Background pairs wanted per document pair before its tail is estimated:
  * a pair of short documents is topped up with pairs from other documents. */
 #define BG_POOL 1000
+/* Background pairs drawn at most from the document pair itself; when it has
+ * no more than this many pairs, each is taken once in order. */
+#define BG_MAX 4000
+/* Document pairs with no more sentence pairs than this are compared in
+ * full; larger ones through an inverted index over the BG side. */
+#define ALL_PAIRS_MAX 250000
 /* Evidence every kept pair needs whatever the step allows (a background
  * pair passes it about once in 600): the pairs of two short documents are
  * few, so the step alone lets their near misses through. */
@@ -67,255 +74,334 @@ static int cmp_mcand_ru(const void *p, const void *q)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
-int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
-	    const struct sv_align_opts *o, double alpha, struct sv_align_links *out)
+int al_bg_pair(size_t n, size_t m, size_t max, size_t tries, uint64_t *seed, size_t *i, size_t *j)
 {
-	size_t n = ru->n, m = bg->n;
-	if (!n || !m)
-		return SV_OK;
-	al_tt_index(a);
-	double bgmean;
-	size_t k = o->k < 1 ? 1 : (size_t)o->k;
-	size_t K = k * 4 < 16 ? 16 : k * 4; /* candidates kept per RU sentence */
-	if (K > m)
-		K = m;
-	struct cand *cx = sv_malloc(n * K * sizeof(*cx));
-	size_t *ncx = sv_calloc(n, sizeof(*ncx));
-	float *ky = sv_malloc(m * k * sizeof(*ky)); /* each BG sentence's k best sims */
-	size_t *nky = sv_calloc(m, sizeof(*nky));
-	struct al_set x, y;
-	float *colbs = sv_malloc(m * sizeof(*colbs));
-	uint32_t *colbest = sv_malloc(m * sizeof(*colbest));
-	for (size_t j = 0; j < m; j++) {
-		colbs[j] = -1;
-		colbest[j] = UINT32_MAX;
-	}
-
-	if (n * m <= 250000) {
-		for (size_t i = 0; i < n; i++) {
-			al_set_of(a, ru->first + i, &x);
-			for (size_t j = 0; j < m; j++) {
-				al_set_of(a, bg->first + j, &y);
-				float s = (float)al_sim_tt(a, &x, &y);
-				top_insert(cx + i * K, &ncx[i], K, (uint32_t)j, s);
-				top_insertf(ky + j * k, &nky[j], k, s);
-				if (s > colbs[j]) {
-					colbs[j] = s;
-					colbest[j] = (uint32_t)i;
-				}
-			}
-		}
+	assert(n > 0 && m > 0);
+	if (n * m <= max) {
+		if (tries >= n * m)
+			return 0;
+		*i = tries / m;
+		*j = tries % m;
 	} else {
-		/* inverted index over the BG side; frequent concepts skipped for
-		 * the candidate search only */
-		size_t nk = a->keys.n;
-		uint32_t *cnt = sv_calloc(nk + 1, sizeof(*cnt));
-		for (size_t j = 0; j < m; j++) {
-			const struct al_sent *s = &a->sents[bg->first + j];
-			for (uint32_t q = 0; q < s->n; q++)
-				cnt[a->fk[s->off + q] + 1]++;
-		}
-		for (size_t q = 1; q <= nk; q++)
-			cnt[q] += cnt[q - 1];
-		uint32_t *post = sv_malloc((cnt[nk] + 1) * sizeof(*post));
-		uint32_t *fill = sv_malloc((nk + 1) * sizeof(*fill));
-		memcpy(fill, cnt, (nk + 1) * sizeof(*fill));
-		for (size_t j = 0; j < m; j++) {
-			const struct al_sent *s = &a->sents[bg->first + j];
-			for (uint32_t q = 0; q < s->n; q++)
-				post[fill[a->fk[s->off + q]]++] = (uint32_t)j;
-		}
-		free(fill);
-		size_t maxdf = m / 50 > 20 ? m / 50 : 20;
-		float *acc = sv_calloc(m, sizeof(*acc));
-		uint32_t *touched = sv_malloc(m * sizeof(*touched));
-		struct cand *pre = sv_malloc(K * 2 * sizeof(*pre));
-		for (size_t i = 0; i < n; i++) {
-			const struct al_sent *s = &a->sents[ru->first + i];
-			size_t nt = 0;
-			for (uint32_t q = 0; q < s->n; q++) {
-				uint32_t c = a->fk[s->off + q];
-				uint32_t b0 = cnt[c], b1 = cnt[c + 1];
-				if (b1 - b0 > maxdf)
-					continue;
-				for (uint32_t p = b0; p < b1; p++) {
-					uint32_t j = post[p];
-					if (acc[j] == 0)
-						touched[nt++] = j;
-					acc[j] += a->w[c];
-				}
-			}
-			size_t np = 0;
-			for (size_t q = 0; q < nt; q++) {
-				top_insert(pre, &np, K * 2, touched[q], acc[touched[q]]);
-				acc[touched[q]] = 0;
-			}
-			al_set_of(a, ru->first + i, &x);
-			for (size_t q = 0; q < np; q++) {
-				al_set_of(a, bg->first + pre[q].j, &y);
-				float sv = (float)al_sim_tt(a, &x, &y);
-				top_insert(cx + i * K, &ncx[i], K, pre[q].j, sv);
-				top_insertf(ky + pre[q].j * k, &nky[pre[q].j], k, sv);
-				if (sv > colbs[pre[q].j]) {
-					colbs[pre[q].j] = sv;
-					colbest[pre[q].j] = (uint32_t)i;
-				}
-			}
-		}
-		free(pre);
-		free(touched);
-		free(acc);
-		free(post);
-		free(cnt);
+		*i = (size_t)al_lcg(seed) % n;
+		*j = (size_t)al_lcg(seed) % m;
 	}
+	return 1;
+}
 
-	/* the background: pairs that are neither their row's nor their
-	 * column's best, so partners do not inflate it */
-	double bq, lam2;
-	{
-		size_t max = 4000, kk = 0;
-		double *v = sv_malloc(max * sizeof(*v));
-		uint64_t seed = 0x51ed2701ULL ^ (n * 131 + m);
-		int exhaustive = n * m <= max;
-		for (size_t tries = 0; kk < max && tries < max * 2; tries++) {
-			size_t i, j;
-			if (exhaustive) {
-				if (tries >= n * m)
-					break;
-				i = tries / m;
-				j = tries % m;
-			} else {
-				i = (size_t)al_lcg(&seed) % n;
-				j = (size_t)al_lcg(&seed) % m;
-			}
-			if ((ncx[i] && cx[i * K].j == j) || colbest[j] == i)
-				continue;
-			al_set_of(a, ru->first + i, &x);
+/* The candidates of a document pair of n RU and m BG sentences. */
+struct mine_cands {
+	size_t n, m;
+	size_t k;             /* neighbours in a margin's denominator (o->k, at least 1) */
+	size_t per_ru;        /* candidates kept per RU sentence */
+	struct cand *ru_best; /* n rows of per_ru, by descending sim */
+	size_t *ru_nbest;     /* each row's length */
+	float *bg_knn;        /* m rows of k: each BG sentence's k best sims */
+	size_t *bg_nknn;      /* each row's length */
+	float *bg_best_sim;   /* each BG sentence's best sim (-1: none) */
+	uint32_t *bg_best;    /* its RU sentence (UINT32_MAX: none) */
+};
+
+static void cands_init(struct mine_cands *c, size_t n, size_t m, const struct sv_align_opts *o)
+{
+	c->n = n;
+	c->m = m;
+	c->k = o->k < 1 ? 1 : (size_t)o->k;
+	c->per_ru = c->k * 4 < 16 ? 16 : c->k * 4;
+	if (c->per_ru > m)
+		c->per_ru = m;
+	c->ru_best = sv_malloc(n * c->per_ru * sizeof(*c->ru_best));
+	c->ru_nbest = sv_calloc(n, sizeof(*c->ru_nbest));
+	c->bg_knn = sv_malloc(m * c->k * sizeof(*c->bg_knn));
+	c->bg_nknn = sv_calloc(m, sizeof(*c->bg_nknn));
+	c->bg_best_sim = sv_malloc(m * sizeof(*c->bg_best_sim));
+	c->bg_best = sv_malloc(m * sizeof(*c->bg_best));
+	for (size_t j = 0; j < m; j++) {
+		c->bg_best_sim[j] = -1;
+		c->bg_best[j] = UINT32_MAX;
+	}
+}
+
+static void cands_release(struct mine_cands *c)
+{
+	free(c->ru_best);
+	free(c->ru_nbest);
+	free(c->bg_knn);
+	free(c->bg_nknn);
+	free(c->bg_best_sim);
+	free(c->bg_best);
+}
+
+/* Records the similarity of RU sentence i and BG sentence j on both sides. */
+static void cands_add(struct mine_cands *c, size_t i, uint32_t j, float sim)
+{
+	top_insert(c->ru_best + i * c->per_ru, &c->ru_nbest[i], c->per_ru, j, sim);
+	top_insertf(c->bg_knn + j * c->k, &c->bg_nknn[j], c->k, sim);
+	if (sim > c->bg_best_sim[j]) {
+		c->bg_best_sim[j] = sim;
+		c->bg_best[j] = (uint32_t)i;
+	}
+}
+
+/* Compares every sentence pair. */
+static void cands_all_pairs(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+			    struct mine_cands *c)
+{
+	struct al_set x, y;
+	for (size_t i = 0; i < c->n; i++) {
+		al_set_of(a, ru->first + i, &x);
+		for (size_t j = 0; j < c->m; j++) {
 			al_set_of(a, bg->first + j, &y);
-			v[kk++] = al_sim_tt(a, &x, &y);
+			cands_add(c, i, (uint32_t)j, (float)al_sim_tt(a, &x, &y));
 		}
-		/* a small pair gives too few background pairs for a stable
-		 * tail: top it up with this pair's sentences against sentences
-		 * of other documents of the other language in the model */
-		size_t want = BG_POOL;
-		size_t nother = 0;
-		for (size_t d = 0; d < a->ndocs; d++)
-			if (&a->docs[d] != ru && &a->docs[d] != bg && a->docs[d].n)
-				nother++;
-		for (size_t tries = 0; kk < want && kk < max && nother && tries < want * 4; tries++) {
-			int side = (int)(al_lcg(&seed) & 1);
-			const struct al_doc *own = side ? bg : ru;
-			size_t d = (size_t)al_lcg(&seed) % a->ndocs;
-			const struct al_doc *od = &a->docs[d];
-			if (od == ru || od == bg || !od->n || od->lang == own->lang)
+	}
+}
+
+/* Compares each RU sentence with the BG sentences sharing the most weight
+ * of its concepts, found through an inverted index over the BG side;
+ * frequent concepts are skipped for this search only. */
+static void cands_indexed(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+			  struct mine_cands *c)
+{
+	size_t nkeys = a->keys.n, m = c->m;
+	uint32_t *post_start = sv_calloc(nkeys + 1, sizeof(*post_start));
+	for (size_t j = 0; j < m; j++) {
+		const struct al_sent *s = &a->sents[bg->first + j];
+		for (uint32_t q = 0; q < s->n; q++)
+			post_start[a->fk[s->off + q] + 1]++;
+	}
+	for (size_t q = 1; q <= nkeys; q++)
+		post_start[q] += post_start[q - 1];
+	uint32_t *post = sv_malloc((post_start[nkeys] + 1) * sizeof(*post));
+	uint32_t *fill = sv_malloc((nkeys + 1) * sizeof(*fill));
+	memcpy(fill, post_start, (nkeys + 1) * sizeof(*fill));
+	for (size_t j = 0; j < m; j++) {
+		const struct al_sent *s = &a->sents[bg->first + j];
+		for (uint32_t q = 0; q < s->n; q++)
+			post[fill[a->fk[s->off + q]]++] = (uint32_t)j;
+	}
+	free(fill);
+	size_t max_df = m / 50 > 20 ? m / 50 : 20;
+	float *shared = sv_calloc(m, sizeof(*shared));
+	uint32_t *touched = sv_malloc(m * sizeof(*touched));
+	struct cand *pre = sv_malloc(c->per_ru * 2 * sizeof(*pre));
+	struct al_set x, y;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct al_sent *s = &a->sents[ru->first + i];
+		size_t ntouched = 0;
+		for (uint32_t q = 0; q < s->n; q++) {
+			uint32_t key = a->fk[s->off + q];
+			uint32_t b0 = post_start[key], b1 = post_start[key + 1];
+			if (b1 - b0 > max_df)
 				continue;
-			size_t i = (size_t)al_lcg(&seed) % own->n;
-			size_t j = (size_t)al_lcg(&seed) % od->n;
-			al_set_of(a, own->first + i, &x);
-			al_set_of(a, od->first + j, &y);
-			v[kk++] = al_sim_tt(a, &x, &y);
-		}
-		al_tail(v, kk, o->skip_pct, &bq, &lam2, &bgmean);
-		free(v);
-	}
-	/* neighbourhood means, padded with the background mean */
-	double *kx = sv_malloc(n * sizeof(*kx)), *kyv = sv_malloc(m * sizeof(*kyv));
-	for (size_t i = 0; i < n; i++) {
-		double s = 0;
-		size_t q;
-		for (q = 0; q < ncx[i] && q < k; q++)
-			s += cx[i * K + q].sim;
-		for (; q < k; q++)
-			s += bgmean;
-		kx[i] = s / (double)k;
-	}
-	for (size_t j = 0; j < m; j++) {
-		double s = 0;
-		size_t q;
-		for (q = 0; q < nky[j]; q++)
-			s += ky[j * k + q];
-		for (; q < k; q++)
-			s += bgmean;
-		kyv[j] = s / (double)k;
-	}
-	/* best by margin on each side */
-	double *bx = sv_malloc(n * sizeof(*bx)), *by = sv_malloc(m * sizeof(*by));
-	uint32_t *ax = sv_malloc(n * sizeof(*ax)), *ay = sv_malloc(m * sizeof(*ay));
-	for (size_t j = 0; j < m; j++) {
-		by[j] = -1;
-		ay[j] = UINT32_MAX;
-	}
-	for (size_t i = 0; i < n; i++) {
-		bx[i] = -1;
-		ax[i] = UINT32_MAX;
-		for (size_t q = 0; q < ncx[i]; q++) {
-			const struct cand *c = &cx[i * K + q];
-			double den = 0.5 * kx[i] + 0.5 * kyv[c->j];
-			double mg = den > 0 ? c->sim / den : 0;
-			if (mg > bx[i]) {
-				bx[i] = mg;
-				ax[i] = c->j;
-			}
-			if (mg > by[c->j]) {
-				by[c->j] = mg;
-				ay[c->j] = (uint32_t)i;
+			for (uint32_t p = b0; p < b1; p++) {
+				uint32_t j = post[p];
+				if (shared[j] == 0)
+					touched[ntouched++] = j;
+				shared[j] += a->w[key];
 			}
 		}
+		size_t npre = 0;
+		for (size_t q = 0; q < ntouched; q++) {
+			top_insert(pre, &npre, c->per_ru * 2, touched[q], shared[touched[q]]);
+			shared[touched[q]] = 0;
+		}
+		al_set_of(a, ru->first + i, &x);
+		for (size_t q = 0; q < npre; q++) {
+			al_set_of(a, bg->first + pre[q].j, &y);
+			cands_add(c, i, pre[q].j, (float)al_sim_tt(a, &x, &y));
+		}
 	}
-	/* evidence of each mutual best pair: its similarity above the
-	 * background's skip level in units of the background's tail, plus the
-	 * length term; exp(-z) * (1 - skip_pct) is then about the chance that a
-	 * background pair scores as high. Kept: the pairs that pass the
-	 * Benjamini-Hochberg step over all pairs compared at false discovery
-	 * rate alpha, so that a pair rich in partners lowers its own bar and a
-	 * pair with one or two (the coverage of one event by two outlets) keeps
-	 * the strict one. */
-	struct mcand *mc = sv_malloc((n < m ? n : m) * sizeof(*mc) + sizeof(*mc));
-	size_t nmc = 0;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t j = ax[i];
-		if (j == UINT32_MAX || ay[j] != i || bx[i] < o->min_margin)
+	free(pre);
+	free(touched);
+	free(shared);
+	free(post);
+	free(post_start);
+}
+
+/* The background's skip level *skip, tail scale *scale and mean *mean:
+ * pairs that are neither their row's nor their column's best, so partners
+ * do not inflate it, topped up for a small pair with its sentences against
+ * sentences of other documents of the other language in the model. */
+static void background_sample(struct sv_align *a, const struct al_doc *ru,
+			      const struct al_doc *bg, const struct sv_align_opts *o,
+			      const struct mine_cands *c, double *skip, double *scale,
+			      double *mean)
+{
+	size_t n = c->n, m = c->m, nsims = 0;
+	double *sims = sv_malloc(BG_MAX * sizeof(*sims));
+	uint64_t seed = 0x51ed2701ULL ^ (n * 131 + m);
+	struct al_set x, y;
+	size_t i, j;
+	for (size_t tries = 0; nsims < BG_MAX && tries < BG_MAX * 2; tries++) {
+		if (!al_bg_pair(n, m, BG_MAX, tries, &seed, &i, &j))
+			break;
+		if ((c->ru_nbest[i] && c->ru_best[i * c->per_ru].j == j) || c->bg_best[j] == i)
 			continue;
-		float sim = 0;
-		for (size_t q = 0; q < ncx[i]; q++)
-			if (cx[i * K + q].j == j)
-				sim = cx[i * K + q].sim;
-		double len = al_len_term(a, a->sents[ru->first + i].len, a->sents[bg->first + j].len);
-		mc[nmc].i = (uint32_t)i;
-		mc[nmc].j = j;
-		mc[nmc].sim = sim;
-		mc[nmc].mg = (float)bx[i];
-		mc[nmc].z = (sim - bq) / lam2 + len;
-		nmc++;
+		al_set_of(a, ru->first + i, &x);
+		al_set_of(a, bg->first + j, &y);
+		sims[nsims++] = al_sim_tt(a, &x, &y);
 	}
-	if (nmc > 1)
-		qsort(mc, nmc, sizeof(*mc), cmp_mcand);
+	size_t nother = 0;
+	for (size_t d = 0; d < a->ndocs; d++)
+		if (&a->docs[d] != ru && &a->docs[d] != bg && a->docs[d].n)
+			nother++;
+	for (size_t tries = 0; nsims < BG_POOL && nsims < BG_MAX && nother && tries < BG_POOL * 4;
+	     tries++) {
+		int side = (int)(al_lcg(&seed) & 1);
+		const struct al_doc *own = side ? bg : ru;
+		size_t d = (size_t)al_lcg(&seed) % a->ndocs;
+		const struct al_doc *od = &a->docs[d];
+		if (od == ru || od == bg || !od->n || od->lang == own->lang)
+			continue;
+		i = (size_t)al_lcg(&seed) % own->n;
+		j = (size_t)al_lcg(&seed) % od->n;
+		al_set_of(a, own->first + i, &x);
+		al_set_of(a, od->first + j, &y);
+		sims[nsims++] = al_sim_tt(a, &x, &y);
+	}
+	al_tail(sims, nsims, o->skip_pct, skip, scale, mean);
+	free(sims);
+}
+
+/* Each sentence's mean similarity to its k nearest candidates, padded with
+ * the background mean: ru_mean[n] and bg_mean[m]. */
+static void neighbourhood_means(const struct mine_cands *c, double bg_pad, double *ru_mean,
+				double *bg_mean)
+{
+	size_t k = c->k;
+	for (size_t i = 0; i < c->n; i++) {
+		double sum = 0;
+		size_t q;
+		for (q = 0; q < c->ru_nbest[i] && q < k; q++)
+			sum += c->ru_best[i * c->per_ru + q].sim;
+		for (; q < k; q++)
+			sum += bg_pad;
+		ru_mean[i] = sum / (double)k;
+	}
+	for (size_t j = 0; j < c->m; j++) {
+		double sum = 0;
+		size_t q;
+		for (q = 0; q < c->bg_nknn[j]; q++)
+			sum += c->bg_knn[j * k + q];
+		for (; q < k; q++)
+			sum += bg_pad;
+		bg_mean[j] = sum / (double)k;
+	}
+}
+
+/* Each sentence's best partner by margin (its sim over the mean of the two
+ * neighbourhoods): ru_margin[i] and ru_partner[i] (UINT32_MAX: none), the
+ * same for the BG side. */
+static void margin_best(const struct mine_cands *c, const double *ru_mean, const double *bg_mean,
+			double *ru_margin, uint32_t *ru_partner, double *bg_margin,
+			uint32_t *bg_partner)
+{
+	for (size_t j = 0; j < c->m; j++) {
+		bg_margin[j] = -1;
+		bg_partner[j] = UINT32_MAX;
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		ru_margin[i] = -1;
+		ru_partner[i] = UINT32_MAX;
+		for (size_t q = 0; q < c->ru_nbest[i]; q++) {
+			const struct cand *cd = &c->ru_best[i * c->per_ru + q];
+			double den = 0.5 * ru_mean[i] + 0.5 * bg_mean[cd->j];
+			double mg = den > 0 ? cd->sim / den : 0;
+			if (mg > ru_margin[i]) {
+				ru_margin[i] = mg;
+				ru_partner[i] = cd->j;
+			}
+			if (mg > bg_margin[cd->j]) {
+				bg_margin[cd->j] = mg;
+				bg_partner[cd->j] = (uint32_t)i;
+			}
+		}
+	}
+}
+
+/* Of the nmc mutual best pairs in mc, sorted by descending evidence z, how
+ * many pass the Benjamini-Hochberg step over all n * m pairs compared at
+ * false discovery rate alpha (and MIN_Z): exp(-z) * (1 - skip_pct) is about
+ * the chance that a background pair scores as high, so a pair rich in
+ * partners lowers its own bar and a pair with one or two (the coverage of
+ * one event by two outlets) keeps the strict one. */
+static size_t bh_keep(const struct mcand *mc, size_t nmc, size_t n, size_t m, double skip_pct,
+		      double alpha)
+{
 	size_t keep = 0;
 	for (size_t r = 0; r < nmc; r++) {
-		double bar = log(fmax(1.0, (double)(n * m) * (1.0 - o->skip_pct) /
+		double bar = log(fmax(1.0, (double)(n * m) * (1.0 - skip_pct) /
 					     ((double)(r + 1) * alpha)));
 		if (bar < MIN_Z)
 			bar = MIN_Z;
 		if (mc[r].z >= bar)
 			keep = r + 1;
 	}
+	return keep;
+}
+
+int al_mine(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
+	    const struct sv_align_opts *o, double alpha, struct sv_align_links *out)
+{
+	size_t n = ru->n, m = bg->n;
+	if (!n || !m)
+		return SV_OK;
+	assert(ru->lang == SV_LANG_RU && bg->lang == SV_LANG_BG);
+	al_tt_index(a);
+	struct mine_cands c;
+	cands_init(&c, n, m, o);
+	if (n * m <= ALL_PAIRS_MAX)
+		cands_all_pairs(a, ru, bg, &c);
+	else
+		cands_indexed(a, ru, bg, &c);
+
+	double skip, scale, bg_pad;
+	background_sample(a, ru, bg, o, &c, &skip, &scale, &bg_pad);
+	double *ru_mean = sv_malloc(n * sizeof(*ru_mean)), *bg_mean = sv_malloc(m * sizeof(*bg_mean));
+	neighbourhood_means(&c, bg_pad, ru_mean, bg_mean);
+	double *ru_margin = sv_malloc(n * sizeof(*ru_margin));
+	double *bg_margin = sv_malloc(m * sizeof(*bg_margin));
+	uint32_t *ru_partner = sv_malloc(n * sizeof(*ru_partner));
+	uint32_t *bg_partner = sv_malloc(m * sizeof(*bg_partner));
+	margin_best(&c, ru_mean, bg_mean, ru_margin, ru_partner, bg_margin, bg_partner);
+
+	/* evidence of each mutual best pair: its similarity above the
+	 * background's skip level in units of the background's tail, plus the
+	 * length term */
+	struct mcand *mc = sv_malloc((n < m ? n : m) * sizeof(*mc) + sizeof(*mc));
+	size_t nmc = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t j = ru_partner[i];
+		if (j == UINT32_MAX || bg_partner[j] != i || ru_margin[i] < o->min_margin)
+			continue;
+		float sim = 0;
+		for (size_t q = 0; q < c.ru_nbest[i]; q++)
+			if (c.ru_best[i * c.per_ru + q].j == j)
+				sim = c.ru_best[i * c.per_ru + q].sim;
+		double len = al_len_term(a, a->sents[ru->first + i].len, a->sents[bg->first + j].len);
+		mc[nmc].i = (uint32_t)i;
+		mc[nmc].j = j;
+		mc[nmc].sim = sim;
+		mc[nmc].mg = (float)ru_margin[i];
+		mc[nmc].z = (sim - skip) / scale + len;
+		nmc++;
+	}
+	if (nmc > 1)
+		qsort(mc, nmc, sizeof(*mc), cmp_mcand);
+	size_t keep = bh_keep(mc, nmc, n, m, o->skip_pct, alpha);
 	if (keep > 1)
 		qsort(mc, keep, sizeof(*mc), cmp_mcand_ru);
 	for (size_t r = 0; r < keep; r++)
 		al_link_add(out, mc[r].i, 1, mc[r].j, 1, mc[r].sim, mc[r].mg, SV_ALIGN_MINING);
 	free(mc);
-	free(colbs);
-	free(colbest);
-	free(bx);
-	free(by);
-	free(ax);
-	free(ay);
-	free(kx);
-	free(kyv);
-	free(cx);
-	free(ncx);
-	free(ky);
-	free(nky);
+	free(ru_margin);
+	free(bg_margin);
+	free(ru_partner);
+	free(bg_partner);
+	free(ru_mean);
+	free(bg_mean);
+	cands_release(&c);
 	return SV_OK;
 }
 

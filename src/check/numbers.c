@@ -181,7 +181,7 @@ static void canon(const char *s, size_t n, char out[40])
 	while (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
 		p++;
 	if (p[0] == '.')
-		snprintf(out, 40, "0%s", p);
+		snprintf(out, 40, "0%.38s", p); /* the "0" and 38 of p fill out, as before */
 	else
 		snprintf(out, 40, "%s", p);
 }

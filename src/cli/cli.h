@@ -26,6 +26,24 @@ struct sv_command {
 	const char *help;    /* the options, one per line: "  --force   re-ingest ..." */
 };
 
+/* The commands, one per cmd-<name>.c (cmd_help in cmd-help.c): each parses its
+ * argv as struct sv_command's run and returns the exit status. */
+int cmd_help(struct sv_cli *cli, int argc, char **argv);
+int cmd_add(struct sv_cli *cli, int argc, char **argv);
+int cmd_stats(struct sv_cli *cli, int argc, char **argv);
+int cmd_align(struct sv_cli *cli, int argc, char **argv);
+int cmd_show(struct sv_cli *cli, int argc, char **argv);
+int cmd_lookup(struct sv_cli *cli, int argc, char **argv);
+int cmd_search(struct sv_cli *cli, int argc, char **argv);
+int cmd_concord(struct sv_cli *cli, int argc, char **argv);
+int cmd_check(struct sv_cli *cli, int argc, char **argv);
+int cmd_terms(struct sv_cli *cli, int argc, char **argv);
+int cmd_term(struct sv_cli *cli, int argc, char **argv);
+int cmd_pair(struct sv_cli *cli, int argc, char **argv);
+int cmd_export(struct sv_cli *cli, int argc, char **argv);
+int cmd_import(struct sv_cli *cli, int argc, char **argv);
+int cmd_serve(struct sv_cli *cli, int argc, char **argv);
+
 /* The table, in the order `sverka help` lists it; ends with a NULL name. */
 extern const struct sv_command sv_commands[];
 const struct sv_command *sv_command_find(const char *name);

@@ -9,7 +9,6 @@
 
 #include "job/add.h"
 
-int cmd_add(struct sv_cli *cli, int argc, char **argv);
 
 /* What the per-file report keeps between files. */
 struct add_report {

@@ -11,7 +11,6 @@
 
 #include "job/align.h"
 
-int cmd_align(struct sv_cli *cli, int argc, char **argv);
 
 int cmd_align(struct sv_cli *cli, int argc, char **argv)
 {

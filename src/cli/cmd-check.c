@@ -11,7 +11,6 @@
 #include "check/check.h"
 #include "store/store.h"
 
-int cmd_check(struct sv_cli *cli, int argc, char **argv);
 
 static int read_whole(const char *path, char **bytes, size_t *n, struct sv_error *err)
 {

@@ -9,7 +9,8 @@
 #include "cli/match-print.h"
 #include "match/match.h"
 
-int cmd_concord(struct sv_cli *cli, int argc, char **argv);
+/* Bytes of context each side of the match in a line. */
+#define CONCORD_KWIC_WIDTH 80
 
 int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 {
@@ -18,22 +19,22 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 		{ "limit", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum sv_lang lang = SV_LANG_UNKNOWN;
-	size_t limit = 20;
+	struct sv_match_concord_opts co;
+	sv_match_concord_opts_init(&co);
 	int c;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:k:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
-			if (cli_opt_lang(cli, optarg, &lang))
+			if (cli_opt_lang(cli, optarg, &co.lang))
 				return SV_EUSAGE;
 			break;
 		case 'k': {
 			long k;
 			if (cli_opt_long(cli, "--limit", optarg, 1, 10000, &k))
 				return SV_EUSAGE;
-			limit = (size_t)k;
+			co.limit = (size_t)k;
 			break;
 		}
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
@@ -51,7 +52,7 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	enum sv_lang used = SV_LANG_RU;
 	int rc, tty = !cli->json && mp_tty();
 	if ((rc = cli_matcher_open(cli, &cm, &err)) ||
-	    (rc = sv_match_concord(cm.m, word.data, lang, limit, &r, &used, &err))) {
+	    (rc = sv_match_concord(cm.m, word.data, &co, &r, &used, &err))) {
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
@@ -70,9 +71,9 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 		for (size_t i = 0; i < r.n; i++) {
 			const struct sv_match_line *l = &r.v[i];
 			sv_buf_addf(&out, "%s  ", sv_lang_code(l->lang));
-			mp_kwic(&out, l->text, l->hl, 80, tty);
+			mp_kwic(&out, l->text, l->hl, CONCORD_KWIC_WIDTH, tty);
 			sv_buf_addc(&out, '\n');
-			const char *other = l->lang == SV_LANG_RU ? "bg" : "ru";
+			const char *other = sv_lang_code(mp_other_lang(l->lang));
 			if (l->other)
 				sv_buf_addf(&out, "%s  %s\n", other, l->other);
 			else

@@ -11,7 +11,6 @@
 
 #include "job/export.h"
 
-int cmd_export(struct sv_cli *cli, int argc, char **argv);
 
 int cmd_export(struct sv_cli *cli, int argc, char **argv)
 {

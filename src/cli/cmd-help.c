@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-int cmd_help(struct sv_cli *cli, int argc, char **argv);
 
 int cmd_help(struct sv_cli *cli, int argc, char **argv)
 {

@@ -11,7 +11,6 @@
 
 #include "job/import.h"
 
-int cmd_import(struct sv_cli *cli, int argc, char **argv);
 
 static void on_file(void *ctx, const char *path, const char *pivot_bg, int rc,
 		    const struct sv_job_import_counts *got, const struct sv_error *ferr)

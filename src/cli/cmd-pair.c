@@ -10,8 +10,6 @@
 
 #include "terms/terms.h"
 
-int cmd_pair(struct sv_cli *cli, int argc, char **argv);
-
 struct list {
 	char **v;
 	size_t n, cap;

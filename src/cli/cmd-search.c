@@ -9,8 +9,6 @@
 #include "cli/match-print.h"
 #include "match/match.h"
 
-int cmd_search(struct sv_cli *cli, int argc, char **argv);
-
 int cmd_search(struct sv_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {

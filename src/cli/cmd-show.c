@@ -3,8 +3,6 @@
 
 #include "store/store.h"
 
-int cmd_show(struct sv_cli *cli, int argc, char **argv);
-
 static void json_field(struct sv_buf *b, const char *name, const char *v)
 {
 	sv_buf_addf(b, ",\"%s\":", name);

@@ -5,8 +5,6 @@
 
 #include "store/store.h"
 
-int cmd_stats(struct sv_cli *cli, int argc, char **argv);
-
 int cmd_stats(struct sv_cli *cli, int argc, char **argv)
 {
 	if (argc > 1)

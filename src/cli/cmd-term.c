@@ -9,7 +9,6 @@
 #include "terms/terms.h"
 #include "store/termbase.h"
 
-int cmd_term(struct sv_cli *cli, int argc, char **argv);
 
 static int review(struct sv_cli *cli, const char *status, int argc, char **argv)
 {

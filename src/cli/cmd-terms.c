@@ -8,7 +8,6 @@
 
 #include "store/termbase.h"
 
-int cmd_terms(struct sv_cli *cli, int argc, char **argv);
 
 struct out {
 	struct sv_cli *cli;
@@ -65,6 +64,46 @@ static int print_pair(void *ctx, const struct sv_termbase_pair *p)
 	return 0;
 }
 
+/* --history: one decision of the audit trail. */
+static int print_review(void *ctx, const struct sv_termbase_review *r)
+{
+	struct out *o = ctx;
+	if (o->cli->json) {
+		struct sv_buf b = SV_BUF_INIT;
+		sv_buf_addf(&b, "%s{\"id\":%lld,\"pair\":%lld,\"revision\":%lld,\"ru\":",
+			    o->n ? ",\n " : "", (long long)r->id, (long long)r->pair,
+			    (long long)r->revision);
+		sv_buf_add_json(&b, r->ru);
+		sv_buf_adds(&b, ",\"bg\":");
+		sv_buf_add_json(&b, r->bg);
+		sv_buf_adds(&b, ",\"action\":");
+		sv_buf_add_json(&b, r->action);
+		sv_buf_adds(&b, ",\"status\":");
+		sv_buf_add_json(&b, r->status);
+		sv_buf_adds(&b, ",\"detail\":");
+		if (r->detail)
+			sv_buf_add_json(&b, r->detail);
+		else
+			sv_buf_adds(&b, "null");
+		sv_buf_adds(&b, ",\"who\":");
+		sv_buf_add_json(&b, r->who);
+		sv_buf_adds(&b, ",\"at\":");
+		sv_buf_add_json(&b, r->at);
+		sv_buf_addc(&b, '}');
+		fputs(b.data, stdout);
+		sv_buf_release(&b);
+	} else {
+		printf("%s  %-12s %5lld r%-3lld %-8s %-9s  %s = %s", r->at, r->who,
+		       (long long)r->pair, (long long)r->revision, r->action, r->status, r->ru,
+		       r->bg);
+		if (r->detail)
+			printf("  (%s)", r->detail);
+		putchar('\n');
+	}
+	o->n++;
+	return 0;
+}
+
 int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -75,8 +114,10 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 		{ "limit", required_argument, NULL, 'n' },
 		{ "evidence", no_argument, NULL, 'e' },
 		{ "tsv", no_argument, NULL, 't' },
+		{ "history", no_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
+	int history = 0;
 	struct sv_termbase_filter f = { NULL, 0, NULL, 0, 0 };
 	struct out o = { cli, 0, 0, 0 };
 	int c;
@@ -117,6 +158,9 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 		case 't':
 			o.tsv = 1;
 			break;
+		case 'H':
+			history = 1;
+			break;
 		default:
 			return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
@@ -130,7 +174,10 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 		return cli_fail(cli, &err);
 	if (cli->json)
 		fputs("[", stdout);
-	rc = sv_termbase_pairs_list(st, &f, print_pair, &o, &err);
+	if (history)
+		rc = sv_termbase_reviews_list(st, 0, f.limit, print_review, &o, &err);
+	else
+		rc = sv_termbase_pairs_list(st, &f, print_pair, &o, &err);
 	if (cli->json)
 		fputs(o.n ? "]\n" : "]\n", stdout);
 	sv_store_close(st);

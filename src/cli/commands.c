@@ -2,23 +2,6 @@
  * page and README in step all read this one list. */
 #include "cli/cli.h"
 
-#define CMD(n) int cmd_##n(struct sv_cli *cli, int argc, char **argv);
-CMD(help)
-CMD(add)
-CMD(stats)
-CMD(align)
-CMD(show)
-CMD(lookup)
-CMD(search)
-CMD(concord)
-CMD(check)
-CMD(terms)
-CMD(term)
-CMD(pair)
-CMD(export)
-CMD(import)
-#undef CMD
-
 const struct sv_command sv_commands[] = {
 	{ "add", cmd_add, "[--lang ru|bg|auto] [--format text|html|auto] [--segmented] [--force] PATH...",
 	  "ingest plain-text and HTML articles into the memory (directories recurse)",
@@ -78,7 +61,8 @@ const struct sv_command sv_commands[] = {
 	  "  REPORT: XLIFF 1.2/2.x, TMX, or TSV (source<TAB>target, unit = line number).\n"
 	  "  Exit status 1 when a finding of severity error remains.\n" },
 	{ "terms", cmd_terms,
-	  "[--status S] [--min-score X] [--lang ru|bg] [--best] [--limit N] [--evidence] [--tsv]",
+	  "[--status S] [--min-score X] [--lang ru|bg] [--best] [--limit N] [--evidence] [--tsv]"
+	  " | --history [--limit N]",
 	  "list the termbase's Russian-Bulgarian term pairs, best score first",
 	  "  --status S           only pairs with status candidate, approved, rejected or forbidden\n"
 	  "  --min-score X        only pairs scoring at least X (0..1)\n"
@@ -88,6 +72,8 @@ const struct sv_command sv_commands[] = {
 	  "  --limit N            at most N pairs\n"
 	  "  --evidence           print each pair's evidence under it (with --tsv: a 4th column)\n"
 	  "  --tsv                ru<TAB>bg<TAB>score lines, a glossary\n"
+	  "  --history            the review decisions instead, oldest first: when, who (a\n"
+	  "                       serve user, or 'command line'), the pair, its revision, what\n"	  "                       was decided\n"
 	  "  --json: an array of objects with id, ru, bg, score, status, evidence, origin ...\n" },
 	{ "term", cmd_term, "(approve | reject | forbid) ID | add [--note TEXT] RU BG",
 	  "review a term pair, or add one by hand (align never overwrites either)",
@@ -134,6 +120,22 @@ const struct sv_command sv_commands[] = {
 	  "  pairs (forbidden terms as forbidden pairs). Each file is one transaction: a file\n"
 	  "  that fails leaves nothing; a bad unit is skipped with a warning. No DTD, network\n"
 	  "  or entity is ever read.\n" },
+	{ "serve", cmd_serve,
+	  "[--listen HOST:PORT] [--users FILE] [--web DIR] [--threads N] [--max-upload MB] | "
+	  "--hash-password",
+	  "the memory over HTTP: a JSON API under /api/v1 and the review page in the browser",
+	  "  --listen HOST:PORT   the address (default 127.0.0.1:8080; port 0: any free one);\n"
+	  "                       a non-loopback address needs --users\n"
+	  "  --users FILE         logins: name:role:hash lines, role reviewer or reader, the\n"
+	  "                       hash from libsodium's crypto_pwhash_str\n"
+	  "  --web DIR            the page's files (default: the web/ folder of sverka)\n"
+	  "  --threads N          worker threads, each with the memory and dictionaries\n"
+	  "                       opened once (default 4)\n"
+	  "  --max-upload MB      largest request body, check uploads included (default 8)\n"
+	  "  --hash-password      print the hash of the password on standard input, for a\n"
+	  "                       --users line, and exit\n"
+	  "  The API is described in docs/api/openapi.yaml; open the printed URL for the page.\n"
+	  "  Runs until interrupted (SIGINT or SIGTERM).\n" },
 	{ "help", cmd_help, "[COMMAND | --list]", "show help for sverka or one command", "" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };

@@ -210,9 +210,27 @@ int sv_match_concord_lemmas(struct sv_match *m, enum sv_lang lang, const char *l
 	return rc;
 }
 
-int sv_match_concord(struct sv_match *m, const char *word, enum sv_lang lang, size_t limit,
-		     struct sv_match_lines *out, enum sv_lang *used, struct sv_error *err)
+void sv_match_concord_opts_init(struct sv_match_concord_opts *o)
 {
+	*o = (struct sv_match_concord_opts){
+		.lang = SV_LANG_UNKNOWN,
+		.limit = 20,
+	};
+}
+
+int sv_match_concord(struct sv_match *m, const char *word,
+		     const struct sv_match_concord_opts *opts, struct sv_match_lines *out,
+		     enum sv_lang *used, struct sv_error *err)
+{
+	struct sv_match_concord_opts o;
+	sv_match_concord_opts_init(&o);
+	if (opts) {
+		o.lang = opts->lang;
+		if (opts->limit)
+			o.limit = opts->limit;
+	}
+	enum sv_lang lang = o.lang;
+	size_t limit = o.limit;
 	enum sv_lang langs[2];
 	size_t nl = 0;
 	if (lang == SV_LANG_RU || lang == SV_LANG_BG) {

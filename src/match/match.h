@@ -207,11 +207,21 @@ void sv_match_lines_release(struct sv_match_lines *r);
 int sv_match_concord_lemmas(struct sv_match *m, enum sv_lang lang, const char *lemma_key,
 			    size_t limit, struct sv_match_lines *out, struct sv_error *err);
 
-/* Concordance of a word or phrase: analysed in lang and passed to
+struct sv_match_concord_opts {
+	enum sv_lang lang; /* the word's language; SV_LANG_UNKNOWN: both tried */
+	size_t limit;      /* lines per language, default 20 */
+};
+
+/* Sets the defaults above. */
+void sv_match_concord_opts_init(struct sv_match_concord_opts *o);
+
+/* Concordance of a word or phrase (opts NULL: the defaults; a zero limit:
+ * its default): analysed in opts->lang and passed to
  * sv_match_concord_lemmas(); with SV_LANG_UNKNOWN in both languages (the
  * detected one first, up to limit lines each), as a word may be either.
  * *used (may be NULL) gets the first language with lines. */
-int sv_match_concord(struct sv_match *m, const char *word, enum sv_lang lang, size_t limit,
-		     struct sv_match_lines *out, enum sv_lang *used, struct sv_error *err);
+int sv_match_concord(struct sv_match *m, const char *word,
+		     const struct sv_match_concord_opts *opts, struct sv_match_lines *out,
+		     enum sv_lang *used, struct sv_error *err);
 
 #endif

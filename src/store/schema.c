@@ -210,7 +210,39 @@ static const char *const v3[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { v1, v2, v3 };
+/* v4 (serve): review with optimistic concurrency and an audit trail. Every
+ * term pair carries a revision that each decision raises; term_reviews
+ * records each decision with who made it and when. A change of a pair's
+ * status or note that does not set the revision itself (`sverka term`,
+ * imports, manual adds) raises it and is recorded by the trigger, as made
+ * on the command line; sverka serve names its user (store/review.c). */
+static const char *const v4[] = {
+	"ALTER TABLE term_pairs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;\n",
+	"CREATE TABLE term_reviews(\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  pair INTEGER NOT NULL REFERENCES term_pairs(id) ON DELETE CASCADE,\n"
+	"  revision INTEGER NOT NULL,\n"
+	"  action TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL,\n"
+	"  detail TEXT,\n"
+	"  who TEXT NOT NULL,\n"
+	"  at TEXT NOT NULL);\n",
+	"CREATE INDEX term_reviews_pair ON term_reviews(pair);\n",
+	"CREATE TRIGGER term_pairs_revision AFTER UPDATE OF status, note ON term_pairs\n"
+	"  WHEN new.revision = old.revision\n"
+	"    AND (new.status IS NOT old.status OR new.note IS NOT old.note)\n"
+	"BEGIN\n"
+	"  UPDATE term_pairs SET revision = old.revision + 1 WHERE id = new.id;\n"
+	"  INSERT INTO term_reviews(pair, revision, action, status, detail, who, at)\n"
+	"    VALUES (new.id, old.revision + 1,\n"
+	"      CASE WHEN new.status IS NOT old.status THEN 'status' ELSE 'note' END,\n"
+	"      new.status, CASE WHEN new.note IS NOT old.note THEN new.note END,\n"
+	"      'command line', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));\n"
+	"END;\n",
+	NULL,
+};
+
+static const char *const *const migrations[] = { v1, v2, v3, v4 };
 
 const char *const *sv_schema_migration(int from)
 {

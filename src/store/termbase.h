@@ -178,4 +178,113 @@ int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lan
 /* Deletes a term with its forms and pairs. */
 int sv_store_term_delete(struct sv_store *st, int64_t id, struct sv_error *err);
 
+/* ---- Review with revisions, the audit trail, documents (store/review.c) ----
+ * For `sverka serve`: a reviewer's decision is checked against the revision
+ * the reviewer saw and written with its audit row in one transaction, or not
+ * at all. Rows handed to callbacks are borrowed until the callback returns. */
+
+/* A pair as the review page shows it: the listing row and what review needs. */
+struct sv_termbase_row {
+	struct sv_termbase_pair p;
+	int64_t ru_term, bg_term;
+	int64_t revision;   /* raised by every change of status, note or citation */
+};
+
+struct sv_termbase_query {
+	int64_t id;          /* one pair, the other fields then ignored (0: any) */
+	const char *status;  /* NULL: all */
+	const char *kind;    /* either term's kind: acronym, name, phrase (NULL: all) */
+	double min_score;
+	const char *text;    /* part of either citation, case-insensitive (NULL: all) */
+	int64_t offset, limit; /* a page; limit 0: no limit */
+};
+
+/* Calls fn for each pair passing q, best score first (ties by Russian then
+ * Bulgarian citation, then id); *total (may be NULL) gets how many pass q
+ * regardless of offset and limit. fn returning non-zero stops the listing. */
+int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q,
+			  int (*fn)(void *ctx, const struct sv_termbase_row *r), void *ctx,
+			  int64_t *total, struct sv_error *err);
+
+enum sv_termbase_action {
+	SV_TERMBASE_SET_STATUS, /* status: approved, rejected, forbidden or candidate (undo) */
+	SV_TERMBASE_SET_NOTE,   /* note ("" clears it) */
+	SV_TERMBASE_SET_CITATION, /* lang's citation form; the term becomes origin 'manual'
+				     so that align keeps it */
+	SV_TERMBASE_ADD_VARIANT,  /* a term of lang (citation, lemma_key) paired by hand with
+				     the pair's other term, in the same concept */
+};
+
+struct sv_termbase_decision {
+	int64_t pair;
+	int64_t revision;     /* the revision the reviewer saw; -1: do not check */
+	enum sv_termbase_action action;
+	const char *status;   /* SET_STATUS */
+	const char *note;     /* SET_NOTE; also attached to a SET_STATUS when not NULL */
+	const char *lang;     /* SET_CITATION, ADD_VARIANT: "ru" or "bg" */
+	const char *citation; /* SET_CITATION, ADD_VARIANT */
+	const char *lemma_key; /* ADD_VARIANT */
+	const char *who;      /* recorded in the audit trail ("local" without logins) */
+};
+
+enum sv_termbase_outcome {
+	SV_TERMBASE_DONE = 0,
+	SV_TERMBASE_MISSING, /* no such pair: nothing written */
+	SV_TERMBASE_STALE,   /* the pair's revision is not d->revision: nothing written */
+};
+
+/* Applies d in one transaction of its own (the store must not be in one)
+ * together with its audit row. *outcome says what happened; *revision gets
+ * the pair's revision after the call (the current one when stale); *added
+ * (may be NULL) the new pair of ADD_VARIANT. SV_EINPUT for a bad status or
+ * lang. */
+int sv_termbase_decide(struct sv_store *st, const struct sv_termbase_decision *d,
+		       enum sv_termbase_outcome *outcome, int64_t *revision, int64_t *added,
+		       struct sv_error *err);
+
+struct sv_termbase_review {
+	int64_t id, pair, revision;
+	const char *ru, *bg;     /* the pair's citations now */
+	const char *action;      /* "status", "note", "citation", "variant" */
+	const char *status;      /* the pair's status after the decision */
+	const char *detail;      /* the note, citation or variant, or NULL */
+	const char *who, *at;
+};
+
+/* Calls fn for the audit trail of pair (0: every pair), oldest first; at
+ * most limit rows (0: all). */
+int sv_termbase_reviews_list(struct sv_store *st, int64_t pair, int64_t limit,
+			     int (*fn)(void *ctx, const struct sv_termbase_review *r), void *ctx,
+			     struct sv_error *err);
+
+/* Calls fn for each document, by id, and *total the number of them. */
+int sv_store_docs_list(struct sv_store *st, int64_t offset, int64_t limit,
+		       int (*fn)(void *ctx, const struct sv_store_doc *d), void *ctx,
+		       int64_t *total, struct sv_error *err);
+/* Calls fn for each segment of document doc in order (norm and lemmas NULL). */
+int sv_store_segs_list(struct sv_store *st, int64_t doc,
+		       int (*fn)(void *ctx, const struct sv_store_seg *s), void *ctx,
+		       struct sv_error *err);
+
+struct sv_store_docpair_summary {
+	int64_t id, ru_doc, bg_doc;
+	const char *ru_path, *bg_path;
+	double score;
+	const char *mode;    /* "parallel" or "comparable" */
+	int declared;
+	int64_t units;
+};
+
+/* Calls fn for the document pairs that include doc (0: any) and are pair
+ * (0: any), best first, with their unit counts. */
+int sv_store_docpair_summaries(struct sv_store *st, int64_t doc, int64_t pair,
+			       int (*fn)(void *ctx, const struct sv_store_docpair_summary *p),
+			       void *ctx, struct sv_error *err);
+struct sv_store_totals {
+	int64_t documents, segments, doc_pairs, units, terms, term_pairs;
+	int64_t by_status[4]; /* term pairs: candidate, approved, rejected, forbidden */
+};
+
+int sv_store_totals(struct sv_store *st, struct sv_store_totals *out, struct sv_error *err);
+
 #endif

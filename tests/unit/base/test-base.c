@@ -1,7 +1,12 @@
-/* Unit tests for src/base: buffers, maps, interning, UTF-8, SHA-256. */
+/* Unit tests for src/base: buffers, maps, interning, UTF-8, SHA-256, errors. */
 #include "../test.h"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "base/buf.h"
+#include "base/bug.h"
 #include "base/error.h"
 #include "base/map.h"
 #include "base/sha256.h"
@@ -187,13 +192,45 @@ static void test_error(void **state)
 	assert_int_equal(sv_error_set(NULL, SV_ESTORE, "x"), SV_ESTORE);
 }
 
+/* SV_BUG in a child process: it dies of SIGABRT after one line on stderr
+ * naming the file and line of the call. */
+static void test_bug(void **state)
+{
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	int bug_line = __LINE__ + 6;
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		signal(SIGABRT, SIG_DFL);
+		dup2(fds[1], STDERR_FILENO);
+		SV_BUG("a link past the end of its document");
+	}
+	close(fds[1]);
+	char got[512] = "";
+	size_t len = 0;
+	ssize_t r;
+	while (len + 1 < sizeof(got) && (r = read(fds[0], got + len, sizeof(got) - 1 - len)) > 0)
+		len += (size_t)r;
+	got[len] = 0;
+	close(fds[0]);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(WTERMSIG(status), SIGABRT);
+	char want[512];
+	snprintf(want, sizeof(want), "sverka: BUG: %s:%d: a link past the end of its document\n",
+		 __FILE__, bug_line);
+	assert_string_equal(got, want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf),    cmocka_unit_test(test_map),
 		cmocka_unit_test(test_map_hashed), cmocka_unit_test(test_utf8),
 		cmocka_unit_test(test_utf8_plain8), cmocka_unit_test(test_sha256),
-		cmocka_unit_test(test_error),
+		cmocka_unit_test(test_error),  cmocka_unit_test(test_bug),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

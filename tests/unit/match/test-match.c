@@ -502,8 +502,12 @@ static void test_concord(void **state)
 	assert_int_equal(sv_store_commit(st, &err), SV_OK); /* indexes the segments */
 	struct sv_match_lines r = SV_MATCH_LINES_INIT;
 	enum sv_lang used;
-	assert_int_equal(sv_match_concord(mt, "Киргизия", SV_LANG_UNKNOWN, 3, &r, &used, &err),
-			 SV_OK);
+	struct sv_match_concord_opts co;
+	sv_match_concord_opts_init(&co);
+	assert_int_equal(co.lang, SV_LANG_UNKNOWN);
+	assert_int_equal(co.limit, 20);
+	co.limit = 3;
+	assert_int_equal(sv_match_concord(mt, "Киргизия", &co, &r, &used, &err), SV_OK);
 	assert_int_equal(used, SV_LANG_RU);
 	assert_int_equal(r.n, 3);
 	assert_true(r.total >= 5);
@@ -513,17 +517,23 @@ static void test_concord(void **state)
 		assert_memory_equal(l->text + l->hl.start, "Киргизи", strlen("Киргизи"));
 	}
 	sv_match_lines_release(&r);
-	assert_int_equal(
-		sv_match_concord(mt, "колективна сигурност", SV_LANG_BG, 5, &r, &used, &err),
-		SV_OK);
+	co.lang = SV_LANG_BG;
+	co.limit = 5;
+	assert_int_equal(sv_match_concord(mt, "колективна сигурност", &co, &r, &used, &err), SV_OK);
 	assert_true(r.n >= 1);
 	assert_int_equal(r.v[0].lang, SV_LANG_BG);
 	assert_memory_equal(r.v[0].text + r.v[0].hl.start, "колективна сигурност",
 			    strlen("колективна сигурност"));
 	sv_match_lines_release(&r);
-	assert_int_equal(sv_match_concord(mt, "ОДКС", SV_LANG_UNKNOWN, 5, &r, &used, &err), SV_OK);
+	co.lang = SV_LANG_UNKNOWN;
+	assert_int_equal(sv_match_concord(mt, "ОДКС", &co, &r, &used, &err), SV_OK);
 	assert_int_equal(used, SV_LANG_BG);
 	assert_true(r.n >= 1);
+	sv_match_lines_release(&r);
+	/* no options: both languages, the default limit of lines each */
+	assert_int_equal(sv_match_concord(mt, "Киргизия", NULL, &r, &used, &err), SV_OK);
+	assert_int_equal(used, SV_LANG_RU);
+	assert_true(r.n > 3 && r.n <= 2 * 20);
 	sv_match_lines_release(&r);
 }
 
