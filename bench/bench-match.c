@@ -11,7 +11,8 @@
  * sentence and the rest of another (both sides cut at the same proportion);
  * terms are the 1-5 word lemma n-grams of every sentence, paired with the
  * n-gram at the same relative place on the other side, each with its
- * surface form. All inserted with SQL in one transaction. Queries: n-grams
+ * surface form. Units go in through the store (sv_store_unit_import), terms
+ * with SQLite itself, each in one transaction. Queries: n-grams
  * in their inflected surface forms (lookup), misspelt words ("did you
  * mean"), and original sentences with two words replaced (search). */
 #include <dirent.h>
@@ -23,6 +24,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "base/buf.h"
 #include "base/map.h"
@@ -256,25 +259,20 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 		fprintf(stderr, "bench-match: %s\n", err.msg);
 		exit(4);
 	}
-	sqlite3 *db = sv_store_db(st);
 	double t0 = now();
-	sv_store_exec(st, "PRAGMA cache_size = -262144; BEGIN", &err);
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(
-		    db,
-		    "INSERT OR IGNORE INTO units(ru_text, bg_text, ru_norm, ru_lemmas, bg_norm,"
-		    " bg_lemmas, link, score, method, origin, created) VALUES (?1, ?2, ?5, ?3,"
-		    " ?6, ?4, '1-1', 0.9, 'bench', 'bench-match', '2026-01-01T00:00:00Z')",
-		    -1, &s, NULL))
-		die_sql(db, "prepare");
+	/* Units through the store (imported units: a repeated pair of texts is counted,
+	 * not stored twice). */
+	if (sv_store_exec(st, "PRAGMA cache_size = -262144", &err) || sv_store_begin(st, &err)) {
+		fprintf(stderr, "bench-match: %s\n", err.msg);
+		exit(4);
+	}
+	struct sv_store_unit su = { .link = "1-1", .score = 0.9, .method = "bench",
+				    .status = "candidate", .origin = "bench-match",
+				    .created = "2026-01-01T00:00:00Z" };
 	struct sv_buf rn = SV_BUF_INIT, rl = SV_BUF_INIT, bn = SV_BUF_INIT, bl = SV_BUF_INIT;
 	size_t done = 0;
-	if (!units) {
-		sv_store_exec(st,
-			      "DELETE FROM term_pairs; DELETE FROM term_forms; DELETE FROM terms;",
-			      &err);
+	if (!units)
 		nunits = 0;
-	}
 	for (size_t u = 0; done < nunits; u++) {
 		size_t i = u < ps->n ? u : rnd() % ps->n, j = u < ps->n ? u : rnd() % ps->n;
 		const struct side *ri = &ps->ru[i], *rj = &ps->ru[j], *bi = &ps->bg[i],
@@ -292,25 +290,36 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 			put(rj, crj, rj->n, &rn, &rl);
 			put(bj, cbj, bj->n, &bn, &bl);
 		}
-		if (u < ps->n) {
-			/* the original pairs keep their real text */
-			sqlite3_bind_text(s, 1, ri->raw, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 2, bi->raw, -1, SQLITE_STATIC);
-		} else {
-			sqlite3_bind_text(s, 1, rn.data, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 2, bn.data, -1, SQLITE_STATIC);
+		/* the original pairs keep their real text */
+		su.ru_text = u < ps->n ? ri->raw : rn.data;
+		su.bg_text = u < ps->n ? bi->raw : bn.data;
+		su.ru_norm = rn.data;
+		su.ru_lemmas = rl.data;
+		su.bg_norm = bn.data;
+		su.bg_lemmas = bl.data;
+		int64_t count = 0;
+		if (sv_store_unit_import(st, &su, &count, &err)) {
+			fprintf(stderr, "bench-match: %s\n", err.msg);
+			exit(4);
 		}
-		sqlite3_bind_text(s, 3, rl.data, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, bl.data, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, rn.data, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 6, bn.data, -1, SQLITE_STATIC);
-		if (sqlite3_step(s) != SQLITE_DONE)
-			die_sql(db, "insert unit");
-		done += (size_t)sqlite3_changes(db);
-		sqlite3_reset(s);
+		done += count == 1;
 	}
-	sqlite3_finalize(s);
+	if (sv_store_commit(st, &err)) {
+		fprintf(stderr, "bench-match: %s\n", err.msg);
+		exit(4);
+	}
+	sv_store_close(st);
 	double t1 = now();
+	/* Terms straight into the file with SQLite (the termbase's own writes keep a
+	 * person's decisions, and are slower): the tables as the memory holds them. */
+	sqlite3 *db = NULL;
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA cache_size = -262144; BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		die_sql(db, "open");
+	if (!units &&
+	    sqlite3_exec(db, "DELETE FROM term_pairs; DELETE FROM term_forms; DELETE FROM terms;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		die_sql(db, "delete terms");
 	/* Terms: every 1-5 word n-gram of every sentence, paired across. */
 	struct sv_map seen = SV_MAP_INIT;
 	struct sv_buf key = SV_BUF_INIT, form = SV_BUF_INIT;
@@ -345,13 +354,11 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 	}
 	sqlite3_finalize(pp);
 	put_term(NULL, NULL, NULL, NULL, NULL, NULL);
-	if (sv_store_exec(st, "COMMIT", &err)) {
-		fprintf(stderr, "bench-match: %s\n", err.msg);
-		exit(4);
-	}
+	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		die_sql(db, "commit");
 	double t2 = now();
-	sv_store_exec(st, "PRAGMA wal_checkpoint(TRUNCATE)", &err);
-	sv_store_close(st);
+	sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	sqlite3_close(db);
 	struct stat sb;
 	stat(path, &sb);
 	printf("built %s: %zu units in %.1f s, %zu terms and %zu term pairs in %.1f s, %.0f MB\n",
@@ -499,16 +506,14 @@ int main(int argc, char **argv)
 	struct sv_match_tms tr = SV_MATCH_TMS_INIT;
 	sv_match_search(m, ps.ru[0].raw, NULL, &tr, &err);
 	double s3 = now();
-	sqlite3_stmt *c;
-	sqlite3_prepare_v2(sv_store_db(st),
-			   "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM terms),"
-			   " (SELECT count(*) FROM term_pairs)",
-			   -1, &c, NULL);
-	sqlite3_step(c);
+	struct sv_store_counts counts = SV_STORE_COUNTS_INIT;
+	if (sv_store_stats(st, &counts, &err)) {
+		fprintf(stderr, "bench-match: %s\n", err.msg);
+		return 4;
+	}
 	printf("memory %s: %lld units, %lld terms, %lld term pairs\n", db,
-	       (long long)sqlite3_column_int64(c, 0), (long long)sqlite3_column_int64(c, 1),
-	       (long long)sqlite3_column_int64(c, 2));
-	sqlite3_finalize(c);
+	       (long long)counts.units, (long long)counts.terms, (long long)counts.term_pairs);
+	sv_store_counts_release(&counts);
 	printf("start-up: open %.1f ms; first lookups (dictionaries load) %.1f ms; first search "
 	       "%.1f ms\n",
 	       (s1 - s0) * 1e3, (s2 - s1) * 1e3, (s3 - s2) * 1e3);

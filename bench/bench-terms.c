@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "job/add.h"
 #include "job/terms.h"
 #include "store/termbase.h"
@@ -63,16 +64,29 @@ static char *slurp(const char *path, size_t *n)
 	return b;
 }
 
-static int64_t seg_id(sqlite3 *db, int64_t doc, int64_t ordinal)
+/* A document's segments (ids and texts), in order. */
+struct doc_segs {
+	int64_t *id;
+	char **text;
+	size_t n, cap, tcap;
+};
+
+static int seg_listed(void *ctx, const struct sv_store_seg_row *seg)
 {
-	sqlite3_stmt *s;
-	sqlite3_prepare_v2(db, "SELECT id FROM segments WHERE doc = ?1 AND ordinal = ?2", -1, &s,
-			   NULL);
-	sqlite3_bind_int64(s, 1, doc);
-	sqlite3_bind_int64(s, 2, ordinal);
-	int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_finalize(s);
-	return id;
+	struct doc_segs *d = ctx;
+	SV_GROW(d->id, d->cap, d->n + 1);
+	SV_GROW(d->text, d->tcap, d->n + 1);
+	d->id[d->n] = seg->id;
+	d->text[d->n++] = sv_strdup(seg->text);
+	return 0;
+}
+
+static void doc_segs_release(struct doc_segs *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->text[i]);
+	free(d->text);
+	free(d->id);
 }
 
 /* Adds one translated pair as documents, a declared pair and 1-1 units. */
@@ -81,7 +95,6 @@ static int add_pair(struct sv_store *st, struct sv_text *t, const char *dir, con
 {
 	char path[4096], as[4200];
 	int64_t doc[2];
-	size_t nseg[2];
 	const char *langs[2] = { "ru", "bg" };
 	for (int l = 0; l < 2; l++) {
 		snprintf(path, sizeof(path), "%s/%s/%s", dir, langs[l], name);
@@ -97,37 +110,31 @@ static int add_pair(struct sv_store *st, struct sv_text *t, const char *dir, con
 		if (rc)
 			return rc;
 		doc[l] = res.doc;
-		nseg[l] = res.segments;
 	}
-	sqlite3 *db = sv_store_db(st);
-	char sql[512];
-	snprintf(sql, sizeof(sql),
-		 "INSERT INTO doc_pairs(ru_doc, bg_doc, score, mode, declared, created) "
-		 "VALUES (%lld, %lld, 1, 'parallel', 1, 'now')",
-		 (long long)doc[0], (long long)doc[1]);
-	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return sv_store_fail(st, err, "doc pair");
-	int64_t pair = sqlite3_last_insert_rowid(db);
-	size_t n = nseg[0] < nseg[1] ? nseg[0] : nseg[1];
-	sqlite3_stmt *s;
-	sqlite3_prepare_v2(db,
-		"INSERT INTO units(pair, ru_segs, bg_segs, ru_text, bg_text, link, score, method, "
-		"created) SELECT ?1, ?2, ?3, r.text, b.text, '1-1', 1, 'declared', 'now' "
-		"FROM segments r, segments b WHERE r.id = ?2 AND b.id = ?3", -1, &s, NULL);
-	for (size_t i = 1; i <= n; i++) {
-		int64_t r = seg_id(db, doc[0], (int64_t)i), b = seg_id(db, doc[1], (int64_t)i);
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, pair);
-		sqlite3_bind_int64(s, 2, r);
-		sqlite3_bind_int64(s, 3, b);
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			sqlite3_finalize(s);
-			return sv_store_fail(st, err, "unit");
-		}
-		(*nunits)++;
+	struct sv_store_docpair dp = { .ru_doc = doc[0], .bg_doc = doc[1], .score = 1,
+				       .mode = "parallel", .declared = 1, .created = "now" };
+	int64_t pair = 0;
+	int rc = sv_store_docpair_put(st, &dp, &pair, err);
+	struct doc_segs segs[2] = { { 0 }, { 0 } };
+	for (int l = 0; l < 2 && !rc; l++)
+		rc = sv_store_doc_segs(st, doc[l], seg_listed, &segs[l], err);
+	size_t n = segs[0].n < segs[1].n ? segs[0].n : segs[1].n;
+	for (size_t i = 0; i < n && !rc; i++) {
+		char ru_segs[24], bg_segs[24];
+		snprintf(ru_segs, sizeof(ru_segs), "%lld", (long long)segs[0].id[i]);
+		snprintf(bg_segs, sizeof(bg_segs), "%lld", (long long)segs[1].id[i]);
+		struct sv_store_unit u = { .pair = pair, .ru_segs = ru_segs, .bg_segs = bg_segs,
+					   .ru_text = segs[0].text[i], .bg_text = segs[1].text[i],
+					   .ru_norm = "", .ru_lemmas = "", .bg_norm = "",
+					   .bg_lemmas = "", /* stored without analysis */
+					   .link = "1-1", .score = 1, .method = "declared",
+					   .created = "now" };
+		if (!(rc = sv_store_unit_add(st, &u, err)))
+			(*nunits)++;
 	}
-	sqlite3_finalize(s);
-	return SV_OK;
+	doc_segs_release(&segs[0]);
+	doc_segs_release(&segs[1]);
+	return rc;
 }
 
 static int build(struct sv_store *st, struct sv_text *t, const char *dir, int repeat,

@@ -15,7 +15,6 @@
 
 #include "base/buf.h"
 #include "base/sha256.h"
-#include "store/fts.h"
 
 static int read_file(const char *path, char **bytes, size_t *n, struct sv_error *err)
 {

@@ -78,13 +78,18 @@ static void adoc_free(struct adoc *d)
 	free(d->path);
 }
 
-static int seg_loaded(void *ctx, int64_t id, const char *text, const char *norm,
-		      const char *lemmas)
+/* A copy of s, "" for NULL. */
+static char *dup_or_empty(const char *s)
+{
+	return sv_strdup(s ? s : "");
+}
+
+static int seg_loaded(void *ctx, const struct sv_store_seg_row *seg)
 {
 	struct adoc *d = ctx;
 	SV_GROW(d->sents, d->cap, d->n + 1);
-	d->sents[d->n++] = (struct asent){ id, sv_strdup(text), sv_strdup(norm),
-					   sv_strdup(lemmas) };
+	d->sents[d->n++] = (struct asent){ seg->id, dup_or_empty(seg->text),
+					   dup_or_empty(seg->norm), dup_or_empty(seg->lemmas) };
 	return 0;
 }
 
@@ -103,7 +108,7 @@ static int load_doc(struct align_run *r, int64_t id, const char *path, const cha
 	*d = (struct adoc){ .id = id, .path = sv_strdup(path), .aligned = aligned,
 			    .lang = !strcmp(lang, "ru") ? SV_LANG_RU : SV_LANG_BG };
 	r->ndocs++;
-	int rc = sv_store_doc_segs_list(r->st, id, seg_loaded, d, err);
+	int rc = sv_store_doc_segs(r->st, id, seg_loaded, d, err);
 	if (rc)
 		return rc;
 	struct sv_align_sent *sents = sv_calloc(d->n + 1, sizeof(*sents));

@@ -2,8 +2,10 @@
  * into a pairing model (src/terms), and its result written as one termbase refresh. */
 #include "job/terms.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "store/terms-store.h"
 
 void sv_job_terms_opts_init(struct sv_job_terms_opts *o)
@@ -27,26 +29,73 @@ static void report(const struct sv_job_progress *p, const char *stage, size_t do
 		p->fn(p->ctx, stage, done, total);
 }
 
-static void feed_segment(void *ctx, const struct sv_store_term_segment *seg)
+static int feed_segment(void *ctx, const struct sv_store_seg_row *seg)
 {
 	struct feed *f = ctx;
-	sv_terms_segment_add(f->tm, seg->lang, seg->id, seg->doc, seg->text);
+	enum sv_lang lang = !strcmp(seg->lang, "ru")   ? SV_LANG_RU
+			    : !strcmp(seg->lang, "bg") ? SV_LANG_BG
+						       : SV_LANG_OTHER;
+	sv_terms_segment_add(f->tm, lang, seg->id, seg->doc, seg->text);
 	if (++f->n % PROGRESS_EVERY == 0)
 		report(f->progress, "read", f->n, 0);
+	return 0;
 }
 
-static void feed_unit(void *ctx, const int64_t *ru, size_t nru, const int64_t *bg, size_t nbg)
+/* The row ids of a unit's segment list ("12,13") into *ids (replacing); a malformed
+ * list ends at its first non-number. */
+static void parse_seg_list(const char *p, int64_t **ids, size_t *n, size_t *cap)
 {
-	struct feed *f = ctx;
-	sv_terms_unit_add(f->tm, ru, nru, bg, nbg);
-	if (++f->n % PROGRESS_EVERY == 0)
-		report(f->progress, "units", f->n, 0);
+	*n = 0;
+	while (p && *p) {
+		char *e;
+		long long id = strtoll(p, &e, 10);
+		if (e == p)
+			break;
+		p = *e == ',' ? e + 1 : e;
+		SV_GROW(*ids, *cap, *n + 1);
+		(*ids)[(*n)++] = id;
+	}
 }
 
-static void feed_docpair(void *ctx, int64_t ru_doc, int64_t bg_doc)
+/* What feed_unit adds: the feed, and the segment ids of a unit's two sides (reused). */
+struct unit_feed {
+	struct feed *f;
+	int64_t *ids[2];
+	size_t n[2], cap[2];
+};
+
+static int feed_unit(void *ctx, const struct sv_store_unit *u)
+{
+	struct unit_feed *uf = ctx;
+	parse_seg_list(u->ru_segs, &uf->ids[0], &uf->n[0], &uf->cap[0]);
+	parse_seg_list(u->bg_segs, &uf->ids[1], &uf->n[1], &uf->cap[1]);
+	sv_terms_unit_add(uf->f->tm, uf->ids[0], uf->n[0], uf->ids[1], uf->n[1]);
+	if (++uf->f->n % PROGRESS_EVERY == 0)
+		report(uf->f->progress, "units", uf->f->n, 0);
+	return 0;
+}
+
+static int feed_docpair(void *ctx, const struct sv_store_docpair *pair)
 {
 	struct feed *f = ctx;
-	sv_terms_docpair_add(f->tm, ru_doc, bg_doc);
+	sv_terms_docpair_add(f->tm, pair->ru_doc, pair->bg_doc);
+	return 0;
+}
+
+/* Feeds every aligned unit (any status, segments on both sides, by id), then every
+ * document pair. */
+static int feed_units(struct sv_store *st, struct feed *f, struct sv_error *err)
+{
+	struct sv_store_units_filter filter = SV_STORE_UNITS_FILTER_INIT;
+	filter.any_status = 1;
+	filter.cited = 1;
+	struct unit_feed uf = { .f = f };
+	int rc = sv_store_units_list(st, &filter, feed_unit, &uf, err);
+	free(uf.ids[0]);
+	free(uf.ids[1]);
+	if (!rc)
+		rc = sv_store_docpairs_list(st, feed_docpair, f, err);
+	return rc;
 }
 
 int sv_job_terms(struct sv_store *st, struct sv_text *t, const struct sv_job_terms_opts *opts,
@@ -67,15 +116,14 @@ int sv_job_terms(struct sv_store *st, struct sv_text *t, const struct sv_job_ter
 	if (rc)
 		goto out;
 	struct feed f = { tm, progress, 0 };
-	if ((rc = sv_store_terms_segments(st, feed_segment, &f, err)))
+	if ((rc = sv_store_doc_segs(st, 0, feed_segment, &f, err)))
 		goto out;
 	report(progress, "read", f.n, f.n);
 	if ((rc = sv_terms_extract(tm, &stats, err)))
 		goto out;
 	report(progress, "extract", 1, 1);
 	f.n = 0;
-	if ((rc = sv_store_terms_units(st, feed_unit, &f, err)) ||
-	    (rc = sv_store_terms_docpairs(st, feed_docpair, &f, err)))
+	if ((rc = feed_units(st, &f, err)))
 		goto out;
 	report(progress, "units", f.n, f.n);
 	if ((rc = sv_terms_pair(tm, &stats, err)))

@@ -1,7 +1,7 @@
 /* Reading units and segments for fuzzy search and concordance: postings of
  * the lemma indexes (units_fts, segments_fts), units seen from one language,
  * and the unit a segment was aligned into. */
-#include "store/store.h"
+#include "store/store-int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -263,12 +263,15 @@ int sv_store_doc_segs(struct sv_store *st, int64_t doc,
 {
 	sqlite3_stmt *s = sv_store_prepare(
 		st,
-		"SELECT id, doc, ordinal, para, lang, text, norm, lemmas FROM segments"
-		" WHERE doc = ?1 ORDER BY ordinal",
+		doc ? "SELECT id, doc, ordinal, para, lang, text, norm, lemmas FROM segments"
+		      " WHERE doc = ?1 ORDER BY ordinal"
+		    : "SELECT id, doc, ordinal, para, lang, text, norm, lemmas FROM segments"
+		      " ORDER BY doc, ordinal",
 		err);
 	if (!s)
 		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, doc);
+	if (doc)
+		sqlite3_bind_int64(s, 1, doc);
 	int step = each_seg(s, fn, ctx);
 	sqlite3_reset(s);
 	if (step != SQLITE_DONE)

@@ -1,6 +1,6 @@
 /* Alignment's side of the memory: the Russian and Bulgarian documents with their
  * segments as an align run reads them, the aligned flag, and the doc_pairs table. */
-#include "store/store.h"
+#include "store/store-int.h"
 
 static const char *col(sqlite3_stmt *s, int i)
 {
@@ -28,27 +28,6 @@ int sv_store_align_docs_list(struct sv_store *st,
 	}
 	if (r != SQLITE_DONE)
 		rc = sv_store_fail(st, err, "reading documents");
-out:
-	sqlite3_reset(s);
-	return rc;
-}
-
-int sv_store_doc_segs_list(struct sv_store *st, int64_t doc,
-			   int (*fn)(void *ctx, int64_t id, const char *text, const char *norm,
-				     const char *lemmas),
-			   void *ctx, struct sv_error *err)
-{
-	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT id, text, norm, lemmas FROM segments WHERE doc = ?1 ORDER BY ordinal", err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, doc);
-	int rc = SV_OK, r;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW)
-		if ((rc = fn(ctx, sqlite3_column_int64(s, 0), col(s, 1), col(s, 2), col(s, 3))))
-			goto out;
-	if (r != SQLITE_DONE)
-		rc = sv_store_fail(st, err, "reading segments");
 out:
 	sqlite3_reset(s);
 	return rc;

@@ -4,7 +4,7 @@
  * all there is to do (unicode61 would re-fold every character, and cost most
  * of an ingest), and the alternatives of one word are indexed colocated, at
  * one position, so phrase queries work across ambiguous lemmas. */
-#include "store/fts.h"
+#include "store/fts-int.h"
 
 #include <stdint.h>
 #include <string.h>

@@ -3,6 +3,7 @@
  * written with an audit row in one transaction, and the read-only listings
  * of documents, document pairs and units the server shows. */
 #include "store/termbase.h"
+#include "store/store-int.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* What the memory holds, for `sverka stats`: documents and segments per
  * language, document pairs, units, terms and term pairs. */
-#include "store/store.h"
+#include "store/store-int.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* Opening the memory, migrations, the statement cache, transactions, and
  * the document/segment queries. */
-#include "store/store.h"
-#include "store/fts.h"
+#include "store/fts-int.h"
+#include "store/store-int.h"
 #include "store/schema.h"
 
 #include <stdio.h>

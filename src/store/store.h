@@ -3,17 +3,14 @@
  * forward on open; WAL journal, foreign keys on.
  *
  * Ownership: sv_store_open() gives a handle the caller closes with
- * sv_store_close(). Statements from sv_store_prepare() are cached and owned
- * by the store: borrowed, reset and unbound on every call, finalised at
- * close. Structs filled by sv_store_doc_find() own their strings: free with
- * sv_store_doc_release(). */
+ * sv_store_close(). The SQLite connection and its statements are the
+ * store's own (store/store-int.h, for src/store only). Structs filled by
+ * sv_store_doc_find() own their strings: free with sv_store_doc_release(). */
 #ifndef SV_STORE_H
 #define SV_STORE_H
 
 #include <stddef.h>
 #include <stdint.h>
-
-#include <sqlite3.h>
 
 #include "base/error.h"
 #include "base/lang.h"
@@ -29,17 +26,10 @@ struct sv_store;
 
 int sv_store_open(const char *path, unsigned flags, struct sv_store **out, struct sv_error *err);
 void sv_store_close(struct sv_store *st);
-/* The connection, for modules that run their own SQL (borrowed). */
-sqlite3 *sv_store_db(struct sv_store *st);
 const char *sv_store_path(const struct sv_store *st);
 
-/* A cached prepared statement for sql (a string literal or otherwise
- * stable text), reset with bindings cleared. NULL on error (err set). */
-sqlite3_stmt *sv_store_prepare(struct sv_store *st, const char *sql, struct sv_error *err);
 /* Runs one or more statements without results. */
 int sv_store_exec(struct sv_store *st, const char *sql, struct sv_error *err);
-/* Sets err from the connection's last error with a context prefix; returns SV_ESTORE. */
-int sv_store_fail(struct sv_store *st, struct sv_error *err, const char *what);
 
 /* Transactions: begin/commit/rollback the command's one transaction;
  * savepoints nest inside it (one per input file, so a failing file leaves
@@ -103,6 +93,26 @@ struct sv_store_seg {
 int sv_store_seg_add(struct sv_store *st, const struct sv_store_seg *seg, int64_t *id,
 		     struct sv_error *err);
 
+/* Segment rows for one batched insert: one statement for many rows. Borrowed:
+ * the strings must live until the call returns; ntext, nnorm and nlemmas are
+ * their lengths in bytes. */
+struct sv_seg_row {
+	int64_t ordinal, para;
+	const char *lang, *text, *norm, *lemmas;
+	int ntext, nnorm, nlemmas;
+};
+struct sv_seg_rows {
+	int64_t doc;
+	const struct sv_seg_row *v;
+	size_t n;
+};
+
+/* Adds the rows as segments of rows->doc, all or none, with increasing ids
+ * (*first the first one's, when first is not NULL). Like sv_store_seg_add():
+ * indexed at the commit, or at once outside a transaction. */
+int sv_store_segs_add(struct sv_store *st, const struct sv_seg_rows *rows, int64_t *first,
+		      struct sv_error *err);
+
 /* ---- Counts, and the queries of match and show (stats.c, concord.c) ---- */
 
 /* What the memory holds: documents and segments per language, pairs, units
@@ -133,8 +143,9 @@ struct sv_store_seg_row {
 	const char *text, *norm, *lemmas;
 };
 
-/* Calls fn for each segment of document doc in order; fn returning
- * non-zero stops. */
+/* Calls fn for each segment of document doc in order, or with doc 0 for every
+ * segment of the memory, by document and then order; fn returning non-zero
+ * stops (and is not an error). */
 int sv_store_doc_segs(struct sv_store *st, int64_t doc,
 		      int (*fn)(void *ctx, const struct sv_store_seg_row *seg), void *ctx,
 		      struct sv_error *err);
@@ -216,12 +227,6 @@ struct sv_store_align_doc {
 int sv_store_align_docs_list(struct sv_store *st,
 			     int (*fn)(void *ctx, const struct sv_store_align_doc *doc), void *ctx,
 			     struct sv_error *err);
-/* Calls fn(ctx, segment id, text, norm, lemmas) for each segment of document doc in
- * order (strings borrowed for the call, "" when NULL); nonzero from fn stops it. */
-int sv_store_doc_segs_list(struct sv_store *st, int64_t doc,
-			   int (*fn)(void *ctx, int64_t id, const char *text, const char *norm,
-				     const char *lemmas),
-			   void *ctx, struct sv_error *err);
 /* Records that an align run has seen document doc (documents.aligned = 1). */
 int sv_store_doc_mark_aligned(struct sv_store *st, int64_t doc, struct sv_error *err);
 

@@ -1,6 +1,7 @@
 /* The termbase tables (terms, term_forms, term_pairs, concepts): writes that
  * respect a person's decisions, review, manual adds and the pair listing. */
 #include "store/termbase.h"
+#include "store/store-int.h"
 
 #include <string.h>
 

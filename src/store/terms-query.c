@@ -2,6 +2,7 @@
  * spelling fold, concept or full-text query, term pairs with both terms, and
  * the probe for the term indexes. One mapping of a term row for all. */
 #include "store/termbase.h"
+#include "store/store-int.h"
 
 #include <string.h>
 

@@ -1,44 +1,17 @@
-/* What the terms job reads from the memory (segments, aligned units, document pairs) and
- * how it writes its result into the termbase in one refresh.
+/* How the terms job writes its result into the termbase in one refresh (it reads the
+ * memory through store.h: sv_store_doc_segs(), sv_store_units_list(),
+ * sv_store_docpairs_list()).
  *
- * Ownership: rows handed to a reading callback are borrowed until it returns. A
- * struct sv_termbase_refresh is its filler's (sv_terms_result()); the store only writes the
- * row ids into it. */
+ * Ownership: a struct sv_termbase_refresh is its filler's (sv_terms_result()); the store
+ * only writes the row ids into it. */
 #ifndef SV_STORE_TERMS_STORE_H
 #define SV_STORE_TERMS_STORE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/lang.h"
 #include "store/store.h"
 #include "store/termbase.h"
-
-/* ---- Reading ------------------------------------------------------------------ */
-
-struct sv_store_term_segment {
-	int64_t id;        /* segment row id */
-	int64_t doc;       /* document row id */
-	enum sv_lang lang; /* SV_LANG_RU, SV_LANG_BG, or SV_LANG_OTHER for any other */
-	const char *text;
-};
-
-/* Calls fn for every segment of the memory, by document and then position. */
-int sv_store_terms_segments(struct sv_store *st,
-			    void (*fn)(void *ctx, const struct sv_store_term_segment *seg),
-			    void *ctx, struct sv_error *err);
-/* Calls fn for every aligned unit with segments on both sides, by id: the segment row ids of
- * each side in their stored order (a malformed list ends at its first non-number). */
-int sv_store_terms_units(struct sv_store *st,
-			 void (*fn)(void *ctx, const int64_t *ru_segs, size_t nru,
-				    const int64_t *bg_segs, size_t nbg),
-			 void *ctx, struct sv_error *err);
-/* Calls fn for every document pair. */
-int sv_store_terms_docpairs(struct sv_store *st,
-			    void (*fn)(void *ctx, int64_t ru_doc, int64_t bg_doc), void *ctx,
-			    struct sv_error *err);
-
-/* ---- Writing ------------------------------------------------------------------ */
 
 struct sv_termbase_form_count {
 	const char *form; /* a surface form as observed (len bytes, no NUL needed) */

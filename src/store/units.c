@@ -1,7 +1,7 @@
 /* The units table: aligned units stored per document pair, imported units merged
  * by their texts, the filtered listing export and term extraction read, and the
  * segment lookups an export of units needs (ordinals, an example sentence). */
-#include "store/store.h"
+#include "store/store-int.h"
 
 #include <stdlib.h>
 

@@ -52,13 +52,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static void exec(const char *sql)
-{
-	struct sv_error err = { 0 };
-	if (sv_store_exec(st, sql, &err))
-		fail_msg("%s", err.msg);
-}
-
 /* The lemma key the termbase stores: first lemma of each token. */
 static char *lemma_key(enum sv_lang lang, const char *text)
 {
@@ -306,14 +299,10 @@ static size_t load_units(const char *shared, char ***ru_lines, size_t *nru)
 	struct sv_buf rn = SV_BUF_INIT, rl = SV_BUF_INIT, bn = SV_BUF_INIT, bl = SV_BUF_INIT;
 	struct sv_error err = { 0 };
 	size_t n = 0, cap = 0, files = 0;
-	exec("BEGIN");
-	sqlite3_stmt *s = sv_store_prepare(
-		st,
-		"INSERT OR IGNORE INTO units(ru_text, bg_text, ru_norm, ru_lemmas, bg_norm, bg_lemmas,"
-		" link, score, method, origin, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '1-1', 1,"
-		" 'parallel', 'ntrex', '2026-01-01T00:00:00Z')",
-		NULL);
-	assert_non_null(s);
+	assert_int_equal(sv_store_begin(st, &err), SV_OK);
+	struct sv_store_unit u = { .link = "1-1", .score = 1, .method = "parallel",
+				   .status = "candidate", .origin = "ntrex",
+				   .created = "2026-01-01T00:00:00Z" };
 	while ((e = readdir(d)) && files < 12) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -336,14 +325,14 @@ static size_t load_units(const char *shared, char ***ru_lines, size_t *nru)
 				sv_text_analyse(tx, SV_LANG_RU, r, strlen(r), &rn, &rl, &err), 0);
 			assert_int_equal(
 				sv_text_analyse(tx, SV_LANG_BG, b, strlen(b), &bn, &bl, &err), 0);
-			sqlite3_bind_text(s, 1, r, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 2, b, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 3, rn.data, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 4, rl.data, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 5, bn.data, -1, SQLITE_STATIC);
-			sqlite3_bind_text(s, 6, bl.data, -1, SQLITE_STATIC);
-			assert_int_equal(sqlite3_step(s), SQLITE_DONE);
-			sqlite3_reset(s);
+			u.ru_text = r;
+			u.bg_text = b;
+			u.ru_norm = rn.data;
+			u.ru_lemmas = rl.data;
+			u.bg_norm = bn.data;
+			u.bg_lemmas = bl.data;
+			int64_t count;
+			assert_int_equal(sv_store_unit_import(st, &u, &count, &err), SV_OK);
 			SV_GROW(*ru_lines, cap, n + 1);
 			(*ru_lines)[n++] = sv_strdup(r);
 		}
@@ -351,7 +340,7 @@ static size_t load_units(const char *shared, char ***ru_lines, size_t *nru)
 		free(bg);
 	}
 	closedir(d);
-	exec("COMMIT");
+	assert_int_equal(sv_store_commit(st, &err), SV_OK);
 	sv_buf_release(&rn);
 	sv_buf_release(&rl);
 	sv_buf_release(&bn);

@@ -311,32 +311,52 @@ static void seed_memory(struct memory *m)
 	add_seg(m->bg_doc, 2, "bg", "Президентът на Киргизстан откри заседанието.",
 		"президентът на киргизстан откри заседанието",
 		"президент на киргизстан открия заседание");
-	/* No store API writes units or document pairs yet: SQL, as `align` does. */
-	struct sv_buf sql = SV_BUF_INIT;
-	sv_buf_addf(
-		&sql,
-		"INSERT INTO doc_pairs(id, ru_doc, bg_doc, score, mode, created)"
-		" VALUES (1, %lld, %lld, 0.9, 'parallel', '2026-01-01T00:00:00Z');"
-		"INSERT INTO units(id, pair, ru_segs, bg_segs, ru_text, bg_text, ru_norm,"
-		" ru_lemmas, bg_norm, bg_lemmas, link, score, method, created)"
-		" SELECT 1, 1, '%lld', '%lld', r.text, b.text, r.norm, r.lemmas, b.norm, b.lemmas,"
-		" '1-1', 0.9, 'monotone', '2026-01-01T00:00:00Z'"
-		" FROM segments r, segments b WHERE r.id = %lld AND b.id = %lld;"
-		"INSERT INTO units(id, ru_text, bg_text, ru_norm, ru_lemmas, bg_norm, bg_lemmas,"
-		" link, score, method, status, origin, created) VALUES (2,"
-		" 'Саммит ОДКБ пройдёт в Бишкеке.',"
-		" 'Срещата на върха на ОДКС ще се проведе в Бишкек.',"
-		" 'саммит одкб пройдёт в бишкеке', 'саммит одкб пройти в бишкек',"
-		" 'срещата на върха на одкс ще се проведе в бишкек',"
-		" 'среща на връх на одкс ще се проведа в бишкек', '1-1', 1, 'tmx', 'approved',"
-		" 'memory.tmx', '2026-01-01T00:00:00Z'),"
-		" (3, 'Заседание отменено.', 'Заседанието е отменено.', 'заседание отменено',"
-		" 'заседание отменить', 'заседанието е отменено', 'заседание съм отменя', '1-1', 1,"
-		" 'tmx', 'rejected', NULL, '2026-01-01T00:00:00Z');",
-		(long long)m->ru_doc, (long long)m->bg_doc, (long long)m->ru_seg,
-		(long long)m->bg_seg, (long long)m->ru_seg, (long long)m->bg_seg);
-	exec(sql.data);
-	sv_buf_release(&sql);
+	/* a document pair with one aligned unit, as `align` stores them */
+	struct sv_error err = { 0 };
+	const char *created = "2026-01-01T00:00:00Z";
+	struct sv_store_docpair pair = { .ru_doc = m->ru_doc, .bg_doc = m->bg_doc, .score = 0.9,
+					 .mode = "parallel", .created = created };
+	int64_t pair_id = 0;
+	assert_int_equal(sv_store_docpair_put(st, &pair, &pair_id, &err), SV_OK);
+	char ru_segs[24], bg_segs[24];
+	snprintf(ru_segs, sizeof(ru_segs), "%lld", (long long)m->ru_seg);
+	snprintf(bg_segs, sizeof(bg_segs), "%lld", (long long)m->bg_seg);
+	struct sv_store_unit aligned = {
+		.pair = pair_id, .ru_segs = ru_segs, .bg_segs = bg_segs,
+		.ru_text = "Совет коллективной безопасности ОДКБ собрался в Бишкеке.",
+		.bg_text = "Съветът за колективна сигурност на ОДКС заседава в Бишкек.",
+		.ru_norm = "совет коллективной безопасности одкб собрался в бишкеке",
+		.ru_lemmas = "совет коллективный безопасность одкб собраться в бишкек",
+		.bg_norm = "съветът за колективна сигурност на одкс заседава в бишкек",
+		.bg_lemmas = "съвет за колективен сигурност на одкс заседавам в бишкек",
+		.link = "1-1", .score = 0.9, .method = "monotone", .created = created,
+	};
+	assert_int_equal(sv_store_unit_add(st, &aligned, &err), SV_OK);
+	/* two imported units, one approved and one rejected */
+	struct sv_store_unit imported[] = {
+		{ .ru_text = "Саммит ОДКБ пройдёт в Бишкеке.",
+		  .bg_text = "Срещата на върха на ОДКС ще се проведе в Бишкек.",
+		  .ru_norm = "саммит одкб пройдёт в бишкеке",
+		  .ru_lemmas = "саммит одкб пройти в бишкек",
+		  .bg_norm = "срещата на върха на одкс ще се проведе в бишкек",
+		  .bg_lemmas = "среща на връх на одкс ще се проведа в бишкек",
+		  .link = "1-1", .score = 1, .method = "tmx", .status = "approved",
+		  .origin = "memory.tmx", .created = created },
+		{ .ru_text = "Заседание отменено.", .bg_text = "Заседанието е отменено.",
+		  .ru_norm = "заседание отменено", .ru_lemmas = "заседание отменить",
+		  .bg_norm = "заседанието е отменено", .bg_lemmas = "заседание съм отменя",
+		  .link = "1-1", .score = 1, .method = "tmx", .status = "rejected",
+		  .created = created },
+	};
+	for (size_t i = 0; i < sizeof(imported) / sizeof(imported[0]); i++) {
+		int64_t count = 0;
+		assert_int_equal(sv_store_unit_import(st, &imported[i], &count, &err), SV_OK);
+		assert_int_equal(count, 1);
+	}
+	/* the units' ids, as the tests below name them */
+	int64_t max = 0;
+	assert_int_equal(sv_store_units_max_id(st, &max, &err), SV_OK);
+	assert_int_equal(max, 3);
 	m->unit = 1;
 	m->tm_unit = 2;
 }
@@ -483,6 +503,14 @@ static void test_units_and_segments(void **state)
 	/* a document's segments in order, for `sverka show` */
 	assert_int_equal(sv_store_doc_segs(st, m.bg_doc, list_seg, &l, &err), SV_OK);
 	assert_string_equal(l.b.data,
+			    "1.1 bg Съветът за колективна сигурност на ОДКС заседава в Бишкек.; "
+			    "2.1 bg Президентът на Киргизстан откри заседанието.");
+	/* every segment of the memory, by document and then order */
+	sv_buf_reset(&l.b);
+	assert_int_equal(sv_store_doc_segs(st, 0, list_seg, &l, &err), SV_OK);
+	assert_string_equal(l.b.data,
+			    "1.1 ru Совет коллективной безопасности ОДКБ собрался в Бишкеке.; "
+			    "2.1 ru Президент Киргизии открыл заседание.; "
 			    "1.1 bg Съветът за колективна сигурност на ОДКС заседава в Бишкек.; "
 			    "2.1 bg Президентът на Киргизстан откри заседанието.");
 	sv_buf_release(&l.b);

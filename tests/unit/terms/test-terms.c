@@ -192,6 +192,41 @@ static const char *const acceptance[][2] = {
 	{ "Россия", "Русия" },
 };
 
+/* The terms of ОДКБ's concept, and what odks_term saw of them. */
+static const struct {
+	enum sv_lang lang;
+	const char *citation;
+} odks_terms[] = {
+	{ SV_LANG_RU, "ОДКБ" },
+	{ SV_LANG_BG, "ОДКС" },
+	{ SV_LANG_BG, "Организация на Договора за колективна сигурност" },
+};
+
+struct odks_concept {
+	size_t found[sizeof(odks_terms) / sizeof(odks_terms[0])]; /* seen with each citation */
+	int64_t concept;       /* the first one's concept */
+	int concepts;          /* distinct concepts among them: 1, or 2 for more */
+	int preferred_odks;    /* preferred terms ОДКС among them */
+};
+
+static int odks_term(void *ctx, const struct sv_store_term *t)
+{
+	struct odks_concept *c = ctx;
+	for (size_t i = 0; i < sizeof(odks_terms) / sizeof(odks_terms[0]); i++) {
+		if (t->lang != odks_terms[i].lang || strcmp(t->citation, odks_terms[i].citation))
+			continue;
+		c->found[i]++;
+		if (!c->concepts) {
+			c->concept = t->concept;
+			c->concepts = 1;
+		} else if (t->concept != c->concept) {
+			c->concepts = 2;
+		}
+		c->preferred_odks += t->preferred && !strcmp(t->citation, "ОДКС");
+	}
+	return 0;
+}
+
 static void test_seeds_acceptance(void **state)
 {
 	struct sv_store *st = seeded();
@@ -209,15 +244,14 @@ static void test_seeds_acceptance(void **state)
 	}
 	assert_int_equal(ok, sizeof(acceptance) / sizeof(acceptance[0]));
 	/* one concept holds ОДКБ, ОДКС and ОДКС's expansion; ОДКС is preferred */
-	sqlite3_stmt *q = sv_store_prepare(st,
-		"SELECT count(DISTINCT t.concept), sum(t.preferred AND t.citation = 'ОДКС') FROM terms t\n"
-		"WHERE (t.lang = 'ru' AND t.citation = 'ОДКБ') OR (t.lang = 'bg' AND t.citation IN\n"
-		"  ('ОДКС', 'Организация на Договора за колективна сигурност'))", NULL);
-	assert_non_null(q);
-	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(q, 0), 1);
-	assert_int_equal(sqlite3_column_int(q, 1), 1);
-	sqlite3_reset(q);
+	struct sv_store_terms_query q = { .by = SV_STORE_TERMS_CONCEPTS };
+	struct odks_concept c = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(sv_store_terms_find(st, &q, odks_term, &c, &err), SV_OK);
+	for (size_t i = 0; i < sizeof(odks_terms) / sizeof(odks_terms[0]); i++)
+		assert_true(c.found[i] > 0);
+	assert_int_equal(c.concepts, 1);
+	assert_int_equal(c.preferred_odks, 1);
 	sv_store_close(st);
 }
 
