@@ -29,8 +29,8 @@ static int cmp_pair(const void *x, const void *y)
  * hundred) all BG documents sharing a concept are scored, as they always
  * were. */
 #define DOC_EXACT_WORK 65536
-#define DOC_CAND_WORK 16384
-#define DOC_TOP_K 64
+#define DOC_CAND_WORK 32768
+#define DOC_TOP_K 128
 
 struct doc_cand {
 	uint32_t doc;
