@@ -36,9 +36,9 @@ int main(int argc, char **argv)
 				fprintf(stderr, "bench-align-long: alignment failed\n");
 				return 4;
 			}
-			printf("%-8s %6zu lines, %.0f%% deleted (%zu x %zu): P %.4f R %.4f F1 %.4f, "
-			       "%.2fs CPU\n", distinct ? "distinct" : "repeated", n, 100 * del, p.nru,
-			       p.nbg, r.p, r.r, r.f, sec);
+			printf("%-8s %6zu lines, %.0f%% deleted (%zu x %zu): ",
+			       distinct ? "distinct" : "repeated", n, 100 * del, p.nru, p.nbg);
+			printf("P %.4f R %.4f F1 %.4f, %.2fs CPU\n", r.p, r.r, r.f, sec);
 			fflush(stdout);
 			ac_long_free(&p);
 		}

@@ -502,6 +502,7 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 	uint8_t *bp = sv_malloc(cells * sizeof(*bp));
 	float *mark = sv_calloc(a->keys.n, sizeof(*mark));
 	double skip = COARSE_SKIP * t, dev = COARSE_DEV * t;
+	double diag_slope = (double)mb / (double)nb;
 	for (size_t i = 0; i <= nb; i++) {
 		if (i)
 			al_mark(a, &rs[i - 1], mark, 1);
@@ -525,8 +526,9 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			if (i && j && j - 1 >= lo[i - 1] && j - 1 <= hi[i - 1]) {
 				double p = sc[off[i - 1] + j - 1 - lo[i - 1]];
 				if (p != -HUGE_VAL) {
+					double off_diag = fabs((double)j - diag_slope * (double)i);
 					p += al_sim_marked(a, mark, &rs[i - 1], &bs_[j - 1]) - t -
-					     dev * fabs((double)j - (double)i * (double)mb / (double)nb);
+					     dev * off_diag;
 					if (p > best) {
 						best = p;
 						arg = 3;
