@@ -410,6 +410,19 @@ static void keep_top(const struct sv_align *a, uint32_t *k, struct al_set *o, si
 	free(t);
 }
 
+/* Position priors of the coarse pass, in units of the block skip level t:
+ * a skipped block costs COARSE_SKIP, a linked block pair COARSE_DEV for
+ * each block it lies off the proportional diagonal. In repeated text a copy
+ * one cycle away can match a little better than the true blocks (their
+ * sentence boundaries fall in a better phase), and without these costs the
+ * path drifts to it: a true path needs few skips and stays near the
+ * diagonal, a drift to a copy and back needs two cycles of skips and a
+ * cycle of offset on every block row in between. */
+#define COARSE_SKIP 1.0
+#define COARSE_DEV 0.01
+/* Random BG blocks the block skip level is measured against. */
+#define COARSE_DRAWS 64
+
 /* Coarse pass for long documents: blocks of bs sentences, 1-1 and skips
  * only, in a band around the proportional diagonal; sets the fine band. */
 static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struct al_doc *bg,
@@ -441,21 +454,34 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			keep_top(a, store[si], o, COARSE_KEYS * bs);
 		}
 	}
-	/* block skip level: a high percentile of off-diagonal block pairs */
+	/* block skip level: a high percentile of the similarities of RU blocks
+	 * with COARSE_DRAWS blocks of BG sentences drawn at random. Off-diagonal
+	 * blocks of the document itself would not do: in repeated text
+	 * (boilerplate, reprints) many of them are copies, the level rises to
+	 * that of true blocks and the path drifts to a copy one cycle away. */
 	double t;
 	{
-		size_t k = 0, max = 2000;
+		size_t max = 2000;
 		double *v = sv_malloc(max * sizeof(*v));
+		struct al_set drawn[COARSE_DRAWS];
+		uint32_t *dstore[COARSE_DRAWS] = { 0 };
+		size_t dcap[COARSE_DRAWS] = { 0 };
 		uint64_t seed = 12345;
-		for (size_t tries = 0; tries < max * 4 && k < max; tries++) {
-			size_t i = al_lcg(&seed) % nb, j = al_lcg(&seed) % mb;
-			if (fabs((double)j - (double)i * (double)mb / (double)nb) < 3)
-				continue;
-			v[k++] = al_sim(a, &rs[i], &bs_[j]);
+		for (size_t x = 0; x < COARSE_DRAWS; x++) {
+			for (size_t s = 0; s < bs; s++) {
+				al_set_of(a, bg->first + al_lcg(&seed) % m, &parts[s]);
+				pp[s] = &parts[s];
+			}
+			al_set_merge(a, pp, bs, &dstore[x], &dcap[x], &drawn[x]);
+			keep_top(a, dstore[x], &drawn[x], COARSE_KEYS * bs);
 		}
-		qsort(v, k, sizeof(*v), cmp_dbl);
-		t = k ? v[(size_t)(0.95 * (double)(k - 1))] : 0.1;
+		for (size_t k = 0; k < max; k++)
+			v[k] = al_sim(a, &rs[al_lcg(&seed) % nb], &drawn[k % COARSE_DRAWS]);
+		qsort(v, max, sizeof(*v), cmp_dbl);
+		t = v[(size_t)(0.95 * (double)(max - 1))];
 		free(v);
+		for (size_t x = 0; x < COARSE_DRAWS; x++)
+			free(dstore[x]);
 	}
 	/* coarse DP in a band of +-w blocks around the proportional diagonal */
 	size_t w = nb > mb ? nb - mb : mb - nb;
@@ -475,6 +501,8 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 	float *sc = sv_malloc(cells * sizeof(*sc));
 	uint8_t *bp = sv_malloc(cells * sizeof(*bp));
 	float *mark = sv_calloc(a->keys.n, sizeof(*mark));
+	double skip = COARSE_SKIP * t, dev = COARSE_DEV * t;
+	double diag_slope = (double)mb / (double)nb;
 	for (size_t i = 0; i <= nb; i++) {
 		if (i)
 			al_mark(a, &rs[i - 1], mark, 1);
@@ -482,14 +510,14 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			double best = (i == 0 && j == 0) ? 0 : -HUGE_VAL;
 			uint8_t arg = 0;
 			if (i && j >= lo[i - 1] && j <= hi[i - 1]) {
-				double p = sc[off[i - 1] + j - lo[i - 1]];
+				double p = sc[off[i - 1] + j - lo[i - 1]] - skip;
 				if (p > best) {
 					best = p;
 					arg = 1;
 				}
 			}
 			if (j > lo[i]) {
-				double p = sc[off[i] + j - 1 - lo[i]];
+				double p = sc[off[i] + j - 1 - lo[i]] - skip;
 				if (p > best) {
 					best = p;
 					arg = 2;
@@ -498,7 +526,9 @@ static void coarse_band(struct sv_align *a, const struct al_doc *ru, const struc
 			if (i && j && j - 1 >= lo[i - 1] && j - 1 <= hi[i - 1]) {
 				double p = sc[off[i - 1] + j - 1 - lo[i - 1]];
 				if (p != -HUGE_VAL) {
-					p += al_sim_marked(a, mark, &rs[i - 1], &bs_[j - 1]) - t;
+					double off_diag = fabs((double)j - diag_slope * (double)i);
+					p += al_sim_marked(a, mark, &rs[i - 1], &bs_[j - 1]) - t -
+					     dev * off_diag;
 					if (p > best) {
 						best = p;
 						arg = 3;
