@@ -3,6 +3,7 @@
 #include "base/file.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,6 +27,16 @@ int sv_file_read(const char *path, size_t limit, struct sv_buf *out, struct sv_e
 	int rc = sv_file_open(path, &f, err);
 	if (rc)
 		return rc;
+	struct stat sb;
+	if (fstat(fileno(f), &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			rc = sv_error_set(err, SV_EINPUT, "'%s': is a directory", path);
+			goto out;
+		}
+		/* a regular file is read into one allocation of its size */
+		if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size <= limit)
+			sv_buf_grow(out, (size_t)sb.st_size + 1);
+	}
 	size_t got;
 	do {
 		sv_buf_grow(out, FILE_CHUNK);

@@ -15,7 +15,7 @@
 
 /* Appends the whole of path to out (limit bytes at most; 0: SV_FILE_READ_MAX).
  * SV_EINPUT naming the file: "'x': cannot open: No such file or directory",
- * "'x': read error: ...", "'x': larger than N bytes". On failure out keeps
+ * "'x': is a directory", "'x': read error: ...", "'x': larger than N bytes". On failure out keeps
  * what it held before the call. */
 int sv_file_read(const char *path, size_t limit, struct sv_buf *out, struct sv_error *err);
 
