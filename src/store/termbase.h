@@ -219,9 +219,9 @@ struct sv_termbase_decision {
 	int64_t pair;
 	int64_t revision;     /* the revision the reviewer saw; -1: do not check */
 	enum sv_termbase_action action;
-	const char *status;   /* SET_STATUS */
+	enum sv_status status; /* SET_STATUS: candidate (undo), approved, rejected, forbidden */
 	const char *note;     /* SET_NOTE; also attached to a SET_STATUS when not NULL */
-	const char *lang;     /* SET_CITATION, ADD_VARIANT: "ru" or "bg" */
+	enum sv_lang lang;    /* SET_CITATION, ADD_VARIANT: SV_LANG_RU or SV_LANG_BG */
 	const char *citation; /* SET_CITATION, ADD_VARIANT */
 	const char *lemma_key; /* ADD_VARIANT */
 	const char *who;      /* recorded in the audit trail ("local" without logins) */
