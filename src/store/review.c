@@ -75,6 +75,24 @@ static void bind_query(sqlite3_stmt *s, const struct sv_termbase_query *q, struc
 	}
 }
 
+/* The WHERE clause of q: one pair, or the filters with, for q->best, each leading term's
+ * best pair (approved first, never rejected). */
+static void add_where(struct sv_buf *sql, const struct sv_termbase_query *q)
+{
+	const char *lead = q->lead == SV_LANG_BG ? "bg_term" : "ru_term";
+	if (q->id) {
+		sv_buf_adds(sql, rows_one);
+		return;
+	}
+	sv_buf_adds(sql, rows_where);
+	if (q->best)
+		sv_buf_addf(sql,
+			"  AND p.id = (SELECT q.id FROM term_pairs q WHERE q.%s = p.%s\n"
+			"    AND (?2 IS NULL OR q.status = ?2) AND q.status NOT IN ('rejected')\n"
+			"    ORDER BY q.status = 'approved' DESC, q.score DESC, q.id LIMIT 1)\n",
+			lead, lead);
+}
+
 int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q,
 			  int (*fn)(void *ctx, const struct sv_termbase_row *r), void *ctx,
 			  int64_t *total, struct sv_error *err)
@@ -85,7 +103,7 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 	if (total) {
 		sv_buf_adds(&sql, "SELECT count(*) ");
 		sv_buf_adds(&sql, rows_from);
-		sv_buf_adds(&sql, q->id ? rows_one : rows_where);
+		add_where(&sql, q);
 		if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
 			rc = sv_store_fail(st, err, "cannot count term pairs");
 			goto out;
@@ -101,9 +119,11 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 		"  b.freq, coalesce(r.concept, 0), r.preferred, b.preferred, p.score, p.status,\n"
 		"  p.evidence, p.origin, p.note, p.reviewed, p.ru_term, p.bg_term, p.revision\n");
 	sv_buf_adds(&sql, rows_from);
-	sv_buf_adds(&sql, q->id ? rows_one : rows_where);
-	sv_buf_adds(&sql, "ORDER BY p.score DESC, r.citation, b.citation, p.id\n"
-			  "LIMIT ?6 OFFSET ?7\n");
+	add_where(&sql, q);
+	sv_buf_adds(&sql, q->lead == SV_LANG_BG
+			  ? "ORDER BY p.score DESC, b.citation, r.citation, p.id\n"
+			  : "ORDER BY p.score DESC, r.citation, b.citation, p.id\n");
+	sv_buf_adds(&sql, "LIMIT ?6 OFFSET ?7\n");
 	if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
 		rc = sv_store_fail(st, err, "cannot list term pairs");
 		goto out;

@@ -106,8 +106,8 @@ struct sv_termbase_filter {
 	int64_t limit;       /* 0: no limit */
 };
 
-/* Calls fn for each pair passing the filter, best score first (ties: by the
- * leading language's citation). fn returning non-zero stops the listing. */
+/* sv_termbase_rows_find() with the filter's fields, for callers that need no revision or
+ * paging. fn returning non-zero stops the listing. */
 int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter *f,
 			   int (*fn)(void *ctx, const struct sv_termbase_pair *p), void *ctx,
 			   struct sv_error *err);
@@ -196,11 +196,17 @@ struct sv_termbase_query {
 	const char *kind;    /* either term's kind: acronym, name, phrase (NULL: all) */
 	double min_score;
 	const char *text;    /* part of either citation, case-insensitive (NULL: all) */
+	enum sv_lang lead;   /* the language whose terms lead: SV_LANG_RU (or UNKNOWN) or
+				SV_LANG_BG; ties are ordered by its citation, and `best` is
+				per term of that language */
+	int best;            /* only each leading term's best pair (approved first, never
+				rejected) */
 	int64_t offset, limit; /* a page; limit 0: no limit */
 };
 
-/* Calls fn for each pair passing q, best score first (ties by Russian then
- * Bulgarian citation, then id); *total (may be NULL) gets how many pass q
+/* The one listing of term pairs (sverka terms, the server's pairs, exports): calls fn for
+ * each pair passing q, best score first (ties by the leading language's citation, then the
+ * other's, then id); *total (may be NULL) gets how many pass q
  * regardless of offset and limit. fn returning non-zero stops the listing. */
 int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q,
 			  int (*fn)(void *ctx, const struct sv_termbase_row *r), void *ctx,
