@@ -51,8 +51,9 @@ struct sv_job_review_result {
 };
 
 /* Applies the decision opts describes; the store must not be in a transaction. A missing or
- * stale pair is an outcome, not an error. SV_EINPUT for a bad action, status or lang, an
- * empty citation or variant, or a variant without words. */
+ * stale pair is an outcome, not an error. SV_EINPUT for a bad action, status or lang, or an
+ * empty citation or variant; a variant without words fails as sv_terms_lemma_key() does
+ * (SV_EUSAGE). */
 int sv_job_review(struct sv_store *st, const struct sv_job_review_opts *opts,
 		  struct sv_job_review_result *result, struct sv_error *err);
 

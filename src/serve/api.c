@@ -582,7 +582,8 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 		}
 	}
 	if (sv_job_review(rq->ctx->st, &o, &done, &err)) {
-		/* The one bad input left after the checks above: a variant without words. */
+		/* The one SV_EINPUT left after the checks above: a variant whose lemma key is
+		 * empty; sv_terms_lemma_key()'s own errors go through fail_err(). */
 		if (err.code == SV_EINPUT && o.action == SV_JOB_REVIEW_VARIANT)
 			sv_serve_fail(rs, 400, "text", "'text' has no words");
 		else

@@ -60,7 +60,9 @@ int sv_termbase_pair_put(struct sv_store *st, int64_t ru_term, int64_t bg_term, 
 
 /* Sets a pair's status ("approved", "rejected", "forbidden", "candidate") and
  * its review time; note (may be NULL) replaces the note when given.
- * SV_EINPUT "no term pair N" when absent. */
+ * SV_EINPUT "no term pair N" when absent. A person's decision goes through
+ * sv_job_review() (job/review.h) instead; this write, inside a caller's
+ * transaction (import), is recorded by the v4 trigger as 'command line'. */
 int sv_termbase_pair_review(struct sv_store *st, int64_t id, const char *status,
 			    const char *note, struct sv_error *err);
 
@@ -179,9 +181,11 @@ int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lan
 int sv_store_term_delete(struct sv_store *st, int64_t id, struct sv_error *err);
 
 /* ---- Review with revisions, the audit trail, documents (store/review.c) ----
- * For `sverka serve`: a reviewer's decision is checked against the revision
- * the reviewer saw and written with its audit row in one transaction, or not
- * at all. Rows handed to callbacks are borrowed until the callback returns. */
+ * For sv_job_review() (`sverka term`, `sverka serve`): a reviewer's decision is
+ * checked against the revision the reviewer saw and written with its audit row
+ * in one transaction, or not at all. Writes that bypass it (imports, manual
+ * adds) are recorded by the v4 trigger. Rows handed to callbacks are borrowed
+ * until the callback returns. */
 
 /* A pair as the review page shows it: the listing row and what review needs. */
 struct sv_termbase_row {
