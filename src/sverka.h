@@ -38,5 +38,6 @@
 #include "job/export.h"   /* sverka export: units, concepts or document pairs out */
 #include "job/terms.h"    /* the terms job (extraction, pairing, the termbase refresh) */
 #include "job/check.h"    /* sverka check: reports and pairs checked against a glossary */
+#include "job/review.h"   /* sverka term approve|reject|forbid, the review page: one decision */
 
 #endif

@@ -6,11 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "job/review.h"
 #include "terms/terms.h"
 #include "store/termbase.h"
 
 
-static int review(struct sv_cli *cli, const char *status, int argc, char **argv)
+/* The reviewer the audit trail names for decisions made here. */
+#define TERM_REVIEWER "command line"
+
+static int review(struct sv_cli *cli, enum sv_status status, int argc, char **argv)
 {
 	if (argc != 2)
 		return cli_usage(cli, "'term %s' takes one pair id", argv[0]);
@@ -20,16 +24,27 @@ static int review(struct sv_cli *cli, const char *status, int argc, char **argv)
 		return cli_usage(cli, "'%s' is not a term pair id", argv[1]);
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;
+	struct sv_job_review_opts opts;
+	struct sv_job_review_result done;
+	sv_job_review_opts_init(&opts);
+	opts.pair = id;
+	opts.status = status;
+	opts.who = TERM_REVIEWER;
 	int rc;
 	if ((rc = sv_store_open(cli->memory, 0, &st, &err)) ||
-	    (rc = sv_termbase_pair_review(st, id, status, NULL, &err))) {
+	    (rc = sv_job_review(st, &opts, &done, &err))) {
+		rc = cli_fail(cli, &err);
+		goto out;
+	}
+	if (done.outcome == SV_TERMBASE_MISSING) {
+		sv_error_set(&err, SV_EINPUT, "no term pair %lld", id);
 		rc = cli_fail(cli, &err);
 		goto out;
 	}
 	if (cli->json)
-		printf("{\"id\":%lld,\"status\":\"%s\"}\n", id, status);
+		printf("{\"id\":%lld,\"status\":\"%s\"}\n", id, sv_status_name(status));
 	else if (!cli->quiet)
-		printf("term pair %lld %s\n", id, status);
+		printf("term pair %lld %s\n", id, sv_status_name(status));
 out:
 	sv_store_close(st);
 	return rc;
@@ -103,11 +118,11 @@ int cmd_term(struct sv_cli *cli, int argc, char **argv)
 		return cli_usage(cli, "'term' needs approve, reject, forbid or add");
 	const char *sub = argv[1];
 	if (!strcmp(sub, "approve"))
-		return review(cli, "approved", argc - 1, argv + 1);
+		return review(cli, SV_STATUS_APPROVED, argc - 1, argv + 1);
 	if (!strcmp(sub, "reject"))
-		return review(cli, "rejected", argc - 1, argv + 1);
+		return review(cli, SV_STATUS_REJECTED, argc - 1, argv + 1);
 	if (!strcmp(sub, "forbid"))
-		return review(cli, "forbidden", argc - 1, argv + 1);
+		return review(cli, SV_STATUS_FORBIDDEN, argc - 1, argv + 1);
 	if (!strcmp(sub, "add"))
 		return add(cli, argc - 1, argv + 1);
 	return cli_usage(cli, "'%s' is not a term subcommand (approve, reject, forbid, add)", sub);

@@ -15,9 +15,10 @@ struct out {
 	size_t n;
 };
 
-static int print_pair(void *ctx, const struct sv_termbase_pair *p)
+static int print_pair(void *ctx, const struct sv_termbase_row *r)
 {
 	struct out *o = ctx;
+	const struct sv_termbase_pair *p = &r->p;
 	if (o->cli->json) {
 		struct sv_buf b = SV_BUF_INIT;
 		sv_buf_addf(&b, "%s{\"id\":%lld,\"ru\":", o->n ? ",\n " : "", (long long)p->id);
@@ -118,7 +119,7 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int history = 0;
-	struct sv_termbase_filter f = { NULL, 0, NULL, 0, 0 };
+	struct sv_termbase_query q = { .lead = SV_LANG_RU };
 	struct out o = { cli, 0, 0, 0 };
 	int c;
 	optind = 1;
@@ -131,25 +132,25 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 			    strcmp(optarg, "rejected") && strcmp(optarg, "forbidden"))
 				return cli_usage(cli, "--status takes candidate, approved, rejected or "
 						 "forbidden, not '%s'", optarg);
-			f.status = optarg;
+			q.status = optarg;
 			break;
 		case 'm':
-			f.min_score = strtod(optarg, &end);
-			if (*end || end == optarg || f.min_score < 0 || f.min_score > 1)
+			q.min_score = strtod(optarg, &end);
+			if (*end || end == optarg || q.min_score < 0 || q.min_score > 1)
 				return cli_usage(cli, "--min-score takes a number from 0 to 1, not '%s'",
 						 optarg);
 			break;
 		case 'l':
 			if (strcmp(optarg, "ru") && strcmp(optarg, "bg"))
 				return cli_usage(cli, "--lang takes ru or bg, not '%s'", optarg);
-			f.lang = optarg;
+			q.lead = !strcmp(optarg, "bg") ? SV_LANG_BG : SV_LANG_RU;
 			break;
 		case 'b':
-			f.best = 1;
+			q.best = 1;
 			break;
 		case 'n':
-			f.limit = strtoll(optarg, &end, 10);
-			if (*end || end == optarg || f.limit < 0)
+			q.limit = strtoll(optarg, &end, 10);
+			if (*end || end == optarg || q.limit < 0)
 				return cli_usage(cli, "--limit takes a count, not '%s'", optarg);
 			break;
 		case 'e':
@@ -175,9 +176,9 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 	if (cli->json)
 		fputs("[", stdout);
 	if (history)
-		rc = sv_termbase_reviews_list(st, 0, f.limit, print_review, &o, &err);
+		rc = sv_termbase_reviews_list(st, 0, q.limit, print_review, &o, &err);
 	else
-		rc = sv_termbase_pairs_list(st, &f, print_pair, &o, &err);
+		rc = sv_termbase_rows_find(st, &q, print_pair, &o, NULL, &err);
 	if (cli->json)
 		fputs(o.n ? "]\n" : "]\n", stdout);
 	sv_store_close(st);

@@ -92,6 +92,8 @@ static int on_concept(void *ctx, const struct sv_io_concept *c)
 				return 1;
 			int bad = b->status && (!strcmp(b->status, "forbidden") ||
 						!strcmp(b->status, "deprecated"));
+			/* Inside the import's transaction, so not sv_job_review(): the v4
+			 * trigger records the decision once, as made on the command line. */
 			if (bad && sv_termbase_pair_review(im->st, id, "forbidden", NULL, &im->err))
 				return 1;
 			im->counts.pairs++;

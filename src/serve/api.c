@@ -12,6 +12,7 @@
 
 #include <microhttpd.h>
 
+#include "job/review.h"
 #include "terms/terms.h"
 #include "base/buf.h"
 #include "base/status.h"
@@ -515,24 +516,28 @@ static json_t *body_parse(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 
 static const struct {
 	const char *name;
-	enum sv_termbase_action action;
-	const char *status;
+	enum sv_job_review_action action;
+	enum sv_status status;
 } review_actions[] = {
-	{ "approve", SV_TERMBASE_SET_STATUS, "approved" },
-	{ "reject", SV_TERMBASE_SET_STATUS, "rejected" },
-	{ "forbid", SV_TERMBASE_SET_STATUS, "forbidden" },
-	{ "reset", SV_TERMBASE_SET_STATUS, "candidate" },
-	{ "note", SV_TERMBASE_SET_NOTE, NULL },
-	{ "cite", SV_TERMBASE_SET_CITATION, NULL },
-	{ "variant", SV_TERMBASE_ADD_VARIANT, NULL },
+	{ "approve", SV_JOB_REVIEW_STATUS, SV_STATUS_APPROVED },
+	{ "reject", SV_JOB_REVIEW_STATUS, SV_STATUS_REJECTED },
+	{ "forbid", SV_JOB_REVIEW_STATUS, SV_STATUS_FORBIDDEN },
+	{ "reset", SV_JOB_REVIEW_RESET, SV_STATUS_CANDIDATE },
+	{ "note", SV_JOB_REVIEW_NOTE, SV_STATUS_CANDIDATE },
+	{ "cite", SV_JOB_REVIEW_CITATION, SV_STATUS_CANDIDATE },
+	{ "variant", SV_JOB_REVIEW_VARIANT, SV_STATUS_CANDIDATE },
 };
 
 static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id)
 {
-	struct sv_termbase_decision d = { .pair = id, .who = rq->user };
+	struct sv_job_review_opts o;
+	struct sv_job_review_result done;
 	struct sv_error err = { 0 };
-	struct sv_buf key = SV_BUF_INIT;
-	const char *action = NULL;
+	const char *action = NULL, *lang = NULL, *note = NULL;
+	sv_job_review_opts_init(&o);
+	o.pair = id;
+	o.who = rq->user;
+	o.t = rq->ctx->t;
 	json_t *body = body_parse(rq, rs);
 	if (!body)
 		return;
@@ -542,9 +547,9 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 			      "'revision' is required: the pair's revision as loaded");
 		goto out;
 	}
-	d.revision = json_integer_value(rev);
-	if (body_str(body, rs, "action", &action) || body_str(body, rs, "note", &d.note) ||
-	    body_str(body, rs, "lang", &d.lang) || body_str(body, rs, "text", &d.citation))
+	o.revision = json_integer_value(rev);
+	if (body_str(body, rs, "action", &action) || body_str(body, rs, "note", &note) ||
+	    body_str(body, rs, "lang", &lang) || body_str(body, rs, "text", &o.text))
 		goto out;
 	size_t i = 0, n = sizeof(review_actions) / sizeof(review_actions[0]);
 	while (action && i < n && strcmp(review_actions[i].name, action))
@@ -554,48 +559,45 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 			      "note, cite or variant");
 		goto out;
 	}
-	d.action = review_actions[i].action;
-	d.status = review_actions[i].status;
-	if (d.action == SV_TERMBASE_SET_NOTE && !d.note) {
-		sv_serve_fail(rs, 400, "note", "'note' is required for action note");
-		goto out;
+	o.action = review_actions[i].action;
+	o.status = review_actions[i].status;
+	o.note = note;
+	if (o.action == SV_JOB_REVIEW_NOTE) {
+		if (!note) {
+			sv_serve_fail(rs, 400, "note", "'note' is required for action note");
+			goto out;
+		}
+		o.text = note;
+		o.note = NULL;
 	}
-	if (d.action == SV_TERMBASE_SET_CITATION || d.action == SV_TERMBASE_ADD_VARIANT) {
-		if (!d.lang || (strcmp(d.lang, "ru") && strcmp(d.lang, "bg"))) {
+	if (o.action == SV_JOB_REVIEW_CITATION || o.action == SV_JOB_REVIEW_VARIANT) {
+		if (!lang || (strcmp(lang, "ru") && strcmp(lang, "bg"))) {
 			sv_serve_fail(rs, 400, "lang", "'lang' takes ru or bg");
 			goto out;
 		}
-		if (!d.citation || !*d.citation) {
+		o.lang = !strcmp(lang, "ru") ? SV_LANG_RU : SV_LANG_BG;
+		if (!o.text || !*o.text) {
 			sv_serve_fail(rs, 400, "text", "'text' is required: the term as written");
 			goto out;
 		}
 	}
-	if (d.action == SV_TERMBASE_ADD_VARIANT) {
-		if (sv_terms_lemma_key(rq->ctx->t, !strcmp(d.lang, "ru") ? SV_LANG_RU : SV_LANG_BG,
-				       d.citation, &key, &err)) {
-			fail_err(rs, &err);
-			goto out;
-		}
-		if (!key.len) {
+	if (sv_job_review(rq->ctx->st, &o, &done, &err)) {
+		/* The one SV_EINPUT left after the checks above: a variant whose lemma key is
+		 * empty; sv_terms_lemma_key()'s own errors go through fail_err(). */
+		if (err.code == SV_EINPUT && o.action == SV_JOB_REVIEW_VARIANT)
 			sv_serve_fail(rs, 400, "text", "'text' has no words");
-			goto out;
-		}
-		d.lemma_key = key.data;
-	}
-	enum sv_termbase_outcome outcome;
-	int64_t revision = 0, added = 0;
-	if (sv_termbase_decide(rq->ctx->st, &d, &outcome, &revision, &added, &err)) {
-		fail_err(rs, &err);
+		else
+			fail_err(rs, &err);
 		goto out;
 	}
-	if (outcome == SV_TERMBASE_MISSING) {
+	if (done.outcome == SV_TERMBASE_MISSING) {
 		sv_serve_fail(rs, 404, NULL, "no term pair %lld", (long long)id);
 		goto out;
 	}
 	json_t *row = pair_get(rq, rs, id);
 	if (!row)
 		goto out;
-	if (outcome == SV_TERMBASE_STALE) {
+	if (done.outcome == SV_TERMBASE_STALE) {
 		json_t *e = json_pack("{s:i,s:s,s:s,s:O}", "status", 409, "message",
 			"the pair was changed since it was loaded: reload it and decide again",
 			"field", "revision", "current", row);
@@ -603,11 +605,10 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 		json_decref(row);
 		goto out;
 	}
-	if (added)
-		json_object_set_new(row, "added", json_integer((json_int_t)added));
+	if (done.added)
+		json_object_set_new(row, "added", json_integer((json_int_t)done.added));
 	sv_serve_json(rs, 200, row);
 out:
-	sv_buf_release(&key);
 	json_decref(body);
 }
 

@@ -75,6 +75,24 @@ static void bind_query(sqlite3_stmt *s, const struct sv_termbase_query *q, struc
 	}
 }
 
+/* The WHERE clause of q: one pair, or the filters with, for q->best, each leading term's
+ * best pair (approved first, never rejected). */
+static void add_where(struct sv_buf *sql, const struct sv_termbase_query *q)
+{
+	const char *lead = q->lead == SV_LANG_BG ? "bg_term" : "ru_term";
+	if (q->id) {
+		sv_buf_adds(sql, rows_one);
+		return;
+	}
+	sv_buf_adds(sql, rows_where);
+	if (q->best)
+		sv_buf_addf(sql,
+			"  AND p.id = (SELECT q.id FROM term_pairs q WHERE q.%s = p.%s\n"
+			"    AND (?2 IS NULL OR q.status = ?2) AND q.status NOT IN ('rejected')\n"
+			"    ORDER BY q.status = 'approved' DESC, q.score DESC, q.id LIMIT 1)\n",
+			lead, lead);
+}
+
 int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q,
 			  int (*fn)(void *ctx, const struct sv_termbase_row *r), void *ctx,
 			  int64_t *total, struct sv_error *err)
@@ -85,7 +103,7 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 	if (total) {
 		sv_buf_adds(&sql, "SELECT count(*) ");
 		sv_buf_adds(&sql, rows_from);
-		sv_buf_adds(&sql, q->id ? rows_one : rows_where);
+		add_where(&sql, q);
 		if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
 			rc = sv_store_fail(st, err, "cannot count term pairs");
 			goto out;
@@ -101,9 +119,11 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 		"  b.freq, coalesce(r.concept, 0), r.preferred, b.preferred, p.score, p.status,\n"
 		"  p.evidence, p.origin, p.note, p.reviewed, p.ru_term, p.bg_term, p.revision\n");
 	sv_buf_adds(&sql, rows_from);
-	sv_buf_adds(&sql, q->id ? rows_one : rows_where);
-	sv_buf_adds(&sql, "ORDER BY p.score DESC, r.citation, b.citation, p.id\n"
-			  "LIMIT ?6 OFFSET ?7\n");
+	add_where(&sql, q);
+	sv_buf_adds(&sql, q->lead == SV_LANG_BG
+			  ? "ORDER BY p.score DESC, b.citation, r.citation, p.id\n"
+			  : "ORDER BY p.score DESC, r.citation, b.citation, p.id\n");
+	sv_buf_adds(&sql, "LIMIT ?6 OFFSET ?7\n");
 	if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
 		rc = sv_store_fail(st, err, "cannot list term pairs");
 		goto out;
@@ -207,12 +227,12 @@ static int term_key(struct sv_store *st, int64_t id, char **key, char **citation
 static int add_variant(struct sv_store *st, const struct sv_termbase_decision *d, int64_t ru_term,
 		       int64_t bg_term, int64_t *added, struct sv_error *err)
 {
-	int ru = !strcmp(d->lang, "ru");
+	int ru = d->lang == SV_LANG_RU;
 	char *key = NULL, *citation = NULL;
 	int rc = term_key(st, ru ? bg_term : ru_term, &key, &citation, err);
 	if (rc)
 		goto out;
-	struct sv_termbase_term fresh = { .lang = d->lang, .lemma_key = d->lemma_key,
+	struct sv_termbase_term fresh = { .lang = sv_lang_code(d->lang), .lemma_key = d->lemma_key,
 					  .citation = d->citation, .origin = "manual" };
 	struct sv_termbase_term other = { .lang = ru ? "bg" : "ru", .lemma_key = key,
 					  .citation = citation, .origin = "manual" };
@@ -289,18 +309,17 @@ static int check_decision(const struct sv_termbase_decision *d, struct sv_error 
 {
 	switch (d->action) {
 	case SV_TERMBASE_SET_STATUS:
-		if (!d->status || sv_status_parse(d->status) < 0 ||
-		    sv_status_parse(d->status) > SV_STATUS_FORBIDDEN)
-			return sv_error_set(err, SV_EINPUT, "'%s' is not a review status",
-					    d->status ? d->status : "");
+		if (d->status < SV_STATUS_CANDIDATE || d->status > SV_STATUS_FORBIDDEN)
+			return sv_error_set(err, SV_EINPUT, "%d is not a review status",
+					    (int)d->status);
 		return SV_OK;
 	case SV_TERMBASE_SET_NOTE:
 		return d->note ? SV_OK : sv_error_set(err, SV_EINPUT, "a note is needed");
 	case SV_TERMBASE_SET_CITATION:
 	case SV_TERMBASE_ADD_VARIANT:
-		if (!d->lang || (strcmp(d->lang, "ru") && strcmp(d->lang, "bg")))
+		if (d->lang != SV_LANG_RU && d->lang != SV_LANG_BG)
 			return sv_error_set(err, SV_EINPUT, "'%s' is not ru or bg",
-					    d->lang ? d->lang : "");
+					    sv_lang_code(d->lang));
 		if (!d->citation || !*d->citation)
 			return sv_error_set(err, SV_EINPUT, "a term is needed");
 		if (d->action == SV_TERMBASE_ADD_VARIANT && (!d->lemma_key || !*d->lemma_key))
@@ -351,7 +370,7 @@ int sv_termbase_decide(struct sv_store *st, const struct sv_termbase_decision *d
 		goto out;
 	switch (d->action) {
 	case SV_TERMBASE_SET_STATUS:
-		rc = sv_termbase_pair_review(st, d->pair, d->status, d->note, err);
+		rc = sv_termbase_pair_review(st, d->pair, sv_status_name(d->status), d->note, err);
 		break;
 	case SV_TERMBASE_SET_NOTE:
 		rc = exec_bound(st, "UPDATE term_pairs SET note = nullif(?2, '') WHERE id = ?1",
@@ -360,7 +379,7 @@ int sv_termbase_decide(struct sv_store *st, const struct sv_termbase_decision *d
 	case SV_TERMBASE_SET_CITATION:
 		rc = exec_bound(st,
 				"UPDATE terms SET citation = ?2, origin = 'manual' WHERE id = ?1",
-				!strcmp(d->lang, "ru") ? ru_term : bg_term, d->citation,
+				d->lang == SV_LANG_RU ? ru_term : bg_term, d->citation,
 				"cannot write a citation", err);
 		break;
 	case SV_TERMBASE_ADD_VARIANT:

@@ -299,66 +299,29 @@ int sv_termbase_concepts_prefer(struct sv_store *st, struct sv_error *err)
 		"    FROM terms t WHERE t.concept IS NOT NULL) WHERE r = 1);\n", err);
 }
 
+struct pairs_list_ctx {
+	int (*fn)(void *ctx, const struct sv_termbase_pair *p);
+	void *ctx;
+};
+
+static int pairs_list_row(void *ctx, const struct sv_termbase_row *r)
+{
+	const struct pairs_list_ctx *c = ctx;
+	return c->fn(c->ctx, &r->p);
+}
+
 int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter *f,
 			   int (*fn)(void *ctx, const struct sv_termbase_pair *p), void *ctx,
 			   struct sv_error *err)
 {
-	struct sv_buf sql = SV_BUF_INIT;
-	sv_buf_adds(&sql,
-		"SELECT p.id, r.citation, b.citation, r.kind, b.kind, r.origin, b.origin, r.freq,\n"
-		"  b.freq, coalesce(r.concept, 0), r.preferred, b.preferred, p.score, p.status,\n"
-		"  p.evidence, p.origin, p.note, p.reviewed\n"
-		"FROM term_pairs p JOIN terms r ON r.id = p.ru_term JOIN terms b ON b.id = p.bg_term\n"
-		"WHERE p.score >= ?1 AND (?2 IS NULL OR p.status = ?2)\n");
-	int bg = f && f->lang && !strcmp(f->lang, "bg");
-	if (f && f->best)
-		sv_buf_addf(&sql,
-			"  AND p.id = (SELECT q.id FROM term_pairs q WHERE q.%s = p.%s\n"
-			"    AND (?2 IS NULL OR q.status = ?2) AND q.status NOT IN ('rejected')\n"
-			"    ORDER BY q.status = 'approved' DESC, q.score DESC, q.id LIMIT 1)\n",
-			bg ? "bg_term" : "ru_term", bg ? "bg_term" : "ru_term");
-	sv_buf_adds(&sql, bg ? "ORDER BY p.score DESC, b.citation, r.citation, p.id\n"
-			     : "ORDER BY p.score DESC, r.citation, b.citation, p.id\n");
-	if (f && f->limit > 0)
-		sv_buf_addf(&sql, "LIMIT %lld\n", (long long)f->limit);
-	sqlite3_stmt *s = NULL;
-	int rc = SV_OK;
-	if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
-		rc = sv_store_fail(st, err, "cannot list term pairs");
-		goto out;
+	struct sv_termbase_query q = { 0 };
+	if (f) {
+		q.status = f->status;
+		q.min_score = f->min_score;
+		q.lead = f->lang && !strcmp(f->lang, "bg") ? SV_LANG_BG : SV_LANG_RU;
+		q.best = f->best;
+		q.limit = f->limit;
 	}
-	sqlite3_bind_double(s, 1, f ? f->min_score : 0);
-	if (f && f->status)
-		sqlite3_bind_text(s, 2, f->status, -1, SQLITE_STATIC);
-	int r;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_termbase_pair p = {
-			.id = sqlite3_column_int64(s, 0),
-			.ru = (const char *)sqlite3_column_text(s, 1),
-			.bg = (const char *)sqlite3_column_text(s, 2),
-			.ru_kind = (const char *)sqlite3_column_text(s, 3),
-			.bg_kind = (const char *)sqlite3_column_text(s, 4),
-			.ru_origin = (const char *)sqlite3_column_text(s, 5),
-			.bg_origin = (const char *)sqlite3_column_text(s, 6),
-			.ru_freq = sqlite3_column_int64(s, 7),
-			.bg_freq = sqlite3_column_int64(s, 8),
-			.concept = sqlite3_column_int64(s, 9),
-			.ru_preferred = sqlite3_column_int(s, 10),
-			.bg_preferred = sqlite3_column_int(s, 11),
-			.score = sqlite3_column_double(s, 12),
-			.status = (const char *)sqlite3_column_text(s, 13),
-			.evidence = (const char *)sqlite3_column_text(s, 14),
-			.origin = (const char *)sqlite3_column_text(s, 15),
-			.note = (const char *)sqlite3_column_text(s, 16),
-			.reviewed = (const char *)sqlite3_column_text(s, 17),
-		};
-		if (fn(ctx, &p))
-			break;
-	}
-	if (r != SQLITE_ROW && r != SQLITE_DONE)
-		rc = sv_store_fail(st, err, "cannot list term pairs");
-out:
-	sqlite3_finalize(s);
-	sv_buf_release(&sql);
-	return rc;
+	struct pairs_list_ctx c = { fn, ctx };
+	return sv_termbase_rows_find(st, &q, pairs_list_row, &c, NULL, err);
 }

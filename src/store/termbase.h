@@ -60,7 +60,9 @@ int sv_termbase_pair_put(struct sv_store *st, int64_t ru_term, int64_t bg_term, 
 
 /* Sets a pair's status ("approved", "rejected", "forbidden", "candidate") and
  * its review time; note (may be NULL) replaces the note when given.
- * SV_EINPUT "no term pair N" when absent. */
+ * SV_EINPUT "no term pair N" when absent. A person's decision goes through
+ * sv_job_review() (job/review.h) instead; this write, inside a caller's
+ * transaction (import), is recorded by the v4 trigger as 'command line'. */
 int sv_termbase_pair_review(struct sv_store *st, int64_t id, const char *status,
 			    const char *note, struct sv_error *err);
 
@@ -106,8 +108,8 @@ struct sv_termbase_filter {
 	int64_t limit;       /* 0: no limit */
 };
 
-/* Calls fn for each pair passing the filter, best score first (ties: by the
- * leading language's citation). fn returning non-zero stops the listing. */
+/* sv_termbase_rows_find() with the filter's fields, for callers that need no revision or
+ * paging. fn returning non-zero stops the listing. */
 int sv_termbase_pairs_list(struct sv_store *st, const struct sv_termbase_filter *f,
 			   int (*fn)(void *ctx, const struct sv_termbase_pair *p), void *ctx,
 			   struct sv_error *err);
@@ -179,9 +181,11 @@ int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lan
 int sv_store_term_delete(struct sv_store *st, int64_t id, struct sv_error *err);
 
 /* ---- Review with revisions, the audit trail, documents (store/review.c) ----
- * For `sverka serve`: a reviewer's decision is checked against the revision
- * the reviewer saw and written with its audit row in one transaction, or not
- * at all. Rows handed to callbacks are borrowed until the callback returns. */
+ * For sv_job_review() (`sverka term`, `sverka serve`): a reviewer's decision is
+ * checked against the revision the reviewer saw and written with its audit row
+ * in one transaction, or not at all. Writes that bypass it (imports, manual
+ * adds) are recorded by the v4 trigger. Rows handed to callbacks are borrowed
+ * until the callback returns. */
 
 /* A pair as the review page shows it: the listing row and what review needs. */
 struct sv_termbase_row {
@@ -196,11 +200,17 @@ struct sv_termbase_query {
 	const char *kind;    /* either term's kind: acronym, name, phrase (NULL: all) */
 	double min_score;
 	const char *text;    /* part of either citation, case-insensitive (NULL: all) */
+	enum sv_lang lead;   /* the language whose terms lead: SV_LANG_RU (or UNKNOWN) or
+				SV_LANG_BG; ties are ordered by its citation, and `best` is
+				per term of that language */
+	int best;            /* only each leading term's best pair (approved first, never
+				rejected) */
 	int64_t offset, limit; /* a page; limit 0: no limit */
 };
 
-/* Calls fn for each pair passing q, best score first (ties by Russian then
- * Bulgarian citation, then id); *total (may be NULL) gets how many pass q
+/* The one listing of term pairs (sverka terms, the server's pairs, exports): calls fn for
+ * each pair passing q, best score first (ties by the leading language's citation, then the
+ * other's, then id); *total (may be NULL) gets how many pass q
  * regardless of offset and limit. fn returning non-zero stops the listing. */
 int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q,
 			  int (*fn)(void *ctx, const struct sv_termbase_row *r), void *ctx,
@@ -219,9 +229,9 @@ struct sv_termbase_decision {
 	int64_t pair;
 	int64_t revision;     /* the revision the reviewer saw; -1: do not check */
 	enum sv_termbase_action action;
-	const char *status;   /* SET_STATUS */
+	enum sv_status status; /* SET_STATUS: candidate (undo), approved, rejected, forbidden */
 	const char *note;     /* SET_NOTE; also attached to a SET_STATUS when not NULL */
-	const char *lang;     /* SET_CITATION, ADD_VARIANT: "ru" or "bg" */
+	enum sv_lang lang;    /* SET_CITATION, ADD_VARIANT: SV_LANG_RU or SV_LANG_BG */
 	const char *citation; /* SET_CITATION, ADD_VARIANT */
 	const char *lemma_key; /* ADD_VARIANT */
 	const char *who;      /* recorded in the audit trail ("local" without logins) */
