@@ -1,26 +1,21 @@
-/* Export and check for the server: export through the export job
- * (job/export.h) into a private temporary file read back; check, until the
- * library has a check verb, through `sverka check` itself, run on the same
- * memory (WAL lets it read beside the server) in a private temporary folder,
- * without a shell, its report read back. Repoint sv_serve_check() to the
- * verb when there is one. */
-#define _GNU_SOURCE /* posix_spawn_file_actions_addchdir_np */
+/* Export and check for the server, through the same verbs as the CLI: export
+ * (job/export.h) into a private temporary file read back; check (job/check.h)
+ * on the uploads written into a private temporary folder under their own
+ * (sanitised) names, so that the verb detects their formats and names the
+ * files as the user does. */
 #include "serve/serve-int.h"
 
 #include <fcntl.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/buf.h"
 #include "io/io.h"
+#include "job/check.h"
 #include "job/export.h"
-
-extern char **environ;
 
 #define ADAPT_OUTPUT_MAX (512u << 20)
 #define ADAPT_NAME_MAX 80
@@ -61,52 +56,11 @@ static int write_all(const char *path, const char *data, size_t len)
 	return close(fd) || done != len ? -1 : 0;
 }
 
-/* Runs argv in dir with stdout and stderr into dir/.log; *status its exit status. */
-static int run(char *const argv[], const char *dir, int *status, struct sv_error *err)
-{
-	struct sv_buf log = SV_BUF_INIT;
-	sv_buf_addf(&log, "%s/.log", dir);
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addchdir_np(&fa, dir);
-	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 1, log.data, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	posix_spawn_file_actions_adddup2(&fa, 1, 2);
-	pid_t pid;
-	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (rc) {
-		sv_buf_release(&log);
-		return sv_error_set(err, SV_ESTORE, "'%s': cannot run", argv[0]);
-	}
-	int ws;
-	while (waitpid(pid, &ws, 0) < 0)
-		;
-	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128;
-	if (*status > 1) {
-		char *text = NULL;
-		size_t len = 0;
-		if (!read_all(log.data, 4096, &text, &len)) {
-			while (len && (text[len - 1] == '\n'))
-				text[--len] = '\0';
-			const char *msg = strncmp(text, "sverka ", 7) ? text : text + 7;
-			sv_error_set(err, *status == SV_EINPUT || *status == SV_EUSAGE ? SV_EINPUT
-										      : SV_ESTORE,
-				     "%s", *msg ? msg : "failed");
-		} else {
-			sv_error_set(err, SV_ESTORE, "%s failed", argv[0]);
-		}
-		free(text);
-	}
-	sv_buf_release(&log);
-	return *status > 1 ? err->code : SV_OK;
-}
-
 /* Removes the files adapt.c makes in dir (the inputs are removed by their
  * callers), then dir. */
 static void cleanup(const char *dir)
 {
-	static const char *const names[] = { ".log", ".out" };
+	static const char *const names[] = { ".out" };
 	struct sv_buf p = SV_BUF_INIT;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		sv_buf_reset(&p);
@@ -170,18 +124,29 @@ static void input_name(struct sv_buf *b, const char *name, const char *fallback)
 		sv_buf_adds(b, fallback);
 }
 
-int sv_serve_check(struct sv_serve *sv, const char *report_name, const char *report,
-		   size_t report_len, const char *glossary_name, const char *glossary,
-		   size_t glossary_len, const char *source, const char *format, char **data,
-		   size_t *len, struct sv_error *err)
+/* The verb names an upload by its path in dir: name it as uploaded. */
+static void unfold_dir(struct sv_error *err, const char *dir)
+{
+	if (!err)
+		return;
+	size_t n = strlen(dir);
+	char *p;
+	while ((p = strstr(err->msg, dir)) && p[n] == '/')
+		memmove(p, p + n + 1, strlen(p + n + 1) + 1);
+}
+
+int sv_serve_check(struct sv_serve *sv, struct sv_text *t, const char *report_name,
+		   const char *report, size_t report_len, const char *glossary_name,
+		   const char *glossary, size_t glossary_len, const char *source, const char *format,
+		   char **data, size_t *len, struct sv_error *err)
 {
 	char *dir = tmpdir(err);
 	if (!dir)
 		return SV_ESTORE;
-	struct sv_buf out = SV_BUF_INIT, rn = SV_BUF_INIT, gn = SV_BUF_INIT;
+	struct sv_buf rn = SV_BUF_INIT, gn = SV_BUF_INIT;
 	struct sv_buf rp = SV_BUF_INIT, gp = SV_BUF_INIT;
-	int rc = SV_OK, status;
-	sv_buf_addf(&out, "%s/.out", dir);
+	struct sv_job_check_result res = { 0 };
+	int rc = SV_OK;
 	input_name(&rn, report_name, "report");
 	sv_buf_addf(&rp, "%s/%s", dir, rn.data);
 	if (glossary) {
@@ -198,39 +163,33 @@ int sv_serve_check(struct sv_serve *sv, const char *report_name, const char *rep
 		rc = sv_error_set(err, SV_ESTORE, "cannot write the upload to '%s'", dir);
 		goto out;
 	}
-	char *argv[16];
-	int n = 0;
-	argv[n++] = (char *)sv_serve_exe(sv);
-	argv[n++] = "--memory";
-	argv[n++] = (char *)sv_serve_memory(sv);
-	argv[n++] = "-q";
-	argv[n++] = "check";
-	argv[n++] = "--format";
-	argv[n++] = (char *)format;
-	argv[n++] = "-o";
-	argv[n++] = out.data;
+	const char *reports[] = { rp.data }, *glossaries[] = { gp.data };
+	struct sv_job_check_opts co;
+	sv_job_check_opts_init(&co);
+	co.reports = reports;
+	co.nreports = 1;
 	if (glossary) {
-		argv[n++] = "--glossary";
-		argv[n++] = gn.data;
+		co.glossaries = glossaries;
+		co.nglossaries = 1;
 	}
-	if (source) {
-		argv[n++] = "--source";
-		argv[n++] = (char *)source;
-	}
-	argv[n++] = "--";
-	argv[n++] = rn.data;
-	argv[n] = NULL;
-	if ((rc = run(argv, dir, &status, err)))
+	co.memory = sv_serve_memory(sv);
+	co.source = source ? sv_lang_parse(source) : SV_LANG_UNKNOWN;
+	co.format = !strcmp(format, "html") ? SV_CHECK_HTML : SV_CHECK_JSON;
+	co.text = t;
+	if ((rc = sv_job_check(&co, &res, err))) {
+		if (rc == SV_EUSAGE)
+			rc = SV_EINPUT;
+		unfold_dir(err, dir);
 		goto out;
-	if (read_all(out.data, ADAPT_OUTPUT_MAX, data, len))
-		rc = sv_error_set(err, SV_ESTORE, "the check wrote no report");
+	}
+	*len = res.report.len;
+	*data = res.report.len ? sv_buf_detach(&res.report) : sv_strdup("");
 out:
-	unlink(out.data);
+	sv_job_check_result_release(&res);
 	unlink(rp.data);
 	if (glossary)
 		unlink(gp.data);
 	cleanup(dir);
-	sv_buf_release(&out);
 	sv_buf_release(&rp);
 	sv_buf_release(&gp);
 	sv_buf_release(&rn);

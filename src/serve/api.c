@@ -819,7 +819,7 @@ static void api_check(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 	}
 	char *data = NULL;
 	size_t len = 0;
-	if (sv_serve_check(rq->sv, rname, rtext, rlen, gname, gtext, glen, source, format, &data,
+	if (sv_serve_check(rq->sv, rq->ctx->t, rname, rtext, rlen, gname, gtext, glen, source, format, &data,
 			   &len, &err)) {
 		fail_err(rs, &err);
 		goto out;

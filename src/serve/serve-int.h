@@ -74,12 +74,13 @@ void sv_serve_static(const char *root, const char *url, struct sv_serve_resp *rs
 int sv_serve_export(struct sv_store *st, const char *fmt, char **data, size_t *len,
 		    struct sv_error *err);
 /* Checks a report (name for its format, content) against an optional
- * glossary, or the memory's termbase when glossary is NULL; format "json"
- * or "html"; *data gets the report. Findings are not an error. */
-int sv_serve_check(struct sv_serve *sv, const char *report_name, const char *report,
-		   size_t report_len, const char *glossary_name, const char *glossary,
-		   size_t glossary_len, const char *source, const char *format, char **data,
-		   size_t *len, struct sv_error *err);
+ * glossary, or the memory's termbase when glossary is NULL, through the check
+ * verb with the worker's text pipeline t; format "json" or "html"; *data gets
+ * the report. Findings are not an error. */
+int sv_serve_check(struct sv_serve *sv, struct sv_text *t, const char *report_name,
+		   const char *report, size_t report_len, const char *glossary_name,
+		   const char *glossary, size_t glossary_len, const char *source, const char *format,
+		   char **data, size_t *len, struct sv_error *err);
 
 /* ---- auth.c: --users ---------------------------------------------------- */
 
