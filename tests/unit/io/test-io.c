@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "check/check.h"
 #include "io/io.h"
 
 static char dir[64];
@@ -190,6 +191,7 @@ static int got_unit(void *ctx, const struct sv_io_unit *u)
 	d->ru_doc = sdup(u->ru_doc), d->bg_doc = sdup(u->bg_doc), d->outlet = sdup(u->outlet);
 	d->date = sdup(u->date), d->link = sdup(u->link), d->method = sdup(u->method);
 	d->status = sdup(u->status), d->origin = sdup(u->origin), d->note = sdup(u->note);
+	d->ru_codes = sdup(u->ru_codes), d->bg_codes = sdup(u->bg_codes);
 	return g->stop_after && g->nu >= (size_t)g->stop_after;
 }
 
@@ -229,6 +231,7 @@ static void got_free(struct got *g)
 		free((char *)u->ru_doc), free((char *)u->bg_doc), free((char *)u->outlet);
 		free((char *)u->date), free((char *)u->link), free((char *)u->method);
 		free((char *)u->status), free((char *)u->origin), free((char *)u->note);
+		free((char *)u->ru_codes), free((char *)u->bg_codes);
 	}
 	free(g->u);
 	for (size_t i = 0; i < g->nc; i++) {
@@ -683,6 +686,80 @@ static void test_read_variants(void **state)
 	got_free(&g);
 }
 
+/* ---- Inline codes ------------------------------------------------------------ */
+
+/* One unit's expected inline codes (NULL: none). */
+struct codes_case {
+	const char *id, *ru_codes, *bg_codes;
+};
+
+static void expect_codes(const char *name, const struct codes_case *want, size_t n)
+{
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(data_path(name), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(g.u[i].id, want[i].id);
+		if (want[i].ru_codes)
+			assert_string_equal(g.u[i].ru_codes, want[i].ru_codes);
+		else
+			assert_null(g.u[i].ru_codes);
+		if (want[i].bg_codes)
+			assert_string_equal(g.u[i].bg_codes, want[i].bg_codes);
+		else
+			assert_null(g.u[i].bg_codes);
+	}
+
+	/* check's own reader finds the same codes in the same file */
+	struct sv_check_segs segs;
+	sv_check_segs_init(&segs);
+	assert_int_equal(sv_check_read_report(data_path(name), SV_LANG_RU, &segs, &err), 0);
+	assert_int_equal(segs.n, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct sv_check_seg *s = &segs.v[i];
+		assert_string_equal(s->unit, want[i].id);
+		assert_string_equal(s->src_codes, want[i].ru_codes ? want[i].ru_codes : "");
+		assert_string_equal(s->tgt_codes, want[i].bg_codes ? want[i].bg_codes : "");
+	}
+	sv_check_segs_release(&segs);
+	got_free(&g);
+}
+
+static void test_inline_codes(void **state)
+{
+	/* XLIFF 1.2: g/x/bx/ex, native ph/bpt/ept/it (content is not text), mrk
+	 * (mtype="seg" is segmentation, not a code) */
+	static const struct codes_case xliff[] = {
+		{ "1", "g1 x2 /g1 bx3 ex3", "g1 x2 /g1 bx3 ex3" },
+		{ "2", "ph4 bpt5 ept5 it6:open mrkt1 /mrkt1", "ph4 bpt5 ept5 mrkt1 /mrkt1" },
+		{ "3", NULL, NULL },
+	};
+	expect_codes("codes.xlf", xliff, sizeof(xliff) / sizeof(xliff[0]));
+
+	/* XLIFF 2: pc/ph/sc/ec (ec by startRef, else id), mrk and sm/em */
+	static const struct codes_case xliff2[] = {
+		{ "u1", "pc1 ph2 /pc1 sc3 ec3 mrkm1 /mrkm1 smm2 emm2",
+		  "pc1 ph2 /pc1 sc3 ec9 mrkm1 /mrkm1" },
+		{ "u2", NULL, NULL },
+	};
+	expect_codes("codes21.xlf", xliff2, sizeof(xliff2) / sizeof(xliff2[0]));
+
+	/* TMX: bpt/ept by i before x, ph, it with its pos, hi paired, ut */
+	static const struct codes_case tmx[] = {
+		{ "1", "bpt1 ept1 ph2 it3:begin hi /hi ut", "bpt1 ept1 ph2 it3:end hi /hi" },
+		{ "2", NULL, NULL },
+	};
+	expect_codes("codes.tmx", tmx, sizeof(tmx) / sizeof(tmx[0]));
+
+	/* the text itself is unchanged: codes removed, native code content dropped */
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(data_path("codes.tmx"), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_string_equal(g.u[0].bg, "Натиснете бутона   нататък");
+	got_free(&g);
+}
+
 /* ---- Hostile input ---------------------------------------------------------- */
 
 static void expect_refused(const char *path, const char *what)
@@ -911,6 +988,7 @@ int main(void)
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_round_trips),
 		cmocka_unit_test(test_read_variants),
+		cmocka_unit_test(test_inline_codes),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_pivot),
 		cmocka_unit_test(test_translate_toolkit),
