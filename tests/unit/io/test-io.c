@@ -760,6 +760,93 @@ static void test_inline_codes(void **state)
 	got_free(&g);
 }
 
+/* ---- import and check: the same acceptance ---------------------------------- */
+
+/* Reads path as import does (sv_io_read) and as check does
+ * (sv_check_read_report): both accept it with the same ru/bg texts, or both
+ * refuse it with the same message, which then holds `refusal`. */
+static void expect_same_acceptance(const char *path, const char *refusal)
+{
+	struct got g = { 0 };
+	struct sv_error io_err = { 0 }, check_err = { 0 };
+	struct sv_check_segs segs;
+	sv_check_segs_init(&segs);
+	int io_rc = read_file(path, SV_IO_AUTO, &g, NULL, &io_err);
+	int check_rc = sv_check_read_report(path, SV_LANG_RU, &segs, &check_err);
+	assert_int_equal(check_rc, io_rc);
+	if (refusal) {
+		assert_int_equal(io_rc, SV_EINPUT);
+		assert_string_equal(check_err.msg, io_err.msg);
+		if (!strstr(io_err.msg, refusal))
+			fail_msg("%s: '%s' lacks '%s'", path, io_err.msg, refusal);
+		assert_int_equal(segs.n, 0);
+	} else {
+		assert_int_equal(io_rc, 0);
+		assert_true(g.nu > 0);
+		for (size_t i = 0; i < g.nu; i++) {
+			size_t k = 0;
+			while (k < segs.n && strcmp(segs.v[k].unit, g.u[i].id))
+				k++;
+			assert_true(k < segs.n);
+			assert_string_equal(segs.v[k].src, g.u[i].ru);
+			assert_string_equal(segs.v[k].tgt, g.u[i].bg);
+		}
+	}
+	sv_check_segs_release(&segs);
+	got_free(&g);
+}
+
+/* Writes the UTF-8 file src as UTF-16LE with a byte order mark at dst. */
+static void write_utf16(const char *src, const char *dst)
+{
+	size_t n = 0;
+	char *s = sv_test_slurp(src, &n);
+	assert_non_null(s);
+	FILE *f = fopen(dst, "wb");
+	assert_non_null(f);
+	fputs("\xFF\xFE", f);
+	const char *decl = "encoding=\"UTF-8\"";
+	char *at = strstr(s, decl);
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		if (at && s + i == at) {
+			for (const char *d = "encoding=\"UTF-16\""; *d; d++)
+				fputc(*d, f), fputc(0, f);
+			i += strlen(decl);
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+		for (size_t k = 1; k < len; k++)
+			cp = cp << 6 | ((unsigned char)s[i + k] & 0x3F);
+		i += len;
+		assert_true(cp < 0x10000); /* no surrogate pairs in the test data */
+		fputc((int)(cp & 0xFF), f);
+		fputc((int)(cp >> 8), f);
+	}
+	fclose(f);
+	free(s);
+}
+
+static void test_same_acceptance(void **state)
+{
+	/* a bare DOCTYPE (no entity declared) is read by both */
+	expect_same_acceptance(data_path("sample.tmx"), NULL);
+	expect_same_acceptance(data_path("codes.xlf"), NULL);
+	/* an entity declaration, in the internal subset or as a parameter entity */
+	expect_same_acceptance(data_path("xxe.tmx"), "line 3: the DTD declares an entity");
+	expect_same_acceptance(data_path("billion-laughs.tmx"), "the DTD declares an entity");
+	expect_same_acceptance(data_path("xxe-param.xlf"), "the DTD declares an entity");
+	/* malformed XML */
+	expect_same_acceptance(data_path("malformed.tmx"), "line 6, column 49:");
+	/* UTF-16 (issue 16 item 14: check took it for TSV) */
+	write_utf16(data_path("codes.tmx"), path_of("codes16.tmx"));
+	expect_same_acceptance(path_of("codes16.tmx"), NULL);
+	write_utf16(data_path("xxe.tmx"), path_of("xxe16.tmx"));
+	expect_same_acceptance(path_of("xxe16.tmx"), "declares an entity");
+}
+
 /* ---- Hostile input ---------------------------------------------------------- */
 
 static void expect_refused(const char *path, const char *what)
@@ -989,6 +1076,7 @@ int main(void)
 		cmocka_unit_test(test_round_trips),
 		cmocka_unit_test(test_read_variants),
 		cmocka_unit_test(test_inline_codes),
+		cmocka_unit_test(test_same_acceptance),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_pivot),
 		cmocka_unit_test(test_translate_toolkit),
