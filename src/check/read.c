@@ -3,7 +3,9 @@
  * xmlTextReader because check needs the inline codes (<g>, <x/>, <bx/>,
  * <ex/>, <ph>, <bpt>/<ept>, <it>, <mrk>; XLIFF 2 <pc>, <ph/>, <sc/>/<ec/>,
  * <mrk>/<sm/>/<em/>) in order, which src/io's units do not carry; TSV pairs
- * are read by line; glossaries go through src/io's readers. */
+ * are read by line; glossaries go through src/io's readers. An XML report
+ * passes src/io's reader first, so that check accepts and refuses what
+ * import does, with its messages (issue 11). */
 #include "check/check-int.h"
 
 #include <stdio.h>
@@ -269,10 +271,6 @@ static int read_xml(const char *path, enum sv_lang src, struct sv_check_segs *se
 				alt_depth = 0;
 			continue;
 		}
-		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			rc = sv_error_set(err, SV_EINPUT, "'%s': a DOCTYPE is not accepted", path);
-			goto out;
-		}
 		if (type == XML_READER_TYPE_ELEMENT) {
 			int empty = xmlTextReaderIsEmptyElement(rd);
 			if (x.kind == X_NONE) {
@@ -512,8 +510,23 @@ int sv_check_read_report(const char *path, enum sv_lang src, struct sv_check_seg
 		p += 3;
 	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
 		p++;
+	/* UTF-16 (with its byte order mark, or '<' with a zero byte): XML, as
+	 * import reads it; libxml2 decodes it */
+	int utf16 = n >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') ||
+			       (head[0] == '\xFE' && head[1] == '\xFF') ||
+			       (head[0] == '<' && head[1] == '\0') ||
+			       (head[0] == '\0' && head[1] == '<'));
 	size_t before = segs->n;
-	rc = *p == '<' ? read_xml(path, src, segs, err) : read_tsv(path, src, segs, err);
+	if (*p == '<' || utf16) {
+		/* what import refuses (a declared entity, malformed XML), check
+		 * refuses too, with import's message: io's reader passes first */
+		static const struct sv_io_reader_cb accept_only = { NULL, NULL, NULL };
+		rc = sv_io_read(path, SV_IO_AUTO, &accept_only, NULL, NULL, err);
+		if (!rc)
+			rc = read_xml(path, src, segs, err);
+	} else {
+		rc = read_tsv(path, src, segs, err);
+	}
 	if (rc) {
 		/* drop what a failing file added */
 		struct sv_check_segs tail = *segs;

@@ -50,6 +50,11 @@ struct sv_io_unit {
 	const char *origin;  /* file the unit was imported from */
 	const char *note;    /* free text */
 	const char *ru_lines, *bg_lines; /* segment ordinals in their documents, "3,4" */
+	/* Inline codes of each text, in order, space-separated: element name and
+	 * id ("g1 x2 /g1", TMX it with its pos: "it1:begin"), as `check` compares
+	 * them. Set by the TMX and XLIFF readers (NULL when a text has none);
+	 * NULL elsewhere; writers ignore them. */
+	const char *ru_codes, *bg_codes;
 };
 
 enum sv_io_lang { SV_IO_RU = 0, SV_IO_BG = 1 };

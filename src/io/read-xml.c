@@ -35,6 +35,7 @@ struct xr {
 	int in_unit;
 	unsigned long line;
 	struct sv_buf text[2], id, note, created, prop[IO_P_N];
+	struct sv_buf codes[2];  /* inline codes of text[] (see sv_io_unit.ru_codes) */
 	int have[2], hasprop[IO_P_N];
 	enum io_lang tuv_lang;
 	char state[64];
@@ -50,6 +51,14 @@ struct xr {
 	size_t nterms, capterms, initterms; /* initterms: entries with initialised bufs */
 	int in_term;             /* index + 1 of the open term, 0: none */
 	struct sv_buf cid, cnote, csubject;
+
+	/* closing codes still due for the paired inline elements open in the
+	 * text being collected, innermost last */
+	struct open_code {
+		int depth;
+		char *code;      /* owned; the closing code is "/" code */
+	} *open;
+	size_t nopen, capopen;
 };
 
 static void on_error(void *arg, xmlErrorPtr e)
@@ -190,13 +199,94 @@ static int skip(struct xr *xr)
 	}
 }
 
+/* Inline elements whose codes a text carries: check/read.c's list. */
+static int is_inline(enum sv_io_format fmt, const char *n)
+{
+	if (fmt == SV_IO_XLIFF2)
+		return !strcmp(n, "pc") || !strcmp(n, "ph") || !strcmp(n, "sc") ||
+		       !strcmp(n, "ec") || !strcmp(n, "mrk") || !strcmp(n, "sm") ||
+		       !strcmp(n, "em");
+	if (fmt == SV_IO_TMX)
+		return !strcmp(n, "bpt") || !strcmp(n, "ept") || !strcmp(n, "ph") ||
+		       !strcmp(n, "it") || !strcmp(n, "hi") || !strcmp(n, "ut");
+	return !strcmp(n, "g") || !strcmp(n, "x") || !strcmp(n, "bx") || !strcmp(n, "ex") ||
+	       !strcmp(n, "ph") || !strcmp(n, "bpt") || !strcmp(n, "ept") || !strcmp(n, "it") ||
+	       !strcmp(n, "mrk");
+}
+
+/* Inline elements with text content whose end is a code of its own. */
+static int is_paired(const char *n)
+{
+	return !strcmp(n, "g") || !strcmp(n, "pc") || !strcmp(n, "hi") || !strcmp(n, "mrk");
+}
+
+/* Appends to codes the code of the inline element n the reader is on: its
+ * name and id ("g1", "x2"; <ec>/<em> by startRef first; <it> with ":pos").
+ * Returns the offset of the code in codes. */
+static size_t add_code(struct xr *xr, const char *n, struct sv_buf *codes)
+{
+	static const char *const id_attrs[] = { "id", "rid", "i", "x", "startRef", "mid", NULL };
+	struct sv_buf id = SV_BUF_INIT;
+	int has_id = 0;
+	if (!strcmp(n, "ec") || !strcmp(n, "em"))
+		has_id = attr_buf(xr, "startRef", &id) || attr_buf(xr, "id", &id);
+	for (int k = 0; id_attrs[k] && !has_id; k++)
+		has_id = attr_buf(xr, id_attrs[k], &id);
+	char pos[64];
+	const char *p = !strcmp(n, "it") ? attr(xr, "pos", pos, sizeof(pos)) : NULL;
+	if (codes->len)
+		sv_buf_addc(codes, ' ');
+	size_t at = codes->len;
+	sv_buf_addf(codes, "%s%s%s%s", n, id.data, p ? ":" : "", p ? p : "");
+	sv_buf_release(&id);
+	return at;
+}
+
+/* The inline element n the reader is on, met while collecting a text, into
+ * codes: XLIFF 1.2 <mrk mtype="seg"> marks segmentation, not a code. */
+static void code_begin(struct xr *xr, const char *n, struct sv_buf *codes)
+{
+	char mtype[16];
+	if (!is_inline(xr->fmt, n))
+		return;
+	if (xr->fmt == SV_IO_XLIFF && !strcmp(n, "mrk") &&
+	    attr(xr, "mtype", mtype, sizeof(mtype)) && !strcmp(mtype, "seg"))
+		return;
+	size_t at = add_code(xr, n, codes);
+	if (xmlTextReaderIsEmptyElement(xr->x) || !is_paired(n))
+		return;
+	SV_GROW(xr->open, xr->capopen, xr->nopen + 1);
+	xr->open[xr->nopen].depth = xmlTextReaderDepth(xr->x);
+	xr->open[xr->nopen++].code = sv_strdup(codes->data + at);
+}
+
+/* An end tag met while collecting: the closing code of a paired element. */
+static void code_end(struct xr *xr, struct sv_buf *codes)
+{
+	if (!xr->nopen || xr->open[xr->nopen - 1].depth != xmlTextReaderDepth(xr->x))
+		return;
+	char *code = xr->open[--xr->nopen].code;
+	if (codes->len)
+		sv_buf_addc(codes, ' ');
+	sv_buf_addf(codes, "/%s", code);
+	free(code);
+}
+
+static void codes_drop_open(struct xr *xr)
+{
+	while (xr->nopen)
+		free(xr->open[--xr->nopen].code);
+}
+
 /* Appends the text of the current element to out (inline codes skipped,
- * XLIFF 2 <cp hex> decoded), leaving the reader on its end tag. */
-static int collect(struct xr *xr, struct sv_buf *out)
+ * XLIFF 2 <cp hex> decoded), and its inline codes to codes unless NULL,
+ * leaving the reader on its end tag. */
+static int collect_codes(struct xr *xr, struct sv_buf *out, struct sv_buf *codes)
 {
 	if (xmlTextReaderIsEmptyElement(xr->x))
 		return 0;
 	int depth = xmlTextReaderDepth(xr->x);
+	codes_drop_open(xr);
 	for (;;) {
 		if (xmlTextReaderRead(xr->x) != 1)
 			return -1;
@@ -223,8 +313,10 @@ static int collect(struct xr *xr, struct sv_buf *out)
 				}
 				if (skip(xr))
 					return -1;
-			} else if (is_code(n)) {
-				if (skip(xr))
+			} else {
+				if (codes)
+					code_begin(xr, n, codes);
+				if (is_code(n) && skip(xr))
 					return -1;
 			}
 			break;
@@ -235,11 +327,19 @@ static int collect(struct xr *xr, struct sv_buf *out)
 		case N_END:
 			if (xmlTextReaderDepth(xr->x) == depth)
 				return 0;
+			if (codes)
+				code_end(xr, codes);
 			break;
 		default:
 			break;
 		}
 	}
+}
+
+/* collect_codes() without the codes. */
+static int collect(struct xr *xr, struct sv_buf *out)
+{
+	return collect_codes(xr, out, NULL);
 }
 
 static int slot_of(struct xr *xr, enum io_lang l)
@@ -269,6 +369,7 @@ static void unit_begin(struct xr *xr, const char *id_attr)
 	xr->line = node_line(xr);
 	for (int k = 0; k < 2; k++) {
 		sv_buf_reset(&xr->text[k]);
+		sv_buf_reset(&xr->codes[k]);
 		xr->have[k] = 0;
 	}
 	sv_buf_reset(&xr->id);
@@ -329,6 +430,8 @@ static int unit_end(struct xr *xr)
 	struct sv_io_unit u = { 0 };
 	u.ru = nfc[0].data;
 	u.bg = nfc[1].data;
+	u.ru_codes = xr->codes[0].len ? xr->codes[0].data : NULL;
+	u.bg_codes = xr->codes[1].len ? xr->codes[1].data : NULL;
 	u.id = xr->id.len ? xr->id.data : NULL;
 	u.created = io_date_parse(xr->created.len ? xr->created.data :
 				  xr->hasprop[IO_P_CREATED] ? xr->prop[IO_P_CREATED].data : NULL);
@@ -404,7 +507,7 @@ static int unit_text(struct xr *xr, int k, int append)
 		return collect(xr, &xr->tmp);
 	}
 	xr->have[k] = 1;
-	return collect(xr, &xr->text[k]);
+	return collect_codes(xr, &xr->text[k], &xr->codes[k]);
 }
 
 static void xliff_langs(struct xr *xr, const char *sattr, const char *tattr, const char *where)
@@ -729,8 +832,12 @@ static int same_family(enum sv_io_format a, enum sv_io_format b)
 static void xr_release(struct xr *xr)
 {
 	sv_buf_release(&xr->tmp);
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < 2; k++) {
 		sv_buf_release(&xr->text[k]);
+		sv_buf_release(&xr->codes[k]);
+	}
+	codes_drop_open(xr);
+	free(xr->open);
 	sv_buf_release(&xr->id);
 	sv_buf_release(&xr->note);
 	sv_buf_release(&xr->created);

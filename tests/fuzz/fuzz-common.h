@@ -22,6 +22,7 @@ static int fuzz_unit(void *ctx, const struct sv_io_unit *u)
 	fuzz_touch(u->ru), fuzz_touch(u->bg), fuzz_touch(u->id), fuzz_touch(u->ru_doc);
 	fuzz_touch(u->bg_doc), fuzz_touch(u->outlet), fuzz_touch(u->date), fuzz_touch(u->link);
 	fuzz_touch(u->method), fuzz_touch(u->status), fuzz_touch(u->origin), fuzz_touch(u->note);
+	fuzz_touch(u->ru_codes), fuzz_touch(u->bg_codes);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "check/check.h"
 #include "io/io.h"
 
 static char dir[64];
@@ -190,6 +191,7 @@ static int got_unit(void *ctx, const struct sv_io_unit *u)
 	d->ru_doc = sdup(u->ru_doc), d->bg_doc = sdup(u->bg_doc), d->outlet = sdup(u->outlet);
 	d->date = sdup(u->date), d->link = sdup(u->link), d->method = sdup(u->method);
 	d->status = sdup(u->status), d->origin = sdup(u->origin), d->note = sdup(u->note);
+	d->ru_codes = sdup(u->ru_codes), d->bg_codes = sdup(u->bg_codes);
 	return g->stop_after && g->nu >= (size_t)g->stop_after;
 }
 
@@ -229,6 +231,7 @@ static void got_free(struct got *g)
 		free((char *)u->ru_doc), free((char *)u->bg_doc), free((char *)u->outlet);
 		free((char *)u->date), free((char *)u->link), free((char *)u->method);
 		free((char *)u->status), free((char *)u->origin), free((char *)u->note);
+		free((char *)u->ru_codes), free((char *)u->bg_codes);
 	}
 	free(g->u);
 	for (size_t i = 0; i < g->nc; i++) {
@@ -683,6 +686,167 @@ static void test_read_variants(void **state)
 	got_free(&g);
 }
 
+/* ---- Inline codes ------------------------------------------------------------ */
+
+/* One unit's expected inline codes (NULL: none). */
+struct codes_case {
+	const char *id, *ru_codes, *bg_codes;
+};
+
+static void expect_codes(const char *name, const struct codes_case *want, size_t n)
+{
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(data_path(name), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_int_equal(g.nu, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(g.u[i].id, want[i].id);
+		if (want[i].ru_codes)
+			assert_string_equal(g.u[i].ru_codes, want[i].ru_codes);
+		else
+			assert_null(g.u[i].ru_codes);
+		if (want[i].bg_codes)
+			assert_string_equal(g.u[i].bg_codes, want[i].bg_codes);
+		else
+			assert_null(g.u[i].bg_codes);
+	}
+
+	/* check's own reader finds the same codes in the same file */
+	struct sv_check_segs segs;
+	sv_check_segs_init(&segs);
+	assert_int_equal(sv_check_read_report(data_path(name), SV_LANG_RU, &segs, &err), 0);
+	assert_int_equal(segs.n, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct sv_check_seg *s = &segs.v[i];
+		assert_string_equal(s->unit, want[i].id);
+		assert_string_equal(s->src_codes, want[i].ru_codes ? want[i].ru_codes : "");
+		assert_string_equal(s->tgt_codes, want[i].bg_codes ? want[i].bg_codes : "");
+	}
+	sv_check_segs_release(&segs);
+	got_free(&g);
+}
+
+static void test_inline_codes(void **state)
+{
+	/* XLIFF 1.2: g/x/bx/ex, native ph/bpt/ept/it (content is not text), mrk
+	 * (mtype="seg" is segmentation, not a code) */
+	static const struct codes_case xliff[] = {
+		{ "1", "g1 x2 /g1 bx3 ex3", "g1 x2 /g1 bx3 ex3" },
+		{ "2", "ph4 bpt5 ept5 it6:open mrkt1 /mrkt1", "ph4 bpt5 ept5 mrkt1 /mrkt1" },
+		{ "3", NULL, NULL },
+	};
+	expect_codes("codes.xlf", xliff, sizeof(xliff) / sizeof(xliff[0]));
+
+	/* XLIFF 2: pc/ph/sc/ec (ec by startRef, else id), mrk and sm/em */
+	static const struct codes_case xliff2[] = {
+		{ "u1", "pc1 ph2 /pc1 sc3 ec3 mrkm1 /mrkm1 smm2 emm2",
+		  "pc1 ph2 /pc1 sc3 ec9 mrkm1 /mrkm1" },
+		{ "u2", NULL, NULL },
+	};
+	expect_codes("codes21.xlf", xliff2, sizeof(xliff2) / sizeof(xliff2[0]));
+
+	/* TMX: bpt/ept by i before x, ph, it with its pos, hi paired, ut */
+	static const struct codes_case tmx[] = {
+		{ "1", "bpt1 ept1 ph2 it3:begin hi /hi ut", "bpt1 ept1 ph2 it3:end hi /hi" },
+		{ "2", NULL, NULL },
+	};
+	expect_codes("codes.tmx", tmx, sizeof(tmx) / sizeof(tmx[0]));
+
+	/* the text itself is unchanged: codes removed, native code content dropped */
+	struct got g = { 0 };
+	struct sv_error err = { 0 };
+	assert_int_equal(read_file(data_path("codes.tmx"), SV_IO_AUTO, &g, NULL, &err), 0);
+	assert_string_equal(g.u[0].bg, "Натиснете бутона   нататък");
+	got_free(&g);
+}
+
+/* ---- import and check: the same acceptance ---------------------------------- */
+
+/* Reads path as import does (sv_io_read) and as check does
+ * (sv_check_read_report): both accept it with the same ru/bg texts, or both
+ * refuse it with the same message, which then holds `refusal`. */
+static void expect_same_acceptance(const char *path, const char *refusal)
+{
+	struct got g = { 0 };
+	struct sv_error io_err = { 0 }, check_err = { 0 };
+	struct sv_check_segs segs;
+	sv_check_segs_init(&segs);
+	int io_rc = read_file(path, SV_IO_AUTO, &g, NULL, &io_err);
+	int check_rc = sv_check_read_report(path, SV_LANG_RU, &segs, &check_err);
+	assert_int_equal(check_rc, io_rc);
+	if (refusal) {
+		assert_int_equal(io_rc, SV_EINPUT);
+		assert_string_equal(check_err.msg, io_err.msg);
+		if (!strstr(io_err.msg, refusal))
+			fail_msg("%s: '%s' lacks '%s'", path, io_err.msg, refusal);
+		assert_int_equal(segs.n, 0);
+	} else {
+		assert_int_equal(io_rc, 0);
+		assert_true(g.nu > 0);
+		for (size_t i = 0; i < g.nu; i++) {
+			size_t k = 0;
+			while (k < segs.n && strcmp(segs.v[k].unit, g.u[i].id))
+				k++;
+			assert_true(k < segs.n);
+			assert_string_equal(segs.v[k].src, g.u[i].ru);
+			assert_string_equal(segs.v[k].tgt, g.u[i].bg);
+		}
+	}
+	sv_check_segs_release(&segs);
+	got_free(&g);
+}
+
+/* Writes the UTF-8 file src as UTF-16LE with a byte order mark at dst. */
+static void write_utf16(const char *src, const char *dst)
+{
+	size_t n = 0;
+	char *s = sv_test_slurp(src, &n);
+	assert_non_null(s);
+	FILE *f = fopen(dst, "wb");
+	assert_non_null(f);
+	fputs("\xFF\xFE", f);
+	const char *decl = "encoding=\"UTF-8\"";
+	char *at = strstr(s, decl);
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		if (at && s + i == at) {
+			for (const char *d = "encoding=\"UTF-16\""; *d; d++)
+				fputc(*d, f), fputc(0, f);
+			i += strlen(decl);
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i];
+		size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+		for (size_t k = 1; k < len; k++)
+			cp = cp << 6 | ((unsigned char)s[i + k] & 0x3F);
+		i += len;
+		assert_true(cp < 0x10000); /* no surrogate pairs in the test data */
+		fputc((int)(cp & 0xFF), f);
+		fputc((int)(cp >> 8), f);
+	}
+	fclose(f);
+	free(s);
+}
+
+static void test_same_acceptance(void **state)
+{
+	/* a bare DOCTYPE (no entity declared) is read by both */
+	expect_same_acceptance(data_path("sample.tmx"), NULL);
+	expect_same_acceptance(data_path("codes.xlf"), NULL);
+	/* an entity declaration, in the internal subset or as a parameter entity */
+	expect_same_acceptance(data_path("xxe.tmx"), "line 3: the DTD declares an entity");
+	expect_same_acceptance(data_path("billion-laughs.tmx"), "the DTD declares an entity");
+	expect_same_acceptance(data_path("xxe-param.xlf"), "the DTD declares an entity");
+	/* malformed XML */
+	expect_same_acceptance(data_path("malformed.tmx"), "line 6, column 49:");
+	/* UTF-16 (issue 16 item 14: check took it for TSV) */
+	write_utf16(data_path("codes.tmx"), path_of("codes16.tmx"));
+	expect_same_acceptance(path_of("codes16.tmx"), NULL);
+	write_utf16(data_path("xxe.tmx"), path_of("xxe16.tmx"));
+	expect_same_acceptance(path_of("xxe16.tmx"), "declares an entity");
+}
+
 /* ---- Hostile input ---------------------------------------------------------- */
 
 static void expect_refused(const char *path, const char *what)
@@ -911,6 +1075,8 @@ int main(void)
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_round_trips),
 		cmocka_unit_test(test_read_variants),
+		cmocka_unit_test(test_inline_codes),
+		cmocka_unit_test(test_same_acceptance),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_pivot),
 		cmocka_unit_test(test_translate_toolkit),
