@@ -69,6 +69,9 @@ int cli_wants_help(struct sv_cli *cli, int argc, char **argv);
  * option and the range and returns SV_EUSAGE. */
 int cli_opt_long(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
 		 long *out);
+/* Like cli_opt_long, into a size_t (a count such as --limit); lo >= 0. */
+int cli_opt_size(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
+		 size_t *out);
 /* Parses arg, the value of --lang, as ru or bg (any spelling sv_lang_parse()
  * takes) or "auto" (SV_LANG_UNKNOWN: detect) into *out; on anything else
  * prints the usage error "--lang takes ru, bg or auto, not '<arg>'" and
@@ -77,6 +80,10 @@ int cli_opt_lang(struct sv_cli *cli, const char *arg, enum sv_lang *out);
 /* Appends argv[from..argc) to out, joined by single spaces (a query typed
  * as several shell words). */
 void cli_join_args(int argc, char **argv, int from, struct sv_buf *out);
+
+/* Appends one member after the first of a JSON object: ,"key": and value as a
+ * JSON string, or null when value is NULL. key is a plain name (not escaped). */
+void cli_json_field(struct sv_buf *out, const char *key, const char *value);
 
 /* The memory opened for the query commands (lookup, search, concord): the
  * store, a text analyser, and a matcher borrowing both. */

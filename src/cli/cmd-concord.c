@@ -30,13 +30,10 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 			if (cli_opt_lang(cli, optarg, &co.lang))
 				return SV_EUSAGE;
 			break;
-		case 'k': {
-			long k;
-			if (cli_opt_long(cli, "--limit", optarg, 1, 10000, &k))
+		case 'k':
+			if (cli_opt_size(cli, "--limit", optarg, 1, 10000, &co.limit))
 				return SV_EUSAGE;
-			co.limit = (size_t)k;
 			break;
-		}
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}

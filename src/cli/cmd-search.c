@@ -29,13 +29,10 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 			if (cli_opt_lang(cli, optarg, &so.lang))
 				return SV_EUSAGE;
 			break;
-		case 'k': {
-			long k;
-			if (cli_opt_long(cli, "--limit", optarg, 1, 1000, &k))
+		case 'k':
+			if (cli_opt_size(cli, "--limit", optarg, 1, 1000, &so.limit))
 				return SV_EUSAGE;
-			so.limit = (size_t)k;
 			break;
-		}
 		case 's': {
 			double s = strtod(optarg, &end);
 			if (*end || s < 0 || s > 100)
@@ -77,14 +74,10 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 			sv_buf_addf(&out, "%s{\"score\":%.1f,\"unit\":%lld,\"ru\":", i ? "," : "",
 				    tm->score, (long long)tm->unit);
 			sv_buf_add_json(&out, tm->ru);
-			sv_buf_adds(&out, ",\"bg\":");
-			sv_buf_add_json(&out, tm->bg);
-			sv_buf_adds(&out, ",\"status\":");
-			sv_buf_add_json(&out, sv_status_name(tm->status));
-			sv_buf_adds(&out, ",\"origin\":");
-			sv_buf_add_json(&out, tm->origin);
-			sv_buf_adds(&out, ",\"method\":");
-			sv_buf_add_json(&out, tm->method);
+			cli_json_field(&out, "bg", tm->bg);
+			cli_json_field(&out, "status", sv_status_name(tm->status));
+			cli_json_field(&out, "origin", tm->origin);
+			cli_json_field(&out, "method", tm->method);
 			sv_buf_adds(&out, ",\"differs\":");
 			mp_json_spans(&out, src, tm->diff, tm->ndiff);
 			sv_buf_addc(&out, '}');
