@@ -21,6 +21,7 @@ struct sv_cli {
 struct sv_command {
 	const char *name;
 	int (*run)(struct sv_cli *cli, int argc, char **argv); /* argv[0] is the name */
+	/* run is called with getopt_long() ready for argv: optind 1, opterr 0. */
 	const char *args;    /* synopsis after the name: "[--lang ru|bg|auto] PATH..." */
 	const char *summary; /* one line for `sverka help` */
 	const char *help;    /* the options, one per line: "  --force   re-ingest ..." */

@@ -22,8 +22,6 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	struct sv_match_concord_opts co;
 	sv_match_concord_opts_init(&co);
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:k:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':

@@ -76,8 +76,6 @@ static int lookup_args_parse(struct sv_cli *cli, int argc, char **argv, struct l
 	sv_match_lookup_opts_init(&args->opts);
 	args->nlines = LOOKUP_LINES_DEFAULT;
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:n:k:e", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':

@@ -20,8 +20,6 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	struct sv_match_search_opts so;
 	sv_match_search_opts_init(&so);
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:k:s:", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {

@@ -58,8 +58,6 @@ static int add(struct sv_cli *cli, int argc, char **argv)
 	};
 	const char *note = NULL;
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
 		if (c == 'n')
 			note = optarg;

@@ -103,8 +103,6 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 	struct sv_termbase_query q = { .lead = SV_LANG_RU };
 	struct out o = { cli, 0, 0, 0 };
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "s:m:l:bn:et", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {

@@ -257,5 +257,9 @@ int main(int argc, char **argv)
 	args[n] = NULL;
 	if (cli_wants_help(&cli, n, args))
 		return 0;
+	/* Ready getopt_long() for the command's own options: from args[1], with
+	 * getopt's messages off (the commands report a bad option themselves). */
+	optind = 1;
+	opterr = 0;
 	return cmd->run(&cli, n, args);
 }
