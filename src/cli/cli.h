@@ -81,6 +81,11 @@ int cli_opt_lang(struct sv_cli *cli, const char *arg, enum sv_lang *out);
 /* Appends argv[from..argc) to out, joined by single spaces (a query typed
  * as several shell words). */
 void cli_join_args(int argc, char **argv, int from, struct sv_buf *out);
+/* The query of a query command after its options: argv[optind..argc) joined
+ * as cli_join_args() into *query; when there is none, prints the usage error
+ * missing and returns SV_EUSAGE (the caller releases *query either way). */
+int cli_query_args(struct sv_cli *cli, int argc, char **argv, const char *missing,
+		   struct sv_buf *query);
 
 /* Appends one member after the first of a JSON object: ,"key": and value as a
  * JSON string, or null when value is NULL. key is a plain name (not escaped). */

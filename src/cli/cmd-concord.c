@@ -35,10 +35,10 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage(cli, "which word? give a word or phrase in Russian or Bulgarian");
 	struct sv_buf word = SV_BUF_INIT;
-	cli_join_args(argc, argv, optind, &word);
+	if (cli_query_args(cli, argc, argv,
+			   "which word? give a word or phrase in Russian or Bulgarian", &word))
+		return SV_EUSAGE;
 
 	struct sv_error err = { 0 };
 	struct cli_matcher cm = CLI_MATCHER_INIT;
@@ -52,10 +52,8 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (cli->json) {
-		sv_buf_adds(&out, "{\"query\":");
-		sv_buf_add_json(&out, word.data);
-		sv_buf_addf(&out, ",\"lang\":\"%s\",\"total\":%zu,\"lines\":[", sv_lang_code(used),
-			    r.total);
+		mp_json_query_start(&out, word.data, used);
+		sv_buf_addf(&out, ",\"total\":%zu,\"lines\":[", r.total);
 		for (size_t i = 0; i < r.n; i++) {
 			if (i)
 				sv_buf_addc(&out, ',');

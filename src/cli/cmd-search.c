@@ -43,10 +43,10 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage(cli, "search for what? give a sentence in Russian or Bulgarian");
 	struct sv_buf query = SV_BUF_INIT;
-	cli_join_args(argc, argv, optind, &query);
+	if (cli_query_args(cli, argc, argv,
+			   "search for what? give a sentence in Russian or Bulgarian", &query))
+		return SV_EUSAGE;
 
 	struct sv_error err = { 0 };
 	struct cli_matcher cm = CLI_MATCHER_INIT;
@@ -60,10 +60,8 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	}
 	int ru = r.lang == SV_LANG_RU;
 	if (cli->json) {
-		sv_buf_adds(&out, "{\"query\":");
-		sv_buf_add_json(&out, query.data);
-		sv_buf_addf(&out, ",\"lang\":\"%s\",\"candidates\":%zu,\"matches\":[",
-			    sv_lang_code(r.lang), r.candidates);
+		mp_json_query_start(&out, query.data, r.lang);
+		sv_buf_addf(&out, ",\"candidates\":%zu,\"matches\":[", r.candidates);
 	}
 	for (size_t i = 0; i < r.n; i++) {
 		const struct sv_match_tm *tm = &r.v[i];

@@ -134,6 +134,15 @@ void cli_json_field(struct sv_buf *out, const char *key, const char *value)
 		sv_buf_adds(out, "null");
 }
 
+int cli_query_args(struct sv_cli *cli, int argc, char **argv, const char *missing,
+		   struct sv_buf *query)
+{
+	if (optind >= argc)
+		return cli_usage(cli, "%s", missing);
+	cli_join_args(argc, argv, optind, query);
+	return SV_OK;
+}
+
 const struct sv_command *sv_command_find(const char *name)
 {
 	for (const struct sv_command *c = sv_commands; c->name; c++)
