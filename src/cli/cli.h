@@ -21,6 +21,7 @@ struct sv_cli {
 struct sv_command {
 	const char *name;
 	int (*run)(struct sv_cli *cli, int argc, char **argv); /* argv[0] is the name */
+	/* run is called with getopt_long() ready for argv: optind 1, opterr 0. */
 	const char *args;    /* synopsis after the name: "[--lang ru|bg|auto] PATH..." */
 	const char *summary; /* one line for `sverka help` */
 	const char *help;    /* the options, one per line: "  --force   re-ingest ..." */
@@ -69,6 +70,9 @@ int cli_wants_help(struct sv_cli *cli, int argc, char **argv);
  * option and the range and returns SV_EUSAGE. */
 int cli_opt_long(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
 		 long *out);
+/* Like cli_opt_long, into a size_t (a count such as --limit); lo >= 0. */
+int cli_opt_size(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
+		 size_t *out);
 /* Parses arg, the value of --lang, as ru or bg (any spelling sv_lang_parse()
  * takes) or "auto" (SV_LANG_UNKNOWN: detect) into *out; on anything else
  * prints the usage error "--lang takes ru, bg or auto, not '<arg>'" and
@@ -77,6 +81,15 @@ int cli_opt_lang(struct sv_cli *cli, const char *arg, enum sv_lang *out);
 /* Appends argv[from..argc) to out, joined by single spaces (a query typed
  * as several shell words). */
 void cli_join_args(int argc, char **argv, int from, struct sv_buf *out);
+/* The query of a query command after its options: argv[optind..argc) joined
+ * as cli_join_args() into *query; when there is none, prints the usage error
+ * missing and returns SV_EUSAGE (the caller releases *query either way). */
+int cli_query_args(struct sv_cli *cli, int argc, char **argv, const char *missing,
+		   struct sv_buf *query);
+
+/* Appends one member after the first of a JSON object: ,"key": and value as a
+ * JSON string, or null when value is NULL. key is a plain name (not escaped). */
+void cli_json_field(struct sv_buf *out, const char *key, const char *value);
 
 /* The memory opened for the query commands (lookup, search, concord): the
  * store, a text analyser, and a matcher borrowing both. */

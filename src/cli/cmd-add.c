@@ -87,8 +87,6 @@ int cmd_add(struct sv_cli *cli, int argc, char **argv)
 	sv_job_add_opts_init(&ao);
 	struct sv_ingest_opts *io = &ao.ingest;
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:f:s", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':

@@ -25,8 +25,6 @@ int cmd_align(struct sv_cli *cli, int argc, char **argv)
 	size_t ndecl = 0, dcap = 0;
 	int all = 0, c;
 	const char *lexicon = NULL;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'p' || c == 'c') {
 			if (optind >= argc || argv[optind][0] == '-') {

@@ -22,28 +22,23 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 	struct sv_match_concord_opts co;
 	sv_match_concord_opts_init(&co);
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:k:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
 			if (cli_opt_lang(cli, optarg, &co.lang))
 				return SV_EUSAGE;
 			break;
-		case 'k': {
-			long k;
-			if (cli_opt_long(cli, "--limit", optarg, 1, 10000, &k))
+		case 'k':
+			if (cli_opt_size(cli, "--limit", optarg, 1, 10000, &co.limit))
 				return SV_EUSAGE;
-			co.limit = (size_t)k;
 			break;
-		}
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage(cli, "which word? give a word or phrase in Russian or Bulgarian");
 	struct sv_buf word = SV_BUF_INIT;
-	cli_join_args(argc, argv, optind, &word);
+	if (cli_query_args(cli, argc, argv,
+			   "which word? give a word or phrase in Russian or Bulgarian", &word))
+		return SV_EUSAGE;
 
 	struct sv_error err = { 0 };
 	struct cli_matcher cm = CLI_MATCHER_INIT;
@@ -57,10 +52,8 @@ int cmd_concord(struct sv_cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (cli->json) {
-		sv_buf_adds(&out, "{\"query\":");
-		sv_buf_add_json(&out, word.data);
-		sv_buf_addf(&out, ",\"lang\":\"%s\",\"total\":%zu,\"lines\":[", sv_lang_code(used),
-			    r.total);
+		mp_json_query_start(&out, word.data, used);
+		sv_buf_addf(&out, ",\"total\":%zu,\"lines\":[", r.total);
 		for (size_t i = 0; i < r.n; i++) {
 			if (i)
 				sv_buf_addc(&out, ',');

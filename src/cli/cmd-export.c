@@ -37,8 +37,6 @@ int cmd_export(struct sv_cli *cli, int argc, char **argv)
 	const char *out = NULL;
 	int terms = 0, c;
 	char *end;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+f:o:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':

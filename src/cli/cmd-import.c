@@ -48,8 +48,6 @@ int cmd_import(struct sv_cli *cli, int argc, char **argv)
 	struct sv_job_import_opts io;
 	sv_job_import_opts_init(&io);
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+f:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':

@@ -76,8 +76,6 @@ static int lookup_args_parse(struct sv_cli *cli, int argc, char **argv, struct l
 	sv_match_lookup_opts_init(&args->opts);
 	args->nlines = LOOKUP_LINES_DEFAULT;
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:n:k:e", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l':
@@ -88,13 +86,10 @@ static int lookup_args_parse(struct sv_cli *cli, int argc, char **argv, struct l
 			if (cli_opt_long(cli, "--lines", optarg, 0, 100, &args->nlines))
 				return SV_EUSAGE;
 			break;
-		case 'k': {
-			long k;
-			if (cli_opt_long(cli, "--limit", optarg, 1, 1000, &k))
+		case 'k':
+			if (cli_opt_size(cli, "--limit", optarg, 1, 1000, &args->opts.max_hits))
 				return SV_EUSAGE;
-			args->opts.max_hits = (size_t)k;
 			break;
-		}
 		case 'e': args->opts.partial = SV_MATCH_PARTIAL_OFF; break;
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}

@@ -56,8 +56,6 @@ int cmd_pair(struct sv_cli *cli, int argc, char **argv)
 	struct sv_terms_opts o;
 	sv_terms_opts_init(&o);
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "x:", opts, NULL)) != -1) {
 		if (c == 'x')
 			o.lexicon = optarg;

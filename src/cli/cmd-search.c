@@ -20,8 +20,6 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	struct sv_match_search_opts so;
 	sv_match_search_opts_init(&so);
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "l:k:s:", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {
@@ -29,13 +27,10 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 			if (cli_opt_lang(cli, optarg, &so.lang))
 				return SV_EUSAGE;
 			break;
-		case 'k': {
-			long k;
-			if (cli_opt_long(cli, "--limit", optarg, 1, 1000, &k))
+		case 'k':
+			if (cli_opt_size(cli, "--limit", optarg, 1, 1000, &so.limit))
 				return SV_EUSAGE;
-			so.limit = (size_t)k;
 			break;
-		}
 		case 's': {
 			double s = strtod(optarg, &end);
 			if (*end || s < 0 || s > 100)
@@ -48,10 +43,10 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 		default: return cli_usage(cli, "unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind >= argc)
-		return cli_usage(cli, "search for what? give a sentence in Russian or Bulgarian");
 	struct sv_buf query = SV_BUF_INIT;
-	cli_join_args(argc, argv, optind, &query);
+	if (cli_query_args(cli, argc, argv,
+			   "search for what? give a sentence in Russian or Bulgarian", &query))
+		return SV_EUSAGE;
 
 	struct sv_error err = { 0 };
 	struct cli_matcher cm = CLI_MATCHER_INIT;
@@ -65,10 +60,8 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 	}
 	int ru = r.lang == SV_LANG_RU;
 	if (cli->json) {
-		sv_buf_adds(&out, "{\"query\":");
-		sv_buf_add_json(&out, query.data);
-		sv_buf_addf(&out, ",\"lang\":\"%s\",\"candidates\":%zu,\"matches\":[",
-			    sv_lang_code(r.lang), r.candidates);
+		mp_json_query_start(&out, query.data, r.lang);
+		sv_buf_addf(&out, ",\"candidates\":%zu,\"matches\":[", r.candidates);
 	}
 	for (size_t i = 0; i < r.n; i++) {
 		const struct sv_match_tm *tm = &r.v[i];
@@ -77,14 +70,10 @@ int cmd_search(struct sv_cli *cli, int argc, char **argv)
 			sv_buf_addf(&out, "%s{\"score\":%.1f,\"unit\":%lld,\"ru\":", i ? "," : "",
 				    tm->score, (long long)tm->unit);
 			sv_buf_add_json(&out, tm->ru);
-			sv_buf_adds(&out, ",\"bg\":");
-			sv_buf_add_json(&out, tm->bg);
-			sv_buf_adds(&out, ",\"status\":");
-			sv_buf_add_json(&out, sv_status_name(tm->status));
-			sv_buf_adds(&out, ",\"origin\":");
-			sv_buf_add_json(&out, tm->origin);
-			sv_buf_adds(&out, ",\"method\":");
-			sv_buf_add_json(&out, tm->method);
+			cli_json_field(&out, "bg", tm->bg);
+			cli_json_field(&out, "status", sv_status_name(tm->status));
+			cli_json_field(&out, "origin", tm->origin);
+			cli_json_field(&out, "method", tm->method);
 			sv_buf_adds(&out, ",\"differs\":");
 			mp_json_spans(&out, src, tm->diff, tm->ndiff);
 			sv_buf_addc(&out, '}');

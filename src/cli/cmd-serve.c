@@ -59,8 +59,6 @@ int cmd_serve(struct sv_cli *cli, int argc, char **argv)
 				    .web = default_web() };
 	long n;
 	int c, hash = 0;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l': so.listen = optarg; break;

@@ -58,8 +58,6 @@ static int add(struct sv_cli *cli, int argc, char **argv)
 	};
 	const char *note = NULL;
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "n:", opts, NULL)) != -1) {
 		if (c == 'n')
 			note = optarg;
@@ -96,8 +94,7 @@ static int add(struct sv_cli *cli, int argc, char **argv)
 		struct sv_buf b = SV_BUF_INIT;
 		sv_buf_addf(&b, "{\"id\":%lld,\"ru\":", (long long)id);
 		sv_buf_add_json(&b, ru);
-		sv_buf_adds(&b, ",\"bg\":");
-		sv_buf_add_json(&b, bg);
+		cli_json_field(&b, "bg", bg);
 		sv_buf_adds(&b, ",\"status\":\"approved\"}\n");
 		fputs(b.data, stdout);
 		sv_buf_release(&b);

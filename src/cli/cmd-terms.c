@@ -23,30 +23,20 @@ static int print_pair(void *ctx, const struct sv_termbase_row *r)
 		struct sv_buf b = SV_BUF_INIT;
 		sv_buf_addf(&b, "%s{\"id\":%lld,\"ru\":", o->n ? ",\n " : "", (long long)p->id);
 		sv_buf_add_json(&b, p->ru);
-		sv_buf_adds(&b, ",\"bg\":");
-		sv_buf_add_json(&b, p->bg);
+		cli_json_field(&b, "bg", p->bg);
 		sv_buf_addf(&b, ",\"score\":%.4f,\"status\":", p->score);
 		sv_buf_add_json(&b, p->status);
-		sv_buf_adds(&b, ",\"evidence\":");
-		sv_buf_add_json(&b, p->evidence);
-		sv_buf_adds(&b, ",\"origin\":");
-		sv_buf_add_json(&b, p->origin);
-		sv_buf_adds(&b, ",\"ru_kind\":");
-		sv_buf_add_json(&b, p->ru_kind);
-		sv_buf_adds(&b, ",\"bg_kind\":");
-		sv_buf_add_json(&b, p->bg_kind);
-		sv_buf_adds(&b, ",\"ru_origin\":");
-		sv_buf_add_json(&b, p->ru_origin);
-		sv_buf_adds(&b, ",\"bg_origin\":");
-		sv_buf_add_json(&b, p->bg_origin);
+		cli_json_field(&b, "evidence", p->evidence);
+		cli_json_field(&b, "origin", p->origin);
+		cli_json_field(&b, "ru_kind", p->ru_kind);
+		cli_json_field(&b, "bg_kind", p->bg_kind);
+		cli_json_field(&b, "ru_origin", p->ru_origin);
+		cli_json_field(&b, "bg_origin", p->bg_origin);
 		sv_buf_addf(&b, ",\"ru_freq\":%lld,\"bg_freq\":%lld,\"concept\":%lld,"
-			    "\"ru_preferred\":%s,\"bg_preferred\":%s,\"note\":",
+			    "\"ru_preferred\":%s,\"bg_preferred\":%s",
 			    (long long)p->ru_freq, (long long)p->bg_freq, (long long)p->concept,
 			    p->ru_preferred ? "true" : "false", p->bg_preferred ? "true" : "false");
-		if (p->note)
-			sv_buf_add_json(&b, p->note);
-		else
-			sv_buf_adds(&b, "null");
+		cli_json_field(&b, "note", p->note);
 		sv_buf_addc(&b, '}');
 		fputs(b.data, stdout);
 		sv_buf_release(&b);
@@ -75,21 +65,12 @@ static int print_review(void *ctx, const struct sv_termbase_review *r)
 			    o->n ? ",\n " : "", (long long)r->id, (long long)r->pair,
 			    (long long)r->revision);
 		sv_buf_add_json(&b, r->ru);
-		sv_buf_adds(&b, ",\"bg\":");
-		sv_buf_add_json(&b, r->bg);
-		sv_buf_adds(&b, ",\"action\":");
-		sv_buf_add_json(&b, r->action);
-		sv_buf_adds(&b, ",\"status\":");
-		sv_buf_add_json(&b, r->status);
-		sv_buf_adds(&b, ",\"detail\":");
-		if (r->detail)
-			sv_buf_add_json(&b, r->detail);
-		else
-			sv_buf_adds(&b, "null");
-		sv_buf_adds(&b, ",\"who\":");
-		sv_buf_add_json(&b, r->who);
-		sv_buf_adds(&b, ",\"at\":");
-		sv_buf_add_json(&b, r->at);
+		cli_json_field(&b, "bg", r->bg);
+		cli_json_field(&b, "action", r->action);
+		cli_json_field(&b, "status", r->status);
+		cli_json_field(&b, "detail", r->detail);
+		cli_json_field(&b, "who", r->who);
+		cli_json_field(&b, "at", r->at);
 		sv_buf_addc(&b, '}');
 		fputs(b.data, stdout);
 		sv_buf_release(&b);
@@ -122,8 +103,6 @@ int cmd_terms(struct sv_cli *cli, int argc, char **argv)
 	struct sv_termbase_query q = { .lead = SV_LANG_RU };
 	struct out o = { cli, 0, 0, 0 };
 	int c;
-	optind = 1;
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, "s:m:l:bn:et", opts, NULL)) != -1) {
 		char *end;
 		switch (c) {

@@ -93,6 +93,16 @@ int cli_opt_long(struct sv_cli *cli, const char *opt, const char *arg, long lo, 
 	return SV_OK;
 }
 
+int cli_opt_size(struct sv_cli *cli, const char *opt, const char *arg, long lo, long hi,
+		 size_t *out)
+{
+	long v;
+	if (cli_opt_long(cli, opt, arg, lo, hi, &v))
+		return SV_EUSAGE;
+	*out = (size_t)v;
+	return SV_OK;
+}
+
 int cli_opt_lang(struct sv_cli *cli, const char *arg, enum sv_lang *out)
 {
 	if (!strcmp(arg, "auto")) {
@@ -113,6 +123,24 @@ void cli_join_args(int argc, char **argv, int from, struct sv_buf *out)
 			sv_buf_addc(out, ' ');
 		sv_buf_adds(out, argv[i]);
 	}
+}
+
+void cli_json_field(struct sv_buf *out, const char *key, const char *value)
+{
+	sv_buf_addf(out, ",\"%s\":", key);
+	if (value)
+		sv_buf_add_json(out, value);
+	else
+		sv_buf_adds(out, "null");
+}
+
+int cli_query_args(struct sv_cli *cli, int argc, char **argv, const char *missing,
+		   struct sv_buf *query)
+{
+	if (optind >= argc)
+		return cli_usage(cli, "%s", missing);
+	cli_join_args(argc, argv, optind, query);
+	return SV_OK;
 }
 
 const struct sv_command *sv_command_find(const char *name)
@@ -238,5 +266,9 @@ int main(int argc, char **argv)
 	args[n] = NULL;
 	if (cli_wants_help(&cli, n, args))
 		return 0;
+	/* Ready getopt_long() for the command's own options: from args[1], with
+	 * getopt's messages off (the commands report a bad option themselves). */
+	optind = 1;
+	opterr = 0;
 	return cmd->run(&cli, n, args);
 }

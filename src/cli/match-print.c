@@ -115,3 +115,10 @@ void mp_json_line(struct sv_buf *b, const struct sv_match_line *l)
 	sv_buf_addf(b, ",\"segment\":%lld,\"unit\":%lld,\"doc\":%lld}", (long long)l->seg,
 		    (long long)l->unit, (long long)l->doc);
 }
+
+void mp_json_query_start(struct sv_buf *b, const char *query, enum sv_lang lang)
+{
+	sv_buf_adds(b, "{\"query\":");
+	sv_buf_add_json(b, query);
+	sv_buf_addf(b, ",\"lang\":\"%s\"", sv_lang_code(lang));
+}

@@ -25,5 +25,8 @@ void mp_json_spans(struct sv_buf *b, const char *text, const struct sv_match_spa
 /* Appends concordance line l as a JSON object (lang, text, match, other,
  * segment, unit, doc). */
 void mp_json_line(struct sv_buf *b, const struct sv_match_line *l);
+/* Starts the JSON answer of search and concord: {"query":<query>,"lang":"<lang>"
+ * with the object left open for the command's own members. */
+void mp_json_query_start(struct sv_buf *b, const char *query, enum sv_lang lang);
 
 #endif
