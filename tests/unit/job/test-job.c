@@ -20,24 +20,13 @@ static const char *const seeds[] = {
 
 static int setup(void **state)
 {
-	snprintf(dbpath, sizeof(dbpath), "%s/test-job-%ld.db",
-		 getenv("SV_BUILD_ROOT") ? getenv("SV_BUILD_ROOT") : ".", (long)getpid());
+	sv_test_build_db_path(dbpath, sizeof(dbpath), "job");
 	return 0;
-}
-
-static void remove_db(void)
-{
-	char p[600];
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
 }
 
 static int teardown(void **state)
 {
-	remove_db();
+	sv_test_remove_db(dbpath);
 	return 0;
 }
 
@@ -154,7 +143,7 @@ static struct sv_store *seeded(void)
 	struct sv_store *st = NULL;
 	const char *root = getenv("SV_SOURCE_ROOT");
 	assert_non_null(root);
-	remove_db();
+	sv_test_remove_db(dbpath);
 	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
 	char dir[1024], missing[1100];
 	snprintf(dir, sizeof(dir), "%s/memories/seeds", root);
@@ -280,7 +269,7 @@ static void test_align_ntrex(void **state)
 		}
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;
-	remove_db();
+	sv_test_remove_db(dbpath);
 	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
 	struct sv_job_add_opts ao;
 	sv_job_add_opts_init(&ao);

@@ -15,19 +15,13 @@ static char dbpath[512];
 
 static int setup(void **state)
 {
-	snprintf(dbpath, sizeof(dbpath), "%s/test-review-%ld.db",
-		 getenv("SV_BUILD_ROOT") ? getenv("SV_BUILD_ROOT") : ".", (long)getpid());
+	sv_test_build_db_path(dbpath, sizeof(dbpath), "review");
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char p[600];
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
+	sv_test_remove_db(dbpath);
 	return 0;
 }
 
