@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +34,16 @@ static inline const char *sv_test_shared(void)
 		printf("# missing the shared test data (%s): the cases that need it are skipped\n",
 		       s && *s ? s : "SV_SHARED unset");
 	return NULL;
+}
+
+/* Opens the directory sub of the shared test data (shared, from
+ * sv_test_shared()), its path left in path (size n); NULL when shared is NULL or
+ * the directory cannot be opened (the caller then skip()s). */
+static inline DIR *sv_test_open_shared_dir(const char *shared, const char *sub, char *path,
+					   size_t n)
+{
+	snprintf(path, n, "%s/%s", shared ? shared : "", sub);
+	return shared ? opendir(path) : NULL;
 }
 
 /* Reads a whole file into a NUL-terminated malloc'd buffer (*n its size);

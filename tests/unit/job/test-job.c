@@ -173,16 +173,25 @@ static struct sv_store *seeded(void)
  * (comparable coverage, no translation: no units), writes the pairs and the
  * termbase; a second run finds nothing new; a declared pair is aligned as a
  * translation and replaces the found pair's mode. */
+/* Aligns the memory with the default options (left in *opts), the result in
+ * *res; fails the test when the job fails. */
+static void align_or_fail(struct sv_store *st, struct sv_job_align_opts *opts,
+			  struct sv_job_align_result *res)
+{
+	struct sv_error err = { 0 };
+	sv_job_align_opts_init(opts);
+	if (sv_job_align(st, opts, res, &err))
+		fail_msg("sv_job_align: %s", err.msg);
+}
+
 static void test_align_seeds(void **state)
 {
 	struct sv_store *st = seeded();
 	struct sv_error err = { 0 };
 	struct sv_job_align_opts ao;
-	sv_job_align_opts_init(&ao);
 	struct sv_job_align_result res = SV_JOB_ALIGN_RESULT_INIT;
-	int rc = sv_job_align(st, &ao, &res, &err);
-	if (rc)
-		fail_msg("sv_job_align: %s", err.msg);
+	align_or_fail(st, &ao, &res);
+	int rc;
 	assert_true(res.npairs >= 3);
 	assert_int_equal(res.parallel + res.comparable, res.npairs);
 	for (size_t i = 0; i < res.npairs; i++) {
@@ -284,11 +293,8 @@ static void test_align_ntrex(void **state)
 		assert_int_equal(added.added, NDOCS);
 	}
 	struct sv_job_align_opts o;
-	sv_job_align_opts_init(&o);
 	struct sv_job_align_result res = SV_JOB_ALIGN_RESULT_INIT;
-	int rc = sv_job_align(st, &o, &res, &err);
-	if (rc)
-		fail_msg("sv_job_align: %s", err.msg);
+	align_or_fail(st, &o, &res);
 	assert_true(res.npairs >= NDOCS);
 	size_t translations = 0, sentences = 0;
 	for (size_t i = 0; i < res.npairs; i++) {
