@@ -285,6 +285,14 @@ static int ac_half(char **names, size_t nd, const char *doc)
 	return 0;
 }
 
+/* The sorted names of a variant's Russian documents (vdir/ru), as ac_list(). */
+static size_t list_ru_docs(const char *vdir, char ***names)
+{
+	char path[8192];
+	snprintf(path, sizeof(path), "%s/ru", vdir);
+	return ac_list(path, names);
+}
+
 /* Aligns every document pair of a variant directory (ru/ and bg/ with the
  * same names) with method in one run (sv_align_run: the second pass after
  * learning from the first), and scores line pairs against gold.tsv (or the
@@ -294,9 +302,8 @@ int ac_eval_variant(const char *vdir, enum sv_align_method method, struct ac_prf
 		    double *seconds)
 {
 	char path[8192];
-	snprintf(path, sizeof(path), "%s/ru", vdir);
 	char **names;
-	size_t nd = ac_list(path, &names);
+	size_t nd = list_ru_docs(vdir, &names);
 	if (!nd)
 		return -1;
 	struct sv_error err;
@@ -441,9 +448,8 @@ int ac_eval_variant(const char *vdir, enum sv_align_method method, struct ac_prf
 double ac_eval_docpairs(const char *vdir, size_t *ndocs)
 {
 	char path[8192];
-	snprintf(path, sizeof(path), "%s/ru", vdir);
 	char **names;
-	size_t nd = ac_list(path, &names);
+	size_t nd = list_ru_docs(vdir, &names);
 	if (!nd)
 		return -1;
 	struct sv_error err;

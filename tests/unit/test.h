@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -34,6 +36,16 @@ static inline const char *sv_test_shared(void)
 	return NULL;
 }
 
+/* Opens the directory sub of the shared test data (shared, from
+ * sv_test_shared()), its path left in path (size n); NULL when shared is NULL or
+ * the directory cannot be opened (the caller then skip()s). */
+static inline DIR *sv_test_open_shared_dir(const char *shared, const char *sub, char *path,
+					   size_t n)
+{
+	snprintf(path, n, "%s/%s", shared ? shared : "", sub);
+	return shared ? opendir(path) : NULL;
+}
+
 /* Reads a whole file into a NUL-terminated malloc'd buffer (*n its size);
  * NULL when it cannot be read (base/file.h's reader). */
 static inline char *sv_test_slurp(const char *path, size_t *n)
@@ -44,6 +56,33 @@ static inline char *sv_test_slurp(const char *path, size_t *n)
 	if (n)
 		*n = b.len;
 	return sv_buf_detach(&b);
+}
+
+/* Names a scratch memory for the test `name` of this process in buf (size n):
+ * "/tmp/sv-test-NAME-PID.db". */
+static inline void sv_test_tmp_db_path(char *buf, size_t n, const char *name)
+{
+	snprintf(buf, n, "/tmp/sv-test-%s-%d.db", name, (int)getpid());
+}
+
+/* Names a scratch memory for the test `name` of this process in buf (size n),
+ * in the build tree: "$SV_BUILD_ROOT/test-NAME-PID.db" ("." when unset). */
+static inline void sv_test_build_db_path(char *buf, size_t n, const char *name)
+{
+	snprintf(buf, n, "%s/test-%s-%ld.db",
+		 getenv("SV_BUILD_ROOT") ? getenv("SV_BUILD_ROOT") : ".", name, (long)getpid());
+}
+
+/* Removes the memory at path and the -wal and -shm files SQLite keeps beside
+ * it; a file that is not there is no error. */
+static inline void sv_test_remove_db(const char *path)
+{
+	char side[1100];
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
 }
 
 #endif

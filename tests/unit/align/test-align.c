@@ -233,15 +233,24 @@ static const char *const small_bg[] = {
 	NULL,
 };
 
+/* Makes the small Russian and Bulgarian documents in *r and *b and adds them to a
+ * (*ri and *bi their indexes there). */
+static void add_small_pair(struct sv_align *a, struct tdoc *r, struct tdoc *b, size_t *ri,
+			   size_t *bi)
+{
+	tdoc_make(r, SV_LANG_RU, small_ru);
+	tdoc_make(b, SV_LANG_BG, small_bg);
+	*ri = tdoc_add(a, r, SV_LANG_RU, "ru", NULL);
+	*bi = tdoc_add(a, b, SV_LANG_BG, "bg", NULL);
+}
+
 static void test_monotone_small(void **state)
 {
 	struct sv_error err;
 	struct sv_align *a = sv_align_open(NULL, &err);
 	struct tdoc r, b;
-	tdoc_make(&r, SV_LANG_RU, small_ru);
-	tdoc_make(&b, SV_LANG_BG, small_bg);
-	size_t ri = tdoc_add(a, &r, SV_LANG_RU, "ru", NULL);
-	size_t bi = tdoc_add(a, &b, SV_LANG_BG, "bg", NULL);
+	size_t ri, bi;
+	add_small_pair(a, &r, &b, &ri, &bi);
 	struct sv_align_opts o;
 	sv_align_opts_init(&o);
 	o.method = SV_ALIGN_MONOTONE;
@@ -426,10 +435,8 @@ static void test_run(void **state)
 	struct sv_error err;
 	struct sv_align *a = sv_align_open(NULL, &err);
 	struct tdoc r, b;
-	tdoc_make(&r, SV_LANG_RU, small_ru);
-	tdoc_make(&b, SV_LANG_BG, small_bg);
-	size_t ri = tdoc_add(a, &r, SV_LANG_RU, "ru", NULL);
-	size_t bi = tdoc_add(a, &b, SV_LANG_BG, "bg", NULL);
+	size_t ri, bi;
+	add_small_pair(a, &r, &b, &ri, &bi);
 	struct sv_align_job one = { ri, bi, SV_ALIGN_MONOTONE, SV_ALIGN_LINKS_INIT };
 	assert_int_equal(sv_align_run(a, &one, 1, NULL, &err), SV_OK);
 	struct sv_align_opts o;

@@ -20,24 +20,13 @@ static const char *const seeds[] = {
 
 static int setup(void **state)
 {
-	snprintf(dbpath, sizeof(dbpath), "%s/test-job-%ld.db",
-		 getenv("SV_BUILD_ROOT") ? getenv("SV_BUILD_ROOT") : ".", (long)getpid());
+	sv_test_build_db_path(dbpath, sizeof(dbpath), "job");
 	return 0;
-}
-
-static void remove_db(void)
-{
-	char p[600];
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
 }
 
 static int teardown(void **state)
 {
-	remove_db();
+	sv_test_remove_db(dbpath);
 	return 0;
 }
 
@@ -154,7 +143,7 @@ static struct sv_store *seeded(void)
 	struct sv_store *st = NULL;
 	const char *root = getenv("SV_SOURCE_ROOT");
 	assert_non_null(root);
-	remove_db();
+	sv_test_remove_db(dbpath);
 	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
 	char dir[1024], missing[1100];
 	snprintf(dir, sizeof(dir), "%s/memories/seeds", root);
@@ -184,16 +173,25 @@ static struct sv_store *seeded(void)
  * (comparable coverage, no translation: no units), writes the pairs and the
  * termbase; a second run finds nothing new; a declared pair is aligned as a
  * translation and replaces the found pair's mode. */
+/* Aligns the memory with the default options (left in *opts), the result in
+ * *res; fails the test when the job fails. */
+static void align_or_fail(struct sv_store *st, struct sv_job_align_opts *opts,
+			  struct sv_job_align_result *res)
+{
+	struct sv_error err = { 0 };
+	sv_job_align_opts_init(opts);
+	if (sv_job_align(st, opts, res, &err))
+		fail_msg("sv_job_align: %s", err.msg);
+}
+
 static void test_align_seeds(void **state)
 {
 	struct sv_store *st = seeded();
 	struct sv_error err = { 0 };
 	struct sv_job_align_opts ao;
-	sv_job_align_opts_init(&ao);
 	struct sv_job_align_result res = SV_JOB_ALIGN_RESULT_INIT;
-	int rc = sv_job_align(st, &ao, &res, &err);
-	if (rc)
-		fail_msg("sv_job_align: %s", err.msg);
+	align_or_fail(st, &ao, &res);
+	int rc;
 	assert_true(res.npairs >= 3);
 	assert_int_equal(res.parallel + res.comparable, res.npairs);
 	for (size_t i = 0; i < res.npairs; i++) {
@@ -280,7 +278,7 @@ static void test_align_ntrex(void **state)
 		}
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;
-	remove_db();
+	sv_test_remove_db(dbpath);
 	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
 	struct sv_job_add_opts ao;
 	sv_job_add_opts_init(&ao);
@@ -295,11 +293,8 @@ static void test_align_ntrex(void **state)
 		assert_int_equal(added.added, NDOCS);
 	}
 	struct sv_job_align_opts o;
-	sv_job_align_opts_init(&o);
 	struct sv_job_align_result res = SV_JOB_ALIGN_RESULT_INIT;
-	int rc = sv_job_align(st, &o, &res, &err);
-	if (rc)
-		fail_msg("sv_job_align: %s", err.msg);
+	align_or_fail(st, &o, &res);
 	assert_true(res.npairs >= NDOCS);
 	size_t translations = 0, sentences = 0;
 	for (size_t i = 0; i < res.npairs; i++) {

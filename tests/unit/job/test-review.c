@@ -15,19 +15,13 @@ static char dbpath[512];
 
 static int setup(void **state)
 {
-	snprintf(dbpath, sizeof(dbpath), "%s/test-review-%ld.db",
-		 getenv("SV_BUILD_ROOT") ? getenv("SV_BUILD_ROOT") : ".", (long)getpid());
+	sv_test_build_db_path(dbpath, sizeof(dbpath), "review");
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char p[600];
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
+	sv_test_remove_db(dbpath);
 	return 0;
 }
 
@@ -125,16 +119,25 @@ static void on_progress(void *ctx, const char *stage, size_t done, size_t total)
 	p->last_done = done;
 }
 
+/* The text pipeline, and a new memory at dbpath in *st; fails the test when
+ * either cannot be opened. */
+static struct sv_text *open_text_and_memory(struct sv_store **st)
+{
+	struct sv_error err = { 0 };
+	struct sv_text *t = sv_text_open(NULL, &err);
+	if (!t)
+		fail_msg("sv_text_open: %s", err.msg);
+	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, st, &err), SV_OK);
+	return t;
+}
+
 /* ---- the verb ---------------------------------------------------------------- */
 
 static void test_review(void **state)
 {
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;
-	struct sv_text *t = sv_text_open(NULL, &err);
-	if (!t)
-		fail_msg("sv_text_open: %s", err.msg);
-	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
+	struct sv_text *t = open_text_and_memory(&st);
 	int64_t council = candidate(st, t, "Совет безопасности", "Съвет за сигурност", 0.91);
 	int64_t ministry = candidate(st, t, "Министерство иностранных дел",
 				     "Министерство на външните работи", 0.84);
@@ -290,10 +293,7 @@ static void test_listing(void **state)
 {
 	struct sv_error err = { 0 };
 	struct sv_store *st = NULL;
-	struct sv_text *t = sv_text_open(NULL, &err);
-	if (!t)
-		fail_msg("sv_text_open: %s", err.msg);
-	assert_int_equal(sv_store_open(dbpath, SV_STORE_CREATE, &st, &err), SV_OK);
+	struct sv_text *t = open_text_and_memory(&st);
 	/* two Russian terms for one Bulgarian one, scored alike */
 	int64_t a = candidate(st, t, "Министерство обороны", "Министерство на отбраната", 0.8);
 	int64_t b = candidate(st, t, "Минобороны", "Министерство на отбраната", 0.8);

@@ -17,21 +17,11 @@ static struct sv_store *st;
 static struct sv_text *tx;
 static struct sv_match *mt;
 
-static void rm_db(void)
-{
-	char p[300];
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
-}
-
 static int setup(void **state)
 {
 	struct sv_error err = { 0 };
-	snprintf(dbpath, sizeof(dbpath), "/tmp/sv-test-match-%d.db", (int)getpid());
-	rm_db();
+	sv_test_tmp_db_path(dbpath, sizeof(dbpath), "match");
+	sv_test_remove_db(dbpath);
 	if (sv_store_open(dbpath, SV_STORE_CREATE, &st, &err) || !(tx = sv_text_open(NULL, &err)) ||
 	    !(mt = sv_match_open(st, tx, &err))) {
 		fprintf(stderr, "# setup: %s\n", err.msg);
@@ -48,7 +38,7 @@ static int teardown(void **state)
 	mt = NULL;
 	tx = NULL;
 	st = NULL;
-	rm_db();
+	sv_test_remove_db(dbpath);
 	return 0;
 }
 

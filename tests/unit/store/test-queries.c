@@ -17,7 +17,7 @@ static struct sv_store *st;
 static int setup(void **state)
 {
 	struct sv_error err = { 0 };
-	snprintf(dbpath, sizeof(dbpath), "/tmp/sv-test-queries-%d.db", (int)getpid());
+	sv_test_tmp_db_path(dbpath, sizeof(dbpath), "queries");
 	unlink(dbpath);
 	if (sv_store_open(dbpath, SV_STORE_CREATE, &st, &err)) {
 		fprintf(stderr, "# setup: %s\n", err.msg);
@@ -28,14 +28,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[300];
 	sv_store_close(st);
 	st = NULL;
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
+	sv_test_remove_db(dbpath);
 	return 0;
 }
 

@@ -22,19 +22,14 @@ static char dbpath[256];
 
 static int setup(void **state)
 {
-	snprintf(dbpath, sizeof(dbpath), "/tmp/sv-test-store-%d.db", (int)getpid());
+	sv_test_tmp_db_path(dbpath, sizeof(dbpath), "store");
 	unlink(dbpath);
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	char p[300];
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
+	sv_test_remove_db(dbpath);
 	return 0;
 }
 

@@ -16,7 +16,7 @@ static struct sv_text *text;
 static int setup(void **state)
 {
 	struct sv_error err = { 0 };
-	snprintf(dbpath, sizeof(dbpath), "/tmp/sv-test-terms-%d.db", (int)getpid());
+	sv_test_tmp_db_path(dbpath, sizeof(dbpath), "terms");
 	unlink(dbpath);
 	text = sv_text_open(NULL, &err);
 	return text ? 0 : -1;
@@ -24,12 +24,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[300];
-	unlink(dbpath);
-	snprintf(p, sizeof(p), "%s-wal", dbpath);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", dbpath);
-	unlink(p);
+	sv_test_remove_db(dbpath);
 	sv_text_close(text);
 	return 0;
 }

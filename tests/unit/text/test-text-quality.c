@@ -265,8 +265,7 @@ static void test_ntrex(void **state)
 {
 	const char *shared = sv_test_shared();
 	char probe[4096];
-	snprintf(probe, sizeof(probe), "%s/data/ntrex-dev/parallel/ru", shared ? shared : "");
-	DIR *d = shared ? opendir(probe) : NULL;
+	DIR *d = sv_test_open_shared_dir(shared, "data/ntrex-dev/parallel/ru", probe, sizeof(probe));
 	if (!d) {
 		skip();
 		return;
@@ -327,8 +326,7 @@ static void test_seeds(void **state)
 {
 	const char *shared = sv_test_shared();
 	char dir[4096];
-	snprintf(dir, sizeof(dir), "%s/corpus/seeds", shared ? shared : "");
-	DIR *d = shared ? opendir(dir) : NULL;
+	DIR *d = sv_test_open_shared_dir(shared, "corpus/seeds", dir, sizeof(dir));
 	if (!d) {
 		skip();
 		return;
