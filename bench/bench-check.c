@@ -19,28 +19,9 @@
 #include <time.h>
 
 #include "align/align.h"
+#include "bench-common.h"
 #include "check/check.h"
 #include "config.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* CPU time of this process: the rate on a busy machine. */
-static double cpu(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Reads every ru/DOC.txt + bg/DOC.txt pair of dir into segs. */
 static int load_ntrex(const char *dir, struct sv_check_segs *segs)
@@ -59,7 +40,7 @@ static int load_ntrex(const char *dir, struct sv_check_segs *segs)
 			names[n++] = sv_strdup(e->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
+	qsort(names, n, sizeof(*names), bench_cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char rp[8300], bp[8300];
 		snprintf(rp, sizeof(rp), "%s/ru/%s", dir, names[i]);
@@ -253,7 +234,7 @@ int main(int argc, char **argv)
 		}
 	}
 	/* the glossary: word n-grams of the texts */
-	double t0 = now();
+	double t0 = bench_wall_s();
 	struct sv_check_glossary *g = sv_check_glossary_new(t);
 	struct sv_buf rt = SV_BUF_INIT, bt = SV_BUF_INIT;
 	size_t made = 0, tries = 0;
@@ -319,7 +300,7 @@ int main(int argc, char **argv)
 	sv_buf_release(&bw);
 	free(ro);
 	free(bo);
-	double t1 = now();
+	double t1 = bench_wall_s();
 	sv_map_release(&seen);
 	struct sv_check_config cfg;
 	struct sv_check_findings f;
@@ -342,12 +323,12 @@ int main(int argc, char **argv)
 	sv_check_run(t, &warm, g, &cfg, &f, &err);
 	sv_check_findings_release(&f);
 	sv_check_findings_init(&f);
-	double t2 = now(), c2 = cpu();
+	double t2 = bench_wall_s(), c2 = bench_process_cpu_s();
 	if (sv_check_run(t, &segs, g, &cfg, &f, &err)) {
 		fprintf(stderr, "bench-check: %s\n", err.msg);
 		return 4;
 	}
-	double t3 = now(), c3 = cpu();
+	double t3 = bench_wall_s(), c3 = bench_process_cpu_s();
 	printf("bench-check: glossary %zu concepts, %zu terms, built in %.2f s\n",
 	       sv_check_glossary_concepts(g), sv_check_glossary_terms(g), t1 - t0);
 	printf("bench-check: %zu pairs checked in %.2f s (%.2f s CPU): %.0f pairs/s, %.0f pairs/s "
