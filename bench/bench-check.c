@@ -28,19 +28,10 @@ static int load_ntrex(const char *dir, struct sv_check_segs *segs)
 {
 	char path[4200];
 	snprintf(path, sizeof(path), "%s/ru", dir);
-	DIR *d = opendir(path);
-	if (!d)
+	char **names;
+	size_t n;
+	if (bench_list_names(path, &names, &n))
 		return -1;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			SV_GROW(names, cap, n + 1);
-			names[n++] = sv_strdup(e->d_name);
-		}
-	closedir(d);
-	qsort(names, n, sizeof(*names), bench_cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char rp[8300], bp[8300];
 		snprintf(rp, sizeof(rp), "%s/ru/%s", dir, names[i]);

@@ -1,10 +1,13 @@
 #include "bench-common.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+
+#include "base/error.h"
 
 static double clock_s(clockid_t id)
 {
@@ -63,4 +66,23 @@ out:
 int bench_cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int bench_list_names(const char *dir, char ***names, size_t *n)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	size_t cap = 0;
+	*names = NULL;
+	*n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.') {
+			SV_GROW(*names, cap, *n + 1);
+			(*names)[(*n)++] = sv_strdup(e->d_name);
+		}
+	closedir(d);
+	qsort(*names, *n, sizeof(**names), bench_cmp_str);
+	return 0;
 }

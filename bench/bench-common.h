@@ -23,6 +23,11 @@ long bench_peak_rss_kb(void);
  * cannot be opened or read (*len then untouched). Caller frees. */
 char *bench_read_file(const char *path, size_t *len);
 
+/* The names in dir that do not start with '.', sorted (strcmp order), into
+ * *names (*n of them; caller frees each and the array). -1 if dir cannot be
+ * opened (nothing allocated), else 0. */
+int bench_list_names(const char *dir, char ***names, size_t *n);
+
 /* qsort comparator for an array of char * (strcmp order). */
 int bench_cmp_str(const void *a, const void *b);
 

@@ -99,19 +99,10 @@ static int build(struct sv_store *st, struct sv_text *t, const char *dir, int re
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/ru", dir);
-	DIR *d = opendir(path);
-	if (!d)
+	char **names;
+	size_t n;
+	if (bench_list_names(path, &names, &n))
 		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			SV_GROW(names, cap, n + 1);
-			names[n++] = sv_strdup(e->d_name);
-		}
-	closedir(d);
-	qsort(names, n, sizeof(*names), bench_cmp_str);
 	int rc = sv_store_begin(st, err);
 	for (int r = 0; r < repeat && !rc; r++)
 		for (size_t i = 0; i < n && !rc; i++)
