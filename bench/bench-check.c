@@ -167,6 +167,23 @@ static int termlike(enum sv_lang lang, const struct sv_buf *w)
 	return ok;
 }
 
+/* Adds a concept of src (in src_lang) and tgt (in tgt_lang), both approved,
+ * to g, unless src is already in seen (then it adds src to seen). Returns 1
+ * with the new concept in *concept, else 0 (seen before, or not added). */
+static int add_new_concept(struct sv_check_glossary *g, struct sv_map *seen, enum sv_lang src_lang,
+			   const struct sv_buf *src, enum sv_lang tgt_lang, const struct sv_buf *tgt,
+			   uint32_t *concept)
+{
+	int added;
+	sv_map_add(seen, src->data, src->len, &added);
+	if (!added)
+		return 0;
+	*concept = sv_check_glossary_concept(g);
+	struct sv_error e = { 0 };
+	return !sv_check_glossary_add(g, *concept, src_lang, src->data, SV_CHECK_ST_APPROVED, &e) &&
+	       !sv_check_glossary_add(g, *concept, tgt_lang, tgt->data, SV_CHECK_ST_APPROVED, &e);
+}
+
 int main(int argc, char **argv)
 {
 	const char *pairs = NULL;
@@ -241,15 +258,10 @@ int main(int argc, char **argv)
 		    !best_cognate(s->tgt ? s->tgt : "", &rt, k, &bt) || !termlike(s->tgt_lang, &bt))
 			continue;
 		/* one concept per source term, as in a real glossary */
-		int added;
-		sv_map_add(&seen, rt.data, rt.len, &added);
-		if (!added)
+		uint32_t c;
+		if (!add_new_concept(g, &seen, s->src_lang, &rt, s->tgt_lang, &bt, &c))
 			continue;
-		uint32_t c = sv_check_glossary_concept(g);
 		struct sv_error e = { 0 };
-		if (sv_check_glossary_add(g, c, s->src_lang, rt.data, SV_CHECK_ST_APPROVED, &e) ||
-		    sv_check_glossary_add(g, c, s->tgt_lang, bt.data, SV_CHECK_ST_APPROVED, &e))
-			continue;
 		if (made % 10 == 0) /* the Russian form, forbidden in Bulgarian */
 			sv_check_glossary_add(g, c, s->tgt_lang, rt.data, SV_CHECK_ST_FORBIDDEN, &e);
 		made++;
@@ -276,14 +288,8 @@ int main(int argc, char **argv)
 			sv_buf_addf(&rt, "%s%s", k ? " " : "", rw.data + ro[rng % nr]);
 			sv_buf_addf(&bt, "%s%s", k ? " " : "", bw.data + bo[(rng >> 17) % nb]);
 		}
-		int added;
-		sv_map_add(&seen, rt.data, rt.len, &added);
-		if (!added)
-			continue;
-		uint32_t c = sv_check_glossary_concept(g);
-		struct sv_error e = { 0 };
-		if (sv_check_glossary_add(g, c, SV_LANG_RU, rt.data, SV_CHECK_ST_APPROVED, &e) ||
-		    sv_check_glossary_add(g, c, SV_LANG_BG, bt.data, SV_CHECK_ST_APPROVED, &e))
+		uint32_t c;
+		if (!add_new_concept(g, &seen, SV_LANG_RU, &rt, SV_LANG_BG, &bt, &c))
 			continue;
 		made++;
 	}

@@ -377,6 +377,23 @@ static void report(const char *what, double *v, size_t n)
 	       sum / n * 1e3);
 }
 
+enum { COMMAND_RUNS = 5 };
+
+/* The median wall time of COMMAND_RUNS runs of the shell command cmd, in
+ * seconds (runs stop at the first that cannot start). */
+static double command_median_s(const char *cmd)
+{
+	double w[COMMAND_RUNS];
+	for (int i = 0; i < COMMAND_RUNS; i++) {
+		double a = bench_wall_s();
+		if (system(cmd) == -1)
+			break;
+		w[i] = bench_wall_s() - a;
+	}
+	qsort(w, COMMAND_RUNS, sizeof(*w), cmp_d);
+	return w[COMMAND_RUNS / 2];
+}
+
 /* The raw sentence with its 2nd and 2nd-to-last all-letter words replaced. */
 static char *two_changed(const char *s)
 {
@@ -672,28 +689,15 @@ int main(int argc, char **argv)
 
 	/* The command's wall time, process start to exit. */
 	if (exe) {
-		double w[5];
 		char cmd[8192];
 		snprintf(cmd, sizeof(cmd),
 			 "'%s' --memory '%s' lookup --lines 3 ОДКБ >/dev/null 2>&1", exe, db);
-		for (int i = 0; i < 5; i++) {
-			double a = bench_wall_s();
-			if (system(cmd) == -1)
-				break;
-			w[i] = bench_wall_s() - a;
-		}
-		qsort(w, 5, sizeof(*w), cmp_d);
-		printf("sverka lookup (process start to exit), median of 5: %.1f ms\n", w[2] * 1e3);
+		printf("sverka lookup (process start to exit), median of %d: %.1f ms\n",
+		       COMMAND_RUNS, command_median_s(cmd) * 1e3);
 		snprintf(cmd, sizeof(cmd), "'%s' --memory '%s' search '%s' >/dev/null 2>&1", exe,
 			 db, "Президент России прибыл в Бишкек на саммит.");
-		for (int i = 0; i < 5; i++) {
-			double a = bench_wall_s();
-			if (system(cmd) == -1)
-				break;
-			w[i] = bench_wall_s() - a;
-		}
-		qsort(w, 5, sizeof(*w), cmp_d);
-		printf("sverka search (process start to exit), median of 5: %.1f ms\n", w[2] * 1e3);
+		printf("sverka search (process start to exit), median of %d: %.1f ms\n",
+		       COMMAND_RUNS, command_median_s(cmd) * 1e3);
 	}
 	free(lat);
 	free(clat);
