@@ -235,6 +235,20 @@ static int64_t put_term(sqlite3 *db, struct sv_map *seen, const char *lang, cons
 	return id;
 }
 
+/* A query for the i-th lookup: a random 1-3 word n-gram of a random
+ * sentence (Bulgarian for odd i, else Russian), its key and surface form
+ * into key and form. 0 if the sentence drawn is too short (nothing put). */
+static int random_ngram(const struct pairs *ps, size_t i, struct sv_buf *key, struct sv_buf *form)
+{
+	const struct side *sd = i % 2 ? &ps->bg[rnd() % ps->n] : &ps->ru[rnd() % ps->n];
+	size_t L = 1 + rnd() % 3;
+	if (sd->n < L)
+		return 0;
+	size_t p = rnd() % (sd->n - L + 1);
+	ngram(sd, p, L, key, form);
+	return 1;
+}
+
 static void build(const char *path, const struct pairs *ps, size_t nunits, int units)
 {
 	struct sv_error err = { 0 };
@@ -529,12 +543,8 @@ int main(int argc, char **argv)
 	struct sv_match_lookup_opts lo;
 	sv_match_lookup_opts_init(&lo);
 	for (size_t i = 0; i < nq; i++) {
-		const struct side *sd = i % 2 ? &ps.bg[rnd() % ps.n] : &ps.ru[rnd() % ps.n];
-		size_t L = 1 + rnd() % 3;
-		if (sd->n < L)
+		if (!random_ngram(&ps, i, &key, &form))
 			continue;
-		size_t p = rnd() % (sd->n - L + 1);
-		ngram(sd, p, L, &key, &form);
 		double a = bench_wall_s(), ca = bench_thread_cpu_s();
 		sv_match_lookup(m, form.data, &lo, &r, &err);
 		clat[n] = bench_thread_cpu_s() - ca;
@@ -559,12 +569,8 @@ int main(int argc, char **argv)
 	for (int pass = 0; pass < 2; pass++) {
 		rng = saved;
 		for (size_t i = 0; i < 1000; i++) {
-			const struct side *sd = i % 2 ? &ps.bg[rnd() % ps.n] : &ps.ru[rnd() % ps.n];
-			size_t L = 1 + rnd() % 3;
-			if (sd->n < L)
+			if (!random_ngram(&ps, i, &key, &form))
 				continue;
-			size_t p = rnd() % (sd->n - L + 1);
-			ngram(sd, p, L, &key, &form);
 			double a = bench_wall_s(), ca = bench_thread_cpu_s();
 			if (pass == 0) {
 				sv_buf_reset(&an);
