@@ -12,46 +12,8 @@
 #include <time.h>
 
 #include "align-eval.h"
-
-/* CPU time of this process: wall time on a shared machine says more about
- * the neighbours than about the aligner. */
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static long peak_kb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
-
-/* Sentences of every document of one side, in order. */
-static void side_all(const char *dir, const char *side, enum sv_lang lang, struct ac_doc *all)
-{
-	char path[4096];
-	snprintf(path, sizeof(path), "%s/%s", dir, side);
-	char **names;
-	size_t nd = ac_list(path, &names);
-	memset(all, 0, sizeof(*all));
-	all->lang = lang;
-	for (size_t i = 0; i < nd; i++) {
-		struct ac_doc d;
-		snprintf(path, sizeof(path), "%s/%s/%s.txt", dir, side, names[i]);
-		if (ac_doc_read(path, names[i], lang, 0, &d))
-			continue;
-		for (size_t k = 0; k < d.n; k++) {
-			SV_GROW(all->sents, all->cap, all->n + 1);
-			all->sents[all->n++] = (struct sv_align_sent){ strdup(d.sents[k].text),
-				strdup(d.sents[k].norm), strdup(d.sents[k].lemmas) };
-		}
-		ac_doc_free(&d);
-	}
-	ac_list_free(names, nd);
-}
+#include "align-long.h"
+#include "bench-common.h"
 
 /* The first n sentences of src, cycling, optionally in a shuffled order
  * with only every other sentence kept. */
@@ -74,16 +36,17 @@ int main(int argc, char **argv)
 	const char *sh = getenv("SV_SHARED");
 	char dir[4096];
 	snprintf(dir, sizeof(dir), "%s/data/ntrex-dev/parallel", sh && *sh ? sh : "../shared");
-	double t0 = now();
+	double t0 = bench_process_cpu_s();
 	struct ac_doc ru, bg;
-	side_all(dir, "ru", SV_LANG_RU, &ru);
-	side_all(dir, "bg", SV_LANG_BG, &bg);
+	ac_side_all(dir, "ru", SV_LANG_RU, &ru);
+	ac_side_all(dir, "bg", SV_LANG_BG, &bg);
 	if (!ru.n || !bg.n) {
 		fprintf(stderr, "bench-align: no documents under '%s'\n", dir);
 		return 2;
 	}
 	printf("analysed %zu + %zu sentences in %.2fs (text pipeline, not counted below), "
-	       "peak RSS so far %ld MB\n", ru.n, bg.n, now() - t0, peak_kb() / 1024);
+	       "peak RSS so far %ld MB\n",
+	       ru.n, bg.n, bench_process_cpu_s() - t0, bench_peak_rss_kb() / 1024);
 
 	/* monotone */
 	struct sv_error err;
@@ -92,10 +55,10 @@ int main(int argc, char **argv)
 	struct sv_align_doc rd = { "ru-big", SV_LANG_RU, NULL, rs, nsent };
 	struct sv_align_doc bd = { "bg-big", SV_LANG_BG, NULL, bs, nsent };
 	size_t ri, bi;
-	t0 = now();
+	t0 = bench_process_cpu_s();
 	sv_align_add(a, &rd, &ri, &err);
 	sv_align_add(a, &bd, &bi, &err);
-	double t1 = now();
+	double t1 = bench_process_cpu_s();
 	struct sv_align_opts o;
 	sv_align_opts_init(&o);
 	o.method = SV_ALIGN_MONOTONE;
@@ -104,7 +67,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench-align: %s\n", err.msg);
 		return 4;
 	}
-	double t2 = now();
+	double t2 = bench_process_cpu_s();
 	size_t ok = 0;
 	for (size_t q = 0; q < l.n; q++)
 		if (l.v[q].nru == 1 && l.v[q].nbg == 1 && l.v[q].ru == l.v[q].bg)
@@ -112,7 +75,7 @@ int main(int argc, char **argv)
 	printf("monotone %zu x %zu: features %.2fs, alignment %.2fs, %.0f sentence pairs/s "
 	       "(%zu links, %.4f of them on the diagonal), peak RSS %ld MB\n",
 	       nsent, nsent, t1 - t0, t2 - t1, (double)nsent / (t2 - t1), l.n,
-	       l.n ? (double)ok / (double)l.n : 0, peak_kb() / 1024);
+	       l.n ? (double)ok / (double)l.n : 0, bench_peak_rss_kb() / 1024);
 	sv_align_links_release(&l);
 	sv_align_close(a);
 	free(rs);
@@ -126,13 +89,13 @@ int main(int argc, char **argv)
 	struct sv_align_doc bm = { "bg-mine", SV_LANG_BG, NULL, bs, nmine };
 	sv_align_add(a, &rm, &ri, &err);
 	sv_align_add(a, &bm, &bi, &err);
-	t1 = now();
+	t1 = bench_process_cpu_s();
 	o.method = SV_ALIGN_MINING;
 	if (sv_align_sentences(a, ri, bi, &o, &l, &err)) {
 		fprintf(stderr, "bench-align: %s\n", err.msg);
 		return 4;
 	}
-	t2 = now();
+	t2 = bench_process_cpu_s();
 	ok = 0;
 	for (size_t q = 0; q < l.n; q++) {
 		/* a mined pair is right when both sides come from the same line */
@@ -140,9 +103,10 @@ int main(int argc, char **argv)
 		size_t kb = ((size_t)l.v[q].bg * 2654435761u + 4711) % bg.n;
 		ok += kr == kb;
 	}
-	printf("mining %zu x %zu: %.2fs, %.0f sentences/s, %zu pairs (%.4f right), peak RSS %ld MB\n",
+	printf("mining %zu x %zu: %.2fs, %.0f sentences/s, %zu pairs (%.4f right), peak RSS %ld "
+	       "MB\n",
 	       nmine, nmine, t2 - t1, (double)(2 * nmine) / (t2 - t1), l.n,
-	       l.n ? (double)ok / (double)l.n : 0, peak_kb() / 1024);
+	       l.n ? (double)ok / (double)l.n : 0, bench_peak_rss_kb() / 1024);
 	sv_align_links_release(&l);
 	sv_align_close(a);
 	free(rs);
@@ -179,10 +143,10 @@ int main(int argc, char **argv)
 								SV_ALIGN_LINKS_INIT };
 			nsents += docs[i * 2].n;
 		}
-	t1 = now();
-	long rss0 = peak_kb();
+	t1 = bench_process_cpu_s();
+	long rss0 = bench_peak_rss_kb();
 	sv_align_run(a, jobs, npairs, NULL, &err);
-	t2 = now();
+	t2 = bench_process_cpu_s();
 	size_t links = 0;
 	for (size_t q = 0; q < npairs; q++) {
 		links += jobs[q].links.n;
@@ -192,7 +156,7 @@ int main(int argc, char **argv)
 	       "%.0f sentences/s, %zu links, %zu word pairs in the learnt table, peak RSS %ld MB "
 	       "(%ld MB before)\n",
 	       npairs, nsents, t2 - t1, (double)nsents / (t2 - t1), links, sv_align_table_size(a),
-	       peak_kb() / 1024, rss0 / 1024);
+	       bench_peak_rss_kb() / 1024, rss0 / 1024);
 	free(jobs);
 	sv_align_close(a);
 	for (size_t i = 0; i < nd * 2; i++)

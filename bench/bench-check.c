@@ -19,47 +19,19 @@
 #include <time.h>
 
 #include "align/align.h"
+#include "bench-common.h"
 #include "check/check.h"
 #include "config.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* CPU time of this process: the rate on a busy machine. */
-static double cpu(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Reads every ru/DOC.txt + bg/DOC.txt pair of dir into segs. */
 static int load_ntrex(const char *dir, struct sv_check_segs *segs)
 {
 	char path[4200];
 	snprintf(path, sizeof(path), "%s/ru", dir);
-	DIR *d = opendir(path);
-	if (!d)
+	char **names;
+	size_t n;
+	if (bench_list_names(path, &names, &n))
 		return -1;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			SV_GROW(names, cap, n + 1);
-			names[n++] = sv_strdup(e->d_name);
-		}
-	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char rp[8300], bp[8300];
 		snprintf(rp, sizeof(rp), "%s/ru/%s", dir, names[i]);
@@ -195,6 +167,23 @@ static int termlike(enum sv_lang lang, const struct sv_buf *w)
 	return ok;
 }
 
+/* Adds a concept of src (in src_lang) and tgt (in tgt_lang), both approved,
+ * to g, unless src is already in seen (then it adds src to seen). Returns 1
+ * with the new concept in *concept, else 0 (seen before, or not added). */
+static int add_new_concept(struct sv_check_glossary *g, struct sv_map *seen, enum sv_lang src_lang,
+			   const struct sv_buf *src, enum sv_lang tgt_lang, const struct sv_buf *tgt,
+			   uint32_t *concept)
+{
+	int added;
+	sv_map_add(seen, src->data, src->len, &added);
+	if (!added)
+		return 0;
+	*concept = sv_check_glossary_concept(g);
+	struct sv_error e = { 0 };
+	return !sv_check_glossary_add(g, *concept, src_lang, src->data, SV_CHECK_ST_APPROVED, &e) &&
+	       !sv_check_glossary_add(g, *concept, tgt_lang, tgt->data, SV_CHECK_ST_APPROVED, &e);
+}
+
 int main(int argc, char **argv)
 {
 	const char *pairs = NULL;
@@ -253,7 +242,7 @@ int main(int argc, char **argv)
 		}
 	}
 	/* the glossary: word n-grams of the texts */
-	double t0 = now();
+	double t0 = bench_wall_s();
 	struct sv_check_glossary *g = sv_check_glossary_new(t);
 	struct sv_buf rt = SV_BUF_INIT, bt = SV_BUF_INIT;
 	size_t made = 0, tries = 0;
@@ -269,15 +258,10 @@ int main(int argc, char **argv)
 		    !best_cognate(s->tgt ? s->tgt : "", &rt, k, &bt) || !termlike(s->tgt_lang, &bt))
 			continue;
 		/* one concept per source term, as in a real glossary */
-		int added;
-		sv_map_add(&seen, rt.data, rt.len, &added);
-		if (!added)
+		uint32_t c;
+		if (!add_new_concept(g, &seen, s->src_lang, &rt, s->tgt_lang, &bt, &c))
 			continue;
-		uint32_t c = sv_check_glossary_concept(g);
 		struct sv_error e = { 0 };
-		if (sv_check_glossary_add(g, c, s->src_lang, rt.data, SV_CHECK_ST_APPROVED, &e) ||
-		    sv_check_glossary_add(g, c, s->tgt_lang, bt.data, SV_CHECK_ST_APPROVED, &e))
-			continue;
 		if (made % 10 == 0) /* the Russian form, forbidden in Bulgarian */
 			sv_check_glossary_add(g, c, s->tgt_lang, rt.data, SV_CHECK_ST_FORBIDDEN, &e);
 		made++;
@@ -304,14 +288,8 @@ int main(int argc, char **argv)
 			sv_buf_addf(&rt, "%s%s", k ? " " : "", rw.data + ro[rng % nr]);
 			sv_buf_addf(&bt, "%s%s", k ? " " : "", bw.data + bo[(rng >> 17) % nb]);
 		}
-		int added;
-		sv_map_add(&seen, rt.data, rt.len, &added);
-		if (!added)
-			continue;
-		uint32_t c = sv_check_glossary_concept(g);
-		struct sv_error e = { 0 };
-		if (sv_check_glossary_add(g, c, SV_LANG_RU, rt.data, SV_CHECK_ST_APPROVED, &e) ||
-		    sv_check_glossary_add(g, c, SV_LANG_BG, bt.data, SV_CHECK_ST_APPROVED, &e))
+		uint32_t c;
+		if (!add_new_concept(g, &seen, SV_LANG_RU, &rt, SV_LANG_BG, &bt, &c))
 			continue;
 		made++;
 	}
@@ -319,7 +297,7 @@ int main(int argc, char **argv)
 	sv_buf_release(&bw);
 	free(ro);
 	free(bo);
-	double t1 = now();
+	double t1 = bench_wall_s();
 	sv_map_release(&seen);
 	struct sv_check_config cfg;
 	struct sv_check_findings f;
@@ -342,12 +320,12 @@ int main(int argc, char **argv)
 	sv_check_run(t, &warm, g, &cfg, &f, &err);
 	sv_check_findings_release(&f);
 	sv_check_findings_init(&f);
-	double t2 = now(), c2 = cpu();
+	double t2 = bench_wall_s(), c2 = bench_process_cpu_s();
 	if (sv_check_run(t, &segs, g, &cfg, &f, &err)) {
 		fprintf(stderr, "bench-check: %s\n", err.msg);
 		return 4;
 	}
-	double t3 = now(), c3 = cpu();
+	double t3 = bench_wall_s(), c3 = bench_process_cpu_s();
 	printf("bench-check: glossary %zu concepts, %zu terms, built in %.2f s\n",
 	       sv_check_glossary_concepts(g), sv_check_glossary_terms(g), t1 - t0);
 	printf("bench-check: %zu pairs checked in %.2f s (%.2f s CPU): %.0f pairs/s, %.0f pairs/s "

@@ -13,13 +13,7 @@
 #include <time.h>
 
 #include "align-long.h"
-
-static double cpu(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
+#include "bench-common.h"
 
 static uint32_t draw(uint64_t *s)
 {
@@ -50,7 +44,7 @@ static int run(const struct ac_doc *ru, const struct ac_doc *bg, size_t n)
 		perm[d - 1] = perm[x];
 		perm[x] = t;
 	}
-	double t0 = cpu();
+	double t0 = bench_process_cpu_s();
 	size_t id;
 	for (size_t d = 0; d < n; d++) {
 		for (size_t k = 0; k < nl[d]; k++)
@@ -66,10 +60,10 @@ static int run(const struct ac_doc *ru, const struct ac_doc *bg, size_t n)
 		struct sv_align_doc doc = { NULL, SV_LANG_BG, NULL, bs, nb };
 		sv_align_add(a, &doc, &bg_id[d], &err);
 	}
-	double t1 = cpu();
+	double t1 = bench_process_cpu_s();
 	struct sv_align_docpairs dp = SV_ALIGN_DOCPAIRS_INIT;
 	int rc = sv_align_docs(a, NULL, &dp, &err);
-	double t2 = cpu();
+	double t2 = bench_process_cpu_s();
 	size_t found = 0;
 	for (size_t q = 0; q < dp.n; q++)
 		if ((dp.v[q].best & 1) && dp.v[q].ru < n && dp.v[q].bg == bg_id[dp.v[q].ru])

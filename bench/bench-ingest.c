@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "bench-common.h"
 #include "config.h"
 #include "job/add.h"
 
@@ -69,28 +70,6 @@ static void load_dir(const char *dir, struct lines *ru, struct lines *bg, int de
 		fclose(f);
 	}
 	closedir(d);
-}
-
-static long peak_rss_kb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* CPU time of the process: the machine is shared, wall clock means little. */
-static double cpu_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 int main(int argc, char **argv)
@@ -156,8 +135,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench-ingest: %s\n", err.msg);
 		return 4;
 	}
-	long rss_start = peak_rss_kb(), rss_fifth = 0;
-	double t0 = now(), c0 = cpu_now();
+	long rss_start = bench_peak_rss_kb(), rss_fifth = 0;
+	double t0 = bench_wall_s(), c0 = bench_process_cpu_s();
 	size_t segs = 0, done = 0;
 	struct sv_ingest_opts opts = { 0 };
 	for (size_t i = 0; i < files.n; i++) {
@@ -169,21 +148,22 @@ int main(int argc, char **argv)
 		segs += res.segments;
 		done += res.bytes;
 		if (!rss_fifth && done * 5 >= total)
-			rss_fifth = peak_rss_kb();
+			rss_fifth = bench_peak_rss_kb();
 	}
-	double c1 = cpu_now();
+	double c1 = bench_process_cpu_s();
 	if (sv_store_commit(st, &err)) {
 		fprintf(stderr, "bench-ingest: %s\n", err.msg);
 		return 4;
 	}
-	double el = now() - t0, cpu = cpu_now() - c0, commit = cpu_now() - c1;
+	double el = bench_wall_s() - t0, cpu = bench_process_cpu_s() - c0,
+	       commit = bench_process_cpu_s() - c1;
 	printf("ingest: %zu files, %.1f MB, %zu segments in %.2f s wall, %.2f s CPU\n", files.n,
 	       total / 1e6, segs, el, cpu);
 	printf("rate: %.2f MB/s CPU, %.2f MB/s wall, %.0f segments/s CPU\n", total / 1e6 / cpu,
 	       total / 1e6 / el, segs / cpu);
 	printf("of which the commit (indexing the new segments, the WAL): %.2f s CPU\n", commit);
 	printf("peak RSS: %.1f MB before, %.1f MB after 20%% of the input, %.1f MB at the end\n",
-	       rss_start / 1024.0, rss_fifth / 1024.0, peak_rss_kb() / 1024.0);
+	       rss_start / 1024.0, rss_fifth / 1024.0, bench_peak_rss_kb() / 1024.0);
 	sv_text_close(t);
 	sv_store_close(st);
 	for (size_t i = 0; i < files.n; i++) {

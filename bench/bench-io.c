@@ -14,29 +14,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "io/io.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double cpu(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
-	       ru.ru_stime.tv_usec / 1e6;
-}
-
-static long peak_kb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
 
 static const char *const ru_words[] = {
 	"Совет", "коллективной", "безопасности", "ОДКБ", "заседание", "Бишкеке", "министры",
@@ -96,11 +75,11 @@ int main(int argc, char **argv)
 		sentence(ru[i], sizeof(ru[i]), ru_words, sizeof(ru_words) / sizeof(ru_words[0]), i);
 		sentence(bg[i], sizeof(bg[i]), bg_words, sizeof(bg_words) / sizeof(bg_words[0]), i);
 	}
-	printf("%lu units; peak RSS at start %ld KB\n", n, peak_kb());
+	printf("%lu units; peak RSS at start %ld KB\n", n, bench_peak_rss_kb());
 	for (size_t f = 0; f < sizeof(fmts) / sizeof(fmts[0]); f++) {
 		snprintf(path, sizeof(path), "%s/bench-io.%s", dir, sv_io_format_name(fmts[f]));
 		struct sv_io_options o = { 0 };
-		double t0 = now(), c0 = cpu();
+		double t0 = bench_wall_s(), c0 = bench_process_cpu_s();
 		struct sv_io_writer *w = sv_io_writer_open(fmts[f], path, &o, &err);
 		if (!w) {
 			fprintf(stderr, "%s\n", err.msg);
@@ -125,23 +104,24 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s\n", err.msg);
 			return 4;
 		}
-		double t1 = now(), c1 = cpu();
+		double t1 = bench_wall_s(), c1 = bench_process_cpu_s();
 		double mb = (double)file_size(path) / 1e6;
 		printf("export %-6s %7.1f MB in %6.2f s (cpu %6.2f s): %6.1f MB/s (cpu %6.1f), "
-		       "%7.0f units/s; peak RSS %ld KB\n", sv_io_format_name(fmts[f]), mb, t1 - t0,
-		       c1 - c0, mb / (t1 - t0), mb / (c1 - c0), n / (t1 - t0), peak_kb());
+		       "%7.0f units/s; peak RSS %ld KB\n",
+		       sv_io_format_name(fmts[f]), mb, t1 - t0, c1 - c0, mb / (t1 - t0),
+		       mb / (c1 - c0), n / (t1 - t0), bench_peak_rss_kb());
 		struct count c = { 0, 0 };
 		struct sv_io_reader_cb cb = { .unit = on_unit };
-		t0 = now(), c0 = cpu();
+		t0 = bench_wall_s(), c0 = bench_process_cpu_s();
 		if (sv_io_read(path, SV_IO_AUTO, &cb, &c, NULL, &err)) {
 			fprintf(stderr, "%s\n", err.msg);
 			return 3;
 		}
-		t1 = now(), c1 = cpu();
+		t1 = bench_wall_s(), c1 = bench_process_cpu_s();
 		printf("import %-6s %7.1f MB in %6.2f s (cpu %6.2f s): %6.1f MB/s (cpu %6.1f), "
-		       "%7.0f units/s; peak RSS %ld KB (%lu units)\n", sv_io_format_name(fmts[f]), mb,
-		       t1 - t0, c1 - c0, mb / (t1 - t0), mb / (c1 - c0), c.n / (t1 - t0), peak_kb(),
-		       c.n);
+		       "%7.0f units/s; peak RSS %ld KB (%lu units)\n",
+		       sv_io_format_name(fmts[f]), mb, t1 - t0, c1 - c0, mb / (t1 - t0),
+		       mb / (c1 - c0), c.n / (t1 - t0), bench_peak_rss_kb(), c.n);
 		remove(path);
 	}
 	return 0;

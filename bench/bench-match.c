@@ -29,25 +29,11 @@
 
 #include "base/buf.h"
 #include "base/map.h"
+#include "bench-common.h"
 #include "config.h"
 #include "match/match.h"
 #include "store/store.h"
 #include "text/text.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* CPU time of this thread: what a query costs, whatever else the machine runs. */
-static double cpu(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static uint64_t rnd(void)
@@ -249,6 +235,20 @@ static int64_t put_term(sqlite3 *db, struct sv_map *seen, const char *lang, cons
 	return id;
 }
 
+/* A query for the i-th lookup: a random 1-3 word n-gram of a random
+ * sentence (Bulgarian for odd i, else Russian), its key and surface form
+ * into key and form. 0 if the sentence drawn is too short (nothing put). */
+static int random_ngram(const struct pairs *ps, size_t i, struct sv_buf *key, struct sv_buf *form)
+{
+	const struct side *sd = i % 2 ? &ps->bg[rnd() % ps->n] : &ps->ru[rnd() % ps->n];
+	size_t L = 1 + rnd() % 3;
+	if (sd->n < L)
+		return 0;
+	size_t p = rnd() % (sd->n - L + 1);
+	ngram(sd, p, L, key, form);
+	return 1;
+}
+
 static void build(const char *path, const struct pairs *ps, size_t nunits, int units)
 {
 	struct sv_error err = { 0 };
@@ -259,7 +259,7 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 		fprintf(stderr, "bench-match: %s\n", err.msg);
 		exit(4);
 	}
-	double t0 = now();
+	double t0 = bench_wall_s();
 	/* Units through the store (imported units: a repeated pair of texts is counted,
 	 * not stored twice). */
 	if (sv_store_exec(st, "PRAGMA cache_size = -262144", &err) || sv_store_begin(st, &err)) {
@@ -309,7 +309,7 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 		exit(4);
 	}
 	sv_store_close(st);
-	double t1 = now();
+	double t1 = bench_wall_s();
 	/* Terms straight into the file with SQLite (the termbase's own writes keep a
 	 * person's decisions, and are slower): the tables as the memory holds them. */
 	sqlite3 *db = NULL;
@@ -356,7 +356,7 @@ static void build(const char *path, const struct pairs *ps, size_t nunits, int u
 	put_term(NULL, NULL, NULL, NULL, NULL, NULL);
 	if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		die_sql(db, "commit");
-	double t2 = now();
+	double t2 = bench_wall_s();
 	sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 	sqlite3_close(db);
 	struct stat sb;
@@ -389,6 +389,23 @@ static void report(const char *what, double *v, size_t n)
 	printf("%-28s n=%-5zu p50 %7.3f ms  p90 %7.3f ms  p99 %7.3f ms  max %7.3f ms  mean %7.3f ms\n",
 	       what, n, v[n / 2] * 1e3, v[n * 9 / 10] * 1e3, v[n * 99 / 100] * 1e3, v[n - 1] * 1e3,
 	       sum / n * 1e3);
+}
+
+enum { COMMAND_RUNS = 5 };
+
+/* The median wall time of COMMAND_RUNS runs of the shell command cmd, in
+ * seconds (runs stop at the first that cannot start). */
+static double command_median_s(const char *cmd)
+{
+	double w[COMMAND_RUNS];
+	for (int i = 0; i < COMMAND_RUNS; i++) {
+		double a = bench_wall_s();
+		if (system(cmd) == -1)
+			break;
+		w[i] = bench_wall_s() - a;
+	}
+	qsort(w, COMMAND_RUNS, sizeof(*w), cmp_d);
+	return w[COMMAND_RUNS / 2];
 }
 
 /* The raw sentence with its 2nd and 2nd-to-last all-letter words replaced. */
@@ -462,9 +479,9 @@ int main(int argc, char **argv)
 		return 4;
 	}
 	struct pairs ps = { 0 };
-	double t0 = now();
+	double t0 = bench_wall_s();
 	load(t, shared, &ps);
-	printf("ntrex-dev: %zu sentence pairs analysed in %.2f s\n", ps.n, now() - t0);
+	printf("ntrex-dev: %zu sentence pairs analysed in %.2f s\n", ps.n, bench_wall_s() - t0);
 	if (!ps.n)
 		return 3;
 	struct stat sb;
@@ -492,20 +509,20 @@ int main(int argc, char **argv)
 	struct sv_text *t2;
 	struct sv_store *st = NULL;
 	struct sv_match *m = NULL;
-	double s0 = now();
+	double s0 = bench_wall_s();
 	if (sv_store_open(db, 0, &st, &err) || !(t2 = sv_text_open(NULL, &err)) ||
 	    !(m = sv_match_open(st, t2, &err))) {
 		fprintf(stderr, "bench-match: %s\n", err.msg);
 		return 4;
 	}
-	double s1 = now();
+	double s1 = bench_wall_s();
 	struct sv_match_lookup r = SV_MATCH_LOOKUP_INIT;
 	sv_match_lookup(m, "Киргизии", NULL, &r, &err);
 	sv_match_lookup(m, "Съвета за колективна сигурност", NULL, &r, &err);
-	double s2 = now();
+	double s2 = bench_wall_s();
 	struct sv_match_tms tr = SV_MATCH_TMS_INIT;
 	sv_match_search(m, ps.ru[0].raw, NULL, &tr, &err);
-	double s3 = now();
+	double s3 = bench_wall_s();
 	struct sv_store_counts counts = SV_STORE_COUNTS_INIT;
 	if (sv_store_stats(st, &counts, &err)) {
 		fprintf(stderr, "bench-match: %s\n", err.msg);
@@ -526,16 +543,12 @@ int main(int argc, char **argv)
 	struct sv_match_lookup_opts lo;
 	sv_match_lookup_opts_init(&lo);
 	for (size_t i = 0; i < nq; i++) {
-		const struct side *sd = i % 2 ? &ps.bg[rnd() % ps.n] : &ps.ru[rnd() % ps.n];
-		size_t L = 1 + rnd() % 3;
-		if (sd->n < L)
+		if (!random_ngram(&ps, i, &key, &form))
 			continue;
-		size_t p = rnd() % (sd->n - L + 1);
-		ngram(sd, p, L, &key, &form);
-		double a = now(), ca = cpu();
+		double a = bench_wall_s(), ca = bench_thread_cpu_s();
 		sv_match_lookup(m, form.data, &lo, &r, &err);
-		clat[n] = cpu() - ca;
-		lat[n++] = now() - a;
+		clat[n] = bench_thread_cpu_s() - ca;
+		lat[n++] = bench_wall_s() - a;
 		found += r.nequivs > 0;
 		how[r.nhits ? r.hits[0].how : 0]++;
 	}
@@ -556,25 +569,21 @@ int main(int argc, char **argv)
 	for (int pass = 0; pass < 2; pass++) {
 		rng = saved;
 		for (size_t i = 0; i < 1000; i++) {
-			const struct side *sd = i % 2 ? &ps.bg[rnd() % ps.n] : &ps.ru[rnd() % ps.n];
-			size_t L = 1 + rnd() % 3;
-			if (sd->n < L)
+			if (!random_ngram(&ps, i, &key, &form))
 				continue;
-			size_t p = rnd() % (sd->n - L + 1);
-			ngram(sd, p, L, &key, &form);
-			double a = now(), ca = cpu();
+			double a = bench_wall_s(), ca = bench_thread_cpu_s();
 			if (pass == 0) {
 				sv_buf_reset(&an);
 				sv_buf_reset(&al);
 				sv_text_analyse(t3, i % 2 ? SV_LANG_BG : SV_LANG_RU, form.data,
 						form.len, &an, &al, &err);
-				alat[na++] = cpu() - ca;
+				alat[na++] = bench_thread_cpu_s() - ca;
 			} else {
 				struct sv_match_lookup_opts xo = lo;
 				xo.partial = SV_MATCH_PARTIAL_OFF;
 				sv_match_lookup(m, form.data, &xo, &r, &err);
-				clat[n] = cpu() - ca;
-				lat[n++] = now() - a;
+				clat[n] = bench_thread_cpu_s() - ca;
+				lat[n++] = bench_wall_s() - a;
 			}
 		}
 	}
@@ -592,7 +601,7 @@ int main(int argc, char **argv)
 		const struct side *sd = i % 2 ? &ps.bg[rnd() % ps.n] : &ps.ru[rnd() % ps.n];
 		size_t p = rnd() % sd->n;
 		ngram(sd, p, 1, &key, &form);
-		double a = now(), ca = cpu();
+		double a = bench_wall_s(), ca = bench_thread_cpu_s();
 		sv_match_lookup(m, form.data, &lo, &r, &err);
 		if (r.nhits)
 			sv_match_concord_lemmas(m, r.lang, r.hits[0].term.lemma_key, 3, &lines,
@@ -600,8 +609,8 @@ int main(int argc, char **argv)
 		if (r.nequivs)
 			sv_match_concord_lemmas(m, r.equivs[0].term.lang,
 						r.equivs[0].term.lemma_key, 3, &lines, &err);
-		clat[n] = cpu() - ca;
-		lat[n++] = now() - a;
+		clat[n] = bench_thread_cpu_s() - ca;
+		lat[n++] = bench_wall_s() - a;
 		sv_match_lines_release(&lines);
 	}
 	report("lookup + 2x3 lines", lat, n);
@@ -619,10 +628,10 @@ int main(int argc, char **argv)
 		sv_buf_reset(&form);
 		sv_buf_add(&form, w, 4);
 		sv_buf_adds(&form, w + 6); /* drops the third letter (Cyrillic: 2 bytes) */
-		double a = now(), ca = cpu();
+		double a = bench_wall_s(), ca = bench_thread_cpu_s();
 		sv_match_lookup(m, form.data, &lo, &r, &err);
-		clat[n] = cpu() - ca;
-		lat[n++] = now() - a;
+		clat[n] = bench_thread_cpu_s() - ca;
+		lat[n++] = bench_wall_s() - a;
 		sv_buf_reset(&key);
 		first_lemma(sd->lem[wi], &key);
 		for (size_t k = 0; k < r.nsuggest; k++)
@@ -647,10 +656,10 @@ int main(int argc, char **argv)
 		char *q = two_changed(ps.ru[k].raw);
 		if (!q)
 			continue;
-		double a = now(), ca = cpu();
+		double a = bench_wall_s(), ca = bench_thread_cpu_s();
 		sv_match_search(m, q, NULL, &tr, &err);
-		clat[n] = cpu() - ca;
-		lat[n++] = now() - a;
+		clat[n] = bench_thread_cpu_s() - ca;
+		lat[n++] = bench_wall_s() - a;
 		long10 += ps.ru[k].n >= 10;
 		for (size_t j = 0; j < tr.n; j++)
 			if (!strcmp(tr.v[j].ru, ps.ru[k].raw)) {
@@ -674,42 +683,27 @@ int main(int argc, char **argv)
 	n = 0;
 	for (size_t i = 0; i < 200; i++) {
 		size_t k = rnd() % ps.n;
-		double a = now(), ca = cpu();
+		double a = bench_wall_s(), ca = bench_thread_cpu_s();
 		sv_match_search(m, ps.bg[k].raw, NULL, &tr, &err);
-		clat[n] = cpu() - ca;
-		lat[n++] = now() - a;
+		clat[n] = bench_thread_cpu_s() - ca;
+		lat[n++] = bench_wall_s() - a;
 	}
 	report("search (exact, Bulgarian)", lat, n);
 	report("  cpu time", clat, n);
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
 	printf("query process peak RSS %.1f MB (includes the analysed ntrex-dev sentences)\n",
-	       ru.ru_maxrss / 1024.0);
+	       bench_peak_rss_kb() / 1024.0);
 
 	/* The command's wall time, process start to exit. */
 	if (exe) {
-		double w[5];
 		char cmd[8192];
 		snprintf(cmd, sizeof(cmd),
 			 "'%s' --memory '%s' lookup --lines 3 ОДКБ >/dev/null 2>&1", exe, db);
-		for (int i = 0; i < 5; i++) {
-			double a = now();
-			if (system(cmd) == -1)
-				break;
-			w[i] = now() - a;
-		}
-		qsort(w, 5, sizeof(*w), cmp_d);
-		printf("sverka lookup (process start to exit), median of 5: %.1f ms\n", w[2] * 1e3);
+		printf("sverka lookup (process start to exit), median of %d: %.1f ms\n",
+		       COMMAND_RUNS, command_median_s(cmd) * 1e3);
 		snprintf(cmd, sizeof(cmd), "'%s' --memory '%s' search '%s' >/dev/null 2>&1", exe,
 			 db, "Президент России прибыл в Бишкек на саммит.");
-		for (int i = 0; i < 5; i++) {
-			double a = now();
-			if (system(cmd) == -1)
-				break;
-			w[i] = now() - a;
-		}
-		qsort(w, 5, sizeof(*w), cmp_d);
-		printf("sverka search (process start to exit), median of 5: %.1f ms\n", w[2] * 1e3);
+		printf("sverka search (process start to exit), median of %d: %.1f ms\n",
+		       COMMAND_RUNS, command_median_s(cmd) * 1e3);
 	}
 	free(lat);
 	free(clat);

@@ -16,53 +16,10 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "bench-common.h"
 #include "job/add.h"
 #include "job/terms.h"
 #include "store/termbase.h"
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static long peak_kb(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_maxrss;
-}
-
-static double cpu_s(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
-	       ru.ru_stime.tv_usec / 1e6;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)len + 1);
-	if (fread(b, 1, (size_t)len, f) != (size_t)len)
-		len = 0;
-	b[len] = 0;
-	fclose(f);
-	*n = (size_t)len;
-	return b;
-}
 
 /* A document's segments (ids and texts), in order. */
 struct doc_segs {
@@ -99,7 +56,7 @@ static int add_pair(struct sv_store *st, struct sv_text *t, const char *dir, con
 	for (int l = 0; l < 2; l++) {
 		snprintf(path, sizeof(path), "%s/%s/%s", dir, langs[l], name);
 		size_t n;
-		char *b = slurp(path, &n);
+		char *b = bench_read_file(path, &n);
 		if (!b)
 			return sv_error_set(err, SV_EINPUT, "'%s': cannot read", path);
 		snprintf(as, sizeof(as), "r%d/%s/%s", rep, langs[l], name);
@@ -142,19 +99,10 @@ static int build(struct sv_store *st, struct sv_text *t, const char *dir, int re
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/ru", dir);
-	DIR *d = opendir(path);
-	if (!d)
+	char **names;
+	size_t n;
+	if (bench_list_names(path, &names, &n))
 		return sv_error_set(err, SV_EINPUT, "'%s': cannot open", path);
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)))
-		if (e->d_name[0] != '.') {
-			SV_GROW(names, cap, n + 1);
-			names[n++] = sv_strdup(e->d_name);
-		}
-	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_str);
 	int rc = sv_store_begin(st, err);
 	for (int r = 0; r < repeat && !rc; r++)
 		for (size_t i = 0; i < n && !rc; i++)
@@ -244,20 +192,21 @@ int main(int argc, char **argv)
 	int rc = t ? sv_store_open(memory, SV_STORE_CREATE, &st, &err) : err.code;
 	size_t nunits = 0;
 	if (!rc && parallel) {
-		double t0 = now();
+		double t0 = bench_wall_s();
 		rc = build(st, t, parallel, repeat, &nunits, &err);
-		fprintf(stderr, "built: %zu sentence pairs in %.1f s\n", nunits, now() - t0);
+		fprintf(stderr, "built: %zu sentence pairs in %.1f s\n", nunits,
+			bench_wall_s() - t0);
 	}
 	struct sv_terms_stats stats;
-	double t0 = now(), t1 = t0, c0 = cpu_s(), c1 = c0;
+	double t0 = bench_wall_s(), t1 = t0, c0 = bench_process_cpu_s(), c1 = c0;
 	if (!rc)
 		rc = sv_store_begin(st, &err);
 	if (!rc)
 		rc = sv_job_terms(st, t, NULL, &stats, &err);
 	if (!rc) {
 		rc = sv_store_commit(st, &err);
-		t1 = now();
-		c1 = cpu_s();
+		t1 = bench_wall_s();
+		c1 = bench_process_cpu_s();
 	}
 	if (rc) {
 		fprintf(stderr, "bench-terms: %s\n", err.msg);
@@ -269,13 +218,14 @@ int main(int argc, char **argv)
 	       stats.candidates[SV_LANG_RU], stats.candidates[SV_LANG_BG], stats.learnt,
 	       stats.pairs, stats.projected);
 	printf("terms: %.2f s wall, %.2f s CPU, %.0f sentence pairs/s (CPU), peak memory %.1f MB\n",
-	       t1 - t0, c1 - c0, stats.units / (c1 - c0 > 0 ? c1 - c0 : 1), peak_kb() / 1024.0);
+	       t1 - t0, c1 - c0, stats.units / (c1 - c0 > 0 ? c1 - c0 : 1),
+	       bench_peak_rss_kb() / 1024.0);
 	if (top) {
 		struct sv_termbase_filter f = { NULL, 0, NULL, 1, top };
 		struct top tp = { evidence, 1, NULL, 0, 0, 0 };
 		size_t jn = 0;
 		if (judged) {
-			char *raw = slurp(judged, &jn);
+			char *raw = bench_read_file(judged, &jn);
 			if (!raw) {
 				fprintf(stderr, "bench-terms: cannot read '%s'\n", judged);
 				rc = SV_EINPUT;

@@ -12,46 +12,13 @@
 #include <time.h>
 
 #include "base/buf.h"
+#include "bench-common.h"
 #include "text/text.h"
 
 struct file {
 	char *name, *bytes;
 	size_t n;
 };
-
-/* CPU time of this thread: the machine may be busy with other work. */
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double wall(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long len = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *buf = malloc((size_t)len + 1);
-	if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	if (buf)
-		buf[len] = '\0', *n = (size_t)len;
-	return buf;
-}
 
 static void add_dir(const char *dir, struct file **files, size_t *nfiles)
 {
@@ -65,7 +32,7 @@ static void add_dir(const char *dir, struct file **files, size_t *nfiles)
 		char path[8192];
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		size_t n = 0;
-		char *b = slurp(path, &n);
+		char *b = bench_read_file(path, &n);
 		if (!b)
 			continue;
 		*files = realloc(*files, (*nfiles + 1) * sizeof(**files));
@@ -113,7 +80,7 @@ int main(int argc, char **argv)
 	double t_dec = 0, t_lang = 0, t_seg = 0, t_ana = 0;
 	size_t bytes = 0, docs = 0, paras = 0, sents = 0;
 	size_t target = (size_t)(mb * 1e6);
-	double start = now(), wstart = wall();
+	double start = bench_thread_cpu_s(), wstart = bench_wall_s();
 	enum sv_lang *plang = NULL;
 	struct sv_spans *pspans = NULL;
 	size_t cap = 0;
@@ -121,7 +88,7 @@ int main(int argc, char **argv)
 		struct file *f = &files[i];
 		/* each stage over the whole document, timed once (the CPU clock
 		 * is a system call) */
-		double a = now();
+		double a = bench_thread_cpu_s();
 		if (sv_text_decode(f->name, f->bytes, f->n, SV_FORMAT_AUTO, 0, &doc, &err)) {
 			fprintf(stderr, "bench-text: %s\n", err.msg);
 			return 3;
@@ -132,20 +99,20 @@ int main(int argc, char **argv)
 			memset(pspans + cap, 0, (doc.npara - cap) * sizeof(*pspans));
 			cap = doc.npara;
 		}
-		double b = now();
+		double b = bench_thread_cpu_s();
 		enum sv_lang dl = sv_lang_detect(f->bytes, f->n, NULL);
 		for (size_t p = 0; p < doc.npara; p++) {
 			plang[p] = sv_lang_detect(doc.paras[p].text, strlen(doc.paras[p].text), NULL);
 			if (plang[p] != SV_LANG_RU && plang[p] != SV_LANG_BG)
 				plang[p] = dl;
 		}
-		double c = now();
+		double c = bench_thread_cpu_s();
 		for (size_t p = 0; p < doc.npara; p++) {
 			const char *s = doc.paras[p].text;
 			sv_text_segment(t, s, strlen(s), plang[p], &pspans[p], &err);
 			sents += pspans[p].n;
 		}
-		double d = now();
+		double d = bench_thread_cpu_s();
 		for (size_t p = 0; p < doc.npara; p++) {
 			const char *s = doc.paras[p].text;
 			for (size_t k = 0; k < pspans[p].n; k++) {
@@ -158,7 +125,7 @@ int main(int argc, char **argv)
 				}
 			}
 		}
-		double e = now();
+		double e = bench_thread_cpu_s();
 		t_dec += b - a;
 		t_lang += c - b;
 		t_seg += d - c;
@@ -168,7 +135,7 @@ int main(int argc, char **argv)
 		bytes += f->n;
 		docs++;
 	}
-	double total = now() - start, wtotal = wall() - wstart;
+	double total = bench_thread_cpu_s() - start, wtotal = bench_wall_s() - wstart;
 	double m = (double)bytes / 1e6;
 	printf("bench-text: %.1f MB in %zu documents (%zu paragraphs, %zu sentences) from %zu files\n",
 	       m, docs, paras, sents, nfiles);
