@@ -348,168 +348,120 @@ static int cc_flush(struct io_rd *rd, struct cc *c)
 	return stop;
 }
 
-int io_read_delim(struct io_rd *rd, FILE *f, enum sv_io_format fmt)
+/* The end of a delimited read: the callback's error when it stopped the
+ * read, else SV_EINPUT on a read error, else SV_OK. */
+static int delim_end(struct io_rd *rd, FILE *f, int stop)
 {
-	if (rd->want[0] != IO_L_RU)
-		return sv_error_set(rd->err, SV_EINPUT, "'%s': %s cannot be a pivot memory", rd->path,
-				    sv_io_format_name(fmt));
+	if (stop)
+		return rd->err->code;
+	if (ferror(f))
+		return sv_error_set(rd->err, SV_EINPUT, "'%s': read error", rd->path);
+	return SV_OK;
+}
+
+/* Splits a TSV or OmegaT line into r; 0 when the line gives no pair: invalid
+ * UTF-8 (warned), a comment, a language header (which sets *reversed; one
+ * without '#' only when bare_header), or an empty line. */
+static int tab_line(struct io_rd *rd, const struct sv_buf *line, unsigned long lineno,
+		    int bare_header, struct rec *r, int *reversed)
+{
+	if (!valid_utf8(line)) {
+		io_warn(rd, lineno, 0, "invalid UTF-8; line skipped");
+		rd->skipped++;
+		return 0;
+	}
+	split_tabs(line, r);
+	if (line->data[0] == '#' || bare_header) {
+		int rev;
+		if (lang_header(r, &rev)) {
+			*reversed = rev;
+			return 0;
+		}
+		if (line->data[0] == '#')
+			return 0;
+	}
+	return line->len != 0;
+}
+
+/* Puts a and b in NFC into nfc[0] and nfc[1]; 0 (warned, counted as skipped)
+ * when either has no text. */
+static int tab_pair(struct io_rd *rd, unsigned long lineno, const struct rec *r, const char *a,
+		    const char *b, struct sv_buf nfc[2])
+{
+	if (!has_text(a) || !has_text(b)) {
+		io_warn(rd, lineno, 0, "%s; skipped", r->n < 2 ? "no tab-separated target" :
+			"an empty column");
+		rd->skipped++;
+		return 0;
+	}
+	sv_buf_reset(&nfc[0]);
+	sv_buf_reset(&nfc[1]);
+	io_nfc(a, strlen(a), &nfc[0]);
+	io_nfc(b, strlen(b), &nfc[1]);
+	return 1;
+}
+
+/* Sentence pairs, source<TAB>target[<TAB>note], or the aligned layout of
+ * sverka export: score, link, ru_doc, ru_lines, bg_doc, bg_lines, ru, bg. */
+static int read_tsv(struct io_rd *rd, FILE *f)
+{
 	struct sv_buf line = SV_BUF_INIT, nfc[2] = { SV_BUF_INIT, SV_BUF_INIT };
 	struct rec r = { SV_BUF_INIT, NULL, 0, 0 };
-	struct og g = { SV_BUF_INIT, SV_BUF_INIT, SV_BUF_INIT, 0, 0 };
-	struct cc cc = { SV_BUF_INIT, SV_BUF_INIT, SV_BUF_INIT, NULL, 0, 0, NULL, 0 };
-	enum col role[64];
-	int ncols = 0, concepts = 0, rc = SV_OK, stop = 0;
 	unsigned long lineno = 0;
-	char delim = '\t';
-	int reversed = fmt == SV_IO_CSV ? 0 : guess_reversed(rd, f);
-
-	if (fmt == SV_IO_CSV) {
-		if (!get_line(f, &line, &lineno)) {
-			rc = sv_error_set(rd->err, SV_EINPUT, "'%s': empty file, no header row", rd->path);
-			goto out;
-		}
-		delim = csv_delim(line.data);
-		rewind(f);
-		lineno = 0;
-		get_record(f, delim, &line, &lineno, &r);
-		int have_ru = 0, have_bg = 0;
-		for (size_t i = 0; i < r.n && i < 64; i++) {
-			role[i] = col_role(rec_get(&r, (int)i));
-			for (size_t j = 0; j < i; j++)
-				if (role[j] == role[i])
-					role[i] = C_NONE; /* first column of a kind wins */
-			have_ru |= role[i] == C_RU;
-			have_bg |= role[i] == C_BG;
-			concepts |= role[i] == C_CONCEPT;
-		}
-		ncols = r.n < 64 ? (int)r.n : 64;
-		if (!have_ru || !have_bg) {
-			rc = sv_error_set(rd->err, SV_EINPUT,
-					  "'%s': line 1: the header names no ru and bg columns", rd->path);
-			goto out;
-		}
-	}
-
-	for (;;) {
-		int got = fmt == SV_IO_CSV ? get_record(f, delim, &line, &lineno, &r)
-					   : get_line(f, &line, &lineno);
-		if (!got)
-			break;
-		if (fmt == SV_IO_CSV) {
-			if (sv_utf8_validate((const unsigned char *)r.data.data, r.data.len) !=
-			    r.data.len) {
-				io_warn(rd, lineno, 0, "invalid UTF-8; record skipped");
-				rd->skipped++;
-				continue;
-			}
-			const char *v[C_N] = { 0 };
-			for (int i = 0; i < ncols; i++)
-				if (role[i] != C_NONE && rec_get(&r, i))
-					v[role[i]] = rec_get(&r, i);
-			if (r.n == 1 && !has_text(v[C_RU]) && !has_text(v[C_BG]))
-				continue; /* blank line */
-			if (concepts) {
-				const char *cid = v[C_CONCEPT] ? v[C_CONCEPT] : "";
-				if (cc.n && (strcmp(cc.id.data, cid) || !*cid)) {
-					if ((stop = cc_flush(rd, &cc)))
-						break;
-				}
-				if (!cc.n) {
-					sv_buf_adds(&cc.id, cid);
-					if (v[C_NOTE])
-						sv_buf_adds(&cc.note, v[C_NOTE]);
-				}
-				cc_add(&cc, SV_IO_RU, v[C_RU]);
-				cc_add(&cc, SV_IO_BG, v[C_BG]);
-				continue;
-			}
-			if (!has_text(v[C_RU]) || !has_text(v[C_BG])) {
-				io_warn(rd, lineno, 0, "no %s text; skipped", has_text(v[C_RU]) ? "bg" : "ru");
-				rd->skipped++;
-				continue;
-			}
-			sv_buf_reset(&nfc[0]);
-			sv_buf_reset(&nfc[1]);
-			io_nfc(v[C_RU], strlen(v[C_RU]), &nfc[0]);
-			io_nfc(v[C_BG], strlen(v[C_BG]), &nfc[1]);
-			struct sv_io_unit u = { .ru = nfc[0].data, .bg = nfc[1].data };
-			u.id = has_text(v[C_ID]) ? v[C_ID] : NULL;
-			u.created = io_date_parse(v[C_CREATED]);
-			const char *const *src = &v[C_RU_DOC];
-			const char **dst[] = { &u.ru_doc, &u.bg_doc, &u.outlet, &u.date };
-			for (int i = 0; i < 4; i++)
-				*dst[i] = has_text(src[i]) ? src[i] : NULL;
-			if (has_text(v[C_SCORE])) {
-				char *end;
-				u.score = strtod(v[C_SCORE], &end);
-				u.has_score = end != v[C_SCORE];
-			}
-			u.link = has_text(v[C_LINK]) ? v[C_LINK] : NULL;
-			u.method = has_text(v[C_METHOD]) ? v[C_METHOD] : NULL;
-			u.status = has_text(v[C_STATUS]) ? v[C_STATUS] : NULL;
-			u.origin = has_text(v[C_ORIGIN]) ? v[C_ORIGIN] : NULL;
-			u.note = has_text(v[C_NOTE]) ? v[C_NOTE] : NULL;
-			if ((stop = io_emit_unit(rd, &u)))
-				break;
-			continue;
-		}
-		/* TSV and OmegaT */
-		if (!valid_utf8(&line)) {
-			io_warn(rd, lineno, 0, "invalid UTF-8; line skipped");
-			rd->skipped++;
-			continue;
-		}
-		split_tabs(&line, &r);
-		if (line.data[0] == '#' || (lineno == 1 && fmt == SV_IO_TSV)) {
-			int rev;
-			if (lang_header(&r, &rev)) {
-				reversed = rev;
-				continue;
-			}
-			if (line.data[0] == '#')
-				continue;
-		}
-		if (!line.len)
+	int reversed = guess_reversed(rd, f), stop = 0;
+	while (get_line(f, &line, &lineno)) {
+		if (!tab_line(rd, &line, lineno, lineno == 1, &r, &reversed))
 			continue;
 		const char *a = rec_get(&r, 0), *b = rec_get(&r, 1), *cmt = rec_get(&r, 2);
-		/* the aligned layout of sverka export: score, link, ru_doc, ru_lines,
-		 * bg_doc, bg_lines, ru, bg */
-		int aligned = fmt == SV_IO_TSV && r.n == 8 && is_link(b);
+		int aligned = r.n == 8 && is_link(b);
 		if (aligned) {
 			a = rec_get(&r, 6);
 			b = rec_get(&r, 7);
 			cmt = NULL;
 		}
-		if (!has_text(a) || !has_text(b)) {
-			io_warn(rd, lineno, 0, "%s; skipped", r.n < 2 ? "no tab-separated target" :
-				"an empty column");
-			rd->skipped++;
+		if (!tab_pair(rd, lineno, &r, a, b, nfc))
 			continue;
+		struct sv_io_unit u = { .ru = nfc[reversed].data, .bg = nfc[!reversed].data };
+		u.note = has_text(cmt) ? cmt : NULL;
+		if (aligned) {
+			u.ru = nfc[0].data;
+			u.bg = nfc[1].data;
+			char *end;
+			const char *sc = rec_get(&r, 0);
+			u.score = has_text(sc) ? strtod(sc, &end) : 0;
+			u.has_score = has_text(sc) && *end == '\0';
+			u.link = rec_get(&r, 1);
 		}
-		sv_buf_reset(&nfc[0]);
-		sv_buf_reset(&nfc[1]);
-		io_nfc(a, strlen(a), &nfc[0]);
-		io_nfc(b, strlen(b), &nfc[1]);
-		if (fmt == SV_IO_TSV) {
-			struct sv_io_unit u = { .ru = nfc[reversed].data, .bg = nfc[!reversed].data };
-			u.note = has_text(cmt) ? cmt : NULL;
-			if (aligned) {
-				u.ru = nfc[0].data;
-				u.bg = nfc[1].data;
-				char *end;
-				const char *sc = rec_get(&r, 0);
-				u.score = has_text(sc) ? strtod(sc, &end) : 0;
-				u.has_score = has_text(sc) && *end == '\0';
-				u.link = rec_get(&r, 1);
-			}
-			if ((stop = io_emit_unit(rd, &u)))
-				break;
+		if ((stop = io_emit_unit(rd, &u)))
+			break;
+	}
+	int rc = delim_end(rd, f, stop);
+	sv_buf_release(&line);
+	sv_buf_release(&nfc[0]);
+	sv_buf_release(&nfc[1]);
+	rec_release(&r);
+	return rc;
+}
+
+/* An OmegaT glossary: source<TAB>target[<TAB>comment]; consecutive lines with
+ * the same source and comment make one concept. */
+static int read_omegat(struct io_rd *rd, FILE *f)
+{
+	struct sv_buf line = SV_BUF_INIT, nfc[2] = { SV_BUF_INIT, SV_BUF_INIT };
+	struct rec r = { SV_BUF_INIT, NULL, 0, 0 };
+	struct og g = { SV_BUF_INIT, SV_BUF_INIT, SV_BUF_INIT, 0, 0 };
+	unsigned long lineno = 0;
+	int reversed = guess_reversed(rd, f), stop = 0;
+	while (get_line(f, &line, &lineno)) {
+		if (!tab_line(rd, &line, lineno, 0, &r, &reversed))
 			continue;
-		}
-		if (g.ntgt && (strcmp(g.src.data, nfc[0].data) || strcmp(g.comment.data, cmt ? cmt : ""))) {
-			if ((stop = og_flush(rd, &g, reversed)))
-				break;
-		}
+		const char *cmt = rec_get(&r, 2);
+		if (!tab_pair(rd, lineno, &r, rec_get(&r, 0), rec_get(&r, 1), nfc))
+			continue;
+		int same = g.ntgt && !strcmp(g.src.data, nfc[0].data) &&
+			   !strcmp(g.comment.data, cmt ? cmt : "");
+		if (g.ntgt && !same && (stop = og_flush(rd, &g, reversed)))
+			break;
 		if (!g.ntgt) {
 			sv_buf_reset(&g.src);
 			sv_buf_reset(&g.comment);
@@ -520,15 +472,9 @@ int io_read_delim(struct io_rd *rd, FILE *f, enum sv_io_format fmt)
 		sv_buf_add(&g.tgts, nfc[1].data, nfc[1].len + 1);
 		g.ntgt++;
 	}
-	if (!stop && fmt == SV_IO_OMEGAT)
+	if (!stop)
 		stop = og_flush(rd, &g, reversed);
-	if (!stop && concepts)
-		stop = cc_flush(rd, &cc);
-	if (stop)
-		rc = rd->err->code;
-	else if (ferror(f))
-		rc = sv_error_set(rd->err, SV_EINPUT, "'%s': read error", rd->path);
-out:
+	int rc = delim_end(rd, f, stop);
 	sv_buf_release(&line);
 	sv_buf_release(&nfc[0]);
 	sv_buf_release(&nfc[1]);
@@ -536,12 +482,142 @@ out:
 	sv_buf_release(&g.src);
 	sv_buf_release(&g.comment);
 	sv_buf_release(&g.tgts);
+	return rc;
+}
+
+/* A CSV row of units (v: the fields by column role) as a unit; non-zero when
+ * the callback stopped the read. */
+static int csv_unit_row(struct io_rd *rd, unsigned long lineno, const char *const *v,
+			struct sv_buf nfc[2])
+{
+	if (!has_text(v[C_RU]) || !has_text(v[C_BG])) {
+		io_warn(rd, lineno, 0, "no %s text; skipped", has_text(v[C_RU]) ? "bg" : "ru");
+		rd->skipped++;
+		return 0;
+	}
+	sv_buf_reset(&nfc[0]);
+	sv_buf_reset(&nfc[1]);
+	io_nfc(v[C_RU], strlen(v[C_RU]), &nfc[0]);
+	io_nfc(v[C_BG], strlen(v[C_BG]), &nfc[1]);
+	struct sv_io_unit u = { .ru = nfc[0].data, .bg = nfc[1].data };
+	u.id = has_text(v[C_ID]) ? v[C_ID] : NULL;
+	u.created = io_date_parse(v[C_CREATED]);
+	const char *const *src = &v[C_RU_DOC];
+	const char **dst[] = { &u.ru_doc, &u.bg_doc, &u.outlet, &u.date };
+	for (int i = 0; i < 4; i++)
+		*dst[i] = has_text(src[i]) ? src[i] : NULL;
+	if (has_text(v[C_SCORE])) {
+		char *end;
+		u.score = strtod(v[C_SCORE], &end);
+		u.has_score = end != v[C_SCORE];
+	}
+	u.link = has_text(v[C_LINK]) ? v[C_LINK] : NULL;
+	u.method = has_text(v[C_METHOD]) ? v[C_METHOD] : NULL;
+	u.status = has_text(v[C_STATUS]) ? v[C_STATUS] : NULL;
+	u.origin = has_text(v[C_ORIGIN]) ? v[C_ORIGIN] : NULL;
+	u.note = has_text(v[C_NOTE]) ? v[C_NOTE] : NULL;
+	return io_emit_unit(rd, &u);
+}
+
+/* A CSV row of concepts into cc: rows with the same non-empty concept id make
+ * one concept; non-zero when the callback stopped the read. */
+static int csv_concept_row(struct io_rd *rd, struct cc *cc, const char *const *v)
+{
+	const char *cid = v[C_CONCEPT] ? v[C_CONCEPT] : "";
+	if (cc->n && (strcmp(cc->id.data, cid) || !*cid)) {
+		int stop = cc_flush(rd, cc);
+		if (stop)
+			return stop;
+	}
+	if (!cc->n) {
+		sv_buf_adds(&cc->id, cid);
+		if (v[C_NOTE])
+			sv_buf_adds(&cc->note, v[C_NOTE]);
+	}
+	cc_add(cc, SV_IO_RU, v[C_RU]);
+	cc_add(cc, SV_IO_BG, v[C_BG]);
+	return 0;
+}
+
+/* CSV with a header row naming the columns (ru and bg required): units, or
+ * concepts when a column is "concept". */
+static int read_csv(struct io_rd *rd, FILE *f)
+{
+	struct sv_buf line = SV_BUF_INIT, nfc[2] = { SV_BUF_INIT, SV_BUF_INIT };
+	struct rec r = { SV_BUF_INIT, NULL, 0, 0 };
+	struct cc cc = { SV_BUF_INIT, SV_BUF_INIT, SV_BUF_INIT, NULL, 0, 0, NULL, 0 };
+	enum col role[64];
+	int ncols = 0, concepts = 0, rc = SV_OK, stop = 0;
+	unsigned long lineno = 0;
+	char delim = '\t';
+
+	if (!get_line(f, &line, &lineno)) {
+		rc = sv_error_set(rd->err, SV_EINPUT, "'%s': empty file, no header row", rd->path);
+		goto out;
+	}
+	delim = csv_delim(line.data);
+	rewind(f);
+	lineno = 0;
+	get_record(f, delim, &line, &lineno, &r);
+	int have_ru = 0, have_bg = 0;
+	for (size_t i = 0; i < r.n && i < 64; i++) {
+		role[i] = col_role(rec_get(&r, (int)i));
+		for (size_t j = 0; j < i; j++)
+			if (role[j] == role[i])
+				role[i] = C_NONE; /* first column of a kind wins */
+		have_ru |= role[i] == C_RU;
+		have_bg |= role[i] == C_BG;
+		concepts |= role[i] == C_CONCEPT;
+	}
+	ncols = r.n < 64 ? (int)r.n : 64;
+	if (!have_ru || !have_bg) {
+		rc = sv_error_set(rd->err, SV_EINPUT,
+				  "'%s': line 1: the header names no ru and bg columns", rd->path);
+		goto out;
+	}
+
+	while (get_record(f, delim, &line, &lineno, &r)) {
+		if (sv_utf8_validate((const unsigned char *)r.data.data, r.data.len) != r.data.len) {
+			io_warn(rd, lineno, 0, "invalid UTF-8; record skipped");
+			rd->skipped++;
+			continue;
+		}
+		const char *v[C_N] = { 0 };
+		for (int i = 0; i < ncols; i++)
+			if (role[i] != C_NONE && rec_get(&r, i))
+				v[role[i]] = rec_get(&r, i);
+		if (r.n == 1 && !has_text(v[C_RU]) && !has_text(v[C_BG]))
+			continue; /* blank line */
+		stop = concepts ? csv_concept_row(rd, &cc, v) : csv_unit_row(rd, lineno, v, nfc);
+		if (stop)
+			break;
+	}
+	if (!stop && concepts)
+		stop = cc_flush(rd, &cc);
+	rc = delim_end(rd, f, stop);
+out:
+	sv_buf_release(&line);
+	sv_buf_release(&nfc[0]);
+	sv_buf_release(&nfc[1]);
+	rec_release(&r);
 	sv_buf_release(&cc.id);
 	sv_buf_release(&cc.note);
 	sv_buf_release(&cc.texts);
 	free(cc.t);
 	free(cc.off);
 	return rc;
+}
+
+int io_read_delim(struct io_rd *rd, FILE *f, enum sv_io_format fmt)
+{
+	if (rd->want[0] != IO_L_RU)
+		return sv_error_set(rd->err, SV_EINPUT, "'%s': %s cannot be a pivot memory", rd->path,
+				    sv_io_format_name(fmt));
+	if (fmt == SV_IO_CSV)
+		return read_csv(rd, f);
+	if (fmt == SV_IO_OMEGAT)
+		return read_omegat(rd, f);
+	return read_tsv(rd, f);
 }
 
 /* ---- gettext PO ---------------------------------------------------------------- */

@@ -6,9 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base/buf.h"
+#include "base/file.h"
 #include "base/map.h"
 #include "store/termbase.h"
 
@@ -99,36 +99,27 @@ static int export_docpairs(struct sv_store *st, const char *path,
 {
 	int rc = SV_OK;
 	struct docpairs_out dp = { stdout, 0, prog };
-	char *tmp = NULL;
+	struct sv_file_tmp file = SV_FILE_TMP_INIT;
 	*n = 0;
 	if (path && strcmp(path, "-")) {
-		size_t len = strlen(path) + 16;
-		tmp = sv_malloc(len);
-		snprintf(tmp, len, "%s.tmp%ld", path, (long)getpid());
-		if (!(dp.f = fopen(tmp, "w"))) {
-			rc = sv_error_set(err, SV_EINPUT, "'%s': cannot write: %s", path,
-					  strerror(errno));
+		if ((rc = sv_file_tmp_open(&file, path, err)))
 			goto out;
-		}
+		dp.f = file.f;
 	}
 	rc = sv_store_docpairs_list(st, docpair_out, &dp, err);
 	*n = dp.n;
 	if (dp.f != stdout) {
-		if (fclose(dp.f) && !rc)
-			rc = sv_error_set(err, SV_EINPUT, "'%s': cannot write: %s", path,
-					  strerror(errno));
-		dp.f = NULL;
-		if (!rc && rename(tmp, path))
-			rc = sv_error_set(err, SV_EINPUT, "'%s': cannot write: %s", path,
-					  strerror(errno));
-		if (rc)
-			remove(tmp);
+		if (!rc && ferror(dp.f))
+			rc = sv_error_set(err, SV_ESTORE, "'%s': write failed: %s", path,
+					  strerror(errno ? errno : EIO));
+		if (!rc)
+			rc = sv_file_tmp_commit(&file, err);
 	} else if (fflush(stdout)) {
 		rc = sv_error_set(err, SV_EINPUT, "standard output: cannot write: %s",
 				  strerror(errno));
 	}
 out:
-	free(tmp);
+	sv_file_tmp_discard(&file);
 	return rc;
 }
 
