@@ -486,33 +486,6 @@ int sv_store_docs_list(struct sv_store *st, int64_t offset, int64_t limit,
 	return rc;
 }
 
-int sv_store_segs_list(struct sv_store *st, int64_t doc,
-		       int (*fn)(void *ctx, const struct sv_store_seg *s), void *ctx,
-		       struct sv_error *err)
-{
-	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT ordinal, para, lang, text FROM segments WHERE doc = ?1 ORDER BY ordinal",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, doc);
-	int r;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_store_seg g = {
-			.doc = doc,
-			.ordinal = sqlite3_column_int64(s, 0),
-			.para = sqlite3_column_int64(s, 1),
-			.lang = COL_TEXT(s, 2),
-			.text = COL_TEXT(s, 3),
-		};
-		if (fn(ctx, &g))
-			break;
-	}
-	int rc = step_rows(st, s, r, err, "cannot list segments");
-	sqlite3_reset(s);
-	return rc;
-}
-
 static void docpair_row(sqlite3_stmt *s, struct sv_store_docpair_summary *p)
 {
 	*p = (struct sv_store_docpair_summary){

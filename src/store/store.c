@@ -442,17 +442,6 @@ static int in_savepoint(struct sv_store *st, int (*fn)(struct sv_store *, const 
 	return rc;
 }
 
-/* Steps a statement without results; resets it. */
-static int step_done(struct sv_store *st, sqlite3_stmt *s, const char *what,
-		     struct sv_error *err)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, what);
-	return SV_OK;
-}
-
 static int index_pending(struct sv_store *st, const void *in, void *out, struct sv_error *err)
 {
 	(void)in;
@@ -475,11 +464,11 @@ static int index_pending(struct sv_store *st, const void *in, void *out, struct 
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, lo);
 	sqlite3_bind_int64(s, 2, hi);
-	if ((rc = step_done(st, s, "cannot index segments", err)))
+	if ((rc = sv_store_step_done(st, s, "cannot index segments", err)))
 		return rc;
 	if (!(s = sv_store_prepare(st, "DELETE FROM segments_fts_pending", err)))
 		return SV_ESTORE;
-	return step_done(st, s, "cannot index segments", err);
+	return sv_store_step_done(st, s, "cannot index segments", err);
 }
 
 int sv_store_index(struct sv_store *st, struct sv_error *err)
@@ -513,7 +502,7 @@ static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_er
 		return SV_ESTORE;
 	sqlite3_bind_pointer(s, 1, (void *)rows, SV_SEG_ROWS_PTR, NULL);
 	sqlite3_bind_int64(s, 2, base);
-	rc = step_done(st, s, "cannot add segments", err);
+	rc = sv_store_step_done(st, s, "cannot add segments", err);
 	sqlite3_clear_bindings(s);
 	if (rc)
 		return rc;
@@ -524,7 +513,7 @@ static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_er
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, base + 1);
 	sqlite3_bind_int64(s, 2, base + (int64_t)rows->n);
-	if ((rc = step_done(st, s, "cannot add segments", err)))
+	if ((rc = sv_store_step_done(st, s, "cannot add segments", err)))
 		return rc;
 	if (out)
 		*(int64_t *)out = base + 1;
