@@ -466,19 +466,11 @@ int sv_store_docs_list(struct sv_store *st, int64_t offset, int64_t limit,
 	sqlite3_bind_int64(s, 2, offset > 0 ? offset : 0);
 	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_store_doc d = {
-			.id = sqlite3_column_int64(s, 0),
-			.path = (char *)COL_TEXT(s, 1),
-			.sha256 = (char *)COL_TEXT(s, 2),
-			.lang = (char *)COL_TEXT(s, 3),
-			.date = (char *)COL_TEXT(s, 4),
-			.outlet = (char *)COL_TEXT(s, 5),
-			.title = (char *)COL_TEXT(s, 6),
-			.format = (char *)COL_TEXT(s, 7),
-			.bytes = sqlite3_column_int64(s, 8),
-			.segments = sqlite3_column_int64(s, 9),
-		};
-		if (fn(ctx, &d))
+		struct sv_store_doc d = { 0 };
+		sv_store_doc_row(s, &d);
+		int stop = fn(ctx, &d);
+		sv_store_doc_release(&d);
+		if (stop)
 			break;
 	}
 	int rc = step_rows(st, s, r, err, "cannot list documents");

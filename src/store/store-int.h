@@ -40,5 +40,9 @@ const char *sv_store_col_text(sqlite3_stmt *s, int i);
 const char *sv_store_col_text_or_empty(sqlite3_stmt *s, int i);
 char *sv_store_col_dup(sqlite3_stmt *s, int i);
 enum sv_status sv_store_col_status(sqlite3_stmt *s, int i);
+/* Maps the columns id, path, sha256, lang, date, outlet, title, format, bytes
+ * and the segment count into out; its strings are copies that
+ * sv_store_doc_release() frees. */
+void sv_store_doc_row(sqlite3_stmt *s, struct sv_store_doc *out);
 
 #endif

@@ -300,6 +300,20 @@ void sv_store_doc_release(struct sv_store_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
+void sv_store_doc_row(sqlite3_stmt *s, struct sv_store_doc *out)
+{
+	out->id = sqlite3_column_int64(s, 0);
+	out->path = sv_store_col_dup(s, 1);
+	out->sha256 = sv_store_col_dup(s, 2);
+	out->lang = sv_store_col_dup(s, 3);
+	out->date = sv_store_col_dup(s, 4);
+	out->outlet = sv_store_col_dup(s, 5);
+	out->title = sv_store_col_dup(s, 6);
+	out->format = sv_store_col_dup(s, 7);
+	out->bytes = sqlite3_column_int64(s, 8);
+	out->segments = sqlite3_column_int64(s, 9);
+}
+
 /* One lookup by id (key NULL) or by path; 1 found, 0 absent, <0 error. */
 static int doc_lookup(struct sv_store *st, int64_t id, const char *path, struct sv_store_doc *out,
 		      struct sv_error *err)
@@ -320,18 +334,8 @@ static int doc_lookup(struct sv_store *st, int64_t id, const char *path, struct 
 	else
 		sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(s, 0);
-		out->path = sv_store_col_dup(s, 1);
-		out->sha256 = sv_store_col_dup(s, 2);
-		out->lang = sv_store_col_dup(s, 3);
-		out->date = sv_store_col_dup(s, 4);
-		out->outlet = sv_store_col_dup(s, 5);
-		out->title = sv_store_col_dup(s, 6);
-		out->format = sv_store_col_dup(s, 7);
-		out->bytes = sqlite3_column_int64(s, 8);
-		out->segments = sqlite3_column_int64(s, 9);
-	}
+	if (rc == SQLITE_ROW)
+		sv_store_doc_row(s, out);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		sv_store_fail(st, err, "cannot read documents");
