@@ -33,6 +33,10 @@ int sv_store_step_done(struct sv_store *st, sqlite3_stmt *s, const char *what,
 int sv_store_exec_id(struct sv_store *st, const char *sql, int64_t id, const char *what,
 		     struct sv_error *err);
 
+/* Binds texts[0..n) to the parameters ?first.. of s, borrowed (SQLITE_STATIC):
+ * they must outlive the step. */
+void sv_store_bind_texts(sqlite3_stmt *s, int first, const char *const *texts, size_t n);
+
 /* Column i of the current row of s: the text borrowed from s until its next
  * step (NULL for SQL NULL), the same or "" for NULL, a copy the caller frees
  * (NULL for SQL NULL), or the review status (a candidate when NULL or unknown). */

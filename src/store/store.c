@@ -44,6 +44,12 @@ int sv_store_exec_id(struct sv_store *st, const char *sql, int64_t id, const cha
 	return sv_store_step_done(st, s, what, err);
 }
 
+void sv_store_bind_texts(sqlite3_stmt *s, int first, const char *const *texts, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		sqlite3_bind_text(s, first + (int)k, texts[k], -1, SQLITE_STATIC);
+}
+
 const char *sv_store_col_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);

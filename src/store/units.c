@@ -24,8 +24,7 @@ int sv_store_unit_add(struct sv_store *st, const struct sv_store_unit *u, struct
 	const char *text[] = { u->ru_segs, u->bg_segs, u->ru_text, u->bg_text, u->ru_norm,
 			       u->ru_lemmas, u->bg_norm, u->bg_lemmas, u->link };
 	sqlite3_bind_int64(s, 1, u->pair);
-	for (int k = 0; k < (int)(sizeof(text) / sizeof(text[0])); k++)
-		sqlite3_bind_text(s, 2 + k, text[k], -1, SQLITE_STATIC);
+	sv_store_bind_texts(s, 2, text, sizeof(text) / sizeof(text[0]));
 	sqlite3_bind_double(s, 11, u->score);
 	sqlite3_bind_text(s, 12, u->method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 13, u->created, -1, SQLITE_STATIC);
@@ -45,8 +44,7 @@ int sv_store_unit_import(struct sv_store *st, const struct sv_store_unit *u, int
 		return SV_ESTORE;
 	const char *text[] = { u->ru_text, u->bg_text, u->ru_norm, u->ru_lemmas, u->bg_norm,
 			       u->bg_lemmas, u->link };
-	for (int k = 0; k < (int)(sizeof(text) / sizeof(text[0])); k++)
-		sqlite3_bind_text(s, 1 + k, text[k], -1, SQLITE_STATIC);
+	sv_store_bind_texts(s, 1, text, sizeof(text) / sizeof(text[0]));
 	sqlite3_bind_double(s, 8, u->score);
 	sqlite3_bind_text(s, 9, u->method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, u->status, -1, SQLITE_STATIC);
