@@ -612,7 +612,7 @@ out:
 	json_decref(body);
 }
 
-static int seg_add(void *ctx, const struct sv_store_seg *s)
+static int seg_add(void *ctx, const struct sv_store_seg_row *s)
 {
 	json_array_append_new(ctx, json_pack("{s:I,s:I,s:s,s:s}", "ordinal",
 		(json_int_t)s->ordinal, "paragraph", (json_int_t)s->para, "lang", s->lang, "text",
@@ -686,7 +686,7 @@ static void api_document(struct sv_serve_req *rq, struct sv_serve_resp *rs, int6
 		goto out;
 	}
 	json_t *j = doc_json(&d), *segs = json_array(), *pairs = json_array();
-	if (sv_store_segs_list(rq->ctx->st, id, seg_add, segs, &err) ||
+	if (sv_store_doc_segs(rq->ctx->st, d.id, seg_add, segs, &err) ||
 	    sv_store_docpair_summaries(rq->ctx->st, id, 0, docpair_add, pairs, &err)) {
 		json_decref(j);
 		json_decref(segs);

@@ -19,18 +19,6 @@ static void unit_query(enum sv_lang lang, const char *expr, struct sv_buf *q)
 	sv_buf_addf(q, "%s : %s", lemmas_col(lang), expr);
 }
 
-static enum sv_status status_col(sqlite3_stmt *s, int i)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	int status = v ? sv_status_parse((const char *)v) : -1;
-	return status < 0 ? SV_STATUS_CANDIDATE : (enum sv_status)status;
-}
-
-static const char *text_col(sqlite3_stmt *s, int i)
-{
-	return (const char *)sqlite3_column_text(s, i);
-}
-
 int sv_store_units_max_id(struct sv_store *st, int64_t *id, struct sv_error *err)
 {
 	sqlite3_stmt *s = sv_store_prepare(st, "SELECT max(id) FROM units", err);
@@ -120,16 +108,16 @@ void sv_store_postings_close(struct sv_store_postings *p)
 /* Maps the columns of UNIT_COLS. */
 static void unit_row(sqlite3_stmt *s, enum sv_lang lang, struct sv_store_unit_view *u)
 {
-	const char *origin = text_col(s, 6);
+	const char *origin = sv_store_col_text(s, 6);
 	u->id = sqlite3_column_int64(s, 0);
 	u->lang = lang;
-	u->text = text_col(s, 1);
-	u->other = text_col(s, 2);
-	u->norm = text_col(s, 3);
-	u->lemmas = text_col(s, 4);
-	u->status = status_col(s, 5);
+	u->text = sv_store_col_text(s, 1);
+	u->other = sv_store_col_text(s, 2);
+	u->norm = sv_store_col_text(s, 3);
+	u->lemmas = sv_store_col_text(s, 4);
+	u->status = sv_store_col_status(s, 5);
 	u->origin = origin ? origin : "";
-	u->method = text_col(s, 7);
+	u->method = sv_store_col_text(s, 7);
 }
 
 #define UNIT_COLS_RU                                                                       \
@@ -208,10 +196,10 @@ static void seg_row(sqlite3_stmt *s, struct sv_store_seg_row *r)
 	r->doc = sqlite3_column_int64(s, 1);
 	r->ordinal = sqlite3_column_int64(s, 2);
 	r->para = sqlite3_column_int64(s, 3);
-	r->lang = text_col(s, 4);
-	r->text = text_col(s, 5);
-	r->norm = text_col(s, 6);
-	r->lemmas = text_col(s, 7);
+	r->lang = sv_store_col_text(s, 4);
+	r->text = sv_store_col_text(s, 5);
+	r->norm = sv_store_col_text(s, 6);
+	r->lemmas = sv_store_col_text(s, 7);
 }
 
 /* Steps s, calling fn for each segment row; the SQLite code of the end. */
@@ -319,8 +307,8 @@ int sv_store_seg_unit(struct sv_store *st, enum sv_lang lang, int64_t doc, int64
 	sqlite3_bind_int64(s, 1, doc);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (list_has(text_col(s, 1), seg)) {
-			const char *o = text_col(s, 2);
+		if (list_has(sv_store_col_text(s, 1), seg)) {
+			const char *o = sv_store_col_text(s, 2);
 			*unit = sqlite3_column_int64(s, 0);
 			*other = sv_strdup(o ? o : "");
 			rc = SQLITE_DONE;

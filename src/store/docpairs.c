@@ -2,12 +2,6 @@
  * segments as an align run reads them, the aligned flag, and the doc_pairs table. */
 #include "store/store-int.h"
 
-static const char *col(sqlite3_stmt *s, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(s, i);
-	return v ? v : "";
-}
-
 int sv_store_align_docs_list(struct sv_store *st,
 			     int (*fn)(void *ctx, const struct sv_store_align_doc *doc), void *ctx,
 			     struct sv_error *err)
@@ -20,8 +14,11 @@ int sv_store_align_docs_list(struct sv_store *st,
 	int rc = SV_OK, r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_store_align_doc d = {
-			.id = sqlite3_column_int64(s, 0), .path = col(s, 1), .lang = col(s, 2),
-			.date = col(s, 3), .aligned = sqlite3_column_int(s, 4),
+			.id = sqlite3_column_int64(s, 0),
+			.path = sv_store_col_text_or_empty(s, 1),
+			.lang = sv_store_col_text_or_empty(s, 2),
+			.date = sv_store_col_text_or_empty(s, 3),
+			.aligned = sqlite3_column_int(s, 4),
 		};
 		if ((rc = fn(ctx, &d)))
 			goto out;
@@ -35,16 +32,8 @@ out:
 
 int sv_store_doc_mark_aligned(struct sv_store *st, int64_t doc, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "UPDATE documents SET aligned = 1 WHERE id = ?1",
-					   err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, doc);
-	int r = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (r != SQLITE_DONE)
-		return sv_store_fail(st, err, "marking documents aligned");
-	return SV_OK;
+	return sv_store_exec_id(st, "UPDATE documents SET aligned = 1 WHERE id = ?1", doc,
+				"marking documents aligned", err);
 }
 
 int sv_store_docpair_put(struct sv_store *st, const struct sv_store_docpair *pair, int64_t *id,
@@ -101,11 +90,15 @@ int sv_store_docpairs_list(struct sv_store *st,
 	int rc = SV_OK, r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_store_docpair p = {
-			.score = sqlite3_column_double(s, 0), .ru_path = col(s, 1),
-			.bg_path = col(s, 2), .id = sqlite3_column_int64(s, 3),
-			.ru_doc = sqlite3_column_int64(s, 4), .bg_doc = sqlite3_column_int64(s, 5),
-			.mode = col(s, 6), .declared = sqlite3_column_int(s, 7),
-			.created = col(s, 8),
+			.score = sqlite3_column_double(s, 0),
+			.ru_path = sv_store_col_text_or_empty(s, 1),
+			.bg_path = sv_store_col_text_or_empty(s, 2),
+			.id = sqlite3_column_int64(s, 3),
+			.ru_doc = sqlite3_column_int64(s, 4),
+			.bg_doc = sqlite3_column_int64(s, 5),
+			.mode = sv_store_col_text_or_empty(s, 6),
+			.declared = sqlite3_column_int(s, 7),
+			.created = sv_store_col_text_or_empty(s, 8),
 		};
 		if ((rc = fn(ctx, &p)))
 			goto out;

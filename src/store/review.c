@@ -11,8 +11,6 @@
 #include "base/buf.h"
 #include "base/status.h"
 
-#define COL_TEXT(s, i) ((const char *)sqlite3_column_text((s), (i)))
-
 static int step_rows(struct sv_store *st, sqlite3_stmt *s, int rc, struct sv_error *err,
 		     const char *what)
 {
@@ -135,23 +133,23 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 		struct sv_termbase_row row = {
 			.p = {
 				.id = sqlite3_column_int64(s, 0),
-				.ru = COL_TEXT(s, 1),
-				.bg = COL_TEXT(s, 2),
-				.ru_kind = COL_TEXT(s, 3),
-				.bg_kind = COL_TEXT(s, 4),
-				.ru_origin = COL_TEXT(s, 5),
-				.bg_origin = COL_TEXT(s, 6),
+				.ru = sv_store_col_text(s, 1),
+				.bg = sv_store_col_text(s, 2),
+				.ru_kind = sv_store_col_text(s, 3),
+				.bg_kind = sv_store_col_text(s, 4),
+				.ru_origin = sv_store_col_text(s, 5),
+				.bg_origin = sv_store_col_text(s, 6),
 				.ru_freq = sqlite3_column_int64(s, 7),
 				.bg_freq = sqlite3_column_int64(s, 8),
 				.concept = sqlite3_column_int64(s, 9),
 				.ru_preferred = sqlite3_column_int(s, 10),
 				.bg_preferred = sqlite3_column_int(s, 11),
 				.score = sqlite3_column_double(s, 12),
-				.status = COL_TEXT(s, 13),
-				.evidence = COL_TEXT(s, 14),
-				.origin = COL_TEXT(s, 15),
-				.note = COL_TEXT(s, 16),
-				.reviewed = COL_TEXT(s, 17),
+				.status = sv_store_col_text(s, 13),
+				.evidence = sv_store_col_text(s, 14),
+				.origin = sv_store_col_text(s, 15),
+				.note = sv_store_col_text(s, 16),
+				.reviewed = sv_store_col_text(s, 17),
 			},
 			.ru_term = sqlite3_column_int64(s, 18),
 			.bg_term = sqlite3_column_int64(s, 19),
@@ -182,7 +180,7 @@ static int pair_state(struct sv_store *st, int64_t id, int *found, int64_t *revi
 	if (*found) {
 		*revision = sqlite3_column_int64(s, 0);
 		if (status)
-			*status = sv_strdup(COL_TEXT(s, 1));
+			*status = sv_strdup(sv_store_col_text(s, 1));
 		*ru_term = sqlite3_column_int64(s, 2);
 		*bg_term = sqlite3_column_int64(s, 3);
 	}
@@ -215,8 +213,8 @@ static int term_key(struct sv_store *st, int64_t id, char **key, char **citation
 	sqlite3_bind_int64(s, 1, id);
 	int r = sqlite3_step(s);
 	if (r == SQLITE_ROW) {
-		*key = sv_strdup(COL_TEXT(s, 0));
-		*citation = sv_strdup(COL_TEXT(s, 1));
+		*key = sv_strdup(sv_store_col_text(s, 0));
+		*citation = sv_strdup(sv_store_col_text(s, 1));
 	}
 	sqlite3_reset(s);
 	if (r != SQLITE_ROW)
@@ -412,13 +410,13 @@ static int review_rows(struct sv_store *st, sqlite3_stmt *s,
 			.id = sqlite3_column_int64(s, 0),
 			.pair = sqlite3_column_int64(s, 1),
 			.revision = sqlite3_column_int64(s, 2),
-			.action = COL_TEXT(s, 3),
-			.status = COL_TEXT(s, 4),
-			.detail = COL_TEXT(s, 5),
-			.who = COL_TEXT(s, 6),
-			.at = COL_TEXT(s, 7),
-			.ru = COL_TEXT(s, 8),
-			.bg = COL_TEXT(s, 9),
+			.action = sv_store_col_text(s, 3),
+			.status = sv_store_col_text(s, 4),
+			.detail = sv_store_col_text(s, 5),
+			.who = sv_store_col_text(s, 6),
+			.at = sv_store_col_text(s, 7),
+			.ru = sv_store_col_text(s, 8),
+			.bg = sv_store_col_text(s, 9),
 		};
 		if (fn(ctx, &v))
 			break;
@@ -466,49 +464,14 @@ int sv_store_docs_list(struct sv_store *st, int64_t offset, int64_t limit,
 	sqlite3_bind_int64(s, 2, offset > 0 ? offset : 0);
 	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_store_doc d = {
-			.id = sqlite3_column_int64(s, 0),
-			.path = (char *)COL_TEXT(s, 1),
-			.sha256 = (char *)COL_TEXT(s, 2),
-			.lang = (char *)COL_TEXT(s, 3),
-			.date = (char *)COL_TEXT(s, 4),
-			.outlet = (char *)COL_TEXT(s, 5),
-			.title = (char *)COL_TEXT(s, 6),
-			.format = (char *)COL_TEXT(s, 7),
-			.bytes = sqlite3_column_int64(s, 8),
-			.segments = sqlite3_column_int64(s, 9),
-		};
-		if (fn(ctx, &d))
+		struct sv_store_doc d = { 0 };
+		sv_store_doc_row(s, &d);
+		int stop = fn(ctx, &d);
+		sv_store_doc_release(&d);
+		if (stop)
 			break;
 	}
 	int rc = step_rows(st, s, r, err, "cannot list documents");
-	sqlite3_reset(s);
-	return rc;
-}
-
-int sv_store_segs_list(struct sv_store *st, int64_t doc,
-		       int (*fn)(void *ctx, const struct sv_store_seg *s), void *ctx,
-		       struct sv_error *err)
-{
-	sqlite3_stmt *s = sv_store_prepare(st,
-		"SELECT ordinal, para, lang, text FROM segments WHERE doc = ?1 ORDER BY ordinal",
-		err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, doc);
-	int r;
-	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-		struct sv_store_seg g = {
-			.doc = doc,
-			.ordinal = sqlite3_column_int64(s, 0),
-			.para = sqlite3_column_int64(s, 1),
-			.lang = COL_TEXT(s, 2),
-			.text = COL_TEXT(s, 3),
-		};
-		if (fn(ctx, &g))
-			break;
-	}
-	int rc = step_rows(st, s, r, err, "cannot list segments");
 	sqlite3_reset(s);
 	return rc;
 }
@@ -519,10 +482,10 @@ static void docpair_row(sqlite3_stmt *s, struct sv_store_docpair_summary *p)
 		.id = sqlite3_column_int64(s, 0),
 		.ru_doc = sqlite3_column_int64(s, 1),
 		.bg_doc = sqlite3_column_int64(s, 2),
-		.ru_path = COL_TEXT(s, 3),
-		.bg_path = COL_TEXT(s, 4),
+		.ru_path = sv_store_col_text(s, 3),
+		.bg_path = sv_store_col_text(s, 4),
 		.score = sqlite3_column_double(s, 5),
-		.mode = COL_TEXT(s, 6),
+		.mode = sv_store_col_text(s, 6),
 		.declared = sqlite3_column_int(s, 7),
 		.units = sqlite3_column_int64(s, 8),
 	};

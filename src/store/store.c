@@ -24,6 +24,56 @@ int sv_store_fail(struct sv_store *st, struct sv_error *err, const char *what)
 	return sv_error_set(err, SV_ESTORE, "'%s': %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
+int sv_store_step_done(struct sv_store *st, sqlite3_stmt *s, const char *what,
+		       struct sv_error *err)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return sv_store_fail(st, err, what);
+	return SV_OK;
+}
+
+int sv_store_exec_id(struct sv_store *st, const char *sql, int64_t id, const char *what,
+		     struct sv_error *err)
+{
+	sqlite3_stmt *s = sv_store_prepare(st, sql, err);
+	if (!s)
+		return SV_ESTORE;
+	sqlite3_bind_int64(s, 1, id);
+	return sv_store_step_done(st, s, what, err);
+}
+
+void sv_store_bind_texts(sqlite3_stmt *s, int first, const char *const *texts, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		sqlite3_bind_text(s, first + (int)k, texts[k], -1, SQLITE_STATIC);
+}
+
+const char *sv_store_col_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+const char *sv_store_col_text_or_empty(sqlite3_stmt *s, int i)
+{
+	const char *v = sv_store_col_text(s, i);
+	return v ? v : "";
+}
+
+char *sv_store_col_dup(sqlite3_stmt *s, int i)
+{
+	const char *v = sv_store_col_text(s, i);
+	return v ? sv_strdup(v) : NULL;
+}
+
+enum sv_status sv_store_col_status(sqlite3_stmt *s, int i)
+{
+	const char *v = sv_store_col_text(s, i);
+	int status = v ? sv_status_parse(v) : -1;
+	return status < 0 ? SV_STATUS_CANDIDATE : (enum sv_status)status;
+}
+
 sqlite3 *sv_store_db(struct sv_store *st)
 {
 	return st->db;
@@ -244,12 +294,6 @@ void sv_store_now(char buf[21])
 
 /* ---- Documents ---------------------------------------------------------- */
 
-static char *col_str(sqlite3_stmt *s, int i)
-{
-	const unsigned char *t = sqlite3_column_text(s, i);
-	return t ? sv_strdup((const char *)t) : NULL;
-}
-
 void sv_store_doc_release(struct sv_store_doc *d)
 {
 	free(d->path);
@@ -260,6 +304,20 @@ void sv_store_doc_release(struct sv_store_doc *d)
 	free(d->title);
 	free(d->format);
 	memset(d, 0, sizeof(*d));
+}
+
+void sv_store_doc_row(sqlite3_stmt *s, struct sv_store_doc *out)
+{
+	out->id = sqlite3_column_int64(s, 0);
+	out->path = sv_store_col_dup(s, 1);
+	out->sha256 = sv_store_col_dup(s, 2);
+	out->lang = sv_store_col_dup(s, 3);
+	out->date = sv_store_col_dup(s, 4);
+	out->outlet = sv_store_col_dup(s, 5);
+	out->title = sv_store_col_dup(s, 6);
+	out->format = sv_store_col_dup(s, 7);
+	out->bytes = sqlite3_column_int64(s, 8);
+	out->segments = sqlite3_column_int64(s, 9);
 }
 
 /* One lookup by id (key NULL) or by path; 1 found, 0 absent, <0 error. */
@@ -282,18 +340,8 @@ static int doc_lookup(struct sv_store *st, int64_t id, const char *path, struct 
 	else
 		sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(s, 0);
-		out->path = col_str(s, 1);
-		out->sha256 = col_str(s, 2);
-		out->lang = col_str(s, 3);
-		out->date = col_str(s, 4);
-		out->outlet = col_str(s, 5);
-		out->title = col_str(s, 6);
-		out->format = col_str(s, 7);
-		out->bytes = sqlite3_column_int64(s, 8);
-		out->segments = sqlite3_column_int64(s, 9);
-	}
+	if (rc == SQLITE_ROW)
+		sv_store_doc_row(s, out);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		sv_store_fail(st, err, "cannot read documents");
@@ -337,7 +385,7 @@ int sv_store_doc_by_sha(struct sv_store *st, const char *sha256, int64_t *id, ch
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
 		if (path)
-			*path = col_str(s, 1);
+			*path = sv_store_col_dup(s, 1);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -384,15 +432,8 @@ int sv_store_doc_add(struct sv_store *st, struct sv_store_doc *doc, struct sv_er
 
 int sv_store_doc_delete(struct sv_store *st, int64_t id, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "DELETE FROM documents WHERE id = ?1", err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot delete document");
-	return SV_OK;
+	return sv_store_exec_id(st, "DELETE FROM documents WHERE id = ?1", id,
+				"cannot delete document", err);
 }
 
 /* Runs fn inside a savepoint of its own (a transaction when none is open):
@@ -409,17 +450,6 @@ static int in_savepoint(struct sv_store *st, int (*fn)(struct sv_store *, const 
 	else
 		rc = sv_store_release(st, "sv_store", err);
 	return rc;
-}
-
-/* Steps a statement without results; resets it. */
-static int step_done(struct sv_store *st, sqlite3_stmt *s, const char *what,
-		     struct sv_error *err)
-{
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, what);
-	return SV_OK;
 }
 
 static int index_pending(struct sv_store *st, const void *in, void *out, struct sv_error *err)
@@ -444,11 +474,11 @@ static int index_pending(struct sv_store *st, const void *in, void *out, struct 
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, lo);
 	sqlite3_bind_int64(s, 2, hi);
-	if ((rc = step_done(st, s, "cannot index segments", err)))
+	if ((rc = sv_store_step_done(st, s, "cannot index segments", err)))
 		return rc;
 	if (!(s = sv_store_prepare(st, "DELETE FROM segments_fts_pending", err)))
 		return SV_ESTORE;
-	return step_done(st, s, "cannot index segments", err);
+	return sv_store_step_done(st, s, "cannot index segments", err);
 }
 
 int sv_store_index(struct sv_store *st, struct sv_error *err)
@@ -482,7 +512,7 @@ static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_er
 		return SV_ESTORE;
 	sqlite3_bind_pointer(s, 1, (void *)rows, SV_SEG_ROWS_PTR, NULL);
 	sqlite3_bind_int64(s, 2, base);
-	rc = step_done(st, s, "cannot add segments", err);
+	rc = sv_store_step_done(st, s, "cannot add segments", err);
 	sqlite3_clear_bindings(s);
 	if (rc)
 		return rc;
@@ -493,7 +523,7 @@ static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_er
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, base + 1);
 	sqlite3_bind_int64(s, 2, base + (int64_t)rows->n);
-	if ((rc = step_done(st, s, "cannot add segments", err)))
+	if ((rc = sv_store_step_done(st, s, "cannot add segments", err)))
 		return rc;
 	if (out)
 		*(int64_t *)out = base + 1;

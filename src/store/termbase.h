@@ -271,10 +271,6 @@ int sv_termbase_reviews_list(struct sv_store *st, int64_t pair, int64_t limit,
 int sv_store_docs_list(struct sv_store *st, int64_t offset, int64_t limit,
 		       int (*fn)(void *ctx, const struct sv_store_doc *d), void *ctx,
 		       int64_t *total, struct sv_error *err);
-/* Calls fn for each segment of document doc in order (norm and lemmas NULL). */
-int sv_store_segs_list(struct sv_store *st, int64_t doc,
-		       int (*fn)(void *ctx, const struct sv_store_seg *s), void *ctx,
-		       struct sv_error *err);
 
 struct sv_store_docpair_summary {
 	int64_t id, ru_doc, bg_doc;

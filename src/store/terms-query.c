@@ -12,19 +12,6 @@
 	  ".kind, " t ".freq, " t ".preferred"
 #define TERM_NCOLS 9
 
-static const char *text_or_empty(sqlite3_stmt *s, int i)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	return v ? (const char *)v : "";
-}
-
-static enum sv_status status_col(sqlite3_stmt *s, int i)
-{
-	const unsigned char *v = sqlite3_column_text(s, i);
-	int status = v ? sv_status_parse((const char *)v) : -1;
-	return status < 0 ? SV_STATUS_CANDIDATE : (enum sv_status)status;
-}
-
 /* Maps the TERM_COLS starting at column first. */
 static void term_row(sqlite3_stmt *s, int first, struct sv_store_term *t)
 {
@@ -32,10 +19,10 @@ static void term_row(sqlite3_stmt *s, int first, struct sv_store_term *t)
 	t->id = sqlite3_column_int64(s, first);
 	t->concept = sqlite3_column_int64(s, first + 1);
 	t->lang = lang ? sv_lang_parse((const char *)lang) : SV_LANG_UNKNOWN;
-	t->citation = text_or_empty(s, first + 3);
-	t->lemma_key = text_or_empty(s, first + 4);
-	t->status = status_col(s, first + 5);
-	t->kind = text_or_empty(s, first + 6);
+	t->citation = sv_store_col_text_or_empty(s, first + 3);
+	t->lemma_key = sv_store_col_text_or_empty(s, first + 4);
+	t->status = sv_store_col_status(s, first + 5);
+	t->kind = sv_store_col_text_or_empty(s, first + 6);
 	t->freq = sqlite3_column_int64(s, first + 7);
 	t->preferred = sqlite3_column_int(s, first + 8);
 }
@@ -149,8 +136,8 @@ int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lan
 		struct sv_store_term_pair p;
 		p.id = sqlite3_column_int64(s, 0);
 		p.score = sqlite3_column_double(s, 1);
-		p.status = status_col(s, 2);
-		p.evidence = text_or_empty(s, 3);
+		p.status = sv_store_col_status(s, 2);
+		p.evidence = sv_store_col_text_or_empty(s, 3);
 		term_row(s, 4, &p.ru);
 		term_row(s, 4 + TERM_NCOLS, &p.bg);
 		stop = fn(ctx, &p);
@@ -163,13 +150,6 @@ int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lan
 
 int sv_store_term_delete(struct sv_store *st, int64_t id, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "DELETE FROM terms WHERE id = ?1", err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, id);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot delete term");
-	return SV_OK;
+	return sv_store_exec_id(st, "DELETE FROM terms WHERE id = ?1", id, "cannot delete term",
+				err);
 }

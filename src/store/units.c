@@ -7,28 +7,10 @@
 
 #include "base/buf.h"
 
-/* The column's text, NULL when the column is NULL. */
-static const char *col(sqlite3_stmt *s, int i)
-{
-	return (const char *)sqlite3_column_text(s, i);
-}
-
-static int step_done(struct sv_store *st, sqlite3_stmt *s, const char *what, struct sv_error *err)
-{
-	int r = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (r != SQLITE_DONE)
-		return sv_store_fail(st, err, what);
-	return SV_OK;
-}
-
 int sv_store_units_clear(struct sv_store *st, int64_t pair, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "DELETE FROM units WHERE pair = ?1", err);
-	if (!s)
-		return SV_ESTORE;
-	sqlite3_bind_int64(s, 1, pair);
-	return step_done(st, s, "replacing units", err);
+	return sv_store_exec_id(st, "DELETE FROM units WHERE pair = ?1", pair, "replacing units",
+				err);
 }
 
 int sv_store_unit_add(struct sv_store *st, const struct sv_store_unit *u, struct sv_error *err)
@@ -42,12 +24,11 @@ int sv_store_unit_add(struct sv_store *st, const struct sv_store_unit *u, struct
 	const char *text[] = { u->ru_segs, u->bg_segs, u->ru_text, u->bg_text, u->ru_norm,
 			       u->ru_lemmas, u->bg_norm, u->bg_lemmas, u->link };
 	sqlite3_bind_int64(s, 1, u->pair);
-	for (int k = 0; k < (int)(sizeof(text) / sizeof(text[0])); k++)
-		sqlite3_bind_text(s, 2 + k, text[k], -1, SQLITE_STATIC);
+	sv_store_bind_texts(s, 2, text, sizeof(text) / sizeof(text[0]));
 	sqlite3_bind_double(s, 11, u->score);
 	sqlite3_bind_text(s, 12, u->method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 13, u->created, -1, SQLITE_STATIC);
-	return step_done(st, s, "storing a unit", err);
+	return sv_store_step_done(st, s, "storing a unit", err);
 }
 
 int sv_store_unit_import(struct sv_store *st, const struct sv_store_unit *u, int64_t *count,
@@ -63,8 +44,7 @@ int sv_store_unit_import(struct sv_store *st, const struct sv_store_unit *u, int
 		return SV_ESTORE;
 	const char *text[] = { u->ru_text, u->bg_text, u->ru_norm, u->ru_lemmas, u->bg_norm,
 			       u->bg_lemmas, u->link };
-	for (int k = 0; k < (int)(sizeof(text) / sizeof(text[0])); k++)
-		sqlite3_bind_text(s, 1 + k, text[k], -1, SQLITE_STATIC);
+	sv_store_bind_texts(s, 1, text, sizeof(text) / sizeof(text[0]));
 	sqlite3_bind_double(s, 8, u->score);
 	sqlite3_bind_text(s, 9, u->method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, u->status, -1, SQLITE_STATIC);
@@ -114,14 +94,26 @@ int sv_store_units_list(struct sv_store *st, const struct sv_store_units_filter 
 	int rc = SV_OK, r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_store_unit u = {
-			.id = sqlite3_column_int64(s, 0), .ru_text = col(s, 1),
-			.bg_text = col(s, 2), .link = col(s, 3),
-			.score = sqlite3_column_double(s, 4), .method = col(s, 5),
-			.status = col(s, 6), .origin = col(s, 7), .created = col(s, 8),
-			.ru_doc = col(s, 9), .bg_doc = col(s, 10), .outlet = col(s, 11),
-			.date = col(s, 12), .ru_segs = col(s, 13), .bg_segs = col(s, 14),
-			.pair = sqlite3_column_int64(s, 15), .ru_norm = col(s, 16),
-			.ru_lemmas = col(s, 17), .bg_norm = col(s, 18), .bg_lemmas = col(s, 19),
+			.id = sqlite3_column_int64(s, 0),
+			.ru_text = sv_store_col_text(s, 1),
+			.bg_text = sv_store_col_text(s, 2),
+			.link = sv_store_col_text(s, 3),
+			.score = sqlite3_column_double(s, 4),
+			.method = sv_store_col_text(s, 5),
+			.status = sv_store_col_text(s, 6),
+			.origin = sv_store_col_text(s, 7),
+			.created = sv_store_col_text(s, 8),
+			.ru_doc = sv_store_col_text(s, 9),
+			.bg_doc = sv_store_col_text(s, 10),
+			.outlet = sv_store_col_text(s, 11),
+			.date = sv_store_col_text(s, 12),
+			.ru_segs = sv_store_col_text(s, 13),
+			.bg_segs = sv_store_col_text(s, 14),
+			.pair = sqlite3_column_int64(s, 15),
+			.ru_norm = sv_store_col_text(s, 16),
+			.ru_lemmas = sv_store_col_text(s, 17),
+			.bg_norm = sv_store_col_text(s, 18),
+			.bg_lemmas = sv_store_col_text(s, 19),
 		};
 		if ((rc = fn(ctx, &u)))
 			goto out;
