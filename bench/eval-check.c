@@ -87,13 +87,13 @@ struct ctx {
 	struct sv_map numwords;
 	struct sv_tokens toks, toks2;
 	struct sv_check_matches sm, tm;
-	struct sv_check_nums sn, tn;
+	struct ck_nums sn, tn;
 };
 
 static const uint32_t *concept_terms(struct ctx *c, uint32_t concept, size_t *n)
 {
 	const uint32_t *v;
-	*n = sv_check_glossary_concept_terms(c->g, concept, &v);
+	*n = ck_glossary_concept_terms(c->g, concept, &v);
 	return v;
 }
 
@@ -106,7 +106,7 @@ static uint32_t pick_term(struct ctx *c, uint32_t concept, enum sv_lang lang,
 	for (size_t i = 0; i < n; i++) {
 		enum sv_lang l;
 		enum sv_check_term_status s;
-		sv_check_glossary_term_info(c->g, v[i], &l, &s);
+		ck_glossary_term_info(c->g, v[i], &l, &s);
 		if (l == lang && s == st)
 			return v[i];
 	}
@@ -203,7 +203,7 @@ static int inject_synonym(struct ctx *c, struct sv_check_segs *segs, size_t i)
 		for (size_t j = 0; j < n; j++) {
 			enum sv_lang l;
 			enum sv_check_term_status st;
-			sv_check_glossary_term_info(c->g, v[j], &l, &st);
+			ck_glossary_term_info(c->g, v[j], &l, &st);
 			if (l != s->tgt_lang || st != SV_CHECK_ST_APPROVED || v[j] == m.term)
 				continue;
 			if (renderings(c, segs, i, src_term, m.term) < 2 ||
@@ -225,13 +225,13 @@ static int inject_number(struct ctx *c, struct sv_check_seg *s)
 	if (!s->tgt || sv_text_tokenize(c->t, s->src, strlen(s->src), &c->toks, &e) ||
 	    sv_text_tokenize(c->t, s->tgt, strlen(s->tgt), &c->toks2, &e))
 		return 0;
-	sv_check_nums_extract(&c->numwords, s->src, &c->toks, &c->sn);
-	sv_check_nums_extract(&c->numwords, s->tgt, &c->toks2, &c->tn);
-	if (sv_check_nums_unmatched(&c->tn, &c->sn, 0) >= 0 ||
-	    sv_check_nums_unmatched(&c->sn, &c->tn, 0) >= 0)
+	ck_nums_extract(&c->numwords, s->src, &c->toks, &c->sn);
+	ck_nums_extract(&c->numwords, s->tgt, &c->toks2, &c->tn);
+	if (ck_nums_unmatched(&c->tn, &c->sn, 0) >= 0 ||
+	    ck_nums_unmatched(&c->sn, &c->tn, 0) >= 0)
 		return 0;
 	for (size_t i = 0; i < c->tn.n; i++) {
-		const struct sv_check_num *n = &c->tn.v[i];
+		const struct ck_num *n = &c->tn.v[i];
 		if (!n->hard)
 			continue;
 		/* the last digit of the number's text */
@@ -244,15 +244,15 @@ static int inject_number(struct ctx *c, struct sv_check_seg *s)
 			char digit[2] = { (char)('0' + (s->tgt[d - 1] - '0' + 1 + rnd(9)) % 10), 0 };
 			char *nt = splice(s->tgt, d - 1, 1, digit);
 			sv_text_tokenize(c->t, nt, strlen(nt), &c->toks2, &e);
-			sv_check_nums_extract(&c->numwords, nt, &c->toks2, &c->tn);
-			if (sv_check_nums_unmatched(&c->tn, &c->sn, 0) >= 0) {
+			ck_nums_extract(&c->numwords, nt, &c->toks2, &c->tn);
+			if (ck_nums_unmatched(&c->tn, &c->sn, 0) >= 0) {
 				free(s->tgt);
 				s->tgt = nt;
 				return 1;
 			}
 			free(nt);
 			sv_text_tokenize(c->t, s->tgt, strlen(s->tgt), &c->toks2, &e);
-			sv_check_nums_extract(&c->numwords, s->tgt, &c->toks2, &c->tn);
+			ck_nums_extract(&c->numwords, s->tgt, &c->toks2, &c->tn);
 		}
 	}
 	return 0;
@@ -433,7 +433,7 @@ int main(int argc, char **argv)
 	struct sv_check_config cfg;
 	sv_check_segs_init(&segs);
 	sv_check_config_init(&cfg);
-	sv_check_numwords_init(&c.numwords);
+	ck_numwords_init(&c.numwords);
 	if (!(c.t = sv_text_open(NULL, &e)) || sv_check_read_report(pairs, src, &segs, &e)) {
 		fprintf(stderr, "eval-check: %s\n", e.msg);
 		return 3;

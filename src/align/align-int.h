@@ -104,9 +104,9 @@ enum { KF_NUM = 1, KF_LATIN = 2, KF_STOP = 4, KF_RU = 8, KF_BG = 16, KF_NAME = 3
 #define AL_NUM_CAP 3.0f
 #define AL_NAME_CAP 30.0f
 
-void sv_align__key(enum sv_lang lang, const char *word, size_t len, int pleo, struct sv_buf *out,
+void al_key(enum sv_lang lang, const char *word, size_t len, int pleo, struct sv_buf *out,
 		   int *pleo_done);
-size_t sv_align__stem(enum sv_lang lang, const char *word, size_t len, uint32_t *cp, size_t max,
+size_t al_stem(enum sv_lang lang, const char *word, size_t len, uint32_t *cp, size_t max,
 		      int pleo, int *pleo_done);
 
 uint32_t al_key_id(struct sv_align *a, const char *key, size_t len);

@@ -158,7 +158,7 @@ static void put_cps(const uint32_t *cp, size_t n, struct sv_buf *out)
 
 #define KEY_LEN 5
 
-size_t sv_align__stem(enum sv_lang lang, const char *word, size_t len, uint32_t *cp, size_t max,
+size_t al_stem(enum sv_lang lang, const char *word, size_t len, uint32_t *cp, size_t max,
 		      int pleo, int *pleo_done)
 {
 	size_t n = to_cps(word, len, cp, max);
@@ -178,7 +178,7 @@ size_t sv_align__stem(enum sv_lang lang, const char *word, size_t len, uint32_t 
 	return skeleton(cp, n);
 }
 
-void sv_align__key(enum sv_lang lang, const char *word, size_t len, int pleo, struct sv_buf *out,
+void al_key(enum sv_lang lang, const char *word, size_t len, int pleo, struct sv_buf *out,
 		   int *pleo_done)
 {
 	uint32_t cp[64];
@@ -197,7 +197,7 @@ void sv_align__key(enum sv_lang lang, const char *word, size_t len, int pleo, st
 			*pleo_done = 0;
 		return;
 	}
-	size_t n = sv_align__stem(lang, word, len, cp, 64, pleo, pleo_done);
+	size_t n = al_stem(lang, word, len, cp, 64, pleo, pleo_done);
 	int cyr = n && cp[0] >= A_ && cp[0] <= YO;
 	if (n > (cyr ? KEY_LEN : KEY_LEN + 2))
 		n = cyr ? KEY_LEN : KEY_LEN + 2;
@@ -206,7 +206,7 @@ void sv_align__key(enum sv_lang lang, const char *word, size_t len, int pleo, st
 
 void sv_align_cognate_key(enum sv_lang lang, const char *word, struct sv_buf *out)
 {
-	sv_align__key(lang, word, strlen(word), 1, out, NULL);
+	al_key(lang, word, strlen(word), 1, out, NULL);
 }
 
 /* Substitution cost in the skeleton alphabet: vowels among themselves are
@@ -258,14 +258,14 @@ static double skel_sim(const uint32_t *x, size_t n, const uint32_t *y, size_t m)
 double sv_align_cognate(const char *ru, const char *bg)
 {
 	uint32_t x[64], y[64];
-	size_t n = sv_align__stem(SV_LANG_RU, ru, strlen(ru), x, 64, 1, NULL);
-	size_t m = sv_align__stem(SV_LANG_BG, bg, strlen(bg), y, 64, 0, NULL);
+	size_t n = al_stem(SV_LANG_RU, ru, strlen(ru), x, 64, 1, NULL);
+	size_t m = al_stem(SV_LANG_BG, bg, strlen(bg), y, 64, 0, NULL);
 	return skel_sim(x, n, y, m);
 }
 
 size_t al_full_skeleton(enum sv_lang lang, const char *w, size_t n, uint32_t *cp, size_t max)
 {
-	return sv_align__stem(lang, w, n, cp, max, lang == SV_LANG_RU, NULL);
+	return al_stem(lang, w, n, cp, max, lang == SV_LANG_RU, NULL);
 }
 
 /* ---- Linking cognates the keys missed -------------------------------- */

@@ -143,7 +143,7 @@ uint32_t al_word_key(struct sv_align *a, enum sv_lang lang, const char *w, size_
 		return (uint32_t)s->val;
 	struct sv_buf key = SV_BUF_INIT;
 	int pleo = 0;
-	sv_align__key(lang, w, n, 1, &key, &pleo);
+	al_key(lang, w, n, 1, &key, &pleo);
 	size_t before = a->keys.n;
 	uint32_t id = al_key_id(a, key.data, key.len);
 	if (a->keys.n != before && key.len && key.data[0] != '#') {
@@ -159,7 +159,7 @@ uint32_t al_word_key(struct sv_align *a, enum sv_lang lang, const char *w, size_
 	if (pleo) {
 		/* names keep their letters in Bulgarian (Морозов), so the rewrite
 		 * and the plain key are the same concept */
-		sv_align__key(lang, w, n, 0, &key, NULL);
+		al_key(lang, w, n, 0, &key, NULL);
 		al_union(a, id, al_key_id(a, key.data, key.len), 64);
 	}
 	sv_buf_release(&key);

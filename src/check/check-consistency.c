@@ -53,12 +53,12 @@ static void check_groups(struct sv_check_run *r, char **key, char **other, int b
 			if (!strcmp(other[i], other[ref]))
 				continue;
 			if (by_source)
-				sv_check_found(r, SV_CHECK_SEGMENT_INCONSISTENT, i, 1, 0, 0,
+				ck_found(r, SV_CHECK_SEGMENT_INCONSISTENT, i, 1, 0, 0,
 				    "same source as %s:%s (%zu×) but a different target; there: «%s»",
 				    sv_intern_str(&r->segs->files, rs->file), rs->unit, refn,
 				    rs->tgt ? rs->tgt : "");
 			else
-				sv_check_found(r, SV_CHECK_SEGMENT_INCONSISTENT, i, 0, 0, 0,
+				ck_found(r, SV_CHECK_SEGMENT_INCONSISTENT, i, 0, 0, 0,
 				    "same target as %s:%s (%zu×) but a different source; there: «%s»",
 				    sv_intern_str(&r->segs->files, rs->file), rs->unit, refn,
 				    rs->src);
@@ -75,6 +75,6 @@ static void consistency_batch(struct sv_check_run *r, void *state)
 	check_groups(r, r->tgt_key, r->src_key, 0);
 }
 
-const struct sv_check_ops sv_check_consistency_ops = {
+const struct ck_ops ck_consistency_ops = {
 	.batch = consistency_batch,
 };

@@ -68,7 +68,7 @@ static size_t count_words(const struct sv_tokens *toks)
 	return n;
 }
 
-int sv_check_untranslated(struct sv_check_run *r, size_t i)
+int ck_untranslated(struct sv_check_run *r, size_t i)
 {
 	const struct sv_check_seg *s = &r->segs->v[i];
 	const char *tgt = s->tgt ? s->tgt : "";
@@ -80,14 +80,14 @@ int sv_check_untranslated(struct sv_check_run *r, size_t i)
 	if (src_blank)
 		return 0;
 	if (tgt_blank) {
-		sv_check_found(r, SV_CHECK_UNTRANSLATED, i, 1, 0, 0, "%s",
+		ck_found(r, SV_CHECK_UNTRANSLATED, i, 1, 0, 0, "%s",
 			       s->tgt ? "the target is empty" : "the unit has no target");
 		return 1;
 	}
 	if (r->src_key[i] && r->tgt_key[i] && !strcmp(r->src_key[i], r->tgt_key[i])) {
 		if (names_only(&r->src_toks))
 			return 0;
-		sv_check_found(r, SV_CHECK_UNTRANSLATED, i, 1, 0, (uint32_t)strlen(tgt),
+		ck_found(r, SV_CHECK_UNTRANSLATED, i, 1, 0, (uint32_t)strlen(tgt),
 			       "the target is identical to the source");
 		return 1;
 	}
@@ -98,7 +98,7 @@ int sv_check_untranslated(struct sv_check_run *r, size_t i)
 		enum sv_lang tl = sv_lang_detect(tgt, strlen(tgt), &conf);
 		enum sv_lang sl = sv_lang_detect(s->src, strlen(s->src), &sconf);
 		if (tl == s->src_lang && sl == s->src_lang && conf >= 0.9) {
-			sv_check_found(r, SV_CHECK_UNTRANSLATED, i, 1, 0, (uint32_t)strlen(tgt),
+			ck_found(r, SV_CHECK_UNTRANSLATED, i, 1, 0, (uint32_t)strlen(tgt),
 				       "the target is in %s, the source language (confidence %.2f)",
 				       lang_name(s->src_lang), conf);
 			return 1;
@@ -111,14 +111,14 @@ int sv_check_untranslated(struct sv_check_run *r, size_t i)
 
 struct numbers_state {
 	struct sv_map numwords;               /* numeral and month word forms */
-	struct sv_check_nums src_nums, tgt_nums; /* numbers of the unit in hand */
+	struct ck_nums src_nums, tgt_nums; /* numbers of the unit in hand */
 	struct sv_buf msg;
 };
 
 static void *numbers_open(struct sv_check_run *r)
 {
 	struct numbers_state *ns = sv_calloc(1, sizeof(*ns));
-	sv_check_numwords_init(&ns->numwords);
+	ck_numwords_init(&ns->numwords);
 	sv_buf_init(&ns->msg);
 	return ns;
 }
@@ -138,7 +138,7 @@ static void excerpt(struct sv_buf *b, const char *s, uint32_t start, uint32_t le
 	sv_buf_addf(b, "%.*s", (int)len, s + start);
 }
 
-static void describe_num(struct sv_buf *b, const char *s, const struct sv_check_num *n)
+static void describe_num(struct sv_buf *b, const char *s, const struct ck_num *n)
 {
 	excerpt(b, s, n->start, n->len);
 }
@@ -150,17 +150,17 @@ static void numbers_unit(struct sv_check_run *r, void *state, size_t i)
 		return;
 	const struct sv_check_seg *s = &r->segs->v[i];
 	const char *tgt = s->tgt ? s->tgt : "";
-	sv_check_nums_extract(&ns->numwords, s->src, &r->src_toks, &ns->src_nums);
-	sv_check_nums_extract(&ns->numwords, tgt, &r->tgt_toks, &ns->tgt_nums);
-	long a = sv_check_nums_unmatched(&ns->src_nums, &ns->tgt_nums, 0);
-	long b = sv_check_nums_unmatched(&ns->tgt_nums, &ns->src_nums, 0);
+	ck_nums_extract(&ns->numwords, s->src, &r->src_toks, &ns->src_nums);
+	ck_nums_extract(&ns->numwords, tgt, &r->tgt_toks, &ns->tgt_nums);
+	long a = ck_nums_unmatched(&ns->src_nums, &ns->tgt_nums, 0);
+	long b = ck_nums_unmatched(&ns->tgt_nums, &ns->src_nums, 0);
 	if (a < 0 && b < 0)
 		return;
 	sv_buf_reset(&ns->msg);
 	if (a >= 0) {
 		sv_buf_adds(&ns->msg, "source has ");
 		for (long k = a, n = 0; k >= 0 && n < 4;
-		     k = sv_check_nums_unmatched(&ns->src_nums, &ns->tgt_nums, (size_t)k + 1),
+		     k = ck_nums_unmatched(&ns->src_nums, &ns->tgt_nums, (size_t)k + 1),
 		     n++) {
 			if (n)
 				sv_buf_adds(&ns->msg, ", ");
@@ -170,7 +170,7 @@ static void numbers_unit(struct sv_check_run *r, void *state, size_t i)
 	if (b >= 0) {
 		sv_buf_adds(&ns->msg, a >= 0 ? "; target has " : "target has ");
 		for (long k = b, n = 0; k >= 0 && n < 4;
-		     k = sv_check_nums_unmatched(&ns->tgt_nums, &ns->src_nums, (size_t)k + 1),
+		     k = ck_nums_unmatched(&ns->tgt_nums, &ns->src_nums, (size_t)k + 1),
 		     n++) {
 			if (n)
 				sv_buf_adds(&ns->msg, ", ");
@@ -181,16 +181,16 @@ static void numbers_unit(struct sv_check_run *r, void *state, size_t i)
 			     : a >= 0 ? " not found in the target"
 				      : " not found in the source");
 	if (b >= 0)
-		sv_check_found(r, SV_CHECK_NUMBER_MISMATCH, i, 1, ns->tgt_nums.v[b].start,
+		ck_found(r, SV_CHECK_NUMBER_MISMATCH, i, 1, ns->tgt_nums.v[b].start,
 			       ns->tgt_nums.v[b].len, "%s",
 			       ns->msg.data);
 	else
-		sv_check_found(r, SV_CHECK_NUMBER_MISMATCH, i, 0, ns->src_nums.v[a].start,
+		ck_found(r, SV_CHECK_NUMBER_MISMATCH, i, 0, ns->src_nums.v[a].start,
 			       ns->src_nums.v[a].len, "%s",
 			       ns->msg.data);
 }
 
-const struct sv_check_ops sv_check_numbers_ops = {
+const struct ck_ops ck_numbers_ops = {
 	.open = numbers_open,
 	.close = numbers_close,
 	.unit = numbers_unit,
@@ -212,7 +212,7 @@ static void script_hit(void *ctx, uint32_t start, uint32_t len, const char *what
 	const struct sv_check_seg *s = &r->segs->v[scan->seg];
 	int side = scan->side;
 	const char *text = side ? s->tgt : s->src;
-	sv_check_found(r, SV_CHECK_MIXED_SCRIPT, scan->seg, side, start, len, "%s «%.*s»: %s",
+	ck_found(r, SV_CHECK_MIXED_SCRIPT, scan->seg, side, start, len, "%s «%.*s»: %s",
 		       side ? "target" : "source", (int)len, text + start, what);
 }
 
@@ -220,12 +220,12 @@ static void scripts_unit(struct sv_check_run *r, void *state, size_t i)
 {
 	const struct sv_check_seg *s = &r->segs->v[i];
 	struct script_scan scan = { .run = r, .seg = i, .side = 0 };
-	sv_check_scripts(s->src, script_hit, &scan);
+	ck_scripts(s->src, script_hit, &scan);
 	scan.side = 1;
-	sv_check_scripts(s->tgt ? s->tgt : "", script_hit, &scan);
+	ck_scripts(s->tgt ? s->tgt : "", script_hit, &scan);
 }
 
-const struct sv_check_ops sv_check_scripts_ops = {
+const struct ck_ops ck_scripts_ops = {
 	.unit = scripts_unit,
 };
 
@@ -276,12 +276,12 @@ static void tags_unit(struct sv_check_run *r, void *state, size_t i)
 	if (!missing && !added)
 		sv_buf_addf(&msg, "codes reordered: source %s, target %s", s->src_codes,
 			    s->tgt_codes);
-	sv_check_found(r, SV_CHECK_TAG_MISMATCH, i, 1, 0, 0, "%s", msg.data);
+	ck_found(r, SV_CHECK_TAG_MISMATCH, i, 1, 0, 0, "%s", msg.data);
 	sv_buf_release(&msg);
 	free(sc);
 	free(tc);
 }
 
-const struct sv_check_ops sv_check_tags_ops = {
+const struct ck_ops ck_tags_ops = {
 	.unit = tags_unit,
 };

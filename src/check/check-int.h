@@ -6,61 +6,61 @@
 #include "check/check.h"
 
 /* Finds glossary terms in s given its tokens (as sv_text_tokenize made them). */
-void sv_check_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lang, const char *s,
+void ck_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lang, const char *s,
 				   const struct sv_tokens *toks, struct sv_check_matches *out);
 
 /* Appends to out (may be NULL) the citations of concept's terms in lang
  * whose status bit (1 << status) is in mask, as «a», «b»; returns how many. */
-size_t sv_check_glossary_list(struct sv_check_glossary *g, uint32_t concept, enum sv_lang lang,
+size_t ck_glossary_list(struct sv_check_glossary *g, uint32_t concept, enum sv_lang lang,
 			      unsigned mask, struct sv_buf *out);
 
 /* The terms of a concept (borrowed until the glossary changes); their
  * language and status. For tools and tests. */
-size_t sv_check_glossary_concept_terms(struct sv_check_glossary *g, uint32_t concept,
+size_t ck_glossary_concept_terms(struct sv_check_glossary *g, uint32_t concept,
 				       const uint32_t **terms);
-void sv_check_glossary_term_info(const struct sv_check_glossary *g, uint32_t term,
+void ck_glossary_term_info(const struct sv_check_glossary *g, uint32_t term,
 				 enum sv_lang *lang, enum sv_check_term_status *status);
 
 /* Numbers of s (tokens toks) in lang, for number-mismatch. */
-struct sv_check_num {
+struct ck_num {
 	char val[2][40]; /* accepted canonical values (second may be "") */
 	uint32_t start, len;
 	int hard;        /* written in digits: must be found on the other side */
 };
 
-struct sv_check_nums {
-	struct sv_check_num *v;
+struct ck_nums {
+	struct ck_num *v;
 	size_t n, cap;
 };
 
 /* Fills words (initialised here; release with sv_map_release) with the
  * Russian and Bulgarian numeral and month word forms. */
-void sv_check_numwords_init(struct sv_map *words);
-void sv_check_nums_extract(const struct sv_map *words, const char *s,
-			   const struct sv_tokens *toks, struct sv_check_nums *out);
+void ck_numwords_init(struct sv_map *words);
+void ck_nums_extract(const struct sv_map *words, const char *s,
+			   const struct sv_tokens *toks, struct ck_nums *out);
 /* Index of the first hard number of a not matched by any number of b, or -1. */
-long sv_check_nums_unmatched(const struct sv_check_nums *a, const struct sv_check_nums *b,
+long ck_nums_unmatched(const struct ck_nums *a, const struct ck_nums *b,
 			     size_t from);
 
 /* Mixed-script words in s: calls fn for each suspicious word with its byte
  * range and a description of the foreign letters ("Latin 'O' U+004F"). */
-void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint32_t len,
+void ck_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint32_t len,
 						 const char *what), void *ctx);
 
 /* Writes s into out with the Latin and Greek look-alikes inside Cyrillic
  * words replaced by their Cyrillic letters, and (*map)[i] the byte of s that
  * byte i of out came from (out->len + 1 entries). Returns 1 when anything
  * was replaced. */
-int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap);
+int ck_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap);
 
 /* Appends the finding (copying message). */
-void sv_check_finding_add(struct sv_check_findings *f, int check, int sev, size_t seg,
+void ck_finding_add(struct sv_check_findings *f, int check, int sev, size_t seg,
 			  const char *message, int side, uint32_t mark, uint32_t marklen);
 
 /* ---- The run: state shared by the checks, and their operations ---------------- */
 
 /* One sv_check_run in progress: its inputs and what every check reads of the
- * unit in hand. Each family of checks keeps its own scratch (sv_check_ops). */
+ * unit in hand. Each family of checks keeps its own scratch (ck_ops). */
 struct sv_check_run {
 	struct sv_text *t;
 	const struct sv_check_segs *segs;
@@ -71,13 +71,13 @@ struct sv_check_run {
 	char **src_key, **tgt_key;         /* per unit: texts normalised for identity
 					    * (NULL: none, or untranslated) */
 	int untranslated;                  /* the unit in hand is untranslated */
-	struct sv_buf finding_text;        /* scratch of sv_check_found */
+	struct sv_buf finding_text;        /* scratch of ck_found */
 };
 
 /* A family of checks, named by the rows of the registry (check.c) it serves.
  * The run opens the state of each family with an enabled check once, calls
  * unit for every unit (in segment order) and batch once after the last. */
-struct sv_check_ops {
+struct ck_ops {
 	void *(*open)(struct sv_check_run *r);                   /* NULL: no state */
 	void (*close)(void *state);
 	void (*unit)(struct sv_check_run *r, void *state, size_t seg); /* NULL: none */
@@ -85,16 +85,16 @@ struct sv_check_ops {
 	int needs_glossary; /* skipped without glossary terms */
 };
 
-extern const struct sv_check_ops sv_check_terms_ops;       /* check-terms.c */
-extern const struct sv_check_ops sv_check_numbers_ops;     /* check-content.c */
-extern const struct sv_check_ops sv_check_scripts_ops;     /* check-content.c */
-extern const struct sv_check_ops sv_check_tags_ops;        /* check-content.c */
-extern const struct sv_check_ops sv_check_consistency_ops; /* check-consistency.c */
+extern const struct ck_ops ck_terms_ops;       /* check-terms.c */
+extern const struct ck_ops ck_numbers_ops;     /* check-content.c */
+extern const struct ck_ops ck_scripts_ops;     /* check-content.c */
+extern const struct ck_ops ck_tags_ops;        /* check-content.c */
+extern const struct ck_ops ck_consistency_ops; /* check-consistency.c */
 
 /* The registry's default severity of check (an enum sv_check_id). */
-int sv_check_default_severity(int check);
+int ck_default_severity(int check);
 
-static inline int sv_check_enabled(const struct sv_check_run *r, int check)
+static inline int ck_enabled(const struct sv_check_run *r, int check)
 {
 	return r->cfg->severity[check] != SV_CHECK_OFF;
 }
@@ -103,11 +103,11 @@ static inline int sv_check_enabled(const struct sv_check_run *r, int check)
  * identical to the source (names and acronyms excepted) or in the source
  * language; returns 1 then. Runs for every unit, even with the check off
  * (its verdict leaves the unit out of the content and consistency checks). */
-int sv_check_untranslated(struct sv_check_run *r, size_t seg);
+int ck_untranslated(struct sv_check_run *r, size_t seg);
 
 /* Adds a finding of check on unit seg, the message formatted from fmt,
  * unless the check is off or the unit suppressed (findings.c). */
-void sv_check_found(struct sv_check_run *r, int check, size_t seg, int side,
+void ck_found(struct sv_check_run *r, int check, size_t seg, int side,
 			     uint32_t mark, uint32_t len, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 

@@ -52,12 +52,12 @@ static void find_terms(struct sv_check_run *r, struct terms_state *ts, enum sv_l
 		       const struct sv_tokens *toks, struct sv_check_matches *out)
 {
 	struct sv_error e = { 0 };
-	if (!sv_check_script_repair(s, &ts->repaired, &ts->repaired_map, &ts->repaired_mapcap) ||
+	if (!ck_script_repair(s, &ts->repaired, &ts->repaired_map, &ts->repaired_mapcap) ||
 	    sv_text_tokenize(r->t, ts->repaired.data, ts->repaired.len, &ts->repaired_toks, &e)) {
-		sv_check_glossary_find_tokens(r->g, lang, s, toks, out);
+		ck_glossary_find_tokens(r->g, lang, s, toks, out);
 		return;
 	}
-	sv_check_glossary_find_tokens(r->g, lang, ts->repaired.data, &ts->repaired_toks, out);
+	ck_glossary_find_tokens(r->g, lang, ts->repaired.data, &ts->repaired_toks, out);
 	for (size_t i = 0; i < out->n; i++) {
 		struct sv_check_match *m = &out->v[i];
 		uint32_t a = ts->repaired_map[m->start], z = ts->repaired_map[m->start + m->len];
@@ -147,9 +147,9 @@ static void terms_unit(struct sv_check_run *r, void *state, size_t i)
 			if (m->status == SV_CHECK_ST_AVOID && !in_source)
 				continue;
 			sv_buf_reset(&ts->msg);
-			size_t nalt = sv_check_glossary_list(g, m->concept, s->tgt_lang,
+			size_t nalt = ck_glossary_list(g, m->concept, s->tgt_lang,
 							     1u << SV_CHECK_ST_APPROVED, &ts->msg);
-			sv_check_found(r, SV_CHECK_TERM_FORBIDDEN, i, 1, m->start, m->len,
+			ck_found(r, SV_CHECK_TERM_FORBIDDEN, i, 1, m->start, m->len,
 				       "«%.*s» (%s «%s»)%s%s", (int)m->len, tgt + m->start,
 				       m->status == SV_CHECK_ST_AVOID ? "rejected rendering" :
 				       "forbidden term",
@@ -170,7 +170,7 @@ static void terms_unit(struct sv_check_run *r, void *state, size_t i)
 			const struct sv_check_match *m = &ts->src_matches.v[k];
 			if (bad & (1u << m->status))
 				continue;
-			if (sv_check_glossary_list(g, m->concept, s->tgt_lang, want, NULL))
+			if (ck_glossary_list(g, m->concept, s->tgt_lang, want, NULL))
 				required = 1;
 			for (size_t j = 0; j < ts->tgt_matches.n; j++) {
 				const struct sv_check_match *t = &ts->tgt_matches.v[j];
@@ -190,13 +190,13 @@ static void terms_unit(struct sv_check_run *r, void *state, size_t i)
 					break;
 				}
 			sv_buf_reset(&ts->msg);
-			sv_check_glossary_list(g, m->concept, s->tgt_lang, want, &ts->msg);
+			ck_glossary_list(g, m->concept, s->tgt_lang, want, &ts->msg);
 			/* once per concept and unit */
 			int dup = 0;
 			for (size_t k = 0; k < a && !dup; k++)
 				dup = ts->src_matches.v[k].concept == m->concept;
 			if (!dup)
-				sv_check_found(r, SV_CHECK_TERM_MISSING, i, 0, m->start, m->len,
+				ck_found(r, SV_CHECK_TERM_MISSING, i, 0, m->start, m->len,
 				    "«%.*s» (term «%s») but none of %s in the target", (int)m->len,
 				    s->src + m->start, sv_check_glossary_citation(g, m->term),
 				    ts->msg.data);
@@ -320,7 +320,7 @@ static void terms_batch(struct sv_check_run *r, void *state)
 			if (ts->renderings[k].term == ref)
 				continue;
 			const struct rendering *other = &ts->renderings[k];
-			sv_check_found(r, SV_CHECK_TERM_INCONSISTENT, other->seg, 1, 0, 0,
+			ck_found(r, SV_CHECK_TERM_INCONSISTENT, other->seg, 1, 0, 0,
 			    "«%s» here; %s", sv_check_glossary_citation(r->g, other->term),
 			    ts->msg.data);
 		}
@@ -330,7 +330,7 @@ static void terms_batch(struct sv_check_run *r, void *state)
 }
 
 
-const struct sv_check_ops sv_check_terms_ops = {
+const struct ck_ops ck_terms_ops = {
 	.open = terms_open,
 	.close = terms_close,
 	.unit = terms_unit,

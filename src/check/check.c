@@ -13,36 +13,36 @@ static const struct {
 	const char *name;
 	int severity; /* the default */
 	const char *describe;
-	const struct sv_check_ops *ops;
+	const struct ck_ops *ops;
 } checks[SV_CHECK_COUNT] = {
 	{ "term-missing", SV_CHECK_ERROR,
 	  "a glossary term (any inflected form) is in the source and none of its approved "
 	  "equivalents is in the target",
-	  &sv_check_terms_ops },
+	  &ck_terms_ops },
 	{ "term-forbidden", SV_CHECK_ERROR,
 	  "the target uses a forbidden or deprecated term, or a rejected rendering of a "
 	  "source term",
-	  &sv_check_terms_ops },
+	  &ck_terms_ops },
 	{ "term-inconsistent", SV_CHECK_WARNING,
 	  "one source term rendered by different glossary terms across the batch",
-	  &sv_check_terms_ops },
+	  &ck_terms_ops },
 	{ "segment-inconsistent", SV_CHECK_WARNING,
 	  "identical sources with different targets, or different sources with one target",
-	  &sv_check_consistency_ops },
+	  &ck_consistency_ops },
 	{ "number-mismatch", SV_CHECK_ERROR,
 	  "a number, date, percentage, year or range in digits on one side is not on the "
 	  "other",
-	  &sv_check_numbers_ops },
+	  &ck_numbers_ops },
 	{ "untranslated", SV_CHECK_ERROR,
 	  "empty target, target identical to the source (names and acronyms excepted), or "
 	  "target in the source language",
 	  NULL },
 	{ "mixed-script", SV_CHECK_ERROR,
 	  "Latin or Greek look-alike letters inside or among Cyrillic words",
-	  &sv_check_scripts_ops },
+	  &ck_scripts_ops },
 	{ "tag-mismatch", SV_CHECK_ERROR,
 	  "inline codes missing, added or reordered in the target",
-	  &sv_check_tags_ops },
+	  &ck_tags_ops },
 };
 
 static const char *const severities[] = { "off", "info", "warning", "error" };
@@ -78,7 +78,7 @@ int sv_check_severity_parse(const char *name)
 	return -1;
 }
 
-int sv_check_default_severity(int check)
+int ck_default_severity(int check)
 {
 	return checks[check].severity;
 }
@@ -125,12 +125,12 @@ static int finding_cmp(const void *pa, const void *pb)
 }
 
 /* The families of the enabled checks, each once, in registry order. */
-static size_t enabled_families(const struct sv_check_run *r, const struct sv_check_ops **ops)
+static size_t enabled_families(const struct sv_check_run *r, const struct ck_ops **ops)
 {
 	size_t n = 0;
 	for (int c = 0; c < SV_CHECK_COUNT; c++) {
-		const struct sv_check_ops *o = checks[c].ops;
-		if (!o || !sv_check_enabled(r, c) || (o->needs_glossary && !r->g))
+		const struct ck_ops *o = checks[c].ops;
+		if (!o || !ck_enabled(r, c) || (o->needs_glossary && !r->g))
 			continue;
 		size_t k = 0;
 		while (k < n && ops[k] != o)
@@ -157,7 +157,7 @@ int sv_check_run(struct sv_text *t, const struct sv_check_segs *segs,
 	};
 	size_t first = out->n;
 	sv_buf_init(&r.finding_text);
-	const struct sv_check_ops *ops[SV_CHECK_COUNT];
+	const struct ck_ops *ops[SV_CHECK_COUNT];
 	void *state[SV_CHECK_COUNT] = { 0 };
 	size_t nops = enabled_families(&r, ops);
 	for (size_t k = 0; k < nops; k++)
@@ -173,7 +173,7 @@ int sv_check_run(struct sv_text *t, const struct sv_check_segs *segs,
 		}
 		r.src_key[i] = norm_text(s->src);
 		r.tgt_key[i] = s->tgt ? norm_text(s->tgt) : NULL;
-		r.untranslated = sv_check_untranslated(&r, i);
+		r.untranslated = ck_untranslated(&r, i);
 		if (r.untranslated) {
 			/* not a rendering: leave it out of the consistency checks */
 			free(r.tgt_key[i]);

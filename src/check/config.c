@@ -12,7 +12,7 @@
 void sv_check_config_init(struct sv_check_config *c)
 {
 	for (int i = 0; i < SV_CHECK_COUNT; i++)
-		c->severity[i] = sv_check_default_severity(i);
+		c->severity[i] = ck_default_severity(i);
 	sv_map_init(&c->suppress);
 	c->candidates = 0;
 }
@@ -72,7 +72,7 @@ int sv_check_config_set(struct sv_check_config *c, const char *setting, struct s
 		rc = sv_error_set(err, SV_EUSAGE, "unknown check '%s'", name);
 		goto out;
 	}
-	int sev = !strcmp(val, "on") ? sv_check_default_severity(check)
+	int sev = !strcmp(val, "on") ? ck_default_severity(check)
 				     : sv_check_severity_parse(val);
 	if (sev < 0) {
 		rc = sv_error_set(err, SV_EUSAGE,

@@ -19,7 +19,7 @@ void sv_check_findings_release(struct sv_check_findings *f)
 	memset(f, 0, sizeof(*f));
 }
 
-void sv_check_finding_add(struct sv_check_findings *f, int check, int sev, size_t seg,
+void ck_finding_add(struct sv_check_findings *f, int check, int sev, size_t seg,
 			  const char *message, int side, uint32_t mark, uint32_t marklen)
 {
 	SV_GROW(f->v, f->cap, f->n + 1);
@@ -40,10 +40,10 @@ void sv_check_finding_add(struct sv_check_findings *f, int check, int sev, size_
 		f->infos++;
 }
 
-void sv_check_found(struct sv_check_run *r, int check, size_t seg, int side,
+void ck_found(struct sv_check_run *r, int check, size_t seg, int side,
 			     uint32_t mark, uint32_t len, const char *fmt, ...)
 {
-	if (!sv_check_enabled(r, check))
+	if (!ck_enabled(r, check))
 		return;
 	const struct sv_check_seg *s = &r->segs->v[seg];
 	if (sv_check_config_suppressed(r->cfg, sv_check_seg_file(r->segs, seg), s->unit))
@@ -53,6 +53,6 @@ void sv_check_found(struct sv_check_run *r, int check, size_t seg, int side,
 	va_start(ap, fmt);
 	sv_buf_vaddf(&r->finding_text, fmt, ap);
 	va_end(ap);
-	sv_check_finding_add(r->out, check, r->cfg->severity[check], seg, r->finding_text.data,
+	ck_finding_add(r->out, check, r->cfg->severity[check], seg, r->finding_text.data,
 			     side, mark, len);
 }

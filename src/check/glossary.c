@@ -416,7 +416,7 @@ static void build_index(struct sv_check_glossary *g)
 	g->dirty = 0;
 }
 
-size_t sv_check_glossary_list(struct sv_check_glossary *g, uint32_t concept, enum sv_lang lang,
+size_t ck_glossary_list(struct sv_check_glossary *g, uint32_t concept, enum sv_lang lang,
 			      unsigned mask, struct sv_buf *out)
 {
 	if (g->dirty)
@@ -473,7 +473,7 @@ static void push_match(struct sv_check_matches *out, const struct sv_check_gloss
 	m->status = (enum sv_check_term_status)g->terms[t].status;
 }
 
-void sv_check_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lang, const char *s,
+void ck_glossary_find_tokens(struct sv_check_glossary *g, enum sv_lang lang, const char *s,
 				   const struct sv_tokens *toks, struct sv_check_matches *out)
 {
 	out->n = 0;
@@ -532,11 +532,11 @@ int sv_check_glossary_find(struct sv_check_glossary *g, enum sv_lang lang, const
 	int rc = sv_text_tokenize(g->t, s, strlen(s), &g->toks, err);
 	if (rc)
 		return rc;
-	sv_check_glossary_find_tokens(g, lang, s, &g->toks, out);
+	ck_glossary_find_tokens(g, lang, s, &g->toks, out);
 	return SV_OK;
 }
 
-size_t sv_check_glossary_concept_terms(struct sv_check_glossary *g, uint32_t concept,
+size_t ck_glossary_concept_terms(struct sv_check_glossary *g, uint32_t concept,
 				       const uint32_t **terms)
 {
 	if (g->dirty)
@@ -549,7 +549,7 @@ size_t sv_check_glossary_concept_terms(struct sv_check_glossary *g, uint32_t con
 	return g->cstart[concept + 1] - g->cstart[concept];
 }
 
-void sv_check_glossary_term_info(const struct sv_check_glossary *g, uint32_t term,
+void ck_glossary_term_info(const struct sv_check_glossary *g, uint32_t term,
 				 enum sv_lang *lang, enum sv_check_term_status *status)
 {
 	*lang = (enum sv_lang)g->terms[term].lang;

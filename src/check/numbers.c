@@ -127,7 +127,7 @@ static void put_list(struct sv_map *m, const char *list, const char *prefix, uin
 	}
 }
 
-void sv_check_numwords_init(struct sv_map *m)
+void ck_numwords_init(struct sv_map *m)
 {
 	char w[64];
 	sv_map_init(m);
@@ -193,11 +193,11 @@ static void fmt_value(double v, char out[40])
 	canon(tmp, strlen(tmp), out);
 }
 
-static struct sv_check_num *push(struct sv_check_nums *out, uint32_t start, uint32_t len,
+static struct ck_num *push(struct ck_nums *out, uint32_t start, uint32_t len,
 				 int hard)
 {
 	SV_GROW(out->v, out->cap, out->n + 1);
-	struct sv_check_num *nm = &out->v[out->n++];
+	struct ck_num *nm = &out->v[out->n++];
 	memset(nm, 0, sizeof(*nm));
 	nm->start = start;
 	nm->len = len;
@@ -241,8 +241,8 @@ static int is_digits(const char *s, size_t n)
 	return n > 0;
 }
 
-void sv_check_nums_extract(const struct sv_map *words, const char *s,
-			   const struct sv_tokens *toks, struct sv_check_nums *out)
+void ck_nums_extract(const struct sv_map *words, const char *s,
+			   const struct sv_tokens *toks, struct ck_nums *out)
 {
 	out->n = 0;
 	double run = 0; /* sum of consecutive numerals: двадцать пять */
@@ -269,7 +269,7 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 			    toks->v[i + 2].start == toks->v[i + 1].start + 1 && tk->keylen <= 2 &&
 			    is_digits(key, tk->keylen)) {
 				const struct sv_token *mm = &toks->v[i + 2];
-				struct sv_check_num *nm = push(out, tk->start,
+				struct ck_num *nm = push(out, tk->start,
 							       mm->start + mm->len - tk->start, 1);
 				char hh[40];
 				canon(key, tk->keylen, hh);
@@ -287,7 +287,7 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 				while (q < end && *q != '-')
 					q++;
 				if (q > p) {
-					struct sv_check_num *nm = push(out, tk->start, tk->len, 1);
+					struct ck_num *nm = push(out, tk->start, tk->len, 1);
 					canon(p, (size_t)(q - p), nm->val[0]);
 					if (!first[0]) {
 						memcpy(first, nm->val[0], sizeof(first));
@@ -332,7 +332,7 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 					a = b;
 					continue;
 				}
-				struct sv_check_num *nm = push(out, tk->start + a, b - a, 1);
+				struct ck_num *nm = push(out, tk->start + a, b - a, 1);
 				canon(w + a, b - a, nm->val[0]);
 				/* decades: 80-те = 1980-х, 1990-е = 90-те */
 				if (b < tk->len && w[b] == '-' && a == 0) {
@@ -358,7 +358,7 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 			run = 0;
 			continue;
 		}
-		struct sv_check_num *nm = push(out, tk->start, tk->len, 0);
+		struct ck_num *nm = push(out, tk->start, tk->len, 0);
 		if (month) {
 			snprintf(nm->val[0], sizeof(nm->val[0]), "%d", (int)v);
 			run = 0;
@@ -373,7 +373,7 @@ void sv_check_nums_extract(const struct sv_map *words, const char *s,
 	}
 }
 
-static int same(const struct sv_check_num *a, const struct sv_check_num *b)
+static int same(const struct ck_num *a, const struct ck_num *b)
 {
 	for (int i = 0; i < 2; i++)
 		for (int j = 0; j < 2; j++)
@@ -382,7 +382,7 @@ static int same(const struct sv_check_num *a, const struct sv_check_num *b)
 	return 0;
 }
 
-long sv_check_nums_unmatched(const struct sv_check_nums *a, const struct sv_check_nums *b,
+long ck_nums_unmatched(const struct ck_nums *a, const struct ck_nums *b,
 			     size_t from)
 {
 	for (size_t i = from; i < a->n; i++) {

@@ -124,7 +124,7 @@ static void describe(const char *s, const struct word *w, int foreign_script, st
 	}
 }
 
-void sv_check_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint32_t len,
+void ck_scripts(const char *s, void (*fn)(void *ctx, uint32_t start, uint32_t len,
 						 const char *what), void *ctx)
 {
 	size_t n = strlen(s);
@@ -289,7 +289,7 @@ static size_t letters_end(const char *s, size_t n, size_t i, int *mixed)
 	return i;
 }
 
-int sv_check_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap)
+int ck_script_repair(const char *s, struct sv_buf *out, uint32_t **map, size_t *mapcap)
 {
 	size_t n = strlen(s);
 	int repaired = 0;

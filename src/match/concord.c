@@ -28,7 +28,7 @@ static size_t find_pattern(const struct sv_mtoks *toks, const struct sv_mtoks *p
 		for (; k < pat->n; k++) {
 			const struct sv_mtok *t = &toks->v[i + k], *p = &pat->v[k];
 			if (!(t->klen == p->klen && !memcmp(t->key, p->key, t->klen)) &&
-			    !sv_match__lemma_eq(t, p))
+			    !mt_lemma_eq(t, p))
 				break;
 		}
 		if (k == pat->n)
@@ -47,23 +47,23 @@ static void pattern_query(const struct sv_mtoks *pat, struct sv_buf *q)
 		sv_buf_addc(q, '(');
 		for (size_t i = 0;; i++) {
 			sv_buf_reset(&alt);
-			if (!sv_match__lemma_alt(&pat->v[0], i, &alt))
+			if (!mt_lemma_alt(&pat->v[0], i, &alt))
 				break;
 			if (!alt.len)
 				continue;
 			if (i)
 				sv_buf_adds(q, " OR ");
-			sv_match__fts_quote(q, alt.data, alt.len);
+			mt_fts_quote(q, alt.data, alt.len);
 		}
 		sv_buf_addc(q, ')');
 	} else {
 		sv_buf_adds(q, "NEAR(");
 		for (size_t i = 0; i < pat->n; i++) {
 			sv_buf_reset(&alt);
-			sv_match__lemma_alt(&pat->v[i], 0, &alt);
+			mt_lemma_alt(&pat->v[i], 0, &alt);
 			if (i)
 				sv_buf_addc(q, ' ');
-			sv_match__fts_quote(q, alt.data, alt.len);
+			mt_fts_quote(q, alt.data, alt.len);
 		}
 		sv_buf_addf(q, ", %zu)", pat->n * 2 + 2);
 	}
@@ -77,7 +77,7 @@ static void pattern_query(const struct sv_mtoks *pat, struct sv_buf *q)
 static size_t new_hit(const struct sv_mtoks *pat, const char *text, const char *norm,
 		      const char *lemmas, struct sv_map *seen, struct sv_mtoks *toks)
 {
-	sv_match__mtoks(norm, lemmas, toks);
+	mt_mtoks(norm, lemmas, toks);
 	size_t at = find_pattern(toks, pat);
 	if (at == SIZE_MAX)
 		return SIZE_MAX;
@@ -125,9 +125,9 @@ static int unit_line(void *ctx, const struct sv_store_unit_view *u)
 	struct sv_match_line *l = new_line(c->out);
 	l->unit = u->id;
 	l->lang = c->lang;
-	l->text = sv_match__dup(u->text);
-	l->other = sv_match__dup(u->other);
-	sv_match__token_span(c->m, l->text, u->norm, at, c->pat->n, &l->hl);
+	l->text = mt_dup(u->text);
+	l->other = mt_dup(u->other);
+	mt_token_span(c->m, l->text, u->norm, at, c->pat->n, &l->hl);
 	return 0;
 }
 
@@ -144,8 +144,8 @@ static int seg_line(void *ctx, const struct sv_store_seg_row *seg)
 	struct seg_hit *h = &c->segs[c->nsegs++];
 	h->id = seg->id;
 	h->doc = seg->doc;
-	h->text = sv_match__dup(seg->text);
-	h->norm = sv_match__dup(seg->norm);
+	h->text = mt_dup(seg->text);
+	h->norm = mt_dup(seg->norm);
 	h->at = at;
 	return 0;
 }
@@ -161,7 +161,7 @@ static int seg_lines(struct concord *c, struct sv_error *err)
 		l->lang = c->lang;
 		l->text = c->segs[i].text;
 		c->segs[i].text = NULL;
-		sv_match__token_span(c->m, l->text, c->segs[i].norm, c->segs[i].at, c->pat->n,
+		mt_token_span(c->m, l->text, c->segs[i].norm, c->segs[i].at, c->pat->n,
 				     &l->hl);
 		rc = sv_store_seg_unit(c->m->st, c->lang, l->doc, l->seg, &l->unit, &l->other, err);
 	}
@@ -196,7 +196,7 @@ out:
 	free(c.segs);
 	sv_map_release(&c.seen);
 	sv_buf_release(&q);
-	sv_match__mtoks_release(&c.toks);
+	mt_mtoks_release(&c.toks);
 	return rc;
 }
 
@@ -204,9 +204,9 @@ int sv_match_concord_lemmas(struct sv_match *m, enum sv_lang lang, const char *l
 			    size_t limit, struct sv_match_lines *out, struct sv_error *err)
 {
 	struct sv_mtoks pat = { 0 };
-	sv_match__mtoks(lemma_key, lemma_key, &pat);
+	mt_mtoks(lemma_key, lemma_key, &pat);
 	int rc = concord_pattern(m, lang, &pat, limit, out, err);
-	sv_match__mtoks_release(&pat);
+	mt_mtoks_release(&pat);
 	return rc;
 }
 
@@ -246,9 +246,9 @@ int sv_match_concord(struct sv_match *m, const char *word,
 	if (used)
 		*used = langs[0];
 	for (size_t i = 0; i < nl; i++) {
-		if ((rc = sv_match__analyse(m, langs[i], word, &norm, &lemmas, err)))
+		if ((rc = mt_analyse(m, langs[i], word, &norm, &lemmas, err)))
 			break;
-		sv_match__mtoks(norm.data, lemmas.data, &pat);
+		mt_mtoks(norm.data, lemmas.data, &pat);
 		size_t before = out->n;
 		if ((rc = concord_pattern(m, langs[i], &pat, limit, out, err)))
 			break;
@@ -258,6 +258,6 @@ int sv_match_concord(struct sv_match *m, const char *word,
 	}
 	sv_buf_release(&norm);
 	sv_buf_release(&lemmas);
-	sv_match__mtoks_release(&pat);
+	mt_mtoks_release(&pat);
 	return rc;
 }

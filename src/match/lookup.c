@@ -164,9 +164,9 @@ static int query_ready(struct sv_match *m, struct query *q, const char *text, st
 {
 	if (q->ready)
 		return SV_OK;
-	int rc = sv_match__analyse(m, q->lang, text, &q->norm, &q->lemmas, err);
+	int rc = mt_analyse(m, q->lang, text, &q->norm, &q->lemmas, err);
 	if (!rc) {
-		sv_match__mtoks(q->norm.data, q->lemmas.data, &q->toks);
+		mt_mtoks(q->norm.data, q->lemmas.data, &q->toks);
 		q->ready = 1;
 	}
 	return rc;
@@ -177,7 +177,7 @@ static void query_release(struct query *q)
 	sv_buf_release(&q->norm);
 	sv_buf_release(&q->lemmas);
 	sv_buf_release(&q->key);
-	sv_match__mtoks_release(&q->toks);
+	mt_mtoks_release(&q->toks);
 }
 
 /* The lemma key of tokens [from, from + n) with alternative choice c (a
@@ -195,7 +195,7 @@ static int combo_key(const struct query *q, size_t from, size_t n, size_t c, str
 		c /= nalt;
 		if (out->len)
 			sv_buf_addc(out, ' ');
-		sv_match__lemma_alt(t, pick, out);
+		mt_lemma_alt(t, pick, out);
 	}
 	return c == 0;
 }
@@ -240,7 +240,7 @@ struct longer {
 static int longer_each(void *ctx, const struct sv_store_term *t)
 {
 	struct longer *l = ctx;
-	sv_match__mtoks(t->lemma_key, NULL, &l->tt);
+	mt_mtoks(t->lemma_key, NULL, &l->tt);
 	if (l->tt.n > l->n)
 		add_hit_row(l->r, t, SV_MATCH_LONGER, 0.5 + 0.4 * (double)l->n / (double)l->tt.n);
 	return 0;
@@ -260,7 +260,7 @@ static int longer_hits(struct sv_match *m, struct query *q, struct sv_match_look
 	if (!content)
 		goto out;
 	combo_key(q, 0, n, 0, &k);
-	sv_match__fts_quote(&phrase, k.data, k.len);
+	mt_fts_quote(&phrase, k.data, k.len);
 	struct sv_store_terms_query tq = {
 		.by = SV_STORE_TERMS_PHRASE, .lang = q->lang, .key = phrase.data, .limit = 64
 	};
@@ -268,7 +268,7 @@ static int longer_hits(struct sv_match *m, struct query *q, struct sv_match_look
 out:
 	sv_buf_release(&k);
 	sv_buf_release(&phrase);
-	sv_match__mtoks_release(&l.tt);
+	mt_mtoks_release(&l.tt);
 	return rc;
 }
 
@@ -495,12 +495,12 @@ static size_t common_prefix(const char *a, size_t an, const char *b, size_t bn)
  * most three final letters of the longer, and at least four. */
 static int inflection_of(const struct query *q, const struct sv_match_term *t, struct sv_mtoks *tt)
 {
-	sv_match__mtoks(t->lemma_key, NULL, tt);
+	mt_mtoks(t->lemma_key, NULL, tt);
 	if (tt->n != q->toks.n || !tt->n)
 		return 0;
 	for (size_t i = 0; i < tt->n; i++) {
 		const struct sv_mtok *a = &q->toks.v[i], *b = &tt->v[i];
-		if (sv_match__has_lemma(a, b->key, b->klen))
+		if (mt_has_lemma(a, b->key, b->klen))
 			continue;
 		size_t la = cps(a->key, a->klen), lb = cps(b->key, b->klen);
 		size_t l = la > lb ? la : lb;
@@ -532,11 +532,11 @@ static double cand_sim(const struct query *q, const struct sv_match_term *t, str
 	if (sp2 > sp)
 		sp = sp2;
 	sv_buf_release(&k);
-	sv_match__mtoks(t->lemma_key, NULL, tt);
+	mt_mtoks(t->lemma_key, NULL, tt);
 	size_t shared = 0;
 	for (size_t i = 0; i < tt->n; i++)
 		for (size_t j = 0; j < q->toks.n; j++)
-			if (sv_match__has_lemma(&q->toks.v[j], tt->v[i].key, tt->v[i].klen)) {
+			if (mt_has_lemma(&q->toks.v[j], tt->v[i].key, tt->v[i].klen)) {
 				shared++;
 				break;
 			}
@@ -589,7 +589,7 @@ static void fold_pieces_query(const struct query *q, struct sv_buf *fq)
 			continue;
 		if (fq->len)
 			sv_buf_adds(fq, " OR ");
-		sv_match__fts_quote(fq, f.data + off[i], end - off[i]);
+		mt_fts_quote(fq, f.data + off[i], end - off[i]);
 	}
 	sv_buf_release(&f);
 }
@@ -602,10 +602,10 @@ static void lemma_words_query(const struct query *q, struct sv_buf *fq)
 		if (is_stop(q, i))
 			continue;
 		sv_buf_reset(&k);
-		sv_match__lemma_alt(&q->toks.v[i], 0, &k);
+		mt_lemma_alt(&q->toks.v[i], 0, &k);
 		if (fq->len)
 			sv_buf_adds(fq, " OR ");
-		sv_match__fts_quote(fq, k.data, k.len);
+		mt_fts_quote(fq, k.data, k.len);
 	}
 	sv_buf_release(&k);
 }
@@ -680,7 +680,7 @@ out:
 	for (size_t i = 0; i < cs.n; i++)
 		term_release(&cs.v[i].t);
 	free(cs.v);
-	sv_match__mtoks_release(&cs.tt);
+	mt_mtoks_release(&cs.tt);
 	return rc;
 }
 

@@ -31,14 +31,14 @@ void sv_match_close(struct sv_match *m)
 
 /* ---- Token views ------------------------------------------------------ */
 
-void sv_match__mtoks_release(struct sv_mtoks *t)
+void mt_mtoks_release(struct sv_mtoks *t)
 {
 	free(t->v);
 	t->v = NULL;
 	t->n = t->cap = 0;
 }
 
-void sv_match__mtoks(const char *norm, const char *lemmas, struct sv_mtoks *out)
+void mt_mtoks(const char *norm, const char *lemmas, struct sv_mtoks *out)
 {
 	out->n = 0;
 	if (!norm)
@@ -68,7 +68,7 @@ void sv_match__mtoks(const char *norm, const char *lemmas, struct sv_mtoks *out)
 	}
 }
 
-int sv_match__has_lemma(const struct sv_mtok *tok, const char *l, size_t n)
+int mt_has_lemma(const struct sv_mtok *tok, const char *l, size_t n)
 {
 	struct sv_text_lemmas_iter it;
 	const char *lem;
@@ -80,19 +80,19 @@ int sv_match__has_lemma(const struct sv_mtok *tok, const char *l, size_t n)
 	return 0;
 }
 
-int sv_match__lemma_eq(const struct sv_mtok *a, const struct sv_mtok *b)
+int mt_lemma_eq(const struct sv_mtok *a, const struct sv_mtok *b)
 {
 	struct sv_text_lemmas_iter it;
 	const char *lem;
 	size_t len;
 	sv_text_lemmas_init(&it, a->lem, a->llen);
 	while (sv_text_lemmas_next(&it, &lem, &len))
-		if (len && sv_match__has_lemma(b, lem, len))
+		if (len && mt_has_lemma(b, lem, len))
 			return 1;
 	return 0;
 }
 
-int sv_match__lemma_alt(const struct sv_mtok *tok, size_t i, struct sv_buf *out)
+int mt_lemma_alt(const struct sv_mtok *tok, size_t i, struct sv_buf *out)
 {
 	const char *p = tok->lem, *end = tok->lem + tok->llen;
 	for (;;) {
@@ -121,8 +121,8 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 		      const char *b_lemmas, uint8_t *diff, size_t maxdiff)
 {
 	struct sv_mtoks a = { 0 }, b = { 0 };
-	sv_match__mtoks(a_norm, a_lemmas, &a);
-	sv_match__mtoks(b_norm, b_lemmas, &b);
+	mt_mtoks(a_norm, a_lemmas, &a);
+	mt_mtoks(b_norm, b_lemmas, &b);
 	size_t n = a.n, mm = b.n, w = mm + 1;
 	double *d = sv_malloc((n + 1) * w * sizeof(*d));
 	for (size_t j = 0; j <= mm; j++)
@@ -132,7 +132,7 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 		for (size_t j = 1; j <= mm; j++) {
 			const struct sv_mtok *x = &a.v[i - 1], *y = &b.v[j - 1];
 			double sub = key_eq(x, y)               ? 0
-				     : sv_match__lemma_eq(x, y) ? SV_MATCH_LEMMA_COST
+				     : mt_lemma_eq(x, y) ? SV_MATCH_LEMMA_COST
 								: 1;
 			double best = d[(i - 1) * w + j - 1] + sub;
 			double del = d[(i - 1) * w + j] + 1, ins = d[i * w + j - 1] + 1;
@@ -151,7 +151,7 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 		while (i > 0 && j > 0) {
 			const struct sv_mtok *x = &a.v[i - 1], *y = &b.v[j - 1];
 			double sub = key_eq(x, y)               ? 0
-				     : sv_match__lemma_eq(x, y) ? SV_MATCH_LEMMA_COST
+				     : mt_lemma_eq(x, y) ? SV_MATCH_LEMMA_COST
 								: 1;
 			double here = d[i * w + j];
 			if (here == d[(i - 1) * w + j - 1] + sub) {
@@ -168,8 +168,8 @@ double sv_match_score(const char *a_norm, const char *a_lemmas, const char *b_no
 	}
 	free(d);
 	size_t L = n > mm ? n : mm;
-	sv_match__mtoks_release(&a);
-	sv_match__mtoks_release(&b);
+	mt_mtoks_release(&a);
+	mt_mtoks_release(&b);
 	if (!L)
 		return 100;
 	double s = 100.0 * ((double)L - dist) / (double)L;
@@ -253,7 +253,7 @@ double sv_match_spelling(const char *a, const char *b)
 
 /* ---- Text helpers ----------------------------------------------------- */
 
-int sv_match__analyse(struct sv_match *m, enum sv_lang lang, const char *text, struct sv_buf *norm,
+int mt_analyse(struct sv_match *m, enum sv_lang lang, const char *text, struct sv_buf *norm,
 		      struct sv_buf *lemmas, struct sv_error *err)
 {
 	sv_buf_reset(norm);
@@ -287,11 +287,11 @@ static size_t *map_tokens(struct sv_match *m, const char *text, const struct sv_
 	return map;
 }
 
-int sv_match__token_span(struct sv_match *m, const char *text, const char *norm, size_t from,
+int mt_token_span(struct sv_match *m, const char *text, const char *norm, size_t from,
 			 size_t n, struct sv_match_span *span)
 {
 	struct sv_mtoks nt = { 0 };
-	sv_match__mtoks(norm, NULL, &nt);
+	mt_mtoks(norm, NULL, &nt);
 	span->start = span->len = 0;
 	int ok = 0;
 	if (from + n <= nt.n && n) {
@@ -312,16 +312,16 @@ int sv_match__token_span(struct sv_match *m, const char *text, const char *norm,
 		}
 		free(map);
 	}
-	sv_match__mtoks_release(&nt);
+	mt_mtoks_release(&nt);
 	return ok;
 }
 
-void sv_match__mark_spans(struct sv_match *m, const char *text, const char *norm,
+void mt_mark_spans(struct sv_match *m, const char *text, const char *norm,
 			  const uint8_t *mark, size_t nmark, struct sv_match_span **spans,
 			  size_t *nspans)
 {
 	struct sv_mtoks nt = { 0 };
-	sv_match__mtoks(norm, NULL, &nt);
+	mt_mtoks(norm, NULL, &nt);
 	size_t *map = map_tokens(m, text, &nt);
 	size_t cap = 0, prev = SIZE_MAX;
 	*spans = NULL;
@@ -343,10 +343,10 @@ void sv_match__mark_spans(struct sv_match *m, const char *text, const char *norm
 		prev = i;
 	}
 	free(map);
-	sv_match__mtoks_release(&nt);
+	mt_mtoks_release(&nt);
 }
 
-void sv_match__fts_quote(struct sv_buf *q, const char *s, size_t n)
+void mt_fts_quote(struct sv_buf *q, const char *s, size_t n)
 {
 	sv_buf_addc(q, '"');
 	for (size_t i = 0; i < n; i++) {
@@ -357,7 +357,7 @@ void sv_match__fts_quote(struct sv_buf *q, const char *s, size_t n)
 	sv_buf_addc(q, '"');
 }
 
-char *sv_match__dup(const char *s)
+char *mt_dup(const char *s)
 {
 	return sv_strdup(s ? s : "");
 }

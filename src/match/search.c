@@ -223,7 +223,7 @@ static void search_release(struct search *s)
 {
 	sv_buf_release(&s->norm);
 	sv_buf_release(&s->lemmas);
-	sv_match__mtoks_release(&s->toks);
+	mt_mtoks_release(&s->toks);
 	free(s->order);
 	for (size_t i = 0; i < s->ntp; i++) {
 		sv_store_postings_close(s->tp[i].it);
@@ -277,11 +277,11 @@ static void token_expr(const struct sv_mtok *t, struct sv_buf *q)
 	struct sv_buf alt = SV_BUF_INIT;
 	sv_buf_reset(q);
 	sv_buf_addc(q, '(');
-	for (size_t k = 0; sv_match__lemma_alt(t, k, &alt); k++) {
+	for (size_t k = 0; mt_lemma_alt(t, k, &alt); k++) {
 		if (alt.len) {
 			if (q->data[q->len - 1] != '(')
 				sv_buf_adds(q, " OR ");
-			sv_match__fts_quote(q, alt.data, alt.len);
+			mt_fts_quote(q, alt.data, alt.len);
 		}
 		sv_buf_reset(&alt);
 	}
@@ -424,13 +424,13 @@ static int score_unit(void *ctx, const struct sv_store_unit_view *u)
 	memset(x, 0, sizeof(*x));
 	x->tm.unit = u->id;
 	x->tm.score = sc;
-	x->tm.ru = sv_match__dup(ru ? u->text : u->other);
-	x->tm.bg = sv_match__dup(ru ? u->other : u->text);
+	x->tm.ru = mt_dup(ru ? u->text : u->other);
+	x->tm.bg = mt_dup(ru ? u->other : u->text);
 	x->tm.status = u->status;
-	x->tm.origin = sv_match__dup(u->origin);
-	x->tm.method = sv_match__dup(u->method);
+	x->tm.origin = mt_dup(u->origin);
+	x->tm.method = mt_dup(u->method);
 	x->norm = sv_strdup(u->norm);
-	x->lemmas = sv_match__dup(u->lemmas);
+	x->lemmas = mt_dup(u->lemmas);
 	return 0;
 }
 
@@ -464,17 +464,17 @@ static void mark_diffs(struct search *s, struct sv_match_tms *out)
 			dup = !strcmp(out->v[k].ru, tm->ru) && !strcmp(out->v[k].bg, tm->bg);
 		if (dup)
 			continue;
-		sv_match__mtoks(s->c[i].norm, NULL, &ct);
+		mt_mtoks(s->c[i].norm, NULL, &ct);
 		SV_GROW(diff, cdiff, ct.n + 1);
 		sv_match_score(s->norm.data, s->lemmas.data, s->c[i].norm, s->c[i].lemmas, diff,
 			       ct.n);
-		sv_match__mark_spans(s->m, ru ? tm->ru : tm->bg, s->c[i].norm, diff, ct.n,
+		mt_mark_spans(s->m, ru ? tm->ru : tm->bg, s->c[i].norm, diff, ct.n,
 				     &tm->diff, &tm->ndiff);
 		SV_GROW(out->v, out->cap, out->n + 1);
 		out->v[out->n++] = *tm;
 		memset(tm, 0, sizeof(*tm));
 	}
-	sv_match__mtoks_release(&ct);
+	mt_mtoks_release(&ct);
 	free(diff);
 }
 
@@ -500,9 +500,9 @@ int sv_match_search(struct sv_match *m, const char *text, const struct sv_match_
 	}
 	out->lang = s.lang;
 	int rc;
-	if ((rc = sv_match__analyse(m, s.lang, text, &s.norm, &s.lemmas, err)))
+	if ((rc = mt_analyse(m, s.lang, text, &s.norm, &s.lemmas, err)))
 		goto out;
-	sv_match__mtoks(s.norm.data, s.lemmas.data, &s.toks);
+	mt_mtoks(s.norm.data, s.lemmas.data, &s.toks);
 	if (!s.toks.n)
 		goto out;
 	if ((rc = sv_store_units_max_id(m->st, &s.nunits, err)))

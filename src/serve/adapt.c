@@ -84,7 +84,7 @@ static char *tmpdir(struct sv_error *err)
 	return sv_buf_detach(&b);
 }
 
-int sv_serve_export(struct sv_store *st, const char *fmt, char **data, size_t *len,
+int srv_export(struct sv_store *st, const char *fmt, char **data, size_t *len,
 		    struct sv_error *err)
 {
 	char *dir = tmpdir(err);
@@ -135,7 +135,7 @@ static void unfold_dir(struct sv_error *err, const char *dir)
 		memmove(p, p + n + 1, strlen(p + n + 1) + 1);
 }
 
-int sv_serve_check(struct sv_serve *sv, struct sv_text *t, const char *report_name,
+int srv_check(struct sv_serve *sv, struct sv_text *t, const char *report_name,
 		   const char *report, size_t report_len, const char *glossary_name,
 		   const char *glossary, size_t glossary_len, const char *source, const char *format,
 		   char **data, size_t *len, struct sv_error *err)
@@ -172,7 +172,7 @@ int sv_serve_check(struct sv_serve *sv, struct sv_text *t, const char *report_na
 		co.glossaries = glossaries;
 		co.nglossaries = 1;
 	}
-	co.memory = sv_serve_memory(sv);
+	co.memory = srv_memory(sv);
 	co.source = source ? sv_lang_parse(source) : SV_LANG_UNKNOWN;
 	co.format = !strcmp(format, "html") ? SV_CHECK_HTML : SV_CHECK_JSON;
 	co.text = t;

@@ -24,7 +24,7 @@
 #define API_TEXT_MAX 2000       /* longest query or term in characters' bytes */
 #define API_LINES_DEFAULT 5
 
-void sv_serve_json(struct sv_serve_resp *rs, unsigned status, json_t *v)
+void srv_json(struct srv_resp *rs, unsigned status, json_t *v)
 {
 	rs->status = status;
 	rs->body = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(6));
@@ -33,7 +33,7 @@ void sv_serve_json(struct sv_serve_resp *rs, unsigned status, json_t *v)
 	json_decref(v);
 }
 
-void sv_serve_fail(struct sv_serve_resp *rs, unsigned status, const char *field, const char *fmt,
+void srv_fail(struct srv_resp *rs, unsigned status, const char *field, const char *fmt,
 		   ...)
 {
 	char msg[SV_ERROR_MAX];
@@ -44,25 +44,25 @@ void sv_serve_fail(struct sv_serve_resp *rs, unsigned status, const char *field,
 	json_t *e = json_pack("{s:i,s:s}", "status", (int)status, "message", msg);
 	if (field)
 		json_object_set_new(e, "field", json_string(field));
-	sv_serve_json(rs, status, json_pack("{s:o}", "error", e));
+	srv_json(rs, status, json_pack("{s:o}", "error", e));
 }
 
 /* A library error as a response: bad input 400, anything else 500. */
-static void fail_err(struct sv_serve_resp *rs, const struct sv_error *err)
+static void fail_err(struct srv_resp *rs, const struct sv_error *err)
 {
 	if (err->code == SV_EINPUT || err->code == SV_EUSAGE)
-		sv_serve_fail(rs, 400, NULL, "%s", err->msg);
+		srv_fail(rs, 400, NULL, "%s", err->msg);
 	else
-		sv_serve_fail(rs, 500, NULL, "%s", err->msg);
+		srv_fail(rs, 500, NULL, "%s", err->msg);
 }
 
-static const char *arg(struct sv_serve_req *rq, const char *name)
+static const char *arg(struct srv_req *rq, const char *name)
 {
 	return MHD_lookup_connection_value(rq->con, MHD_GET_ARGUMENT_KIND, name);
 }
 
 /* A whole number argument in [lo, hi], def when absent; 400 naming it otherwise. */
-static int arg_long(struct sv_serve_req *rq, struct sv_serve_resp *rs, const char *name, long lo,
+static int arg_long(struct srv_req *rq, struct srv_resp *rs, const char *name, long lo,
 		    long hi, long def, long *out)
 {
 	const char *v = arg(rq, name);
@@ -74,14 +74,14 @@ static int arg_long(struct sv_serve_req *rq, struct sv_serve_resp *rs, const cha
 	errno = 0;
 	long n = strtol(v, &end, 10);
 	if (end == v || *end || errno || n < lo || n > hi) {
-		sv_serve_fail(rs, 400, name, "'%s' takes a whole number %ld..%ld", name, lo, hi);
+		srv_fail(rs, 400, name, "'%s' takes a whole number %ld..%ld", name, lo, hi);
 		return -1;
 	}
 	*out = n;
 	return 0;
 }
 
-static int arg_double(struct sv_serve_req *rq, struct sv_serve_resp *rs, const char *name,
+static int arg_double(struct srv_req *rq, struct srv_resp *rs, const char *name,
 		      double lo, double hi, double def, double *out)
 {
 	const char *v = arg(rq, name);
@@ -92,14 +92,14 @@ static int arg_double(struct sv_serve_req *rq, struct sv_serve_resp *rs, const c
 	char *end;
 	double n = strtod(v, &end);
 	if (end == v || *end || !(n >= lo && n <= hi)) {
-		sv_serve_fail(rs, 400, name, "'%s' takes a number %g..%g", name, lo, hi);
+		srv_fail(rs, 400, name, "'%s' takes a number %g..%g", name, lo, hi);
 		return -1;
 	}
 	*out = n;
 	return 0;
 }
 
-static int arg_lang(struct sv_serve_req *rq, struct sv_serve_resp *rs, enum sv_lang *out)
+static int arg_lang(struct srv_req *rq, struct srv_resp *rs, enum sv_lang *out)
 {
 	const char *v = arg(rq, "lang");
 	*out = SV_LANG_UNKNOWN;
@@ -107,7 +107,7 @@ static int arg_lang(struct sv_serve_req *rq, struct sv_serve_resp *rs, enum sv_l
 		return 0;
 	enum sv_lang l = sv_lang_parse(v);
 	if (l != SV_LANG_RU && l != SV_LANG_BG) {
-		sv_serve_fail(rs, 400, "lang", "'lang' takes ru, bg or auto");
+		srv_fail(rs, 400, "lang", "'lang' takes ru, bg or auto");
 		return -1;
 	}
 	*out = l;
@@ -115,15 +115,15 @@ static int arg_lang(struct sv_serve_req *rq, struct sv_serve_resp *rs, enum sv_l
 }
 
 /* The required text argument q. */
-static const char *arg_query(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static const char *arg_query(struct srv_req *rq, struct srv_resp *rs)
 {
 	const char *q = arg(rq, "q");
 	if (!q || !*q) {
-		sv_serve_fail(rs, 400, "q", "'q' is required: a term or sentence");
+		srv_fail(rs, 400, "q", "'q' is required: a term or sentence");
 		return NULL;
 	}
 	if (strlen(q) > API_TEXT_MAX) {
-		sv_serve_fail(rs, 400, "q", "'q' is longer than %d bytes", API_TEXT_MAX);
+		srv_fail(rs, 400, "q", "'q' is longer than %d bytes", API_TEXT_MAX);
 		return NULL;
 	}
 	return q;
@@ -169,7 +169,7 @@ static json_t *lines_json(const struct sv_match_lines *lines)
 	return a;
 }
 
-static void api_lookup(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_lookup(struct srv_req *rq, struct srv_resp *rs)
 {
 	struct sv_match_lookup_opts lo = { SV_LANG_UNKNOWN, 8, 5, 1 };
 	struct sv_match_lookup r = SV_MATCH_LOOKUP_INIT;
@@ -226,7 +226,7 @@ static void api_lookup(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		json_object_set_new(j, "similarity", json_real(r.suggest_sim[i]));
 		json_array_append_new(suggest, j);
 	}
-	sv_serve_json(rs, 200, json_pack("{s:s,s:s,s:s,s:o,s:o,s:o}", "query", q, "lang",
+	srv_json(rs, 200, json_pack("{s:s,s:s,s:s,s:o,s:o,s:o}", "query", q, "lang",
 		sv_lang_code(r.lang), "lemmas", r.lemmas ? r.lemmas : "", "hits", hits,
 		"equivalents", equivs, "suggestions", suggest));
 out:
@@ -254,7 +254,7 @@ static json_t *diff_parts(const char *text, const struct sv_match_span *d, size_
 	return a;
 }
 
-static void api_search(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_search(struct srv_req *rq, struct srv_resp *rs)
 {
 	struct sv_match_search_opts so = { SV_LANG_UNKNOWN, 5, 50, 80 };
 	struct sv_match_tms r = SV_MATCH_TMS_INIT;
@@ -278,13 +278,13 @@ static void api_search(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 			"status", jstr(sv_status_name(m->status)), "origin", jstr(m->origin),
 			"method", jstr(m->method), "parts", diff_parts(own, m->diff, m->ndiff)));
 	}
-	sv_serve_json(rs, 200, json_pack("{s:s,s:s,s:I,s:o}", "query", q, "lang",
+	srv_json(rs, 200, json_pack("{s:s,s:s,s:I,s:o}", "query", q, "lang",
 		sv_lang_code(r.lang), "candidates", (json_int_t)r.candidates, "matches", a));
 out:
 	sv_match_tms_release(&r);
 }
 
-static void api_concord(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_concord(struct srv_req *rq, struct srv_resp *rs)
 {
 	struct sv_match_lines lines = SV_MATCH_LINES_INIT;
 	struct sv_error err = { 0 };
@@ -301,7 +301,7 @@ static void api_concord(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		fail_err(rs, &err);
 		goto out;
 	}
-	sv_serve_json(rs, 200, json_pack("{s:s,s:o,s:I,s:o}", "query", q, "lang",
+	srv_json(rs, 200, json_pack("{s:s,s:o,s:I,s:o}", "query", q, "lang",
 		used == SV_LANG_UNKNOWN ? json_null() : json_string(sv_lang_code(used)), "total",
 		(json_int_t)lines.total, "lines", lines_json(&lines)));
 out:
@@ -333,7 +333,7 @@ static int row_stop(void *ctx, const struct sv_termbase_row *r)
 	return 1;
 }
 
-static int parse_status_arg(struct sv_serve_req *rq, struct sv_serve_resp *rs, const char **out)
+static int parse_status_arg(struct srv_req *rq, struct srv_resp *rs, const char **out)
 {
 	const char *v = arg(rq, "status");
 	*out = NULL;
@@ -341,7 +341,7 @@ static int parse_status_arg(struct sv_serve_req *rq, struct sv_serve_resp *rs, c
 		return 0;
 	int s = sv_status_parse(v);
 	if (s < 0 || s > SV_STATUS_FORBIDDEN) {
-		sv_serve_fail(rs, 400, "status",
+		srv_fail(rs, 400, "status",
 			      "'status' takes candidate, approved, rejected or forbidden");
 		return -1;
 	}
@@ -349,7 +349,7 @@ static int parse_status_arg(struct sv_serve_req *rq, struct sv_serve_resp *rs, c
 	return 0;
 }
 
-static void api_pairs(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_pairs(struct srv_req *rq, struct srv_resp *rs)
 {
 	struct sv_termbase_query q = { 0 };
 	struct sv_error err = { 0 };
@@ -364,7 +364,7 @@ static void api_pairs(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		q.kind = NULL;
 	if (q.kind && strcmp(q.kind, "acronym") && strcmp(q.kind, "name") &&
 	    strcmp(q.kind, "phrase")) {
-		sv_serve_fail(rs, 400, "kind", "'kind' takes acronym, name or phrase");
+		srv_fail(rs, 400, "kind", "'kind' takes acronym, name or phrase");
 		return;
 	}
 	q.text = arg(rq, "q");
@@ -380,7 +380,7 @@ static void api_pairs(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		fail_err(rs, &err);
 		return;
 	}
-	sv_serve_json(rs, 200, json_pack("{s:I,s:I,s:I,s:I,s:o}", "total", (json_int_t)total,
+	srv_json(rs, 200, json_pack("{s:I,s:I,s:I,s:I,s:o}", "total", (json_int_t)total,
 		"offset", (json_int_t)offset, "limit", (json_int_t)limit, "unreviewed",
 		(json_int_t)remaining, "pairs", a));
 }
@@ -404,7 +404,7 @@ static int row_keep(void *ctx, const struct sv_termbase_row *r)
 }
 
 /* The pair as json (new reference), NULL when absent; 500 filled on error. */
-static json_t *pair_get(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id)
+static json_t *pair_get(struct srv_req *rq, struct srv_resp *rs, int64_t id)
 {
 	struct sv_termbase_query q = { .id = id };
 	struct sv_error err = { 0 };
@@ -414,11 +414,11 @@ static json_t *pair_get(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64
 		return NULL;
 	}
 	if (!row)
-		sv_serve_fail(rs, 404, NULL, "no term pair %lld", (long long)id);
+		srv_fail(rs, 404, NULL, "no term pair %lld", (long long)id);
 	return row;
 }
 
-static void api_pair(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id)
+static void api_pair(struct srv_req *rq, struct srv_resp *rs, int64_t id)
 {
 	struct sv_error err = { 0 };
 	long nlines;
@@ -450,7 +450,7 @@ static void api_pair(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t 
 		sv_match_lines_release(&lines);
 	}
 	json_object_set_new(row, "concordance", conc);
-	sv_serve_json(rs, 200, row);
+	srv_json(rs, 200, row);
 }
 
 static int review_add(void *ctx, const struct sv_termbase_review *r)
@@ -462,7 +462,7 @@ static int review_add(void *ctx, const struct sv_termbase_review *r)
 	return 0;
 }
 
-static void api_history(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t pair)
+static void api_history(struct srv_req *rq, struct srv_resp *rs, int64_t pair)
 {
 	struct sv_error err = { 0 };
 	long limit;
@@ -474,41 +474,41 @@ static void api_history(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64
 		fail_err(rs, &err);
 		return;
 	}
-	sv_serve_json(rs, 200, json_pack("{s:o}", "reviews", a));
+	srv_json(rs, 200, json_pack("{s:o}", "reviews", a));
 }
 
 /* A string member of body, NULL when absent; -1 (400 filled) when not a string. */
-static int body_str(json_t *body, struct sv_serve_resp *rs, const char *name, const char **out)
+static int body_str(json_t *body, struct srv_resp *rs, const char *name, const char **out)
 {
 	json_t *v = json_object_get(body, name);
 	*out = NULL;
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_string(v)) {
-		sv_serve_fail(rs, 400, name, "'%s' must be a string", name);
+		srv_fail(rs, 400, name, "'%s' must be a string", name);
 		return -1;
 	}
 	if (json_string_length(v) > API_TEXT_MAX) {
-		sv_serve_fail(rs, 400, name, "'%s' is longer than %d bytes", name, API_TEXT_MAX);
+		srv_fail(rs, 400, name, "'%s' is longer than %d bytes", name, API_TEXT_MAX);
 		return -1;
 	}
 	*out = json_string_value(v);
 	return 0;
 }
 
-static json_t *body_parse(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static json_t *body_parse(struct srv_req *rq, struct srv_resp *rs)
 {
 	json_error_t jerr;
 	json_t *body = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES,
 				  &jerr);
 	if (!body) {
-		sv_serve_fail(rs, 400, "body", "the body is not JSON: %s at line %d", jerr.text,
+		srv_fail(rs, 400, "body", "the body is not JSON: %s at line %d", jerr.text,
 			      jerr.line);
 		return NULL;
 	}
 	if (!json_is_object(body)) {
 		json_decref(body);
-		sv_serve_fail(rs, 400, "body", "the body must be a JSON object");
+		srv_fail(rs, 400, "body", "the body must be a JSON object");
 		return NULL;
 	}
 	return body;
@@ -528,7 +528,7 @@ static const struct {
 	{ "variant", SV_JOB_REVIEW_VARIANT, SV_STATUS_CANDIDATE },
 };
 
-static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id)
+static void api_review(struct srv_req *rq, struct srv_resp *rs, int64_t id)
 {
 	struct sv_job_review_opts o;
 	struct sv_job_review_result done;
@@ -543,7 +543,7 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 		return;
 	json_t *rev = json_object_get(body, "revision");
 	if (!json_is_integer(rev) || json_integer_value(rev) < 0) {
-		sv_serve_fail(rs, 400, "revision",
+		srv_fail(rs, 400, "revision",
 			      "'revision' is required: the pair's revision as loaded");
 		goto out;
 	}
@@ -555,7 +555,7 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 	while (action && i < n && strcmp(review_actions[i].name, action))
 		i++;
 	if (!action || i == n) {
-		sv_serve_fail(rs, 400, "action", "'action' takes approve, reject, forbid, reset, "
+		srv_fail(rs, 400, "action", "'action' takes approve, reject, forbid, reset, "
 			      "note, cite or variant");
 		goto out;
 	}
@@ -564,7 +564,7 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 	o.note = note;
 	if (o.action == SV_JOB_REVIEW_NOTE) {
 		if (!note) {
-			sv_serve_fail(rs, 400, "note", "'note' is required for action note");
+			srv_fail(rs, 400, "note", "'note' is required for action note");
 			goto out;
 		}
 		o.text = note;
@@ -572,12 +572,12 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 	}
 	if (o.action == SV_JOB_REVIEW_CITATION || o.action == SV_JOB_REVIEW_VARIANT) {
 		if (!lang || (strcmp(lang, "ru") && strcmp(lang, "bg"))) {
-			sv_serve_fail(rs, 400, "lang", "'lang' takes ru or bg");
+			srv_fail(rs, 400, "lang", "'lang' takes ru or bg");
 			goto out;
 		}
 		o.lang = !strcmp(lang, "ru") ? SV_LANG_RU : SV_LANG_BG;
 		if (!o.text || !*o.text) {
-			sv_serve_fail(rs, 400, "text", "'text' is required: the term as written");
+			srv_fail(rs, 400, "text", "'text' is required: the term as written");
 			goto out;
 		}
 	}
@@ -585,13 +585,13 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 		/* The one SV_EINPUT left after the checks above: a variant whose lemma key is
 		 * empty; sv_terms_lemma_key()'s own errors go through fail_err(). */
 		if (err.code == SV_EINPUT && o.action == SV_JOB_REVIEW_VARIANT)
-			sv_serve_fail(rs, 400, "text", "'text' has no words");
+			srv_fail(rs, 400, "text", "'text' has no words");
 		else
 			fail_err(rs, &err);
 		goto out;
 	}
 	if (done.outcome == SV_TERMBASE_MISSING) {
-		sv_serve_fail(rs, 404, NULL, "no term pair %lld", (long long)id);
+		srv_fail(rs, 404, NULL, "no term pair %lld", (long long)id);
 		goto out;
 	}
 	json_t *row = pair_get(rq, rs, id);
@@ -601,13 +601,13 @@ static void api_review(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_
 		json_t *e = json_pack("{s:i,s:s,s:s,s:O}", "status", 409, "message",
 			"the pair was changed since it was loaded: reload it and decide again",
 			"field", "revision", "current", row);
-		sv_serve_json(rs, 409, json_pack("{s:o}", "error", e));
+		srv_json(rs, 409, json_pack("{s:o}", "error", e));
 		json_decref(row);
 		goto out;
 	}
 	if (done.added)
 		json_object_set_new(row, "added", json_integer((json_int_t)done.added));
-	sv_serve_json(rs, 200, row);
+	srv_json(rs, 200, row);
 out:
 	json_decref(body);
 }
@@ -652,7 +652,7 @@ static int unit_add(void *ctx, const struct sv_store_unit *u)
 	return 0;
 }
 
-static void api_documents(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_documents(struct srv_req *rq, struct srv_resp *rs)
 {
 	struct sv_error err = { 0 };
 	long offset, limit;
@@ -668,11 +668,11 @@ static void api_documents(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		fail_err(rs, &err);
 		return;
 	}
-	sv_serve_json(rs, 200, json_pack("{s:I,s:o,s:o}", "total", (json_int_t)total, "documents",
+	srv_json(rs, 200, json_pack("{s:I,s:o,s:o}", "total", (json_int_t)total, "documents",
 					 docs, "pairs", pairs));
 }
 
-static void api_document(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id)
+static void api_document(struct srv_req *rq, struct srv_resp *rs, int64_t id)
 {
 	struct sv_store_doc d = { 0 };
 	struct sv_error err = { 0 };
@@ -680,7 +680,7 @@ static void api_document(struct sv_serve_req *rq, struct sv_serve_resp *rs, int6
 	snprintf(ids, sizeof(ids), "%lld", (long long)id);
 	if (sv_store_doc_find(rq->ctx->st, ids, &d, &err)) {
 		if (err.code == SV_EINPUT)
-			sv_serve_fail(rs, 404, NULL, "no document %lld", (long long)id);
+			srv_fail(rs, 404, NULL, "no document %lld", (long long)id);
 		else
 			fail_err(rs, &err);
 		goto out;
@@ -697,12 +697,12 @@ static void api_document(struct sv_serve_req *rq, struct sv_serve_resp *rs, int6
 	json_object_set_new(j, "segments", json_integer((json_int_t)json_array_size(segs)));
 	json_object_set_new(j, "lines", segs);
 	json_object_set_new(j, "pairs", pairs);
-	sv_serve_json(rs, 200, j);
+	srv_json(rs, 200, j);
 out:
 	sv_store_doc_release(&d);
 }
 
-static void api_docpair(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id)
+static void api_docpair(struct srv_req *rq, struct srv_resp *rs, int64_t id)
 {
 	struct sv_error err = { 0 };
 	json_t *found = json_array(), *units = json_array();
@@ -720,16 +720,16 @@ static void api_docpair(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64
 	if (!json_array_size(found)) {
 		json_decref(found);
 		json_decref(units);
-		sv_serve_fail(rs, 404, NULL, "no document pair %lld", (long long)id);
+		srv_fail(rs, 404, NULL, "no document pair %lld", (long long)id);
 		return;
 	}
 	json_t *p = json_incref(json_array_get(found, 0));
 	json_decref(found);
 	json_object_set_new(p, "alignment", units);
-	sv_serve_json(rs, 200, p);
+	srv_json(rs, 200, p);
 }
 
-static void api_stats(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_stats(struct srv_req *rq, struct srv_resp *rs)
 {
 	struct sv_store_totals t = { 0 };
 	struct sv_error err = { 0 };
@@ -737,7 +737,7 @@ static void api_stats(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		fail_err(rs, &err);
 		return;
 	}
-	sv_serve_json(rs, 200, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:{s:I,s:I,s:I,s:I}}",
+	srv_json(rs, 200, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:{s:I,s:I,s:I,s:I}}",
 		"documents", (json_int_t)t.documents, "segments", (json_int_t)t.segments,
 		"document_pairs", (json_int_t)t.doc_pairs, "units", (json_int_t)t.units, "terms",
 		(json_int_t)t.terms, "term_pairs", (json_int_t)t.term_pairs, "by_status",
@@ -746,7 +746,7 @@ static void api_stats(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		(json_int_t)t.by_status[3]));
 }
 
-static void api_export(struct sv_serve_req *rq, struct sv_serve_resp *rs, const char *fmt)
+static void api_export(struct srv_req *rq, struct srv_resp *rs, const char *fmt)
 {
 	static const char *const formats[][3] = {
 		{ "tmx", "application/x-tmx+xml", "sverka.tmx" },
@@ -758,7 +758,7 @@ static void api_export(struct sv_serve_req *rq, struct sv_serve_resp *rs, const 
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		if (strcmp(fmt, formats[i][0]))
 			continue;
-		if (sv_serve_export(rq->ctx->st, fmt, &rs->body, &rs->len, &err)) {
+		if (srv_export(rq->ctx->st, fmt, &rs->body, &rs->len, &err)) {
 			fail_err(rs, &err);
 			return;
 		}
@@ -769,11 +769,11 @@ static void api_export(struct sv_serve_req *rq, struct sv_serve_resp *rs, const 
 		rs->disposition = sv_buf_detach(&b);
 		return;
 	}
-	sv_serve_fail(rs, 404, "format", "no export format '%s': tmx, tbx, xliff or omegat", fmt);
+	srv_fail(rs, 404, "format", "no export format '%s': tmx, tbx, xliff or omegat", fmt);
 }
 
 /* A file member of the check body: {"name": ..., "content": ...}. */
-static int body_file(json_t *body, struct sv_serve_resp *rs, const char *field, int required,
+static int body_file(json_t *body, struct srv_resp *rs, const char *field, int required,
 		     const char **name, const char **content, size_t *len)
 {
 	json_t *f = json_object_get(body, field);
@@ -781,12 +781,12 @@ static int body_file(json_t *body, struct sv_serve_resp *rs, const char *field, 
 	*len = 0;
 	if (!f || json_is_null(f)) {
 		if (required)
-			sv_serve_fail(rs, 400, field, "'%s' is required: {name, content}", field);
+			srv_fail(rs, 400, field, "'%s' is required: {name, content}", field);
 		return required ? -1 : 0;
 	}
 	json_t *n = json_object_get(f, "name"), *c = json_object_get(f, "content");
 	if (!json_is_object(f) || !json_is_string(n) || !json_is_string(c)) {
-		sv_serve_fail(rs, 400, field, "'%s' must be {name, content} strings", field);
+		srv_fail(rs, 400, field, "'%s' must be {name, content} strings", field);
 		return -1;
 	}
 	*name = json_string_value(n);
@@ -795,7 +795,7 @@ static int body_file(json_t *body, struct sv_serve_resp *rs, const char *field, 
 	return 0;
 }
 
-static void api_check(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_check(struct srv_req *rq, struct srv_resp *rs)
 {
 	struct sv_error err = { 0 };
 	const char *rname, *rtext, *gname, *gtext, *source = NULL, *format = arg(rq, "format");
@@ -803,7 +803,7 @@ static void api_check(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 	if (!format || !*format)
 		format = "json";
 	if (strcmp(format, "json") && strcmp(format, "html")) {
-		sv_serve_fail(rs, 400, "format", "'format' takes json or html");
+		srv_fail(rs, 400, "format", "'format' takes json or html");
 		return;
 	}
 	json_t *body = body_parse(rq, rs);
@@ -814,12 +814,12 @@ static void api_check(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 	    body_str(body, rs, "source", &source))
 		goto out;
 	if (source && strcmp(source, "ru") && strcmp(source, "bg")) {
-		sv_serve_fail(rs, 400, "source", "'source' takes ru or bg");
+		srv_fail(rs, 400, "source", "'source' takes ru or bg");
 		goto out;
 	}
 	char *data = NULL;
 	size_t len = 0;
-	if (sv_serve_check(rq->sv, rq->ctx->t, rname, rtext, rlen, gname, gtext, glen, source, format, &data,
+	if (srv_check(rq->sv, rq->ctx->t, rname, rtext, rlen, gname, gtext, glen, source, format, &data,
 			   &len, &err)) {
 		fail_err(rs, &err);
 		goto out;
@@ -836,23 +836,23 @@ static void api_check(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 	json_t *report = json_loadb(data, len, 0, &jerr);
 	free(data);
 	if (!report) {
-		sv_serve_fail(rs, 500, NULL, "sverka check gave no JSON: %s", jerr.text);
+		srv_fail(rs, 500, NULL, "sverka check gave no JSON: %s", jerr.text);
 		goto out;
 	}
-	sv_serve_json(rs, 200, report);
+	srv_json(rs, 200, report);
 out:
 	json_decref(body);
 }
 
-static void api_history_all(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api_history_all(struct srv_req *rq, struct srv_resp *rs)
 {
 	api_history(rq, rs, 0);
 }
 
-static void api_review_as(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id)
+static void api_review_as(struct srv_req *rq, struct srv_resp *rs, int64_t id)
 {
 	if (strcmp(rq->role, "reviewer"))
-		sv_serve_fail(rs, 403, NULL, "'%s' may read but not review", rq->user);
+		srv_fail(rs, 403, NULL, "'%s' may read but not review", rq->user);
 	else
 		api_review(rq, rs, id);
 }
@@ -860,7 +860,7 @@ static void api_review_as(struct sv_serve_req *rq, struct sv_serve_resp *rs, int
 /* The routes: a fixed path, or prefix ID suffix. */
 static const struct {
 	const char *method, *path;
-	void (*fn)(struct sv_serve_req *rq, struct sv_serve_resp *rs);
+	void (*fn)(struct srv_req *rq, struct srv_resp *rs);
 } api_routes[] = {
 	{ "GET", "/stats", api_stats },
 	{ "GET", "/lookup", api_lookup },
@@ -874,7 +874,7 @@ static const struct {
 
 static const struct {
 	const char *method, *prefix, *suffix;
-	void (*fn)(struct sv_serve_req *rq, struct sv_serve_resp *rs, int64_t id);
+	void (*fn)(struct srv_req *rq, struct srv_resp *rs, int64_t id);
 } api_id_routes[] = {
 	{ "GET", "/pairs/", "", api_pair },
 	{ "GET", "/pairs/", "/history", api_history },
@@ -883,7 +883,7 @@ static const struct {
 	{ "GET", "/docpairs/", "", api_docpair },
 };
 
-void sv_serve_api(struct sv_serve_req *rq, struct sv_serve_resp *rs)
+void srv_api(struct srv_req *rq, struct srv_resp *rs)
 {
 	const char *p = rq->path, *rest, *method = rq->method;
 	int64_t id;
@@ -908,5 +908,5 @@ void sv_serve_api(struct sv_serve_req *rq, struct sv_serve_resp *rs)
 		api_export(rq, rs, p + 8);
 		return;
 	}
-	sv_serve_fail(rs, 404, NULL, "no such API route: %s /api/v1%s", rq->method, p);
+	srv_fail(rs, 404, NULL, "no such API route: %s /api/v1%s", rq->method, p);
 }

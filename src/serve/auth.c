@@ -26,7 +26,7 @@ struct auth_session {
 	size_t user;
 };
 
-struct sv_serve_users {
+struct srv_users {
 	struct auth_user *v;
 	size_t n, cap;
 	struct auth_session *sessions;
@@ -34,7 +34,7 @@ struct sv_serve_users {
 	pthread_mutex_t lock;
 };
 
-int sv_serve_users_read(const char *path, struct sv_serve_users **out, struct sv_error *err)
+int srv_users_read(const char *path, struct srv_users **out, struct sv_error *err)
 {
 	FILE *f = fopen(path, "r");
 	char line[AUTH_LINE_MAX];
@@ -46,7 +46,7 @@ int sv_serve_users_read(const char *path, struct sv_serve_users **out, struct sv
 		fclose(f);
 		return sv_error_set(err, SV_ESTORE, "libsodium does not start");
 	}
-	struct sv_serve_users *u = sv_calloc(1, sizeof(*u));
+	struct srv_users *u = sv_calloc(1, sizeof(*u));
 	pthread_mutex_init(&u->lock, NULL);
 	while (fgets(line, sizeof(line), f)) {
 		lineno++;
@@ -82,14 +82,14 @@ int sv_serve_users_read(const char *path, struct sv_serve_users **out, struct sv
 out:
 	fclose(f);
 	if (rc) {
-		sv_serve_users_free(u);
+		srv_users_free(u);
 		return rc;
 	}
 	*out = u;
 	return SV_OK;
 }
 
-void sv_serve_users_free(struct sv_serve_users *u)
+void srv_users_free(struct srv_users *u)
 {
 	if (!u)
 		return;
@@ -112,7 +112,7 @@ static void token_new(char *hex)
 	sodium_bin2hex(hex, AUTH_TOKEN_BYTES * 2 + 1, raw, sizeof(raw));
 }
 
-int sv_serve_login(struct sv_serve_users *u, const char *name, const char *password,
+int srv_login(struct srv_users *u, const char *name, const char *password,
 		   char **token, char **csrf, const char **role)
 {
 	size_t i = 0;
@@ -137,7 +137,7 @@ int sv_serve_login(struct sv_serve_users *u, const char *name, const char *passw
 	return 0;
 }
 
-int sv_serve_session(struct sv_serve_users *u, const char *token, const char **name,
+int srv_session(struct srv_users *u, const char *token, const char **name,
 		     const char **role, char csrf[SV_SERVE_TOKEN_HEX])
 {
 	int found = 0;
@@ -156,7 +156,7 @@ int sv_serve_session(struct sv_serve_users *u, const char *token, const char **n
 	return found;
 }
 
-void sv_serve_logout(struct sv_serve_users *u, const char *token)
+void srv_logout(struct srv_users *u, const char *token)
 {
 	pthread_mutex_lock(&u->lock);
 	for (size_t i = 0; i < u->nsessions; i++) {

@@ -29,8 +29,8 @@ struct sv_serve {
 	struct MHD_Daemon *daemon;
 	char *memory, *exe, *web;
 	size_t max_body;
-	struct sv_serve_users *users;
-	struct sv_serve_ctx *ctx;
+	struct srv_users *users;
+	struct srv_ctx *ctx;
 	unsigned nctx;
 	pthread_mutex_t lock;
 	pthread_cond_t freed;
@@ -43,17 +43,17 @@ struct serve_conn {
 	int too_large;
 };
 
-const char *sv_serve_memory(const struct sv_serve *sv)
+const char *srv_memory(const struct sv_serve *sv)
 {
 	return sv->memory;
 }
 
-const char *sv_serve_exe(const struct sv_serve *sv)
+const char *srv_exe(const struct sv_serve *sv)
 {
 	return sv->exe;
 }
 
-struct sv_serve_users *sv_serve_users_of(struct sv_serve *sv)
+struct srv_users *srv_users_of(struct sv_serve *sv)
 {
 	return sv->users;
 }
@@ -63,7 +63,7 @@ unsigned sv_serve_port(const struct sv_serve *sv)
 	return sv->port;
 }
 
-static struct sv_serve_ctx *ctx_get(struct sv_serve *sv)
+static struct srv_ctx *ctx_get(struct sv_serve *sv)
 {
 	pthread_mutex_lock(&sv->lock);
 	for (;;) {
@@ -78,7 +78,7 @@ static struct sv_serve_ctx *ctx_get(struct sv_serve *sv)
 	}
 }
 
-static void ctx_put(struct sv_serve *sv, struct sv_serve_ctx *c)
+static void ctx_put(struct sv_serve *sv, struct srv_ctx *c)
 {
 	pthread_mutex_lock(&sv->lock);
 	c->busy = 0;
@@ -86,7 +86,7 @@ static void ctx_put(struct sv_serve *sv, struct sv_serve_ctx *c)
 	pthread_mutex_unlock(&sv->lock);
 }
 
-static enum MHD_Result respond(struct MHD_Connection *con, struct sv_serve_resp *rs, int head)
+static enum MHD_Result respond(struct MHD_Connection *con, struct srv_resp *rs, int head)
 {
 	struct MHD_Response *r;
 	if (head) {
@@ -131,7 +131,7 @@ static const char *cookie(struct MHD_Connection *con, const char *name)
 	return MHD_lookup_connection_value(con, MHD_COOKIE_KIND, name);
 }
 
-static void session_cookie(struct sv_serve_resp *rs, const char *token, int clear)
+static void session_cookie(struct srv_resp *rs, const char *token, int clear)
 {
 	struct sv_buf b = SV_BUF_INIT;
 	sv_buf_addf(&b, SERVE_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict%s", clear ? "" : token,
@@ -140,7 +140,7 @@ static void session_cookie(struct sv_serve_resp *rs, const char *token, int clea
 }
 
 /* POST /api/v1/login {name, password}. */
-static void login(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void login(struct sv_serve *sv, struct srv_req *rq, struct srv_resp *rs)
 {
 	json_error_t jerr;
 	json_t *body = json_loadb(rq->body, rq->body_len, 0, &jerr);
@@ -148,17 +148,17 @@ static void login(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_
 	char *token = NULL, *csrf = NULL;
 	const char *role = NULL;
 	if (!json_is_string(n)) {
-		sv_serve_fail(rs, 400, "name", "'name' is required");
+		srv_fail(rs, 400, "name", "'name' is required");
 	} else if (!json_is_string(p)) {
-		sv_serve_fail(rs, 400, "password", "'password' is required");
+		srv_fail(rs, 400, "password", "'password' is required");
 	} else if (!sv->users) {
-		sv_serve_fail(rs, 400, NULL, "this server has no logins (started without --users)");
-	} else if (sv_serve_login(sv->users, json_string_value(n), json_string_value(p), &token,
+		srv_fail(rs, 400, NULL, "this server has no logins (started without --users)");
+	} else if (srv_login(sv->users, json_string_value(n), json_string_value(p), &token,
 				  &csrf, &role)) {
-		sv_serve_fail(rs, 401, "password", "wrong name or password");
+		srv_fail(rs, 401, "password", "wrong name or password");
 	} else {
 		session_cookie(rs, token, 0);
-		sv_serve_json(rs, 200, json_pack("{s:b,s:s,s:s,s:s}", "auth", 1, "user",
+		srv_json(rs, 200, json_pack("{s:b,s:s,s:s,s:s}", "auth", 1, "user",
 						 json_string_value(n), "role", role, "csrf", csrf));
 	}
 	free(token);
@@ -167,7 +167,7 @@ static void login(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_
 }
 
 /* Handles a complete request under /api/v1. */
-static void api(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_resp *rs)
+static void api(struct sv_serve *sv, struct srv_req *rq, struct srv_resp *rs)
 {
 	int post = !strcmp(rq->method, "POST");
 	if (post) {
@@ -176,7 +176,7 @@ static void api(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_re
 		const char *type = MHD_lookup_connection_value(rq->con, MHD_HEADER_KIND,
 							       MHD_HTTP_HEADER_CONTENT_TYPE);
 		if (!type || strncmp(type, "application/json", 16)) {
-			sv_serve_fail(rs, 415, "Content-Type",
+			srv_fail(rs, 415, "Content-Type",
 				      "a POST body must be application/json");
 			return;
 		}
@@ -190,38 +190,38 @@ static void api(struct sv_serve *sv, struct sv_serve_req *rq, struct sv_serve_re
 	int auth = 0;
 	if (sv->users) {
 		if (token)
-			auth = sv_serve_session(sv->users, token, &rq->user, &rq->role, csrf);
+			auth = srv_session(sv->users, token, &rq->user, &rq->role, csrf);
 		if (!strcmp(rq->path, "/session")) {
 			json_t *s = auth ? json_pack("{s:b,s:b,s:s,s:s,s:s}", "login", 1, "auth", 1,
 						     "user", rq->user, "role", rq->role, "csrf",
 						     csrf)
 					 : json_pack("{s:b,s:b}", "login", 1, "auth", 0);
-			sv_serve_json(rs, 200, s);
+			srv_json(rs, 200, s);
 			return;
 		}
 		if (!auth) {
-			sv_serve_fail(rs, 401, NULL, "log in first");
+			srv_fail(rs, 401, NULL, "log in first");
 			return;
 		}
 		const char *sent = MHD_lookup_connection_value(rq->con, MHD_HEADER_KIND,
 							       "X-CSRF-Token");
 		if (post && (!sent || strcmp(sent, csrf))) {
-			sv_serve_fail(rs, 403, "X-CSRF-Token", "a missing or wrong CSRF token");
+			srv_fail(rs, 403, "X-CSRF-Token", "a missing or wrong CSRF token");
 			return;
 		}
 		if (post && !strcmp(rq->path, "/logout")) {
-			sv_serve_logout(sv->users, token);
+			srv_logout(sv->users, token);
 			session_cookie(rs, NULL, 1);
-			sv_serve_json(rs, 200, json_pack("{s:b}", "auth", 0));
+			srv_json(rs, 200, json_pack("{s:b}", "auth", 0));
 			return;
 		}
 	} else if (!strcmp(rq->path, "/session")) {
-		sv_serve_json(rs, 200, json_pack("{s:b,s:b,s:s,s:s,s:s}", "login", 0, "auth", 1,
+		srv_json(rs, 200, json_pack("{s:b,s:b,s:s,s:s,s:s}", "login", 0, "auth", 1,
 						 "user", "local", "role", "reviewer", "csrf", ""));
 		return;
 	}
 	rq->ctx = ctx_get(sv);
-	sv_serve_api(rq, rs);
+	srv_api(rq, rs);
 	ctx_put(sv, rq->ctx);
 	rq->ctx = NULL;
 }
@@ -249,23 +249,23 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *con, const char 
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	struct sv_serve_resp rs = { 0 };
+	struct srv_resp rs = { 0 };
 	int head = !strcmp(method, "HEAD");
 	if (c->too_large) {
-		sv_serve_fail(&rs, 413, "body", "the body is larger than %zu bytes", sv->max_body);
+		srv_fail(&rs, 413, "body", "the body is larger than %zu bytes", sv->max_body);
 		return respond(con, &rs, head);
 	}
 	if (!strncmp(url, API_PREFIX "/", sizeof(API_PREFIX))) {
-		struct sv_serve_req rq = {
+		struct srv_req rq = {
 			.sv = sv, .con = con, .method = method, .path = url + strlen(API_PREFIX),
 			.body = c->body.data ? c->body.data : "", .body_len = c->body.len,
 			.user = "local", .role = "reviewer",
 		};
 		api(sv, &rq, &rs);
 	} else if (!strcmp(method, "GET") || head) {
-		sv_serve_static(sv->web, url, &rs);
+		srv_static(sv->web, url, &rs);
 	} else {
-		sv_serve_fail(&rs, 405, NULL, "%s is not allowed here", method);
+		srv_fail(&rs, 405, NULL, "%s is not allowed here", method);
 	}
 	return respond(con, &rs, head);
 }
@@ -329,14 +329,14 @@ int sv_serve_start(const struct sv_serve_opts *opts, struct sv_serve **out, stru
 		rc = sv_error_set(err, SV_EINPUT, "'%s': no folder of the page's files", opts->web);
 		goto out;
 	}
-	if (opts->users && (rc = sv_serve_users_read(opts->users, &sv->users, err)))
+	if (opts->users && (rc = srv_users_read(opts->users, &sv->users, err)))
 		goto out;
 	sv->nctx = opts->threads ? opts->threads : SERVE_THREADS_DEFAULT;
 	if (sv->nctx > SERVE_THREADS_MAX)
 		sv->nctx = SERVE_THREADS_MAX;
 	sv->ctx = sv_calloc(sv->nctx, sizeof(*sv->ctx));
 	for (unsigned i = 0; i < sv->nctx; i++) {
-		struct sv_serve_ctx *c = &sv->ctx[i];
+		struct srv_ctx *c = &sv->ctx[i];
 		if ((rc = sv_store_open(sv->memory, 0, &c->st, err)))
 			goto out;
 		if (!(c->t = sv_text_open(NULL, err)) ||
@@ -381,7 +381,7 @@ void sv_serve_stop(struct sv_serve *sv)
 		sv_store_close(sv->ctx[i].st);
 	}
 	free(sv->ctx);
-	sv_serve_users_free(sv->users);
+	srv_users_free(sv->users);
 	pthread_mutex_destroy(&sv->lock);
 	pthread_cond_destroy(&sv->freed);
 	free(sv->memory);

@@ -53,7 +53,7 @@ static int clean(const char *url)
 	return 1;
 }
 
-void sv_serve_static(const char *root, const char *url, struct sv_serve_resp *rs)
+void srv_static(const char *root, const char *url, struct srv_resp *rs)
 {
 	struct sv_buf path = SV_BUF_INIT;
 	char *real = NULL;
@@ -86,7 +86,7 @@ void sv_serve_static(const char *root, const char *url, struct sv_serve_resp *rs
 	rs->type = type_of(real);
 	goto out;
 missing:
-	sv_serve_fail(rs, 404, NULL, "no such file");
+	srv_fail(rs, 404, NULL, "no such file");
 out:
 	if (fd >= 0)
 		close(fd);

@@ -21,7 +21,7 @@ static void unit_query(enum sv_lang lang, const char *expr, struct sv_buf *q)
 
 int sv_store_units_max_id(struct sv_store *st, int64_t *id, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT max(id) FROM units", err);
+	sqlite3_stmt *s = st_prepare(st, "SELECT max(id) FROM units", err);
 	if (!s)
 		return SV_ESTORE;
 	*id = 0;
@@ -30,7 +30,7 @@ int sv_store_units_max_id(struct sv_store *st, int64_t *id, struct sv_error *err
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return sv_store_fail(st, err, "cannot count units");
+		return st_fail(st, err, "cannot count units");
 	return SV_OK;
 }
 
@@ -41,7 +41,7 @@ int sv_store_unit_ids_match(struct sv_store *st, enum sv_lang lang, const char *
 {
 	struct sv_buf q = SV_BUF_INIT;
 	int rc = SV_OK;
-	sqlite3_stmt *s = sv_store_prepare(st, unit_ids_sql, err);
+	sqlite3_stmt *s = st_prepare(st, unit_ids_sql, err);
 	if (!s) {
 		rc = SV_ESTORE;
 		goto out;
@@ -54,7 +54,7 @@ int sv_store_unit_ids_match(struct sv_store *st, enum sv_lang lang, const char *
 		stop = fn(ctx, sqlite3_column_int64(s, 0));
 	sqlite3_reset(s);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
-		rc = sv_store_fail(st, err, "fuzzy search");
+		rc = st_fail(st, err, "fuzzy search");
 out:
 	sv_buf_release(&q);
 	return rc;
@@ -73,8 +73,8 @@ int sv_store_postings_open(struct sv_store *st, enum sv_lang lang, const char *e
 	struct sv_store_postings *p = sv_calloc(1, sizeof(*p));
 	p->st = st;
 	*out = NULL;
-	if (sqlite3_prepare_v2(sv_store_db(st), unit_ids_sql, -1, &p->s, NULL) != SQLITE_OK) {
-		rc = sv_store_fail(st, err, "fuzzy search");
+	if (sqlite3_prepare_v2(st_db(st), unit_ids_sql, -1, &p->s, NULL) != SQLITE_OK) {
+		rc = st_fail(st, err, "fuzzy search");
 		sv_store_postings_close(p);
 		goto out;
 	}
@@ -93,7 +93,7 @@ int sv_store_postings_next(struct sv_store_postings *p, int64_t *unit, struct sv
 	if (rc == SQLITE_ROW)
 		*unit = sqlite3_column_int64(p->s, 0);
 	else if (rc != SQLITE_DONE)
-		return sv_store_fail(p->st, err, "fuzzy search");
+		return st_fail(p->st, err, "fuzzy search");
 	return SV_OK;
 }
 
@@ -108,16 +108,16 @@ void sv_store_postings_close(struct sv_store_postings *p)
 /* Maps the columns of UNIT_COLS. */
 static void unit_row(sqlite3_stmt *s, enum sv_lang lang, struct sv_store_unit_view *u)
 {
-	const char *origin = sv_store_col_text(s, 6);
+	const char *origin = st_col_text(s, 6);
 	u->id = sqlite3_column_int64(s, 0);
 	u->lang = lang;
-	u->text = sv_store_col_text(s, 1);
-	u->other = sv_store_col_text(s, 2);
-	u->norm = sv_store_col_text(s, 3);
-	u->lemmas = sv_store_col_text(s, 4);
-	u->status = sv_store_col_status(s, 5);
+	u->text = st_col_text(s, 1);
+	u->other = st_col_text(s, 2);
+	u->norm = st_col_text(s, 3);
+	u->lemmas = st_col_text(s, 4);
+	u->status = st_col_status(s, 5);
 	u->origin = origin ? origin : "";
-	u->method = sv_store_col_text(s, 7);
+	u->method = st_col_text(s, 7);
 }
 
 #define UNIT_COLS_RU                                                                       \
@@ -129,7 +129,7 @@ int sv_store_unit_view_read(struct sv_store *st, int64_t id, enum sv_lang lang,
 			    int (*fn)(void *ctx, const struct sv_store_unit_view *u), void *ctx,
 			    struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		lang == SV_LANG_RU
 			? "SELECT " UNIT_COLS_RU " FROM units u WHERE id = ?1"
@@ -148,7 +148,7 @@ int sv_store_unit_view_read(struct sv_store *st, int64_t id, enum sv_lang lang,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "fuzzy search");
+		return st_fail(st, err, "fuzzy search");
 	return SV_OK;
 }
 
@@ -158,7 +158,7 @@ int sv_store_units_match(struct sv_store *st, enum sv_lang lang, const char *exp
 {
 	struct sv_buf q = SV_BUF_INIT;
 	int rc = SV_OK;
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		lang == SV_LANG_RU
 			? "SELECT " UNIT_COLS_RU
@@ -183,7 +183,7 @@ int sv_store_units_match(struct sv_store *st, enum sv_lang lang, const char *exp
 	}
 	sqlite3_reset(s);
 	if (!stop && step != SQLITE_DONE)
-		rc = sv_store_fail(st, err, "concordance");
+		rc = st_fail(st, err, "concordance");
 out:
 	sv_buf_release(&q);
 	return rc;
@@ -196,10 +196,10 @@ static void seg_row(sqlite3_stmt *s, struct sv_store_seg_row *r)
 	r->doc = sqlite3_column_int64(s, 1);
 	r->ordinal = sqlite3_column_int64(s, 2);
 	r->para = sqlite3_column_int64(s, 3);
-	r->lang = sv_store_col_text(s, 4);
-	r->text = sv_store_col_text(s, 5);
-	r->norm = sv_store_col_text(s, 6);
-	r->lemmas = sv_store_col_text(s, 7);
+	r->lang = st_col_text(s, 4);
+	r->text = st_col_text(s, 5);
+	r->norm = st_col_text(s, 6);
+	r->lemmas = st_col_text(s, 7);
 }
 
 /* Steps s, calling fn for each segment row; the SQLite code of the end. */
@@ -222,7 +222,7 @@ int sv_store_segs_match(struct sv_store *st, enum sv_lang lang, const char *expr
 {
 	struct sv_buf q = SV_BUF_INIT;
 	int rc = SV_OK;
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		"SELECT s.id, s.doc, s.ordinal, s.para, s.lang, s.text, s.norm, s.lemmas"
 		" FROM segments_fts f CROSS JOIN segments s ON s.id = f.rowid"
@@ -239,7 +239,7 @@ int sv_store_segs_match(struct sv_store *st, enum sv_lang lang, const char *expr
 	int step = each_seg(s, fn, ctx);
 	sqlite3_reset(s);
 	if (step != SQLITE_DONE)
-		rc = sv_store_fail(st, err, "concordance");
+		rc = st_fail(st, err, "concordance");
 out:
 	sv_buf_release(&q);
 	return rc;
@@ -249,7 +249,7 @@ int sv_store_doc_segs(struct sv_store *st, int64_t doc,
 		      int (*fn)(void *ctx, const struct sv_store_seg_row *seg), void *ctx,
 		      struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		doc ? "SELECT id, doc, ordinal, para, lang, text, norm, lemmas FROM segments"
 		      " WHERE doc = ?1 ORDER BY ordinal"
@@ -263,7 +263,7 @@ int sv_store_doc_segs(struct sv_store *st, int64_t doc,
 	int step = each_seg(s, fn, ctx);
 	sqlite3_reset(s);
 	if (step != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot read segments");
+		return st_fail(st, err, "cannot read segments");
 	return SV_OK;
 }
 
@@ -291,7 +291,7 @@ int sv_store_seg_unit(struct sv_store *st, enum sv_lang lang, int64_t doc, int64
 		      int64_t *unit, char **other, struct sv_error *err)
 {
 	int ru = lang == SV_LANG_RU;
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		ru ? "SELECT u.id, u.ru_segs, u.bg_text FROM doc_pairs p"
 		     " CROSS JOIN units u ON u.pair = p.id"
@@ -307,8 +307,8 @@ int sv_store_seg_unit(struct sv_store *st, enum sv_lang lang, int64_t doc, int64
 	sqlite3_bind_int64(s, 1, doc);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (list_has(sv_store_col_text(s, 1), seg)) {
-			const char *o = sv_store_col_text(s, 2);
+		if (list_has(st_col_text(s, 1), seg)) {
+			const char *o = st_col_text(s, 2);
 			*unit = sqlite3_column_int64(s, 0);
 			*other = sv_strdup(o ? o : "");
 			rc = SQLITE_DONE;
@@ -317,6 +317,6 @@ int sv_store_seg_unit(struct sv_store *st, enum sv_lang lang, int64_t doc, int64
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "concordance");
+		return st_fail(st, err, "concordance");
 	return SV_OK;
 }

@@ -10,7 +10,7 @@
 
 /* Registers the tokenizer "sverka" on db: tokens are split on blanks, and
  * '|'-joined alternatives are colocated. Returns an SQLite result code. */
-int sv_store_fts_register(sqlite3 *db);
+int st_fts_register(sqlite3 *db);
 
 /* The rows of one batched insert (struct sv_seg_rows, sv_store_segs_add()) are
  * read by the table-valued function sv_seg_rows(?1) with ?1 bound by

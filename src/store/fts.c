@@ -201,7 +201,7 @@ static const sqlite3_module rows_module = {
 	.xRowid = rows_rowid,
 };
 
-int sv_store_fts_register(sqlite3 *db)
+int st_fts_register(sqlite3 *db)
 {
 	if (sqlite3_create_module(db, "sv_seg_rows", &rows_module, NULL) != SQLITE_OK)
 		return SQLITE_ERROR;

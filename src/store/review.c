@@ -15,7 +15,7 @@ static int step_rows(struct sv_store *st, sqlite3_stmt *s, int rc, struct sv_err
 		     const char *what)
 {
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, what);
+		return st_fail(st, err, what);
 	return SV_OK;
 }
 
@@ -102,8 +102,8 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 		sv_buf_adds(&sql, "SELECT count(*) ");
 		sv_buf_adds(&sql, rows_from);
 		add_where(&sql, q);
-		if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
-			rc = sv_store_fail(st, err, "cannot count term pairs");
+		if (sqlite3_prepare_v2(st_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
+			rc = st_fail(st, err, "cannot count term pairs");
 			goto out;
 		}
 		bind_query(s, q, &key);
@@ -122,8 +122,8 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 			  ? "ORDER BY p.score DESC, b.citation, r.citation, p.id\n"
 			  : "ORDER BY p.score DESC, r.citation, b.citation, p.id\n");
 	sv_buf_adds(&sql, "LIMIT ?6 OFFSET ?7\n");
-	if (sqlite3_prepare_v2(sv_store_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
-		rc = sv_store_fail(st, err, "cannot list term pairs");
+	if (sqlite3_prepare_v2(st_db(st), sql.data, -1, &s, NULL) != SQLITE_OK) {
+		rc = st_fail(st, err, "cannot list term pairs");
 		goto out;
 	}
 	bind_query(s, q, &key);
@@ -133,23 +133,23 @@ int sv_termbase_rows_find(struct sv_store *st, const struct sv_termbase_query *q
 		struct sv_termbase_row row = {
 			.p = {
 				.id = sqlite3_column_int64(s, 0),
-				.ru = sv_store_col_text(s, 1),
-				.bg = sv_store_col_text(s, 2),
-				.ru_kind = sv_store_col_text(s, 3),
-				.bg_kind = sv_store_col_text(s, 4),
-				.ru_origin = sv_store_col_text(s, 5),
-				.bg_origin = sv_store_col_text(s, 6),
+				.ru = st_col_text(s, 1),
+				.bg = st_col_text(s, 2),
+				.ru_kind = st_col_text(s, 3),
+				.bg_kind = st_col_text(s, 4),
+				.ru_origin = st_col_text(s, 5),
+				.bg_origin = st_col_text(s, 6),
 				.ru_freq = sqlite3_column_int64(s, 7),
 				.bg_freq = sqlite3_column_int64(s, 8),
 				.concept = sqlite3_column_int64(s, 9),
 				.ru_preferred = sqlite3_column_int(s, 10),
 				.bg_preferred = sqlite3_column_int(s, 11),
 				.score = sqlite3_column_double(s, 12),
-				.status = sv_store_col_text(s, 13),
-				.evidence = sv_store_col_text(s, 14),
-				.origin = sv_store_col_text(s, 15),
-				.note = sv_store_col_text(s, 16),
-				.reviewed = sv_store_col_text(s, 17),
+				.status = st_col_text(s, 13),
+				.evidence = st_col_text(s, 14),
+				.origin = st_col_text(s, 15),
+				.note = st_col_text(s, 16),
+				.reviewed = st_col_text(s, 17),
 			},
 			.ru_term = sqlite3_column_int64(s, 18),
 			.bg_term = sqlite3_column_int64(s, 19),
@@ -170,7 +170,7 @@ out:
 static int pair_state(struct sv_store *st, int64_t id, int *found, int64_t *revision,
 		      char **status, int64_t *ru_term, int64_t *bg_term, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"SELECT revision, status, ru_term, bg_term FROM term_pairs WHERE id = ?1", err);
 	if (!s)
 		return SV_ESTORE;
@@ -180,7 +180,7 @@ static int pair_state(struct sv_store *st, int64_t id, int *found, int64_t *revi
 	if (*found) {
 		*revision = sqlite3_column_int64(s, 0);
 		if (status)
-			*status = sv_strdup(sv_store_col_text(s, 1));
+			*status = sv_strdup(st_col_text(s, 1));
 		*ru_term = sqlite3_column_int64(s, 2);
 		*bg_term = sqlite3_column_int64(s, 3);
 	}
@@ -191,7 +191,7 @@ static int pair_state(struct sv_store *st, int64_t id, int *found, int64_t *revi
 static int exec_bound(struct sv_store *st, const char *sql, int64_t id, const char *text,
 		      const char *what, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, sql, err);
+	sqlite3_stmt *s = st_prepare(st, sql, err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
@@ -199,26 +199,26 @@ static int exec_bound(struct sv_store *st, const char *sql, int64_t id, const ch
 		sqlite3_bind_text(s, 2, text, -1, SQLITE_STATIC);
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
-	return r == SQLITE_DONE ? SV_OK : sv_store_fail(st, err, what);
+	return r == SQLITE_DONE ? SV_OK : st_fail(st, err, what);
 }
 
 /* Reads the lemma key of term id into *key (caller frees). */
 static int term_key(struct sv_store *st, int64_t id, char **key, char **citation,
 		    struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"SELECT lemma_key, citation FROM terms WHERE id = ?1", err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
 	int r = sqlite3_step(s);
 	if (r == SQLITE_ROW) {
-		*key = sv_strdup(sv_store_col_text(s, 0));
-		*citation = sv_strdup(sv_store_col_text(s, 1));
+		*key = sv_strdup(st_col_text(s, 0));
+		*citation = sv_strdup(st_col_text(s, 1));
 	}
 	sqlite3_reset(s);
 	if (r != SQLITE_ROW)
-		return sv_store_fail(st, err, "cannot read a term");
+		return st_fail(st, err, "cannot read a term");
 	return SV_OK;
 }
 
@@ -245,14 +245,14 @@ out:
 /* The newest audit row's id (0 when none). */
 static int audit_last(struct sv_store *st, int64_t *id, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT coalesce(max(id), 0) FROM term_reviews",
+	sqlite3_stmt *s = st_prepare(st, "SELECT coalesce(max(id), 0) FROM term_reviews",
 					   err);
 	if (!s)
 		return SV_ESTORE;
 	int r = sqlite3_step(s);
 	*id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
-	return r == SQLITE_ROW ? SV_OK : sv_store_fail(st, err, "cannot read the review trail");
+	return r == SQLITE_ROW ? SV_OK : st_fail(st, err, "cannot read the review trail");
 }
 
 static void audit_bind(sqlite3_stmt *s, const struct sv_termbase_decision *d, int64_t revision,
@@ -279,7 +279,7 @@ static int audit_add(struct sv_store *st, const struct sv_termbase_decision *d, 
 {
 	char now[21];
 	sv_store_now(now);
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"UPDATE term_reviews SET revision = ?2, action = ?3, status = ?4, detail = ?5,\n"
 		"  who = ?6, at = ?7 WHERE pair = ?1 AND id > ?8", err);
 	if (!s)
@@ -289,10 +289,10 @@ static int audit_add(struct sv_store *st, const struct sv_termbase_decision *d, 
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot record a review");
-	if (sqlite3_changes(sv_store_db(st)))
+		return st_fail(st, err, "cannot record a review");
+	if (sqlite3_changes(st_db(st)))
 		return SV_OK;
-	s = sv_store_prepare(st,
+	s = st_prepare(st,
 		"INSERT INTO term_reviews(pair, revision, action, status, detail, who, at)\n"
 		"  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", err);
 	if (!s)
@@ -300,7 +300,7 @@ static int audit_add(struct sv_store *st, const struct sv_termbase_decision *d, 
 	audit_bind(s, d, revision, status, now);
 	r = sqlite3_step(s);
 	sqlite3_reset(s);
-	return r == SQLITE_DONE ? SV_OK : sv_store_fail(st, err, "cannot record a review");
+	return r == SQLITE_DONE ? SV_OK : st_fail(st, err, "cannot record a review");
 }
 
 static int check_decision(const struct sv_termbase_decision *d, struct sv_error *err)
@@ -330,7 +330,7 @@ static int check_decision(const struct sv_termbase_decision *d, struct sv_error 
 /* Sets the pair's revision to rev (after the trigger may have raised it to the same). */
 static int set_revision(struct sv_store *st, int64_t pair, int64_t rev, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "UPDATE term_pairs SET revision = ?2 WHERE id = ?1",
+	sqlite3_stmt *s = st_prepare(st, "UPDATE term_pairs SET revision = ?2 WHERE id = ?1",
 					   err);
 	if (!s)
 		return SV_ESTORE;
@@ -338,7 +338,7 @@ static int set_revision(struct sv_store *st, int64_t pair, int64_t rev, struct s
 	sqlite3_bind_int64(s, 2, rev);
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
-	return r == SQLITE_DONE ? SV_OK : sv_store_fail(st, err, "cannot raise a revision");
+	return r == SQLITE_DONE ? SV_OK : st_fail(st, err, "cannot raise a revision");
 }
 
 int sv_termbase_decide(struct sv_store *st, const struct sv_termbase_decision *d,
@@ -410,13 +410,13 @@ static int review_rows(struct sv_store *st, sqlite3_stmt *s,
 			.id = sqlite3_column_int64(s, 0),
 			.pair = sqlite3_column_int64(s, 1),
 			.revision = sqlite3_column_int64(s, 2),
-			.action = sv_store_col_text(s, 3),
-			.status = sv_store_col_text(s, 4),
-			.detail = sv_store_col_text(s, 5),
-			.who = sv_store_col_text(s, 6),
-			.at = sv_store_col_text(s, 7),
-			.ru = sv_store_col_text(s, 8),
-			.bg = sv_store_col_text(s, 9),
+			.action = st_col_text(s, 3),
+			.status = st_col_text(s, 4),
+			.detail = st_col_text(s, 5),
+			.who = st_col_text(s, 6),
+			.at = st_col_text(s, 7),
+			.ru = st_col_text(s, 8),
+			.bg = st_col_text(s, 9),
 		};
 		if (fn(ctx, &v))
 			break;
@@ -430,7 +430,7 @@ int sv_termbase_reviews_list(struct sv_store *st, int64_t pair, int64_t limit,
 			     int (*fn)(void *ctx, const struct sv_termbase_review *r), void *ctx,
 			     struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"SELECT v.id, v.pair, v.revision, v.action, v.status, v.detail, v.who, v.at,\n"
 		"  r.citation, b.citation\n"
 		"FROM term_reviews v JOIN term_pairs p ON p.id = v.pair\n"
@@ -449,12 +449,12 @@ int sv_store_docs_list(struct sv_store *st, int64_t offset, int64_t limit,
 		       int (*fn)(void *ctx, const struct sv_store_doc *d), void *ctx,
 		       int64_t *total, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT count(*) FROM documents", err);
+	sqlite3_stmt *s = st_prepare(st, "SELECT count(*) FROM documents", err);
 	if (!s)
 		return SV_ESTORE;
 	*total = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
-	s = sv_store_prepare(st,
+	s = st_prepare(st,
 		"SELECT d.id, d.path, d.sha256, d.lang, d.date, d.outlet, d.title, d.format,\n"
 		"  d.bytes, (SELECT count(*) FROM segments g WHERE g.doc = d.id)\n"
 		"FROM documents d ORDER BY d.id LIMIT ?1 OFFSET ?2", err);
@@ -465,7 +465,7 @@ int sv_store_docs_list(struct sv_store *st, int64_t offset, int64_t limit,
 	int r;
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_store_doc d = { 0 };
-		sv_store_doc_row(s, &d);
+		st_doc_row(s, &d);
 		int stop = fn(ctx, &d);
 		sv_store_doc_release(&d);
 		if (stop)
@@ -482,10 +482,10 @@ static void docpair_row(sqlite3_stmt *s, struct sv_store_docpair_summary *p)
 		.id = sqlite3_column_int64(s, 0),
 		.ru_doc = sqlite3_column_int64(s, 1),
 		.bg_doc = sqlite3_column_int64(s, 2),
-		.ru_path = sv_store_col_text(s, 3),
-		.bg_path = sv_store_col_text(s, 4),
+		.ru_path = st_col_text(s, 3),
+		.bg_path = st_col_text(s, 4),
 		.score = sqlite3_column_double(s, 5),
-		.mode = sv_store_col_text(s, 6),
+		.mode = st_col_text(s, 6),
 		.declared = sqlite3_column_int(s, 7),
 		.units = sqlite3_column_int64(s, 8),
 	};
@@ -495,7 +495,7 @@ int sv_store_docpair_summaries(struct sv_store *st, int64_t doc, int64_t pair,
 			       int (*fn)(void *ctx, const struct sv_store_docpair_summary *p),
 			       void *ctx, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"SELECT p.id, p.ru_doc, p.bg_doc, r.path, b.path, p.score, p.mode, p.declared,\n"
 		"  (SELECT count(*) FROM units u WHERE u.pair = p.id)\n"
 		"FROM doc_pairs p JOIN documents r ON r.id = p.ru_doc\n"
@@ -520,7 +520,7 @@ int sv_store_docpair_summaries(struct sv_store *st, int64_t doc, int64_t pair,
 
 int sv_store_totals(struct sv_store *st, struct sv_store_totals *out, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM segments),\n"
 		"  (SELECT count(*) FROM doc_pairs), (SELECT count(*) FROM units),\n"
 		"  (SELECT count(*) FROM terms), (SELECT count(*) FROM term_pairs),\n"
@@ -539,5 +539,5 @@ int sv_store_totals(struct sv_store *st, struct sv_store_totals *out, struct sv_
 			*v[i] = sqlite3_column_int64(s, i);
 	}
 	sqlite3_reset(s);
-	return r == SQLITE_ROW ? SV_OK : sv_store_fail(st, err, "cannot count the memory");
+	return r == SQLITE_ROW ? SV_OK : st_fail(st, err, "cannot count the memory");
 }

@@ -15,7 +15,7 @@ void sv_store_counts_release(struct sv_store_counts *c)
 
 static int count_langs(struct sv_store *st, struct sv_store_counts *out, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		"SELECT d.lang, count(*), coalesce(sum((SELECT count(*) FROM segments"
 		" WHERE doc = d.id)), 0) FROM documents d GROUP BY d.lang ORDER BY d.lang",
@@ -34,21 +34,21 @@ static int count_langs(struct sv_store *st, struct sv_store_counts *out, struct 
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot count documents");
+		return st_fail(st, err, "cannot count documents");
 	return SV_OK;
 }
 
 /* The one-value count of sql into *n. */
 static int count_rows(struct sv_store *st, const char *sql, int64_t *n, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, sql, err);
+	sqlite3_stmt *s = st_prepare(st, sql, err);
 	if (!s)
 		return SV_ESTORE;
 	int rc = sqlite3_step(s);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return sv_store_fail(st, err, "cannot count rows");
+		return st_fail(st, err, "cannot count rows");
 	return SV_OK;
 }
 

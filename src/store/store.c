@@ -19,62 +19,62 @@ struct sv_store {
 	int readonly;
 };
 
-int sv_store_fail(struct sv_store *st, struct sv_error *err, const char *what)
+int st_fail(struct sv_store *st, struct sv_error *err, const char *what)
 {
 	return sv_error_set(err, SV_ESTORE, "'%s': %s: %s", st->path, what, sqlite3_errmsg(st->db));
 }
 
-int sv_store_step_done(struct sv_store *st, sqlite3_stmt *s, const char *what,
+int st_step_done(struct sv_store *st, sqlite3_stmt *s, const char *what,
 		       struct sv_error *err)
 {
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
-		return sv_store_fail(st, err, what);
+		return st_fail(st, err, what);
 	return SV_OK;
 }
 
-int sv_store_exec_id(struct sv_store *st, const char *sql, int64_t id, const char *what,
+int st_exec_id(struct sv_store *st, const char *sql, int64_t id, const char *what,
 		     struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, sql, err);
+	sqlite3_stmt *s = st_prepare(st, sql, err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, id);
-	return sv_store_step_done(st, s, what, err);
+	return st_step_done(st, s, what, err);
 }
 
-void sv_store_bind_texts(sqlite3_stmt *s, int first, const char *const *texts, size_t n)
+void st_bind_texts(sqlite3_stmt *s, int first, const char *const *texts, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		sqlite3_bind_text(s, first + (int)k, texts[k], -1, SQLITE_STATIC);
 }
 
-const char *sv_store_col_text(sqlite3_stmt *s, int i)
+const char *st_col_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
 }
 
-const char *sv_store_col_text_or_empty(sqlite3_stmt *s, int i)
+const char *st_col_text_or_empty(sqlite3_stmt *s, int i)
 {
-	const char *v = sv_store_col_text(s, i);
+	const char *v = st_col_text(s, i);
 	return v ? v : "";
 }
 
-char *sv_store_col_dup(sqlite3_stmt *s, int i)
+char *st_col_dup(sqlite3_stmt *s, int i)
 {
-	const char *v = sv_store_col_text(s, i);
+	const char *v = st_col_text(s, i);
 	return v ? sv_strdup(v) : NULL;
 }
 
-enum sv_status sv_store_col_status(sqlite3_stmt *s, int i)
+enum sv_status st_col_status(sqlite3_stmt *s, int i)
 {
-	const char *v = sv_store_col_text(s, i);
+	const char *v = st_col_text(s, i);
 	int status = v ? sv_status_parse(v) : -1;
 	return status < 0 ? SV_STATUS_CANDIDATE : (enum sv_status)status;
 }
 
-sqlite3 *sv_store_db(struct sv_store *st)
+sqlite3 *st_db(struct sv_store *st)
 {
 	return st->db;
 }
@@ -95,7 +95,7 @@ int sv_store_exec(struct sv_store *st, const char *sql, struct sv_error *err)
 	return SV_OK;
 }
 
-sqlite3_stmt *sv_store_prepare(struct sv_store *st, const char *sql, struct sv_error *err)
+sqlite3_stmt *st_prepare(struct sv_store *st, const char *sql, struct sv_error *err)
 {
 	size_t n = strlen(sql);
 	struct sv_map_slot *s = sv_map_find(&st->stmts, sql, n);
@@ -122,7 +122,7 @@ static int user_version(struct sv_store *st, int *v, struct sv_error *err)
 	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK ||
 	    sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_finalize(s);
-		return sv_store_fail(st, err, "not a sverka memory (cannot read schema version)");
+		return st_fail(st, err, "not a sverka memory (cannot read schema version)");
 	}
 	*v = sqlite3_column_int(s, 0);
 	sqlite3_finalize(s);
@@ -166,14 +166,14 @@ static int migrate(struct sv_store *st, struct sv_error *err)
  * are none: another process may be adding. */
 static int index_leftovers(struct sv_store *st, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT count(*) FROM segments_fts_pending", err);
+	sqlite3_stmt *s = st_prepare(st, "SELECT count(*) FROM segments_fts_pending", err);
 	if (!s)
 		return SV_ESTORE;
 	int rc = sqlite3_step(s);
 	int64_t n = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return sv_store_fail(st, err, "cannot read the index's pending segments");
+		return st_fail(st, err, "cannot read the index's pending segments");
 	return n ? sv_store_index(st, err) : SV_OK;
 }
 
@@ -202,12 +202,12 @@ int sv_store_open(const char *path, unsigned flags, struct sv_store **out, struc
 	int oflags = (st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
 		     SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
-		rc = sv_store_fail(st, err, "cannot open memory");
+		rc = st_fail(st, err, "cannot open memory");
 		goto out;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
-	if (sv_store_fts_register(st->db) != SQLITE_OK) {
-		rc = sv_store_fail(st, err, "cannot register the full-text tokenizer");
+	if (st_fts_register(st->db) != SQLITE_OK) {
+		rc = st_fail(st, err, "cannot register the full-text tokenizer");
 		goto out;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
@@ -306,16 +306,16 @@ void sv_store_doc_release(struct sv_store_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-void sv_store_doc_row(sqlite3_stmt *s, struct sv_store_doc *out)
+void st_doc_row(sqlite3_stmt *s, struct sv_store_doc *out)
 {
 	out->id = sqlite3_column_int64(s, 0);
-	out->path = sv_store_col_dup(s, 1);
-	out->sha256 = sv_store_col_dup(s, 2);
-	out->lang = sv_store_col_dup(s, 3);
-	out->date = sv_store_col_dup(s, 4);
-	out->outlet = sv_store_col_dup(s, 5);
-	out->title = sv_store_col_dup(s, 6);
-	out->format = sv_store_col_dup(s, 7);
+	out->path = st_col_dup(s, 1);
+	out->sha256 = st_col_dup(s, 2);
+	out->lang = st_col_dup(s, 3);
+	out->date = st_col_dup(s, 4);
+	out->outlet = st_col_dup(s, 5);
+	out->title = st_col_dup(s, 6);
+	out->format = st_col_dup(s, 7);
 	out->bytes = sqlite3_column_int64(s, 8);
 	out->segments = sqlite3_column_int64(s, 9);
 }
@@ -332,7 +332,7 @@ static int doc_lookup(struct sv_store *st, int64_t id, const char *path, struct 
 		"SELECT id, path, sha256, lang, date, outlet, title, format, bytes,"
 		" (SELECT count(*) FROM segments WHERE doc = documents.id)"
 		" FROM documents WHERE path = ?1";
-	sqlite3_stmt *s = sv_store_prepare(st, path ? by_path : by_id, err);
+	sqlite3_stmt *s = st_prepare(st, path ? by_path : by_id, err);
 	if (!s)
 		return -1;
 	if (path)
@@ -341,10 +341,10 @@ static int doc_lookup(struct sv_store *st, int64_t id, const char *path, struct 
 		sqlite3_bind_int64(s, 1, id);
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		sv_store_doc_row(s, out);
+		st_doc_row(s, out);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		sv_store_fail(st, err, "cannot read documents");
+		st_fail(st, err, "cannot read documents");
 		return -1;
 	}
 	return rc == SQLITE_ROW;
@@ -373,7 +373,7 @@ int sv_store_doc_find(struct sv_store *st, const char *id_or_path, struct sv_sto
 int sv_store_doc_by_sha(struct sv_store *st, const char *sha256, int64_t *id, char **path,
 			struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT id, path FROM documents WHERE sha256 = ?1"
+	sqlite3_stmt *s = st_prepare(st, "SELECT id, path FROM documents WHERE sha256 = ?1"
 					       " ORDER BY id LIMIT 1", err);
 	if (!s)
 		return SV_ESTORE;
@@ -385,11 +385,11 @@ int sv_store_doc_by_sha(struct sv_store *st, const char *sha256, int64_t *id, ch
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(s, 0);
 		if (path)
-			*path = sv_store_col_dup(s, 1);
+			*path = st_col_dup(s, 1);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot read documents");
+		return st_fail(st, err, "cannot read documents");
 	return SV_OK;
 }
 
@@ -403,7 +403,7 @@ static void bind_opt(sqlite3_stmt *s, int i, const char *v)
 
 int sv_store_doc_add(struct sv_store *st, struct sv_store_doc *doc, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		"INSERT INTO documents(path, sha256, lang, date, outlet, title, format, bytes, added)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -423,7 +423,7 @@ int sv_store_doc_add(struct sv_store *st, struct sv_store_doc *doc, struct sv_er
 	sqlite3_bind_text(s, 9, now, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(s) != SQLITE_DONE) {
 		sqlite3_reset(s);
-		return sv_store_fail(st, err, "cannot add document");
+		return st_fail(st, err, "cannot add document");
 	}
 	sqlite3_reset(s);
 	doc->id = sqlite3_last_insert_rowid(st->db);
@@ -432,7 +432,7 @@ int sv_store_doc_add(struct sv_store *st, struct sv_store_doc *doc, struct sv_er
 
 int sv_store_doc_delete(struct sv_store *st, int64_t id, struct sv_error *err)
 {
-	return sv_store_exec_id(st, "DELETE FROM documents WHERE id = ?1", id,
+	return st_exec_id(st, "DELETE FROM documents WHERE id = ?1", id,
 				"cannot delete document", err);
 }
 
@@ -456,7 +456,7 @@ static int index_pending(struct sv_store *st, const void *in, void *out, struct 
 {
 	(void)in;
 	(void)out;
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT lo, hi FROM segments_fts_pending", err);
+	sqlite3_stmt *s = st_prepare(st, "SELECT lo, hi FROM segments_fts_pending", err);
 	if (!s)
 		return SV_ESTORE;
 	int rc = sqlite3_step(s);
@@ -466,19 +466,19 @@ static int index_pending(struct sv_store *st, const void *in, void *out, struct 
 	if (rc == SQLITE_DONE)
 		return SV_OK;
 	if (rc != SQLITE_ROW)
-		return sv_store_fail(st, err, "cannot read the index's pending segments");
-	if (!(s = sv_store_prepare(st,
+		return st_fail(st, err, "cannot read the index's pending segments");
+	if (!(s = st_prepare(st,
 				   "INSERT INTO segments_fts(rowid, lemmas)"
 				   " SELECT id, lemmas FROM segments WHERE id BETWEEN ?1 AND ?2",
 				   err)))
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, lo);
 	sqlite3_bind_int64(s, 2, hi);
-	if ((rc = sv_store_step_done(st, s, "cannot index segments", err)))
+	if ((rc = st_step_done(st, s, "cannot index segments", err)))
 		return rc;
-	if (!(s = sv_store_prepare(st, "DELETE FROM segments_fts_pending", err)))
+	if (!(s = st_prepare(st, "DELETE FROM segments_fts_pending", err)))
 		return SV_ESTORE;
-	return sv_store_step_done(st, s, "cannot index segments", err);
+	return st_step_done(st, s, "cannot index segments", err);
 }
 
 int sv_store_index(struct sv_store *st, struct sv_error *err)
@@ -491,7 +491,7 @@ static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_er
 	const struct sv_seg_rows *rows = in;
 	/* Ids above every stored one and every pending one, so the pending
 	 * range holds only rows that were never indexed. */
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st,
 		"SELECT max(coalesce((SELECT max(id) FROM segments), 0),"
 		" coalesce((SELECT hi FROM segments_fts_pending), 0))",
@@ -502,8 +502,8 @@ static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_er
 	int64_t base = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return sv_store_fail(st, err, "cannot add segments");
-	if (!(s = sv_store_prepare(
+		return st_fail(st, err, "cannot add segments");
+	if (!(s = st_prepare(
 		      st,
 		      "INSERT INTO segments(id, doc, ordinal, para, lang, text, norm, lemmas)"
 		      " SELECT ?2 + rowid, doc, ordinal, para, lang, text, norm, lemmas"
@@ -512,18 +512,18 @@ static int segs_add(struct sv_store *st, const void *in, void *out, struct sv_er
 		return SV_ESTORE;
 	sqlite3_bind_pointer(s, 1, (void *)rows, SV_SEG_ROWS_PTR, NULL);
 	sqlite3_bind_int64(s, 2, base);
-	rc = sv_store_step_done(st, s, "cannot add segments", err);
+	rc = st_step_done(st, s, "cannot add segments", err);
 	sqlite3_clear_bindings(s);
 	if (rc)
 		return rc;
-	if (!(s = sv_store_prepare(st,
+	if (!(s = st_prepare(st,
 				   "INSERT INTO segments_fts_pending(one, lo, hi) VALUES (1, ?1, ?2)"
 				   " ON CONFLICT(one) DO UPDATE SET hi = excluded.hi",
 				   err)))
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, base + 1);
 	sqlite3_bind_int64(s, 2, base + (int64_t)rows->n);
-	if ((rc = sv_store_step_done(st, s, "cannot add segments", err)))
+	if ((rc = st_step_done(st, s, "cannot add segments", err)))
 		return rc;
 	if (out)
 		*(int64_t *)out = base + 1;

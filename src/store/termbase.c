@@ -12,7 +12,7 @@ static int step_done(struct sv_store *st, sqlite3_stmt *s, struct sv_error *err,
 	int rc = sqlite3_step(s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		sqlite3_reset(s);
-		return sv_store_fail(st, err, what);
+		return st_fail(st, err, what);
 	}
 	sqlite3_reset(s);
 	return SV_OK;
@@ -21,7 +21,7 @@ static int step_done(struct sv_store *st, sqlite3_stmt *s, struct sv_error *err,
 int sv_termbase_term_find(struct sv_store *st, const char *lang, const char *lemma_key,
 			  int64_t *id, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT id FROM terms WHERE lang = ?1 AND lemma_key = ?2",
+	sqlite3_stmt *s = st_prepare(st, "SELECT id FROM terms WHERE lang = ?1 AND lemma_key = ?2",
 					   err);
 	if (!s)
 		return SV_ESTORE;
@@ -31,14 +31,14 @@ int sv_termbase_term_find(struct sv_store *st, const char *lang, const char *lem
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot read terms");
+		return st_fail(st, err, "cannot read terms");
 	return SV_OK;
 }
 
 int sv_termbase_term_put(struct sv_store *st, const struct sv_termbase_term *t, int64_t *id,
 			 struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"INSERT INTO terms(lang, lemma_key, citation, kind, freq, termhood, origin)\n"
 		"  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)\n"
 		"  ON CONFLICT(lang, lemma_key) DO UPDATE SET\n"
@@ -63,7 +63,7 @@ int sv_termbase_term_put(struct sv_store *st, const struct sv_termbase_term *t, 
 	int rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(s);
-		return sv_store_fail(st, err, "cannot write a term");
+		return st_fail(st, err, "cannot write a term");
 	}
 	*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -79,7 +79,7 @@ int sv_termbase_form_add(struct sv_store *st, int64_t term, const char *form, in
 int sv_termbase_form_add_len(struct sv_store *st, int64_t term, const char *form, size_t len,
 			     int64_t count, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"INSERT INTO term_forms(term, form, count) VALUES (?1, ?2, ?3)\n"
 		"  ON CONFLICT(term, form) DO UPDATE SET count = count + excluded.count", err);
 	if (!s)
@@ -116,7 +116,7 @@ int sv_termbase_pair_put(struct sv_store *st, int64_t ru_term, int64_t bg_term, 
 {
 	char now[21];
 	sv_store_now(now);
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"INSERT INTO term_pairs(ru_term, bg_term, score, evidence, status, origin, created)\n"
 		"  VALUES (?1, ?2, ?3, ?4, 'candidate', 'align', ?5)\n"
 		"  ON CONFLICT(ru_term, bg_term) DO UPDATE SET score = excluded.score,\n"
@@ -134,7 +134,7 @@ int sv_termbase_pair_put(struct sv_store *st, int64_t ru_term, int64_t bg_term, 
 	int64_t got = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot write a term pair");
+		return st_fail(st, err, "cannot write a term pair");
 	if (id)
 		*id = got;
 	return SV_OK;
@@ -145,7 +145,7 @@ int sv_termbase_pair_review(struct sv_store *st, int64_t id, const char *status,
 {
 	char now[21];
 	sv_store_now(now);
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"UPDATE term_pairs SET status = ?2, reviewed = ?3, note = coalesce(?4, note)\n"
 		"  WHERE id = ?1", err);
 	if (!s)
@@ -158,7 +158,7 @@ int sv_termbase_pair_review(struct sv_store *st, int64_t id, const char *status,
 	int rc = step_done(st, s, err, "cannot review a term pair");
 	if (rc)
 		return rc;
-	if (sqlite3_changes(sv_store_db(st)) == 0)
+	if (sqlite3_changes(st_db(st)) == 0)
 		return sv_error_set(err, SV_EINPUT, "no term pair %lld", (long long)id);
 	return SV_OK;
 }
@@ -189,7 +189,7 @@ int sv_termbase_pair_add_manual(struct sv_store *st, const struct sv_termbase_te
 		return rc;
 	char now[21];
 	sv_store_now(now);
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"INSERT INTO term_pairs(ru_term, bg_term, score, evidence, status, origin, note,\n"
 		"    reviewed, created)\n"
 		"  VALUES (?1, ?2, 1.0, 'added by hand', 'approved', 'manual', ?3, ?4, ?4)\n"
@@ -206,7 +206,7 @@ int sv_termbase_pair_add_manual(struct sv_store *st, const struct sv_termbase_te
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(s);
-		return sv_store_fail(st, err, "cannot add a term pair");
+		return st_fail(st, err, "cannot add a term pair");
 	}
 	*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -227,7 +227,7 @@ int sv_termbase_concepts_reset(struct sv_store *st, struct sv_error *err)
 
 static int concept_of(struct sv_store *st, int64_t term, int64_t *c, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT concept FROM terms WHERE id = ?1", err);
+	sqlite3_stmt *s = st_prepare(st, "SELECT concept FROM terms WHERE id = ?1", err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, term);
@@ -235,14 +235,14 @@ static int concept_of(struct sv_store *st, int64_t term, int64_t *c, struct sv_e
 	*c = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "cannot read a term's concept");
+		return st_fail(st, err, "cannot read a term's concept");
 	return SV_OK;
 }
 
 static int set_concept(struct sv_store *st, const char *sql, int64_t a, int64_t b,
 		       struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st, sql, err);
+	sqlite3_stmt *s = st_prepare(st, sql, err);
 	if (!s)
 		return SV_ESTORE;
 	sqlite3_bind_int64(s, 1, a);
@@ -261,14 +261,14 @@ int sv_termbase_concept_join(struct sv_store *st, int64_t a, int64_t b, struct s
 	if (!ca && !cb) {
 		char now[21];
 		sv_store_now(now);
-		sqlite3_stmt *s = sv_store_prepare(st,
+		sqlite3_stmt *s = st_prepare(st,
 			"INSERT INTO concepts(created) VALUES (?1) RETURNING id", err);
 		if (!s)
 			return SV_ESTORE;
 		sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
 		if (sqlite3_step(s) != SQLITE_ROW) {
 			sqlite3_reset(s);
-			return sv_store_fail(st, err, "cannot add a concept");
+			return st_fail(st, err, "cannot add a concept");
 		}
 		ca = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);

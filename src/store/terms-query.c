@@ -19,10 +19,10 @@ static void term_row(sqlite3_stmt *s, int first, struct sv_store_term *t)
 	t->id = sqlite3_column_int64(s, first);
 	t->concept = sqlite3_column_int64(s, first + 1);
 	t->lang = lang ? sv_lang_parse((const char *)lang) : SV_LANG_UNKNOWN;
-	t->citation = sv_store_col_text_or_empty(s, first + 3);
-	t->lemma_key = sv_store_col_text_or_empty(s, first + 4);
-	t->status = sv_store_col_status(s, first + 5);
-	t->kind = sv_store_col_text_or_empty(s, first + 6);
+	t->citation = st_col_text_or_empty(s, first + 3);
+	t->lemma_key = st_col_text_or_empty(s, first + 4);
+	t->status = st_col_status(s, first + 5);
+	t->kind = st_col_text_or_empty(s, first + 6);
 	t->freq = sqlite3_column_int64(s, first + 7);
 	t->preferred = sqlite3_column_int(s, first + 8);
 }
@@ -73,7 +73,7 @@ int sv_store_terms_find(struct sv_store *st, const struct sv_store_terms_query *
 	if (!sql)
 		return sv_error_set(err, SV_ESTORE, "'%s': unknown term query %d",
 				    sv_store_path(st), (int)q->by);
-	sqlite3_stmt *s = sv_store_prepare(st, sql, err);
+	sqlite3_stmt *s = st_prepare(st, sql, err);
 	if (!s)
 		return SV_ESTORE;
 	/* A statement ignores the parameters it does not use (SQLITE_RANGE). */
@@ -90,13 +90,13 @@ int sv_store_terms_find(struct sv_store *st, const struct sv_store_terms_query *
 	}
 	sqlite3_reset(s);
 	if (!stop && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "term lookup");
+		return st_fail(st, err, "term lookup");
 	return SV_OK;
 }
 
 int sv_store_has_term_index(struct sv_store *st, int *has, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st, "SELECT count(*) FROM sqlite_schema WHERE name IN ('terms_fts', 'term_folds')",
 		err);
 	if (!s)
@@ -107,7 +107,7 @@ int sv_store_has_term_index(struct sv_store *st, int *has, struct sv_error *err)
 		*has = sqlite3_column_int(s, 0) == 2;
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW)
-		return sv_store_fail(st, err, "cannot read the schema");
+		return st_fail(st, err, "cannot read the schema");
 	return SV_OK;
 }
 
@@ -126,7 +126,7 @@ int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lan
 	static const char of_ru[] = PAIR_SELECT " WHERE p.ru_term = ?1 AND p.status != 'rejected'";
 	static const char of_bg[] = PAIR_SELECT " WHERE p.bg_term = ?1 AND p.status != 'rejected'";
 	const char *sql = !term ? all : lang == SV_LANG_RU ? of_ru : of_bg;
-	sqlite3_stmt *s = sv_store_prepare(st, sql, err);
+	sqlite3_stmt *s = st_prepare(st, sql, err);
 	if (!s)
 		return SV_ESTORE;
 	if (term)
@@ -136,20 +136,20 @@ int sv_store_term_pairs_find(struct sv_store *st, int64_t term, enum sv_lang lan
 		struct sv_store_term_pair p;
 		p.id = sqlite3_column_int64(s, 0);
 		p.score = sqlite3_column_double(s, 1);
-		p.status = sv_store_col_status(s, 2);
-		p.evidence = sv_store_col_text_or_empty(s, 3);
+		p.status = st_col_status(s, 2);
+		p.evidence = st_col_text_or_empty(s, 3);
 		term_row(s, 4, &p.ru);
 		term_row(s, 4 + TERM_NCOLS, &p.bg);
 		stop = fn(ctx, &p);
 	}
 	sqlite3_reset(s);
 	if (!stop && rc != SQLITE_DONE)
-		return sv_store_fail(st, err, "reading the term pairs");
+		return st_fail(st, err, "reading the term pairs");
 	return SV_OK;
 }
 
 int sv_store_term_delete(struct sv_store *st, int64_t id, struct sv_error *err)
 {
-	return sv_store_exec_id(st, "DELETE FROM terms WHERE id = ?1", id, "cannot delete term",
+	return st_exec_id(st, "DELETE FROM terms WHERE id = ?1", id, "cannot delete term",
 				err);
 }

@@ -9,13 +9,13 @@
 
 int sv_store_units_clear(struct sv_store *st, int64_t pair, struct sv_error *err)
 {
-	return sv_store_exec_id(st, "DELETE FROM units WHERE pair = ?1", pair, "replacing units",
+	return st_exec_id(st, "DELETE FROM units WHERE pair = ?1", pair, "replacing units",
 				err);
 }
 
 int sv_store_unit_add(struct sv_store *st, const struct sv_store_unit *u, struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"INSERT INTO units(pair, ru_segs, bg_segs, ru_text, bg_text, ru_norm,"
 		" ru_lemmas, bg_norm, bg_lemmas, link, score, method, created)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", err);
@@ -24,17 +24,17 @@ int sv_store_unit_add(struct sv_store *st, const struct sv_store_unit *u, struct
 	const char *text[] = { u->ru_segs, u->bg_segs, u->ru_text, u->bg_text, u->ru_norm,
 			       u->ru_lemmas, u->bg_norm, u->bg_lemmas, u->link };
 	sqlite3_bind_int64(s, 1, u->pair);
-	sv_store_bind_texts(s, 2, text, sizeof(text) / sizeof(text[0]));
+	st_bind_texts(s, 2, text, sizeof(text) / sizeof(text[0]));
 	sqlite3_bind_double(s, 11, u->score);
 	sqlite3_bind_text(s, 12, u->method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 13, u->created, -1, SQLITE_STATIC);
-	return sv_store_step_done(st, s, "storing a unit", err);
+	return st_step_done(st, s, "storing a unit", err);
 }
 
 int sv_store_unit_import(struct sv_store *st, const struct sv_store_unit *u, int64_t *count,
 			 struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"INSERT INTO units(pair, ru_text, bg_text, ru_norm, ru_lemmas, bg_norm, bg_lemmas,"
 		" link, score, method, status, origin, created)"
 		" VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -44,7 +44,7 @@ int sv_store_unit_import(struct sv_store *st, const struct sv_store_unit *u, int
 		return SV_ESTORE;
 	const char *text[] = { u->ru_text, u->bg_text, u->ru_norm, u->ru_lemmas, u->bg_norm,
 			       u->bg_lemmas, u->link };
-	sv_store_bind_texts(s, 1, text, sizeof(text) / sizeof(text[0]));
+	st_bind_texts(s, 1, text, sizeof(text) / sizeof(text[0]));
 	sqlite3_bind_double(s, 8, u->score);
 	sqlite3_bind_text(s, 9, u->method, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 10, u->status, -1, SQLITE_STATIC);
@@ -56,7 +56,7 @@ int sv_store_unit_import(struct sv_store *st, const struct sv_store_unit *u, int
 		r = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (r != SQLITE_DONE)
-		return sv_store_fail(st, err, "storing a unit");
+		return st_fail(st, err, "storing a unit");
 	return SV_OK;
 }
 
@@ -64,7 +64,7 @@ int sv_store_units_list(struct sv_store *st, const struct sv_store_units_filter 
 			int (*fn)(void *ctx, const struct sv_store_unit *u), void *ctx,
 			struct sv_error *err)
 {
-	sqlite3_stmt *s = sv_store_prepare(st,
+	sqlite3_stmt *s = st_prepare(st,
 		"SELECT u.id, u.ru_text, u.bg_text, u.link, u.score, u.method, u.status, u.origin,"
 		" u.created, rd.path, bd.path, coalesce(rd.outlet, bd.outlet),"
 		" coalesce(rd.date, bd.date), u.ru_segs, u.bg_segs, u.pair, u.ru_norm, u.ru_lemmas,"
@@ -95,31 +95,31 @@ int sv_store_units_list(struct sv_store *st, const struct sv_store_units_filter 
 	while ((r = sqlite3_step(s)) == SQLITE_ROW) {
 		struct sv_store_unit u = {
 			.id = sqlite3_column_int64(s, 0),
-			.ru_text = sv_store_col_text(s, 1),
-			.bg_text = sv_store_col_text(s, 2),
-			.link = sv_store_col_text(s, 3),
+			.ru_text = st_col_text(s, 1),
+			.bg_text = st_col_text(s, 2),
+			.link = st_col_text(s, 3),
 			.score = sqlite3_column_double(s, 4),
-			.method = sv_store_col_text(s, 5),
-			.status = sv_store_col_text(s, 6),
-			.origin = sv_store_col_text(s, 7),
-			.created = sv_store_col_text(s, 8),
-			.ru_doc = sv_store_col_text(s, 9),
-			.bg_doc = sv_store_col_text(s, 10),
-			.outlet = sv_store_col_text(s, 11),
-			.date = sv_store_col_text(s, 12),
-			.ru_segs = sv_store_col_text(s, 13),
-			.bg_segs = sv_store_col_text(s, 14),
+			.method = st_col_text(s, 5),
+			.status = st_col_text(s, 6),
+			.origin = st_col_text(s, 7),
+			.created = st_col_text(s, 8),
+			.ru_doc = st_col_text(s, 9),
+			.bg_doc = st_col_text(s, 10),
+			.outlet = st_col_text(s, 11),
+			.date = st_col_text(s, 12),
+			.ru_segs = st_col_text(s, 13),
+			.bg_segs = st_col_text(s, 14),
 			.pair = sqlite3_column_int64(s, 15),
-			.ru_norm = sv_store_col_text(s, 16),
-			.ru_lemmas = sv_store_col_text(s, 17),
-			.bg_norm = sv_store_col_text(s, 18),
-			.bg_lemmas = sv_store_col_text(s, 19),
+			.ru_norm = st_col_text(s, 16),
+			.ru_lemmas = st_col_text(s, 17),
+			.bg_norm = st_col_text(s, 18),
+			.bg_lemmas = st_col_text(s, 19),
 		};
 		if ((rc = fn(ctx, &u)))
 			goto out;
 	}
 	if (r != SQLITE_DONE)
-		rc = sv_store_fail(st, err, "reading units");
+		rc = st_fail(st, err, "reading units");
 out:
 	sqlite3_reset(s);
 	return rc;
@@ -131,7 +131,7 @@ int sv_store_seg_ordinals(struct sv_store *st, const char *ids, struct sv_buf *o
 	sv_buf_reset(out);
 	if (!ids || !*ids)
 		return SV_OK;
-	sqlite3_stmt *s = sv_store_prepare(st, "SELECT ordinal FROM segments WHERE id = ?1", err);
+	sqlite3_stmt *s = st_prepare(st, "SELECT ordinal FROM segments WHERE id = ?1", err);
 	if (!s)
 		return SV_ESTORE;
 	for (const char *p = ids; *p;) {
@@ -145,7 +145,7 @@ int sv_store_seg_ordinals(struct sv_store *st, const char *ids, struct sv_buf *o
 			sv_buf_addf(out, "%s%lld", out->len ? "," : "", sqlite3_column_int64(s, 0));
 		sqlite3_reset(s);
 		if (r != SQLITE_ROW && r != SQLITE_DONE)
-			return sv_store_fail(st, err, "reading segments");
+			return st_fail(st, err, "reading segments");
 		p = *end == ',' ? end + 1 : end;
 	}
 	return SV_OK;
@@ -155,7 +155,7 @@ int sv_store_term_example(struct sv_store *st, const char *lang, const char *cit
 			  char **text, struct sv_error *err)
 {
 	*text = NULL;
-	sqlite3_stmt *s = sv_store_prepare(
+	sqlite3_stmt *s = st_prepare(
 		st, "SELECT lemma_key FROM terms WHERE lang = ?1 AND citation = ?2 LIMIT 1", err);
 	if (!s)
 		return SV_ESTORE;
@@ -176,7 +176,7 @@ int sv_store_term_example(struct sv_store *st, const char *lang, const char *cit
 	int rc = SV_OK;
 	if (q.len <= 2)
 		goto out;
-	s = sv_store_prepare(st,
+	s = st_prepare(st,
 			     "SELECT text FROM segments WHERE id IN (SELECT rowid FROM"
 			     " segments_fts WHERE segments_fts MATCH ?1 LIMIT 50) AND lang = ?2"
 			     " ORDER BY abs(length(text) - 120), id LIMIT 1",

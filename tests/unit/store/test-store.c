@@ -39,7 +39,7 @@ static sqlite3 *file_open(void)
 {
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-	assert_int_equal(sv_store_fts_register(db), SQLITE_OK);
+	assert_int_equal(st_fts_register(db), SQLITE_OK);
 	return db;
 }
 
@@ -341,7 +341,7 @@ static void test_migrate_index(void **state)
 		teardown(state);
 		sqlite3 *db = NULL;
 		assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
-		assert_int_equal(sv_store_fts_register(db), SQLITE_OK);
+		assert_int_equal(st_fts_register(db), SQLITE_OK);
 		for (int v = 0; v < from; v++)
 			for (const char *const *sql = sv_schema_migration(v); *sql; sql++)
 				assert_int_equal(sqlite3_exec(db, *sql, NULL, NULL, NULL), SQLITE_OK);
